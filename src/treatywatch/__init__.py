@@ -1,0 +1,71 @@
+"""treatywatch: which state is bound by which treaty, on any date, and how we know.
+
+    >>> import datetime, treatywatch
+    >>> ledger = treatywatch.Ledger("treatywatch.db")
+    >>> treatywatch.ingest(["articles/"], ledger).summary()
+    >>> ledger.status_as_of("apmbc", datetime.date(2026, 1, 15))
+"""
+
+import logging
+
+from .api import IngestReport, date_range, extract, ingest, to_records
+from .consolidate import consolidate_events
+from .errors import (
+    InputError,
+    LedgerError,
+    RegistryError,
+    RuleError,
+    TreatyFileError,
+    TreatywatchError,
+    UnknownRuleError,
+    UnknownTreatyError,
+)
+from .extract import ExtractOptions, Extractor, extract_claims
+from .ingest import parse_news_text, read_articles
+from .ledger import Ledger
+from .models import ACTIONS, MODALITIES, STATUSES, Article, Claim, Effect, Event, Quote, Reject, Status
+from .registry import Registry, Treaty, load_registry
+from .rules import compute_effects, joining_date, leaving_date, status_on, status_timeline
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__all__ = [
+    "ACTIONS",
+    "MODALITIES",
+    "STATUSES",
+    "Article",
+    "Claim",
+    "Effect",
+    "Event",
+    "ExtractOptions",
+    "Extractor",
+    "IngestReport",
+    "InputError",
+    "Ledger",
+    "LedgerError",
+    "Quote",
+    "Registry",
+    "RegistryError",
+    "Reject",
+    "RuleError",
+    "Status",
+    "Treaty",
+    "TreatyFileError",
+    "TreatywatchError",
+    "UnknownRuleError",
+    "UnknownTreatyError",
+    "compute_effects",
+    "consolidate_events",
+    "date_range",
+    "extract",
+    "extract_claims",
+    "ingest",
+    "joining_date",
+    "leaving_date",
+    "load_registry",
+    "parse_news_text",
+    "read_articles",
+    "status_on",
+    "status_timeline",
+    "to_records",
+]

@@ -1,0 +1,421 @@
+"""The ``treatywatch`` command: a thin layer over the library (see ``treatywatch --help``)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import api
+from .errors import TreatywatchError
+from .extract import ExtractOptions, Extractor
+from .ledger import DEFAULT_DB, Ledger
+from .models import Reject, Status
+from .registry import load_registry
+
+FORMATS = click.Choice(["table", "json", "csv"])
+
+
+class _State:
+    def __init__(self, db: str, registry_dirs: tuple[str, ...], baseline: bool) -> None:
+        self.db = db
+        self.registry_dirs = registry_dirs
+        self.baseline = baseline
+
+    def registry(self) -> Any:
+        return load_registry(*self.registry_dirs)
+
+    def ledger(self, path: str | None = None) -> Ledger:
+        return Ledger(path or self.db, registry=self.registry(), baseline=self.baseline)
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _treaty(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    state: _State = ctx.find_object(_State)  # type: ignore[assignment]
+    try:
+        return str(state.registry().get(value).id)
+    except TreatywatchError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _iso3(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.upper()
+    if len(value) != 3 or not value.isalpha():
+        raise click.BadParameter(f"{value!r} is not an ISO 3166-1 alpha-3 code (e.g. LTU)")
+    return value
+
+
+@click.group()
+@click.version_option(package_name="treatywatch")
+@click.option("--db", default=lambda: os.environ.get("TREATYWATCH_DB", DEFAULT_DB), show_default=DEFAULT_DB,
+              help="SQLite ledger file (or env TREATYWATCH_DB).")
+@click.option("--registry", "registry_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="Extra directory of treaty files (repeatable; also env TREATYWATCH_REGISTRY).")
+@click.option("--baseline/--no-baseline", default=True, show_default=True,
+              help="Load the bundled official status tables into a new ledger.")
+@click.option("-v", "--verbose", count=True, help="-v for progress messages, -vv for debugging.")
+@click.pass_context
+def cli(ctx: click.Context, db: str, registry_dirs: tuple[str, ...], baseline: bool, verbose: int) -> None:
+    """Which state is bound by which treaty, on any date, and how we know.
+
+    Example:
+
+        treatywatch ingest articles/
+        treatywatch status apmbc --as-of 2026-01-15
+    """
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    ctx.obj = _State(db, registry_dirs, baseline)
+
+
+def _run(fn: Any) -> Any:
+    try:
+        return fn()
+    except TreatywatchError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _count_inputs(paths: Sequence[str]) -> int:
+    n = 0
+    for p in paths:
+        path = Path(p)
+        n += sum(1 for f in path.rglob("*.txt") if f.is_file()) if path.is_dir() else 1
+    return n
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--no-gate", is_flag=True, help="Parse every sentence with the full pipeline (slow; for comparison).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_obj
+def ingest(obj: _State, paths: tuple[str, ...], no_gate: bool, quiet: bool) -> None:
+    """Read articles (files, directories, - for stdin) into the ledger.
+
+    Bad inputs are reported one line each on standard error and recorded in the ledger;
+    the rest of the batch is ingested.  Exit status 1 when any input was rejected.
+
+    Example:
+
+        treatywatch --db ledger.db ingest articles/ extra.txt
+    """
+    ledger = _run(lambda: obj.ledger())
+    extractor = Extractor(ExtractOptions(gate=not no_gate), lexicon=None)
+    show = not quiet and sys.stderr.isatty() and "-" not in paths
+    total = _count_inputs(paths) if show else 0
+    with click.progressbar(length=total, label="ingesting", file=sys.stderr,
+                           hidden=not show) as bar:
+        def on_item(item: Any) -> None:
+            if isinstance(item, Reject):
+                click.echo(f"rejected {item.source}: {item.reason}", err=True)
+            bar.update(1)
+
+        report = _run(lambda: api.ingest(paths, ledger, extractor, on_item=on_item))
+    click.echo(report.summary(), err=True)
+    if report.rejected:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
+@click.option("--all", "show_all", is_flag=True, help="Table: include claims that are not asserted.")
+@click.option("--no-gate", is_flag=True, help="Parse every sentence with the full pipeline.")
+def extract(paths: tuple[str, ...], fmt: str, show_all: bool, no_gate: bool) -> None:
+    """Print the claims of each article, without touching a database.
+
+    Example:
+
+        treatywatch extract article.txt --format jsonl
+    """
+    rejected = 0
+    rows = []
+    for item, claims in _run(lambda: list(api.extract(paths, gate=not no_gate))):
+        if isinstance(item, Reject):
+            click.echo(f"rejected {item.source}: {item.reason}", err=True)
+            rejected += 1
+            continue
+        for claim in claims:
+            if fmt == "jsonl":
+                click.echo(json.dumps(claim.to_export(), ensure_ascii=False))
+            elif show_all or claim.modality == "asserted":
+                rows.append({"article": claim.article, "state": claim.state, "treaty": claim.treaty,
+                             "action": claim.action, "date": _s(claim.date), "basis": claim.date_basis,
+                             "effective": _s(claim.effective), "modality": claim.modality,
+                             "conf": f"{claim.confidence:.2f}", "actor": claim.actor or ""})
+    if fmt == "table":
+        click.echo(_table(rows, ["article", "state", "treaty", "action", "date", "basis", "effective",
+                                 "modality", "conf", "actor"]))
+    if rejected:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("treaty", callback=_treaty)
+@click.option("--as-of", callback=_date, help="Date (YYYY-MM-DD); default today.")
+@click.option("--state", callback=_iso3, help="Only this state (ISO3).")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_obj
+def status(obj: _State, treaty: str, as_of: dt.date | None, state: str | None, fmt: str) -> None:
+    """Every state's status under TREATY on a date.
+
+    Example:
+
+        treatywatch status apmbc --as-of 2026-01-15 --format json
+    """
+    day = as_of or dt.date.today()
+    statuses = _run(lambda: obj.ledger().status_as_of(treaty, day, state=state))
+    _print_statuses(statuses, fmt, title=f"{treaty} as of {day.isoformat()}")
+
+
+def _print_statuses(statuses: Iterable[Status], fmt: str, title: str | None = None) -> None:
+    records = [{k: v for k, v in s.to_dict().items() if k != "treaty"} for s in statuses]
+    if fmt == "json":
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        click.echo(_csv(records, ["state", "status", "since", "effective", "note", "events"]), nl=False)
+    else:
+        rows = [{**r, "events": len(r["events"]), "note": _short(r["note"])} for r in records]
+        if title:
+            click.echo(title)
+        click.echo(_table(rows, ["state", "status", "since", "effective", "events", "note"]))
+
+
+@cli.command()
+@click.option("--treaty", callback=_treaty, help="Only this treaty.")
+@click.option("--state", callback=_iso3, help="Only this state (ISO3).")
+@click.option("--source", type=click.Choice(["all", "news", "records"]), default="all", show_default=True,
+              help="Events supported by news articles, by status tables, or either.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_obj
+def events(obj: _State, treaty: str | None, state: str | None, source: str, fmt: str) -> None:
+    """Consolidated events (one per act), with their sources.
+
+    Example:
+
+        treatywatch events --treaty apmbc --state LTU
+    """
+    evs = _run(lambda: obj.ledger().events(treaty=treaty, state=state))
+    if source == "news":
+        evs = [e for e in evs if any(not s.startswith("status:") for s in e.sources)]
+    elif source == "records":
+        evs = [e for e in evs if any(s.startswith("status:") for s in e.sources)]
+    records = [e.to_dict() for e in evs]
+    cols = ["id", "state", "treaty", "action", "date", "date_basis", "bound", "confidence", "sources", "conflicts", "note"]
+    if fmt == "json":
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        click.echo(_csv(records, cols), nl=False)
+    else:
+        rows = [{**r, "sources": ", ".join(r["sources"]), "conflicts": len(r["conflicts"]),
+                 "date": r["date"] or f"≤{r['bound']}"} for r in records]
+        click.echo(_table(rows, ["state", "treaty", "action", "date", "date_basis", "confidence", "conflicts", "sources"]))
+
+
+@cli.command("import-status")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--treaty", required=True, callback=_treaty, help="Treaty id the table is for.")
+@click.pass_obj
+def import_status(obj: _State, file: str, treaty: str) -> None:
+    """Import an official-style status table (CSV) as baseline membership.
+
+    Columns: iso3, signed, ratified_or_acceded, kind (ratification, acceptance, approval,
+    accession, succession) and optionally entry_into_force_for_state, withdrawal_notified,
+    withdrawal_effective.  Rows that cannot be used are listed with their line numbers.
+
+    Example:
+
+        treatywatch import-status ccm_parties.csv --treaty ccm
+    """
+    used, rejects = _run(lambda: obj.ledger().import_status(file, treaty))
+    for r in rejects:
+        click.echo(f"skipped {r.source}: {r.reason}", err=True)
+    click.echo(f"imported {used} rows for {treaty}, skipped {len(rejects)}", err=True)
+    if rejects:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("state", callback=_iso3)
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_obj
+def timeline(obj: _State, state: str, fmt: str) -> None:
+    """One state's status changes across every treaty.
+
+    Example:
+
+        treatywatch timeline LTU
+    """
+    statuses = _run(lambda: obj.ledger().timeline(state))
+    records = [s.to_dict() for s in statuses]
+    if fmt == "json":
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        click.echo(_csv(records, ["treaty", "status", "since", "effective", "note", "events"]), nl=False)
+    else:
+        rows = [{**r, "note": _short(r["note"])} for r in records]
+        click.echo(_table(rows, ["treaty", "status", "since", "effective", "note"]))
+
+
+@cli.command()
+@click.argument("treaty", callback=_treaty)
+@click.option("--from", "start", required=True, callback=_date, help="First date (YYYY-MM-DD).")
+@click.option("--to", "end", required=True, callback=_date, help="Last date (YYYY-MM-DD).")
+@click.option("--every", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True)
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_obj
+def count(obj: _State, treaty: str, start: dt.date, end: dt.date, every: str, fmt: str) -> None:
+    """How many states are bound by TREATY on each date (parties, withdrawals pending included).
+
+    Example:
+
+        treatywatch count apmbc --from 2025-06-01 --to 2026-03-01 --every month
+    """
+    if end < start:
+        raise click.BadParameter("--to is before --from", param_hint="--to")
+    counts = _run(lambda: obj.ledger().count(treaty, api.date_range(start, end, every)))
+    records = [{"date": d.isoformat(), "bound": n} for d, n in counts]
+    if fmt == "json":
+        click.echo(json.dumps(records, indent=2))
+    elif fmt == "csv":
+        click.echo(_csv(records, ["date", "bound"]), nl=False)
+    else:
+        click.echo(_table(records, ["date", "bound"]))
+
+
+@cli.command()
+@click.argument("treaty", callback=_treaty)
+@click.option("--from", "start", required=True, callback=_date, help="Earlier date (YYYY-MM-DD).")
+@click.option("--to", "end", required=True, callback=_date, help="Later date (YYYY-MM-DD).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_obj
+def diff(obj: _State, treaty: str, start: dt.date, end: dt.date, fmt: str) -> None:
+    """Who became bound and who stopped being bound by TREATY between two dates.
+
+    Example:
+
+        treatywatch diff apmbc --from 2025-06-01 --to 2026-03-01
+    """
+    result = _run(lambda: obj.ledger().diff(treaty, start, end))
+    if fmt == "json":
+        click.echo(json.dumps({k: [s.to_dict() for s in v] for k, v in result.items()}, indent=2, ensure_ascii=False))
+        return
+    for key, statuses in result.items():
+        click.echo(f"{key} ({len(statuses)}):")
+        rows = [{"state": s.state, "status": s.status, "since": _s(s.since), "note": _short(s.note)} for s in statuses]
+        if rows:
+            click.echo(_table(rows, ["state", "status", "since", "note"]))
+
+
+@cli.command()
+@click.pass_obj
+def rejects(obj: _State) -> None:
+    """Inputs that could not be read, with the reason.
+
+    Example:
+
+        treatywatch rejects
+    """
+    for r in _run(lambda: obj.ledger().rejects()):
+        click.echo(f"{r.source}\t{r.reason}")
+
+
+@cli.command()
+@click.pass_obj
+def treaties(obj: _State) -> None:
+    """The treaties the registry knows, with their joining and leaving rules.
+
+    Example:
+
+        treatywatch treaties
+    """
+    rows = []
+    for t in _run(obj.registry):
+        rows.append({"id": t.id, "name": t.short_name, "in force": _s(t.entry_into_force) or "no",
+                     "joining": f"{t.joining.rule} {_params(t.joining.params)}",
+                     "leaving": f"{t.leaving.rule} {_params(t.leaving.params)}"})
+    click.echo(_table(rows, ["id", "name", "in force", "joining", "leaving"]))
+
+
+@cli.command()
+@click.argument("db", default="treatywatch-demo.db")
+@click.option("--as-of", callback=_date, help="Date of the table (default today).")
+@click.pass_obj
+def demo(obj: _State, db: str, as_of: dt.date | None) -> None:
+    """Ingest the bundled sample articles into DB and print the Ottawa Convention ledger.
+
+    Example:
+
+        treatywatch demo treatywatch-demo.db
+    """
+    ledger = _run(lambda: obj.ledger(db))
+    samples = resources.files("treatywatch").joinpath("samples")
+    with resources.as_file(samples) as folder:
+        report = _run(lambda: api.ingest([str(folder)], ledger))
+    click.echo(f"{db}: {report.summary()}", err=True)
+    day = as_of or dt.date.today()
+    news = {e.state for e in ledger.events(treaty="apmbc") if any(not s.startswith("status:") for s in e.sources)}
+    statuses = [s for s in ledger.status_as_of("apmbc", day) if s.state in news or s.status != "party"]
+    bound = ledger.count("apmbc", [day])[0][1]
+    click.echo(f"Ottawa Convention (apmbc) on {day.isoformat()}: {bound} states bound. "
+               f"States with news events or not a plain party:")
+    _print_statuses(statuses, "table")
+    click.echo(f"\nMore: treatywatch --db {db} events --treaty apmbc --source news | status apmbc --format json")
+
+
+# -- output helpers -------------------------------------------------------------------------
+
+
+def _s(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _params(params: Any) -> str:
+    return ", ".join(f"{k}={v}" for k, v in dict(params).items())
+
+
+def _short(note: str | None, width: int = 70) -> str:
+    if not note:
+        return ""
+    return note if len(note) <= width else note[: width - 1] + "…"
+
+
+def _table(rows: list[dict[str, Any]], cols: list[str]) -> str:
+    if not rows:
+        return "(none)"
+    cells = [[("" if r.get(c) is None else str(r.get(c))) for c in cols] for r in rows]
+    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(cols)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    return "\n".join(lines)
+
+
+def _csv(records: list[dict[str, Any]], cols: list[str]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(cols)
+    for r in records:
+        writer.writerow([" ".join(v) if isinstance(v, list) else ("" if v is None else v) for v in (r.get(c) for c in cols)])
+    return buf.getvalue()

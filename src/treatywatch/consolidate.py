@@ -1,0 +1,118 @@
+"""Consolidate: the claims of many sources about one act become one ``Event``.
+
+Claims are grouped by (state, treaty, action) and then by act date: dates that agree (the same
+day within a tolerance, or the same month or year at coarser precision) are one act.  The
+event's date comes from the best evidence (an official record over an explicit date over a
+relative one over a date bounded only by publication); disagreeing dates are kept as conflicts.
+Claims that are not asserted, or below the confidence floor, never make an event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .models import DATE_BASES, Claim, Event
+
+logger = logging.getLogger(__name__)
+
+BASIS_RANK = {basis: i for i, basis in enumerate(DATE_BASES)}
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+MERGE_WINDOW_DAYS = 45
+BOUND_WINDOW_DAYS = 400
+
+
+def _rank(claim: Claim) -> tuple[int, int, float]:
+    return (
+        BASIS_RANK.get(claim.date_basis, len(BASIS_RANK)),
+        PRECISION_RANK.get(claim.date_precision or "", 3),
+        -claim.confidence,
+    )
+
+
+def _compatible(anchor: Claim, other: Claim, window: int) -> bool:
+    assert anchor.date is not None and other.date is not None
+    coarse = max(PRECISION_RANK.get(anchor.date_precision or "day", 0), PRECISION_RANK.get(other.date_precision or "day", 0))
+    if coarse == 2:
+        return anchor.date.year == other.date.year
+    if coarse == 1:
+        return (anchor.date.year, anchor.date.month) == (other.date.year, other.date.month)
+    return abs((anchor.date - other.date).days) <= window
+
+
+def consolidate_events(claims: Iterable[Claim], min_confidence: float = 0.5,
+                       window_days: int = MERGE_WINDOW_DAYS) -> list[Event]:
+    """One event per (state, treaty, action, act date), best-supported date first."""
+    groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.modality != "asserted" or claim.confidence < min_confidence:
+            continue
+        groups[(claim.state, claim.treaty, claim.action)].append(claim)
+    events: list[Event] = []
+    for (state, treaty, action), members in sorted(groups.items()):
+        clusters: list[list[Claim]] = []
+        for claim in sorted((c for c in members if c.date is not None), key=_rank):
+            for cluster in clusters:
+                if _compatible(cluster[0], claim, window_days):
+                    cluster.append(claim)
+                    break
+            else:
+                clusters.append([claim])
+        undated: list[list[Claim]] = []
+        for claim in sorted((c for c in members if c.date is None), key=lambda c: c.bound or dt.date.max):
+            bound = claim.bound
+            home = None
+            if bound is not None:
+                earlier = [cl for cl in clusters if cl[0].date is not None and cl[0].date <= bound
+                           and (bound - cl[0].date).days <= BOUND_WINDOW_DAYS]
+                if earlier:
+                    home = max(earlier, key=lambda cl: cl[0].date or dt.date.min)
+            if home is None:
+                home = next((u for u in undated if u[0].bound and bound and abs((u[0].bound - bound).days) <= window_days), None)
+                if home is None:
+                    undated.append([claim])
+                    continue
+            home.append(claim)
+        for cluster in clusters + undated:
+            events.append(_event(state, treaty, action, cluster))
+    return events
+
+
+def _event(state: str, treaty: str, action: str, cluster: list[Claim]) -> Event:
+    best = cluster[0]
+    sources = tuple(dict.fromkeys(c.article for c in cluster))
+    conflicts = []
+    for c in cluster[1:]:
+        if c.date is not None and best.date is not None and c.date != best.date and c.date_precision == "day" \
+                and best.date_precision == "day":
+            conflicts.append(f"{c.article} gives {c.date.isoformat()} ({c.date_basis})")
+    bound = min((c.bound for c in cluster if c.bound is not None), default=None) if best.date is None else None
+    stated = next((c.effective for c in cluster if c.date_basis == "record" and c.effective), None)
+    instrument = next((c.instrument for c in cluster if c.instrument), None)
+    independent = len(sources)
+    confidence = min(0.99, max(c.confidence for c in cluster) + 0.03 * (independent - 1))
+    if best.date is not None:
+        key = best.date.isoformat() if best.date_precision == "day" else best.date.isoformat()[: 7 if best.date_precision == "month" else 4]
+        note = f"date from {best.article} ({best.date_basis}, {best.date_precision} precision)"
+    else:
+        key = f"by-{bound.isoformat()}" if bound else "undated"
+        note = (f"date not reported; known only to be no later than {bound.isoformat()}" if bound
+                else "date not reported")
+    return Event(
+        id=f"{state}-{treaty}-{action}-{key}",
+        state=state,
+        treaty=treaty,
+        action=action,
+        date=best.date,
+        date_basis=best.date_basis if best.date is not None else ("bounded" if bound else "unknown"),
+        date_precision=best.date_precision,
+        bound=bound,
+        sources=sources,
+        confidence=round(confidence, 3),
+        conflicts=tuple(conflicts),
+        stated_effective=stated,
+        instrument=instrument,
+        note=note,
+    )

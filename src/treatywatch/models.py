@@ -1,0 +1,207 @@
+"""The stage types: ``Article`` -> ``Claim`` -> ``Event`` -> ``Effect``; the ledger answers ``Status``.
+
+Every type is a frozen dataclass so that stages cannot change what an earlier stage produced.
+Vocabulary (treaty ids, actions, statuses) is defined here once and used everywhere.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+JOIN_ACTIONS = ("signed", "ratified", "acceded")
+LEAVE_ACTIONS = (
+    "intent_announced",
+    "government_approved",
+    "parliament_approved",
+    "law_signed",
+    "notified",
+    "took_effect",
+)
+OTHER_ACTIONS = ("suspended", "deratified", "rejoined")
+ACTIONS = JOIN_ACTIONS + LEAVE_ACTIONS + OTHER_ACTIONS
+
+STATUSES = ("non_party", "signatory", "party", "withdrawing", "withdrawn", "suspended")
+
+MODALITIES = ("asserted", "planned", "called_for", "denied", "hypothetical", "question")
+
+# How a claim's date was found, best first.  ``record`` is a depositary's or an official
+# status table's own date; ``bounded`` means only "no later than the publication date".
+DATE_BASES = ("record", "explicit", "dateline", "relative", "bounded", "unknown")
+DATE_PRECISIONS = ("day", "month", "year")
+
+
+def direction(action: str) -> str:
+    """Coarse direction of an action: ``join``, ``leave`` or ``suspend``."""
+    if action in JOIN_ACTIONS or action == "rejoined":
+        return "join"
+    if action == "suspended":
+        return "suspend"
+    return "leave"
+
+
+@dataclasses.dataclass(frozen=True)
+class Article:
+    """One news item, whatever it was read from.  ``text`` is the normalised body."""
+
+    id: str
+    title: str
+    text: str
+    published: dt.datetime | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str = "en"
+    content_hash: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Evidence:
+    """A span of ``Article.text`` (character offsets, end exclusive)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Quote:
+    """A direct quotation and who said it, where."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    role: str | None = None
+    state: str | None = None
+    channel: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Claim:
+    """What one source says one state did to one treaty."""
+
+    article: str
+    state: str
+    treaty: str
+    action: str
+    date: dt.date | None
+    date_basis: str
+    evidence: Evidence
+    modality: str = "asserted"
+    confidence: float = 0.5
+    date_precision: str | None = None
+    bound: dt.date | None = None  # the act happened no later than this (publication date)
+    effective: dt.date | None = None
+    actor: str | None = None
+    quotes: tuple[Quote, ...] = ()
+    notes: tuple[str, ...] = ()
+    background: bool = False
+    instrument: str | None = None  # ratification / accession / succession / acceptance / approval
+
+    def to_export(self) -> dict[str, Any]:
+        """The claims export object of DESIGN.md (plus a few extra keys)."""
+        return {
+            "article": self.article,
+            "state": self.state,
+            "treaty": self.treaty,
+            "action": self.action,
+            "date": _iso(self.date),
+            "effective": _iso(self.effective),
+            "modality": self.modality,
+            "confidence": round(self.confidence, 3),
+            "evidence": dataclasses.asdict(self.evidence),
+            "actor": self.actor,
+            "date_basis": self.date_basis,
+            "date_precision": self.date_precision,
+            "bound": _iso(self.bound),
+            "background": self.background,
+            "notes": list(self.notes),
+            "quotes": [dataclasses.asdict(q) for q in self.quotes],
+        }
+
+
+@dataclasses.dataclass(frozen=True)
+class Event:
+    """One act (state, treaty, action, act date), consolidated from one or more claims."""
+
+    id: str
+    state: str
+    treaty: str
+    action: str
+    date: dt.date | None
+    date_basis: str
+    date_precision: str | None = "day"
+    bound: dt.date | None = None
+    sources: tuple[str, ...] = ()
+    confidence: float = 0.5
+    conflicts: tuple[str, ...] = ()
+    stated_effective: dt.date | None = None  # a date the record or notification itself names
+    instrument: str | None = None
+    note: str | None = None
+
+    @property
+    def act_date(self) -> dt.date | None:
+        """The date the act is taken to have happened: its date, else its upper bound."""
+        return self.date or self.bound
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        for key in ("date", "bound", "stated_effective"):
+            d[key] = _iso(d[key])
+        d["sources"] = list(self.sources)
+        d["conflicts"] = list(self.conflicts)
+        return d
+
+
+@dataclasses.dataclass(frozen=True)
+class Effect:
+    """A change of legal status caused by an event, dated by a treaty rule."""
+
+    state: str
+    treaty: str
+    status: str
+    start: dt.date | None  # None: waits on a condition (e.g. the end of an armed conflict)
+    event: str
+    rule: str | None = None
+    note: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Status:
+    """A state's status under a treaty on a date, with the events that support it."""
+
+    state: str
+    treaty: str
+    status: str
+    since: dt.date | None
+    effective: dt.date | None = None
+    note: str | None = None
+    events: tuple[str, ...] = ()
+    # First day this entry applies.  Equals ``since`` for a change of status; later than
+    # ``since`` for an entry that only adds a note or a pending change to an unchanged status
+    # (see ``rules.status_timeline``).  None: from the beginning of the timeline.
+    valid_from: dt.date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "state": self.state,
+            "treaty": self.treaty,
+            "status": self.status,
+            "since": _iso(self.since),
+            "effective": _iso(self.effective),
+            "note": self.note,
+            "events": list(self.events),
+        }
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+@dataclasses.dataclass(frozen=True)
+class Reject:
+    """An input that could not be read: where it came from and why."""
+
+    source: str
+    reason: str
