@@ -25,7 +25,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_ingest.py
 
 docs: $(STAMP)
-	$(BIN)/cog -r README.md docs/cli.md
+	$(BIN)/cog -r docs/cli.md docs/settings.md
 
 clean:
 	rm -rf $(VENV) treatywatch-demo.db* .pytest_cache .mypy_cache

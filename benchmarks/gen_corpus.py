@@ -50,6 +50,15 @@ Naomi Nikos Nina Noah Nora Olga Omar Oskar Pablo Paolo Patrick Pedro Petra Priya
 Rahul Rania Rosa Ruth Sami Sara Sean Sergio Simone Sofia Stefan Suki Tamara Tariq Teresa
 Thabo Theo Tomas Ulla Valentina Vera Victor Wei Yara Yusuf Zainab Zofia Owen Rhys Siobhan
 Ngozi Chidi Ama Kwame Lerato Sipho Ravi Ananya Deepa Farid Leyla Selin Can Burak Mehmet
+Abigail Adrian Agnes Ahmed Aleksander Alma Amelia Anders Andrea Anton Arturo Aurelie Axel
+Beata Benedikt Birgit Bogdan Bruno Caio Callum Carla Cecilia Clara Conor Cristina Damian
+Dana Dagny Dorota Edgar Eleni Elias Eliza Enzo Esther Eva Fabian Filip Florin Gaspard
+Georgios Gisela Goran Hamza Hana Heikki Hugo Ida Ilse Imogen Irina Jelena Joaquin Johan
+Josefine Kamil Karolina Kasper Kiri Klara Kristof Lea Lorenzo Luca Ludmila Magnus Malin
+Manon Marek Marius Mateja Mattias Maximilian Mikko Mohammed Natalia Nils Olivia Orla
+Pilar Radu Rasmus Renata Roberta Ronan Sabine Santiago Silke Sven Tereza Tobias Ugo
+Valeria Viktor Vilma Wiktoria Xavier Yannick Yasmin Zeynep Zoran Akua Chiamaka Folake
+Tendai Wanjiru Haruto Sakura Min-jun Ji-woo Thanh Linh Arnav Meera Ishaan Kavya Tomasz
 """.split()
 
 SURNAMES = """
@@ -64,6 +73,17 @@ Olsen Ortega Osei Ozturk Pappas Patel Pereira Petrov Popescu Quinn Ramos Reyes R
 Russo Sahin Santos Sato Schmidt Schneider Serrano Shah Silva Sokolov Sorensen Suzuki Svoboda
 Tanaka Thompson Torres Varga Vasquez Vogel Wagner Walsh Weber Wojcik Yamamoto Yilmaz Zhang
 Ziegler Zielinski Mensah Banda Mwangi Nkosi Achterberg Rautio Virtanen Koskinen Laine
+Adamczyk Aguilar Albrecht Amato Arnaud Auclair Baptiste Barbieri Baumann Benali Bertrand
+Bjork Bondarenko Bosch Brandt Brunner Caruso Cerny Chevalier Conti Cordeiro Dahl Dahlberg
+Dobrev Dvorak Eklund Engel Falk Ferrari Figueroa Fonseca Friedrich Gallo Georgiou Gill
+Guerrero Haas Hakimi Hallberg Hedlund Heikkinen Hernandez Ivanov Jakobsen Janssens Jovanovic
+Kaminski Karlsson Kaya Kiss Koch Kolar Kozlov Krause Kuznetsov Lange Lehtonen Leone Lindgren
+Lombardi Lorenz Maas Magnusson Marino Markovic Mattila Medina Molina Moretti Mueller Nagy
+Nieminen Nilsson Novotny Oliveira Olsson Ortiz Pavlov Peeters Pellegrini Persson Pinto
+Popov Rey Richter Rinaldi Rocha Romano Rousseau Ruiz Salo Sanchez Sandberg Schulz Simon
+Soares Stan Stoica Strand Szabo Takahashi Toth Vidal Vincent Volkov Walter Werner Wolf
+Adeleke Okonkwo Nwosu Asante Boateng Kamau Otieno Moyo Dlamini Ndlovu Sithole Watanabe
+Kobayashi Ito Nguyen Tran Pham Park Choi Lim Iyer Menon Reddy Banerjee Mukherjee Qureshi
 """.split()
 
 CITIES = [
@@ -85,7 +105,19 @@ CITIES = [
     "Bordeaux", "Lille", "Strasbourg", "Montpellier", "Hobart", "Darwin", "Wellington",
     "Christchurch", "Sapporo", "Fukuoka", "Incheon", "Daegu", "Chiang Mai", "Da Nang",
     "Kochi", "Mysore", "Colombo", "Kandy", "Ottawa", "Paris", "Rome", "Geneva", "Vienna", "Oslo",
-    "New York",
+    "New York", "Aberdeen", "Bath", "Exeter", "Norwich", "York", "Waterford", "Maastricht",
+    "Groningen", "Bruges", "Namur", "Freiburg", "Heidelberg", "Munster", "Kassel", "Regensburg",
+    "Bern", "Lugano", "Klagenfurt", "Olomouc", "Plzen", "Bratislava", "Pecs", "Gyor", "Brasov",
+    "Constanta", "Sibiu", "Ruse", "Maribor", "Zadar", "Rijeka", "Mostar", "Skopje", "Patras",
+    "Larissa", "Antalya", "Bursa", "Tbilisi", "Batumi", "Lublin", "Szczecin", "Bialystok",
+    "Klaipeda", "Daugavpils", "Parnu", "Jyvaskyla", "Lahti", "Aalborg", "Lund", "Vasteras",
+    "Tromso", "Akureyri", "Coimbra", "Braga", "Faro", "Granada", "Cadiz", "Santander", "Oviedo",
+    "Verona", "Padua", "Trieste", "Bari", "Cagliari", "Nice", "Rennes", "Dijon", "Grenoble",
+    "Savannah", "Boise", "Omaha", "Tulsa", "Spokane", "Albuquerque", "Saskatoon", "Regina",
+    "Victoria", "Kelowna", "Hamilton", "Dunedin", "Geelong", "Townsville", "Kisumu", "Arusha",
+    "Kampala", "Lusaka", "Windhoek", "Gaborone", "Porto Alegre", "Curitiba", "Valparaiso",
+    "Arequipa", "Cusco", "Puebla", "Merida", "Oaxaca", "Nagoya", "Kobe", "Sendai", "Gwangju",
+    "Hue", "Penang", "Ipoh", "Surabaya", "Bandung", "Davao", "Chennai", "Jaipur", "Lucknow",
 ]
 
 COUNTRIES = [
@@ -108,7 +140,10 @@ Norbridge Altamar Brightwell Corvid Deltara Eastmere Fenwick Galloway Harbourlin
 Juniper Kestrel Lumenis Meridian Northgate Orchard Pellucid Quarry Redfern Silverlake
 Tamarind Upland Vantage Westcott Yarrow Zenith Arbor Bluewater Caldera Driftwood Emberly
 Foxglove Granite Highmoor Inverness Jadeport Kingsway Larkspur Moorland Nimbus Oakridge
-Pinecrest Quayside Riverton Stonebrook Tidewater Ulster Velvet Whitmore Amberly
+Pinecrest Quayside Riverton Stonebrook Tidewater Ulster Velvet Whitmore Amberly Ashcombe
+Beacon Bramley Cobalt Copperfield Crestview Duneside Elmstead Fairhaven Glenmore Hollybank
+Kinross Lindenwood Marlow Northfield Oxbow Pembrook Ravenscar Saltmarsh Sandpiper Thornbury
+Valemont Wexley Wildmoor Aldergrove Blackthorn Cardinal Dovetail Everest Frontier Halcyon
 """.split()
 CO_SUFFIX = [
     "Logistics", "Foods", "Energy", "Holdings", "Biotech", "Systems", "Retail", "Motors",
@@ -357,7 +392,7 @@ TOPICS["local_politics"] = {
         "{person}, a former teacher, was first elected to the council in {year_recent}.",
         "The {country} foreign minister is due to visit {city} next month for talks on regional cooperation.",
         "Critics say the budget cuts spending on libraries and youth clubs by {pct} per cent.",
-        "The new council chamber, housed in the old convention hall, opened in {month}.",
+        "The new council chamber, housed in the old post office, opened in {month}.",
         "A public meeting on the plans will be held at the town hall on {weekday}.",
         "The governing coalition holds {n_small} of the {n_big} seats on the council.",
     ],
@@ -499,7 +534,7 @@ TOPICS["science"] = {
         ("Scientists map {creature} migration across {region}",
          "Scientists have mapped for the first time how a species of {creature} moves across {region} each spring, using tiny radio tags."),
         ("Coral reefs show signs of recovery, study finds",
-         "Coral cover on reefs off the coast of {country} has recovered by {pct} per cent since the last bleaching event, a study published on {weekday} found."),
+         "Coral cover on reefs surveyed by the University of {city} has recovered by {pct} per cent since the last bleaching event, a study published on {weekday} found."),
     ],
     "body": [
         "The findings were published in a peer-reviewed journal on {weekday}.",
@@ -573,7 +608,7 @@ TOPICS["health"] = {
         "The ministry said new guidelines would be published in {month}.",
         "Pharmacies reported shortages of some common antibiotics.",
         "The hospital trust withdrew its plan to close the maternity unit after protests.",
-        "The clinic is housed in a converted office building near the convention centre.",
+        "The clinic is housed in a converted office building near the bus station.",
         "A similar strike in {year_recent} lasted {n_small} days.",
         "Patient groups welcomed the money but said it would take years to make a difference.",
     ],
@@ -625,7 +660,7 @@ TOPICS["transport"] = {
         "The motorway project was first proposed in {year_old} and has been delayed by legal challenges.",
         "The port authority said freight volumes had risen {pct} per cent on last year.",
         "Drivers will be able to pay the new toll with a smartphone app.",
-        "The convention centre stop will open later in the year, once construction nearby is finished.",
+        "The stadium stop will open later in the year, once construction nearby is finished.",
         "The regional government withdrew its share of the funding after costs rose.",
         "Ticket machines at {n_small} stations were out of order on the first day.",
         "Accessibility campaigners said lifts at several stations were still not working.",
@@ -721,7 +756,7 @@ TOPICS["technology"] = {
         "Analysts said the new model offered only modest improvements over its predecessor.",
         "The company signed a multi-year contract with {company2} to supply cloud computing capacity.",
         "The regulator can impose fines of up to {pct} per cent of annual turnover.",
-        "The convention's organisers said more than {crowd} tickets had been sold.",
+        "Organisers of the city's games fair said more than {crowd} tickets had been sold.",
         "{person}, the company's co-founder, said the money would be used to expand into {country}.",
         "Engineers traced the outage to a faulty update pushed to servers overnight.",
         "Security researchers said the breach appeared to have begun months earlier.",
@@ -876,7 +911,7 @@ G_VERBS = ["have complained about", "have welcomed", "are worried about", "have 
            "raised concerns about", "praised", "criticised", "are divided over", "have long called for changes to",
            "expressed surprise at", "pointed to", "remain sceptical about", "want more clarity on",
            "have started a petition over", "say they were not consulted on", "have written to ministers about",
-           "are watching closely", "were quick to defend", "have mixed feelings about", "questioned the logic of"]
+           "are keeping a close eye on", "were quick to defend", "have mixed feelings about", "questioned the logic of"]
 G_ADJUNCTS = ["in recent months", "since the spring", "at a packed meeting on {weekday}", "in a survey published in {month}",
               "in letters to the local paper", "on social media", "for several years", "ever since the plans were published",
               "in a joint statement", "during a public hearing", "at a briefing in {city}", "this week",
@@ -1462,6 +1497,13 @@ TREATY_CONTEXT = [
     "The {parliament} is due to debate the government's foreign policy priorities in {month}.",
     "{leader_title} {leader} is due to travel to {city} for talks with European leaders later this month.",
 ]
+TREATY_GENERIC = [
+    "A spokesperson declined to comment further.",
+    "Officials said further details would be published in {month}.",
+    "The story was first reported by a local news site on {weekday}.",
+    "The minister is expected to make a statement in parliament on {weekday}.",
+    "The embassy in {city} declined to comment.",
+]
 TREATY_SPEAKERS = ["{fm_title} {fm}", "{leader_title} {leader}", "{person}, a spokesperson for {org}",
                    "{person}, a member of the {parliament}", "{person}, an international law professor"]
 
@@ -1675,7 +1717,7 @@ def ordinary_article(rng: random.Random) -> tuple[str, str, str, str]:
     # Part of the topic's fixed sentences, a few generic ones, sometimes a distractor, then
     # freshly composed sentences for the rest of the length.
     pool = rng.sample(topic["body"], rng.randint(4, 8)) + rng.sample(GENERIC_BODY, rng.randint(1, 3))
-    if rng.random() < 0.3:
+    if rng.random() < 0.25:
         pool += rng.sample(DISTRACTORS, rng.randint(1, 2))
     rng.shuffle(pool)
     pool += [compose(rng, topic_name) for _ in range(30)]
@@ -1764,7 +1806,7 @@ def treaty_article(rng: random.Random) -> tuple[tuple[str, str, str, str], dict[
         stages = STAGE[key]
         pool = [t for tag, t in TREATY_BODY_LEAVE if tag in stages] + CRITICS[kind]
         quotes = rng.sample(QUOTES_LEAVE[kind] + QUOTES_LEAVE_ANY, rng.randint(1, 2))
-    pool += list(treaty["about"]) + rng.sample(TREATY_CONTEXT, 2) + rng.sample(GENERIC_BODY, 3)
+    pool += list(treaty["about"]) + rng.sample(TREATY_CONTEXT, 2) + rng.sample(TREATY_GENERIC, 2)
     rng.shuffle(pool)
     sentences = [fill(rng.choice(LEADS[key]))] + _fill_to_length(rng, fill2, [], pool)
     for q in quotes:

@@ -18,25 +18,37 @@ import click
 
 from . import api
 from .errors import TreatywatchError
+from .evaluate import evaluate_claims, format_evaluation, read_gold
 from .extract import ExtractOptions, Extractor
 from .ledger import DEFAULT_DB, Ledger
 from .models import Reject, Status
+from .gate import Lexicon
 from .registry import load_registry
+from .settings import CONFIG_FILE, SETTINGS, load_settings
 
 FORMATS = click.Choice(["table", "json", "csv"])
 
 
 class _State:
-    def __init__(self, db: str, registry_dirs: tuple[str, ...], baseline: bool) -> None:
-        self.db = db
-        self.registry_dirs = registry_dirs
-        self.baseline = baseline
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self.settings = settings
+
+    @property
+    def db(self) -> str:
+        return str(self.settings["db"])
 
     def registry(self) -> Any:
-        return load_registry(*self.registry_dirs)
+        dirs = [d for d in str(self.settings["registry"]).split(os.pathsep) if d]
+        return load_registry(*dirs)
 
     def ledger(self, path: str | None = None) -> Ledger:
-        return Ledger(path or self.db, registry=self.registry(), baseline=self.baseline)
+        s = self.settings
+        return Ledger(path or self.db, registry=self.registry(), baseline=bool(s["baseline"]),
+                      min_confidence=float(s["min_confidence"]), merge_window_days=int(s["merge_window_days"]))
+
+    def extractor(self, gate: bool = True) -> Extractor:
+        options = ExtractOptions(gate=bool(self.settings["gate"]) and gate, model=str(self.settings["model"]))
+        return Extractor(options, lexicon=Lexicon(self.registry()))
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -69,25 +81,41 @@ def _iso3(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
 
 @click.group()
 @click.version_option(package_name="treatywatch")
-@click.option("--db", default=lambda: os.environ.get("TREATYWATCH_DB", DEFAULT_DB), show_default=DEFAULT_DB,
-              help="SQLite ledger file (or env TREATYWATCH_DB).")
+@click.option("--db", help=f"SQLite ledger file (default {DEFAULT_DB}; env TREATYWATCH_DB).")
 @click.option("--registry", "registry_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
-              help="Extra directory of treaty files (repeatable; also env TREATYWATCH_REGISTRY).")
-@click.option("--baseline/--no-baseline", default=True, show_default=True,
-              help="Load the bundled official status tables into a new ledger.")
+              help="Extra directory of treaty files (repeatable; env TREATYWATCH_REGISTRY).")
+@click.option("--baseline/--no-baseline", default=None,
+              help="Load the bundled official status tables into a new ledger (default: yes).")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False),
+              help=f"Settings file (default ./{CONFIG_FILE} when present).")
+@click.option("--set", "assignments", multiple=True, metavar="NAME=VALUE",
+              help="Override any setting (see `treatywatch settings`).")
 @click.option("-v", "--verbose", count=True, help="-v for progress messages, -vv for debugging.")
 @click.pass_context
-def cli(ctx: click.Context, db: str, registry_dirs: tuple[str, ...], baseline: bool, verbose: int) -> None:
+def cli(ctx: click.Context, db: str | None, registry_dirs: tuple[str, ...], baseline: bool | None,
+        config: str | None, assignments: tuple[str, ...], verbose: int) -> None:
     """Which state is bound by which treaty, on any date, and how we know.
 
     Example:
 
+    \b
         treatywatch ingest articles/
         treatywatch status apmbc --as-of 2026-01-15
     """
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    ctx.obj = _State(db, registry_dirs, baseline)
+    overrides: dict[str, Any] = {}
+    for item in assignments:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--set")
+        overrides[name.strip()] = value.strip()
+    overrides.update({"db": db, "baseline": baseline,
+                      "registry": os.pathsep.join(registry_dirs) if registry_dirs else None})
+    try:
+        ctx.obj = _State(load_settings(config, overrides))
+    except TreatywatchError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def _run(fn: Any) -> Any:
@@ -118,10 +146,11 @@ def ingest(obj: _State, paths: tuple[str, ...], no_gate: bool, quiet: bool) -> N
 
     Example:
 
+    \b
         treatywatch --db ledger.db ingest articles/ extra.txt
     """
     ledger = _run(lambda: obj.ledger())
-    extractor = Extractor(ExtractOptions(gate=not no_gate), lexicon=None)
+    extractor = _run(lambda: obj.extractor(gate=not no_gate))
     show = not quiet and sys.stderr.isatty() and "-" not in paths
     total = _count_inputs(paths) if show else 0
     with click.progressbar(length=total, label="ingesting", file=sys.stderr,
@@ -142,16 +171,19 @@ def ingest(obj: _State, paths: tuple[str, ...], no_gate: bool, quiet: bool) -> N
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="Table: include claims that are not asserted.")
 @click.option("--no-gate", is_flag=True, help="Parse every sentence with the full pipeline.")
-def extract(paths: tuple[str, ...], fmt: str, show_all: bool, no_gate: bool) -> None:
+@click.pass_obj
+def extract(obj: _State, paths: tuple[str, ...], fmt: str, show_all: bool, no_gate: bool) -> None:
     """Print the claims of each article, without touching a database.
 
     Example:
 
+    \b
         treatywatch extract article.txt --format jsonl
     """
     rejected = 0
     rows = []
-    for item, claims in _run(lambda: list(api.extract(paths, gate=not no_gate))):
+    extractor = _run(lambda: obj.extractor(gate=not no_gate))
+    for item, claims in _run(lambda: list(api.extract(paths, extractor=extractor))):
         if isinstance(item, Reject):
             click.echo(f"rejected {item.source}: {item.reason}", err=True)
             rejected += 1
@@ -182,6 +214,7 @@ def status(obj: _State, treaty: str, as_of: dt.date | None, state: str | None, f
 
     Example:
 
+    \b
         treatywatch status apmbc --as-of 2026-01-15 --format json
     """
     day = as_of or dt.date.today()
@@ -214,6 +247,7 @@ def events(obj: _State, treaty: str | None, state: str | None, source: str, fmt:
 
     Example:
 
+    \b
         treatywatch events --treaty apmbc --state LTU
     """
     evs = _run(lambda: obj.ledger().events(treaty=treaty, state=state))
@@ -246,6 +280,7 @@ def import_status(obj: _State, file: str, treaty: str) -> None:
 
     Example:
 
+    \b
         treatywatch import-status ccm_parties.csv --treaty ccm
     """
     used, rejects = _run(lambda: obj.ledger().import_status(file, treaty))
@@ -265,6 +300,7 @@ def timeline(obj: _State, state: str, fmt: str) -> None:
 
     Example:
 
+    \b
         treatywatch timeline LTU
     """
     statuses = _run(lambda: obj.ledger().timeline(state))
@@ -290,6 +326,7 @@ def count(obj: _State, treaty: str, start: dt.date, end: dt.date, every: str, fm
 
     Example:
 
+    \b
         treatywatch count apmbc --from 2025-06-01 --to 2026-03-01 --every month
     """
     if end < start:
@@ -315,6 +352,7 @@ def diff(obj: _State, treaty: str, start: dt.date, end: dt.date, fmt: str) -> No
 
     Example:
 
+    \b
         treatywatch diff apmbc --from 2025-06-01 --to 2026-03-01
     """
     result = _run(lambda: obj.ledger().diff(treaty, start, end))
@@ -335,6 +373,7 @@ def rejects(obj: _State) -> None:
 
     Example:
 
+    \b
         treatywatch rejects
     """
     for r in _run(lambda: obj.ledger().rejects()):
@@ -348,6 +387,7 @@ def treaties(obj: _State) -> None:
 
     Example:
 
+    \b
         treatywatch treaties
     """
     rows = []
@@ -359,6 +399,53 @@ def treaties(obj: _State) -> None:
 
 
 @cli.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("articles", type=click.Path(exists=True))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--errors", is_flag=True, help="Also list every false, missed and mis-dated claim.")
+@click.pass_obj
+def evaluate(obj: _State, gold: str, articles: str, fmt: str, errors: bool) -> None:
+    """Precision and recall of extraction against labelled GOLD claims for the ARTICLES.
+
+    Example:
+
+    \b
+        treatywatch evaluate tests/data/demo_gold.jsonl src/treatywatch/samples
+    """
+    gold_rows = _run(lambda: read_gold(gold))
+    extractor = _run(obj.extractor)
+    ids, claims = [], []
+    for item, found in _run(lambda: list(api.extract([articles], extractor=extractor))):
+        if isinstance(item, Reject):
+            click.echo(f"rejected {item.source}: {item.reason}", err=True)
+            continue
+        ids.append(item.id)
+        claims.extend(found)
+    result = evaluate_claims(gold_rows, claims, ids, min_confidence=float(obj.settings["min_confidence"]))
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2))
+    else:
+        click.echo(format_evaluation(result))
+    if errors:
+        click.echo("\n".join(result.errors))
+
+
+@cli.command()
+@click.pass_obj
+def settings(obj: _State) -> None:
+    """The effective settings, where each can be set, and what it does.
+
+    Example:
+
+    \b
+        treatywatch --set min_confidence=0.6 settings
+    """
+    rows = [{"name": s.name, "value": obj.settings[s.name], "default": s.default, "env": s.env, "help": s.help}
+            for s in SETTINGS]
+    click.echo(_table(rows, ["name", "value", "default", "env", "help"]))
+
+
+@cli.command()
 @click.argument("db", default="treatywatch-demo.db")
 @click.option("--as-of", callback=_date, help="Date of the table (default today).")
 @click.pass_obj
@@ -367,12 +454,13 @@ def demo(obj: _State, db: str, as_of: dt.date | None) -> None:
 
     Example:
 
+    \b
         treatywatch demo treatywatch-demo.db
     """
     ledger = _run(lambda: obj.ledger(db))
     samples = resources.files("treatywatch").joinpath("samples")
     with resources.as_file(samples) as folder:
-        report = _run(lambda: api.ingest([str(folder)], ledger))
+        report = _run(lambda: api.ingest([str(folder)], ledger, obj.extractor()))
     click.echo(f"{db}: {report.summary()}", err=True)
     day = as_of or dt.date.today()
     news = {e.state for e in ledger.events(treaty="apmbc") if any(not s.startswith("status:") for s in e.sources)}

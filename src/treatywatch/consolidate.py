@@ -22,12 +22,17 @@ BASIS_RANK = {basis: i for i, basis in enumerate(DATE_BASES)}
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 MERGE_WINDOW_DAYS = 45
 BOUND_WINDOW_DAYS = 400
+# An undated claim of these actions only confirms an event already known; it never makes one.
+UNDATED_NEVER_NEW = {"signed", "ratified", "acceded", "rejoined"}
 
 
-def _rank(claim: Claim) -> tuple[int, int, float]:
+def date_rank(claim: Claim) -> tuple[int, int, int, float]:
+    """Best evidence first: an official record, then the finest precision, then how the date
+    was found (explicit over relative over bounded), then confidence."""
     return (
-        BASIS_RANK.get(claim.date_basis, len(BASIS_RANK)),
+        0 if claim.date_basis == "record" else 1,
         PRECISION_RANK.get(claim.date_precision or "", 3),
+        BASIS_RANK.get(claim.date_basis, len(BASIS_RANK)),
         -claim.confidence,
     )
 
@@ -53,7 +58,7 @@ def consolidate_events(claims: Iterable[Claim], min_confidence: float = 0.5,
     events: list[Event] = []
     for (state, treaty, action), members in sorted(groups.items()):
         clusters: list[list[Claim]] = []
-        for claim in sorted((c for c in members if c.date is not None), key=_rank):
+        for claim in sorted((c for c in members if c.date is not None), key=date_rank):
             for cluster in clusters:
                 if _compatible(cluster[0], claim, window_days):
                     cluster.append(claim)
@@ -69,6 +74,8 @@ def consolidate_events(claims: Iterable[Claim], min_confidence: float = 0.5,
                            and (bound - cl[0].date).days <= BOUND_WINDOW_DAYS]
                 if earlier:
                     home = max(earlier, key=lambda cl: cl[0].date or dt.date.min)
+            if home is None and action in UNDATED_NEVER_NEW:
+                continue  # "X ratified the treaty" with no date is history, not a new act
             if home is None:
                 home = next((u for u in undated if u[0].bound and bound and abs((u[0].bound - bound).days) <= window_days), None)
                 if home is None:

@@ -90,12 +90,18 @@ def read_gold(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     return out
 
 
-def evaluate_claims(gold: Iterable[dict[str, Any]], predicted: Iterable[Claim], articles: Iterable[str]) -> Evaluation:
-    """Score ``predicted`` claims against ``gold`` over the given article ids."""
+def evaluate_claims(gold: Iterable[dict[str, Any]], predicted: Iterable[Claim], articles: Iterable[str],
+                    min_confidence: float = 0.5) -> Evaluation:
+    """Score ``predicted`` claims against ``gold`` over the given article ids.
+
+    Predicted claims count when asserted and at least ``min_confidence`` (the same floor below
+    which a claim never makes an event).
+    """
     article_ids = set(articles)
     gold = [g for g in gold if g["article"] in article_ids]
     gold_asserted = {(g["article"], g["state"], g["treaty"], g["action"]): g for g in gold if g["modality"] == "asserted"}
-    pred = [c for c in predicted if c.modality == "asserted" and c.article in article_ids]
+    pred = [c for c in predicted if c.modality == "asserted" and c.article in article_ids
+            and c.confidence >= min_confidence]
     pred_keys: dict[tuple[str, str, str, str], Claim] = {}
     for c in sorted(pred, key=lambda c: -c.confidence):
         pred_keys.setdefault((c.article, c.state, c.treaty, c.action), c)

@@ -18,7 +18,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from . import rules
-from .dates import DateMention, add_months, find_dates
+from .consolidate import date_rank
+from .dates import DateMention, find_dates
 from .errors import TreatywatchError
 from .gate import Lexicon, Mention, default_lexicon, split_sentences
 from .models import Article, Claim, Evidence, Quote
@@ -56,6 +57,10 @@ HYPOTHETICAL_AUX = {"could", "may", "might", "should", "would"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 CALLED_FOR = {"urge", "call", "ask", "demand", "appeal", "press", "implore", "encourage", "petition",
               "lobby", "campaign", "invite", "request", "push"}
+_EFFECT_BEFORE = re.compile(r"(?:into force|effect|effective|later|expire[sd]?|until|from)\W*(?:\w+\W+){0,3}(?:on|from|as of)?\s*$", re.I)
+GENERIC_DETERMINERS = {"a", "an", "any", "every", "each", "no"}
+REPORTING_VERBS = {"say", "confirm", "announce", "report", "tell", "state", "write", "add", "note", "disclose",
+                   "reveal", "acknowledge"}
 DENY_VERBS = {"deny", "reject", "refuse", "dismiss", "rule"}
 GENERIC_TREATY_WORDS = {"convention", "treaty", "pact", "agreement", "accord", "statute", "protocol", "deal",
                         "alliance", "document"}
@@ -167,7 +172,7 @@ class _ArticleExtraction:
         self.published = article.published.date() if article.published else None
         self.treaties = self.lex.treaty_mentions(text)
         self.title_treaties = self.lex.treaty_mentions(article.title)
-        self.states = self.lex.state_mentions(text)
+        self.states = _outside_names(self.lex.state_mentions(text), self.treaties, text)
         self.title_states = self.lex.state_mentions(article.title)
         self.quotes = _quote_spans(text)
         self.persons = _person_mentions(text, self.states)
@@ -175,16 +180,13 @@ class _ArticleExtraction:
 
     # -- driver -----------------------------------------------------------------------
     def run(self, sentences: Sequence[tuple[Any, int]]) -> list[Claim]:
-        claims: list[Claim] = []
-        seen: set[tuple[str, str, str, str]] = set()
+        best: dict[tuple[str, str, str, str], Claim] = {}
         for sent, offset in sentences:
             for claim in self._sentence(sent, offset):
                 key = (claim.state, claim.treaty, claim.action, claim.modality)
-                if key in seen:
-                    continue
-                seen.add(key)
-                claims.append(claim)
-        return claims
+                if key not in best or date_rank(claim) < date_rank(best[key]):
+                    best[key] = claim
+        return sorted(best.values(), key=lambda c: c.evidence.start)
 
     def _sentence(self, sent: Any, offset: int) -> list[Claim]:
         if self.x.options.gate:
@@ -203,10 +205,13 @@ class _ArticleExtraction:
             if not states:
                 continue
             modality = _modality(act, sent)
-            date, note_parts, conf_adj = self._date_for(act, sent, offset, start, end, modality)
+            date, note_parts, conf_adj, bound = self._date_for(act, sent, offset, start, end, modality)
+            if act.action == "took_effect" and date[0] is None and act.stage_verb.tag_ in ("VBZ", "VBP") \
+                    and modality == "asserted":
+                continue  # "the exit takes effect six months after the notice": how the rule works
             for state in states:
                 out.append(self._claim(act, treaty, state, modality, date, note_parts,
-                                       subject_conf + conf_adj, actor, start, end))
+                                       subject_conf + conf_adj, actor, start, end, bound))
                 if modality == "asserted":
                     self.claimed_states.append(state)
         return out
@@ -264,14 +269,15 @@ class _ArticleExtraction:
         word ('the convention', 'the accord') resolved to the treaty named before it."""
         sent_end = start + len(sent.text)
         inside = [m for m in self.treaties if start <= m.start < sent_end]
-        spans = [_span(act.core, offset), _span(act.stage_verb, offset)]
-        for rank, (s, e) in enumerate(spans):
-            linked = [m for m in inside if s <= m.start and m.end <= e]
+        for i, (s, e) in enumerate((_span(act.core, offset), _span(act.stage_verb, offset))):
+            linked = [m for m in inside if s <= m.start and m.end <= e and not (i and m.ref in WEAK_TREATIES)]
             if linked:
                 pos = _abs(act.core, offset)
                 return min(linked, key=lambda m: abs(m.start - pos)).ref
-            generic = [t for t in (act.core.subtree if rank == 0 else act.stage_verb.subtree)
-                       if t.lemma_.lower() in GENERIC_TREATY_WORDS and t.pos_ in ("NOUN", "PROPN")]
+        for head in (act.core, act.stage_verb):
+            generic = [t for t in head.subtree
+                       if t.lemma_.lower() in GENERIC_TREATY_WORDS and t.pos_ in ("NOUN", "PROPN")
+                       and not any(c.lower_ in ("another", "other", "a", "an", "any") for c in t.children)]
             if generic:
                 resolved = self._resolve_treaty(_abs(generic[0], offset), generic[0].lemma_.lower())
                 if resolved:
@@ -307,6 +313,10 @@ class _ArticleExtraction:
                     states = self._states_in(child, offset)
                     if states:
                         return states, 0.1, actor
+                    if child.dep_ == "poss" and child.lower_ in PRONOUNS:
+                        resolved = self._resolve_reference(start, _abs(child, offset))
+                        if resolved:
+                            return [resolved], 0.0, actor or self._quote_speaker(start)
         # 2. the subject of the stage clause, inherited up the chain
         verb = act.stage_verb
         for _ in range(6):
@@ -319,6 +329,9 @@ class _ArticleExtraction:
                     if states:
                         return states, 0.1, actor
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+            if subj is not None and (subj.lower_ in ("none", "nobody", "neither", "nor") or any(
+                    c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in subj.children)):
+                return [], 0.0, actor  # "a withdrawal takes effect six months after...": a rule, not an act
             if subj is not None:
                 states = self._states_in(subj, offset)
                 person = self._person_in(subj, offset)
@@ -326,7 +339,8 @@ class _ArticleExtraction:
                     actor = person
                 if states:
                     return states, 0.1, actor or self._quote_speaker(start)
-                if subj.lower_ in PRONOUNS or subj.lemma_.lower() in GENERIC_SUBJECTS or _is_generic_np(subj):
+                if subj.lower_ in PRONOUNS or subj.lemma_.lower() in GENERIC_SUBJECTS | INSTRUMENT_WORDS | {
+                        "withdrawal", "exit", "departure", "decision", "step"} or _is_generic_np(subj):
                     resolved = self._resolve_reference(start, _abs(subj, offset) if subj.lower_ in PRONOUNS else None)
                     if resolved:
                         return [resolved], 0.0, actor or self._quote_speaker(start)
@@ -406,22 +420,43 @@ class _ArticleExtraction:
 
     # -- dates ---------------------------------------------------------------------------
     def _date_for(self, act: _Act, sent: Any, offset: int, start: int, end: int, modality: str
-                  ) -> tuple[tuple[DateMention | None, str], list[str], float]:
+                  ) -> tuple[tuple[DateMention | None, str], list[str], float, dt.date | None]:
         pub = self.published
         mentions = find_dates(self.article.text[start:end], pub)
         notes: list[str] = []
         if not mentions:
-            return (None, "bounded" if pub else "unknown"), notes, 0.0
+            return (None, "bounded" if pub else "unknown"), notes, 0.0, None
         verb_pos = _abs(act.stage_verb, offset) - start
         sub_s = _abs_tok_start(act.stage_verb.left_edge, offset) - start
         sub_e = _abs_tok_end(act.stage_verb.right_edge, offset) - start
 
+        text = self.article.text[start:end]
+        if act.action != "took_effect":
+            kept = [d for d in mentions if not _EFFECT_BEFORE.search(text[max(0, d.start - 40): d.start])]
+            mentions = kept or mentions
+        parent = next((a for a in _ancestor_clauses(act.stage_verb)
+                       if a.lemma_.lower() not in REPORTING_VERBS), None) if act.stage_verb.dep_ in ("xcomp", "conj", "advcl") else None
+        par_s, par_e = (_span(parent, offset) if parent is not None else (0, 0))
+
         def score(d: DateMention) -> tuple[int, int]:
-            inside = 0 if sub_s <= d.start and d.end <= sub_e else 1
+            if sub_s <= d.start and d.end <= sub_e:
+                inside = 0
+            elif parent is not None and par_s - start <= d.start and d.end <= par_e - start:
+                inside = 1
+            else:
+                inside = 2
             return inside, abs(d.start - verb_pos)
 
         best = min(mentions, key=score)
-        if not (sub_s <= best.start and best.end <= sub_e) and len({(d.date, d.precision) for d in mentions}) > 1:
+        outside = not (sub_s <= best.start and best.end <= sub_e)
+        if outside and best.precision == "day":
+            reporter = self._reporting_ancestor(act.stage_verb, start + best.start, offset)
+            if reporter is not None:
+                # "The UN confirmed on Tuesday that the US has notified it": Tuesday dates the
+                # report; the act happened no later than that.
+                notes.append(f"'{best.text}' dates the report ('{reporter}'), not the act; the act is bounded by it")
+                return (None, "bounded"), notes, 0.0, best.date
+        if outside and len({(d.date, d.precision) for d in mentions}) > 1:
             notes.append(f"date '{best.text}' is the nearest of several in the sentence")
         adj = 0.0
         if best.note:
@@ -433,7 +468,15 @@ class _ArticleExtraction:
             notes.append(f"'{best.text}' is inside a quotation; resolved against the publication date")
         if pub and best.date > pub and modality == "asserted" and best.basis == "explicit" and best.note:
             notes.append("date after publication")
-        return (best, best.basis), notes, adj
+        return (best, best.basis), notes, adj, None
+
+    def _reporting_ancestor(self, verb: Any, pos: int, offset: int) -> str | None:
+        for anc in _ancestor_clauses(verb):
+            if anc.lemma_.lower() in REPORTING_VERBS:
+                s, e = _span(anc, offset)
+                if s <= pos < e:
+                    return str(anc.text)
+        return None
 
     def _in_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quotes)
@@ -441,7 +484,7 @@ class _ArticleExtraction:
     # -- claim ----------------------------------------------------------------------------
     def _claim(self, act: _Act, treaty_id: str, state: str, modality: str,
                date_info: tuple[DateMention | None, str], notes: list[str], conf_adj: float,
-               actor: str | None, start: int, end: int) -> Claim:
+               actor: str | None, start: int, end: int, bound: dt.date | None = None) -> Claim:
         mention, basis = date_info
         pub = self.published
         date = mention.date if mention else None
@@ -475,7 +518,7 @@ class _ArticleExtraction:
             date=date,
             date_basis=basis if date is not None else ("bounded" if pub else "unknown"),
             date_precision=precision,
-            bound=pub,
+            bound=bound or pub,
             effective=effective,
             modality=modality,
             confidence=round(confidence, 3),
@@ -518,8 +561,8 @@ def _abs_tok_end(token: Any, offset: int) -> int:
 def _core_kind(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in ("withdraw", "withdrawal", "leave", "quit", "exit", "denounce", "denunciation", "renounce",
                  "pullout", "pull-out") or (lemma == "pull" and any(c.lower_ == "out" for c in tok.children)):
-        if lemma == "leave" and tok.pos_ != "VERB":
-            return None
+        if lemma == "leave" and (tok.pos_ != "VERB" or any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for c in tok.children)):
+            return None  # "which left the treaty a ratification short", "left it to parliament to decide"
         if lemma == "withdraw" and any(c.lemma_.lower() in ("ratification", "signature") for c in tok.children):
             return "deratify"
         if lemma == "exit" and tok.pos_ not in ("VERB", "NOUN"):
@@ -532,6 +575,8 @@ def _core_kind(tok: Any, lemma: str, low: str) -> str | None:
             return None
         return "join"
     if lemma in ("acceptance",) and any(c.lower_ == "instrument" for c in tok.head.subtree):
+        return "join"
+    if lemma == "accept" and tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
         return "join"
     if lemma in ("sign", "signature") and tok.pos_ in ("VERB", "NOUN"):
         if tok.dep_ in ("acl", "relcl", "amod") or tok.tag_ == "VBN" and tok.dep_ != "ROOT" and not any(
@@ -699,6 +744,23 @@ def _modality(act: _Act, sent: Any) -> str:
     if act.core.pos_ == "NOUN" and any(c.lemma_.lower() in ("possible", "potential", "planned", "proposed") for c in act.core.children):
         return "planned" if act.action != "intent_announced" else "asserted"
     return "asserted"
+
+
+_NAMED_AFTER = re.compile(r"\s+(?:Convention|Treaty|Protocol|Agreement|Accord|Statute|Document|Declaration|Charter|Format|Group|Process)\b")
+
+
+def _outside_names(states: list[Mention], treaties: list[Mention], text: str) -> list[Mention]:
+    """State mentions that are not part of a treaty's name ('Ottawa Convention', 'Vienna Convention',
+    'Treaty of Rome')."""
+    out = []
+    for m in states:
+        if any(t.start <= m.start < t.end for t in treaties):
+            continue
+        if m.kind in ("capital", "name", "alias") and (_NAMED_AFTER.match(text, m.end)
+                                                       or text[max(0, m.start - 12): m.start].endswith(("Treaty of ", "Convention of "))):
+            continue
+        out.append(m)
+    return out
 
 
 _QUOTE_RE = re.compile(r"“[^”]{3,}?”|\"[^\"]{3,}?\"")

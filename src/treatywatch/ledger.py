@@ -88,9 +88,11 @@ class Ledger:
     """The ledger over a SQLite file (``Ledger.memory()`` for tests)."""
 
     def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, registry: Registry | None = None,
-                 baseline: bool = True) -> None:
+                 baseline: bool = True, min_confidence: float = 0.5, merge_window_days: int = 45) -> None:
         self.path = os.fspath(path)
         self.registry = registry or load_registry()
+        self.min_confidence = min_confidence
+        self.merge_window_days = merge_window_days
         try:
             self.conn = sqlite3.connect(self.path)
             self.conn.row_factory = sqlite3.Row
@@ -200,7 +202,7 @@ class Ledger:
         return {(r[0], r[1]) for r in self.conn.execute("SELECT state, treaty FROM events WHERE sources LIKE ?", (f'%"{article_id}"%',))}
 
     # -- events -----------------------------------------------------------------------------
-    def refresh_events(self, pairs: Iterable[tuple[str, str]] | None = None, min_confidence: float = 0.5) -> int:
+    def refresh_events(self, pairs: Iterable[tuple[str, str]] | None = None) -> int:
         """Re-consolidate the events of the given (state, treaty) pairs (all when None)."""
         if pairs is None:
             pairs = {(r[0], r[1]) for r in self.conn.execute("SELECT DISTINCT state, treaty FROM claims")}
@@ -209,7 +211,8 @@ class Ledger:
         with self.conn:
             for state, treaty in sorted(pairs):
                 claims = self.claims(state=state, treaty=treaty)
-                events = consolidate_events(claims, min_confidence=min_confidence)
+                events = consolidate_events(claims, min_confidence=self.min_confidence,
+                                            window_days=self.merge_window_days)
                 self.conn.execute("DELETE FROM events WHERE state = ? AND treaty = ?", (state, treaty))
                 self.conn.executemany(
                     "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",

