@@ -124,10 +124,10 @@ def evaluate_claims(gold: Iterable[dict[str, Any]], predicted: Iterable[Claim], 
         errors.append(f"missed {key}")
     per_action = {}
     for action in ACTIONS:
-        g = {k for k in gold_asserted if k[3] == action}
-        p = {k for k in pred_keys if k[3] == action}
-        if g or p:
-            per_action[action] = _scores(g, p)
+        gold_keys = {k for k in gold_asserted if k[3] == action}
+        found_keys = {k for k in pred_keys if k[3] == action}
+        if gold_keys or found_keys:
+            per_action[action] = _scores(gold_keys, found_keys)
     by_article: dict[str, int] = Counter(k[0] for k in gold_asserted)
     negatives = [a for a in article_ids if by_article.get(a, 0) == 0]
     false_neg = sum(1 for k in pred_keys if k[0] in negatives)

@@ -620,7 +620,7 @@ def _clause_verb(tok: Any) -> Any:
 
 
 def _ancestor_clauses(verb: Any) -> list[Any]:
-    out = []
+    out: list[Any] = []
     t = verb
     for _ in range(6):
         if t.head.i == t.i:
