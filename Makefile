@@ -18,8 +18,8 @@ demo: $(STAMP)
 	$(BIN)/treatywatch demo treatywatch-demo.db
 
 test: $(STAMP)
-	$(BIN)/pytest -q
 	$(BIN)/mypy
+	$(BIN)/pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_ingest.py

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .extract import ExtractOptions, Extractor
-from .ingest import read_articles
+from .ingest import SUPPORTED_LANGUAGES, read_articles
 from .ledger import Ledger
 from .models import Article, Claim, Reject
 
@@ -77,8 +77,9 @@ def ingest(paths: Iterable[str], ledger: Ledger, extractor: Extractor | None = N
             report.ingested += 1
             report.claims += result.claims
             touched.update((c.state, c.treaty) for c in claims)
-            if article.language != "en":
+            if article.language not in SUPPORTED_LANGUAGES:
                 report.unsupported_language += 1
+                logger.warning("%s: language '%s' is not supported; stored without claims", article.id, article.language)
         else:
             report.duplicates += 1
     if touched:

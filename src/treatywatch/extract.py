@@ -21,6 +21,8 @@ from . import rules
 from .consolidate import date_rank
 from .dates import DateMention, find_dates
 from .errors import TreatywatchError
+from .extract_lists import LANGUAGES as LIST_LANGUAGES
+from .extract_lists import ListExtraction
 from .gate import Lexicon, Mention, default_lexicon, split_sentences
 from .models import Article, Claim, Evidence, Quote
 from .registry import Registry
@@ -49,15 +51,18 @@ LAW_WORDS = {"law", "bill", "legislation", "act", "amendment", "amendments"}
 DECREE_WORDS = {"decree", "order", "memorandum", "resolution", "decision"}
 ANNOUNCE_VERBS = {"announce", "recommend", "propose", "decide", "declare", "unveil", "confirm", "say", "state"}
 VOTE_VERBS = {"vote", "approve", "pass", "adopt", "back", "endorse", "support", "greenlight", "ratify", "clear"}
-GOVT_VERBS = {"approve", "adopt", "decide", "endorse", "back", "submit", "send", "table", "sign", "issue", "order"}
+GOVT_VERBS = {"approve", "adopt", "endorse", "back", "submit", "send", "table", "sign", "issue", "order"}
 PLANNED = {"plan", "intend", "aim", "prepare", "expect", "consider", "want", "seek", "mull", "weigh",
            "poise", "threaten", "vow", "pledge", "promise", "hope", "move", "set", "going", "explore",
            "discuss", "debate", "study", "review"}
+INTENT_VERBS = {"plan", "intend", "aim", "prepare", "want", "seek", "move", "vow", "pledge", "promise", "mull",
+                "weigh", "consider", "threaten"}
 HYPOTHETICAL_AUX = {"could", "may", "might", "should", "would"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 CALLED_FOR = {"urge", "call", "ask", "demand", "appeal", "press", "implore", "encourage", "petition",
               "lobby", "campaign", "invite", "request", "push"}
 _EFFECT_BEFORE = re.compile(r"(?:into force|effect|effective|later|expire[sd]?|until|from)\W*(?:\w+\W+){0,3}(?:on|from|as of)?\s*$", re.I)
+QUANTIFIERS = {"several", "many", "some", "other", "few", "all", "both", "most", "various", "numerous"}
 GENERIC_DETERMINERS = {"a", "an", "any", "every", "each", "no"}
 REPORTING_VERBS = {"say", "confirm", "announce", "report", "tell", "state", "write", "add", "note", "disclose",
                    "reveal", "acknowledge"}
@@ -120,8 +125,11 @@ class Extractor:
     def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Claim]]]:
         """Claims for each article, in order; spaCy runs batched over candidate sentences."""
         for article in articles:
-            if article.language != "en":
-                yield article, []
+            if article.language in LIST_LANGUAGES:
+                yield article, ListExtraction(self.lexicon, article, self._effective_date).run()
+                continue
+            if article.language not in ("en", "und"):
+                yield article, []  # unsupported language: counted by the caller, never silent
                 continue
             if self.options.gate:
                 spans = self.lexicon.candidate_sentences(article)
@@ -137,6 +145,15 @@ class Extractor:
                     yield article, []
                     continue
             yield article, _ArticleExtraction(self, article).run(sentences)
+
+
+    def _effective_date(self, treaty_id: str, action: str, date: dt.date) -> dt.date | None:
+        treaty = self.registry.get(treaty_id)
+        if action == "notified":
+            return rules.leaving_date(treaty, date)
+        if action in ("ratified", "acceded", "rejoined"):
+            return rules.joining_date(treaty, date)
+        return None
 
 
 def extract_claims(article: Article, extractor: Extractor | None = None) -> list[Claim]:
@@ -159,6 +176,7 @@ class _Act:
     core: Any
     cue_strength: float
     note: str | None = None
+    intent: bool = False  # a state's stated intention: its own future tense is not "planned"
 
 
 class _ArticleExtraction:
@@ -227,7 +245,10 @@ class _ArticleExtraction:
                 continue
             if _presupposed(tok):
                 continue
-            act = self._classify(tok, core_kind)
+            if core_kind == "join" and lemma == "sign" and _signs_a_law_before(tok):
+                act: _Act | None = _Act("law_signed", tok, tok, 0.8, note="signed the law named before ('it')")
+            else:
+                act = self._classify(tok, core_kind)
             if act is not None and not any(a.stage_verb == act.stage_verb and a.action == act.action for a in acts):
                 acts.append(act)
         # a sentence that says an act took effect also mentions the leaving word: keep the strongest per verb
@@ -258,8 +279,14 @@ class _ArticleExtraction:
             stage = _leave_stage(verb, core, self.lex)
             if stage is not None:
                 return _Act(stage[0], verb, core, stage[1])
-            if verb.lemma_.lower() in PLANNED | CALLED_FOR | HYPOTHETICAL_AUX:
+            lemma = verb.lemma_.lower()
+            if lemma in INTENT_VERBS:
+                return _Act("intent_announced", verb, core, 0.75, note=f"stated intention ('{verb.text}')", intent=True)
+            if lemma in PLANNED | CALLED_FOR | HYPOTHETICAL_AUX:
                 break
+        auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & (FUTURE_AUX | HYPOTHETICAL_AUX) or clause.head.lemma_.lower() in CALLED_FOR | PLANNED:
+            return _Act("intent_announced", clause, core, 0.7, note="stated or reported intention", intent=True)
         return _Act("took_effect", clause, core, 0.3,
                     note="stage of the withdrawal not stated; read as the withdrawal itself (too weak for an event)")
 
@@ -317,6 +344,13 @@ class _ArticleExtraction:
                         resolved = self._resolve_reference(start, _abs(child, offset))
                         if resolved:
                             return [resolved], 0.0, actor or self._quote_speaker(start)
+        # "pull the United States out of the treaty": the object leaves
+        if act.core.lemma_.lower() == "pull":
+            for child in act.core.children:
+                if child.dep_ in ("dobj", "obj"):
+                    states = self._states_in(child, offset)
+                    if states:
+                        return states, 0.1, actor
         # 2. the subject of the stage clause, inherited up the chain
         verb = act.stage_verb
         for _ in range(6):
@@ -330,7 +364,8 @@ class _ArticleExtraction:
                         return states, 0.1, actor
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
             if subj is not None and (subj.lower_ in ("none", "nobody", "neither", "nor") or any(
-                    c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in subj.children)):
+                    (c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS) or c.lower_ in QUANTIFIERS
+                    or c.dep_ == "nummod" for c in subj.children)) and not self._states_in(subj, offset):
                 return [], 0.0, actor  # "a withdrawal takes effect six months after...": a rule, not an act
             if subj is not None:
                 states = self._states_in(subj, offset)
@@ -345,7 +380,7 @@ class _ArticleExtraction:
                     if resolved:
                         return [resolved], 0.0, actor or self._quote_speaker(start)
                 if subj.lower_ not in PRONOUNS:
-                    break
+                    return [], 0.0, actor  # a subject that is not a state: another actor's act
             if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp", "pcomp", "relcl", "prep", "pobj", "dobj"):
                 if verb.dep_ == "relcl":
                     states = self._states_in_token(verb.head, offset)
@@ -362,12 +397,12 @@ class _ArticleExtraction:
         return [], 0.0, actor
 
     def _states_in(self, token: Any, offset: int) -> list[str]:
-        """States named in the phrase headed by ``token`` (conjuncts included)."""
-        s = _abs_tok_start(token.left_edge, offset)
-        e = _abs_tok_end(token.right_edge, offset)
+        """States named in the phrase headed by ``token`` (conjuncts and 'of' phrases included;
+        not relative clauses or other prepositional phrases: 'states bordering Russia')."""
+        ranges = [(_abs(t, offset), _abs(t, offset) + len(t.text)) for t in _np_tokens(token)]
         found: list[str] = []
         for m in self.states:
-            if s <= m.start and m.end <= e:
+            if any(s <= m.start < e for s, e in ranges):
                 state = self.lex.state_of(m)
                 if state and state not in found:
                     found.append(state)
@@ -389,8 +424,12 @@ class _ArticleExtraction:
 
     def _resolve_reference(self, before: int, pronoun_at: int | None = None) -> str | None:
         """The state a pronoun or 'the government' most likely means: for a pronoun, a state
-        named earlier in the same sentence; else the state of the last claim, the headline's
-        state, or the last state named."""
+        named earlier in the same sentence ('he'/'she': the state of the official named last);
+        else the state of the last claim, the headline's state, or the last state named."""
+        if pronoun_at is not None and self.article.text[pronoun_at:pronoun_at + 3].lower() in ("he ", "she"):
+            people = [m for m in self.states if m.kind == "official" and m.start < pronoun_at]
+            if people:
+                return self.lex.state_of(people[-1])
         if pronoun_at is not None:
             here = [m for m in self.states if before <= m.start < pronoun_at and m.kind in ("name", "alias")]
             if here:
@@ -449,7 +488,7 @@ class _ArticleExtraction:
 
         best = min(mentions, key=score)
         outside = not (sub_s <= best.start and best.end <= sub_e)
-        if outside and best.precision == "day":
+        if outside and best.precision == "day" and act.action != "intent_announced":
             reporter = self._reporting_ancestor(act.stage_verb, start + best.start, offset)
             if reporter is not None:
                 # "The UN confirmed on Tuesday that the US has notified it": Tuesday dates the
@@ -550,6 +589,17 @@ def _span(token: Any, offset: int) -> tuple[int, int]:
     return _abs(token.left_edge, offset), _abs(token.right_edge, offset) + len(token.right_edge.text)
 
 
+def _np_tokens(token: Any) -> list[Any]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ in ("acl", "relcl", "advcl", "ccomp", "xcomp", "punct", "cc") and child.dep_ != "conj":
+            continue
+        if child.dep_ == "prep" and child.lower_ not in ("of",):
+            continue
+        out.extend(_np_tokens(child))
+    return out
+
+
 def _abs_tok_start(token: Any, offset: int) -> int:
     return _abs(token, offset)
 
@@ -592,6 +642,18 @@ def _core_kind(tok: Any, lemma: str, low: str) -> str | None:
     if lemma == "party" and any(c.lower_ in ("longer",) for c in tok.head.subtree):
         return "leave"
     return None
+
+
+def _signs_a_law_before(tok: Any) -> bool:
+    """'Parliament passed the withdrawal law, and the president signed it'."""
+    if not any(c.dep_ in ("dobj", "obj") and c.lower_ in ("it", "this") for c in tok.children):
+        return False
+    head = tok.head if tok.dep_ == "conj" else None
+    if head is None:
+        return False
+    return any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in LAW_WORDS
+               and any(_core_kind(t, t.lemma_.lower(), t.lower_) == "leave" for t in c.subtree)
+               for c in head.children)
 
 
 def _near_leave(tok: Any) -> bool:
@@ -722,6 +784,10 @@ def _modality(act: _Act, sent: Any) -> str:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
             return "hypothetical"
         auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+        if act.intent and i == 0:
+            if auxes & {"could", "may", "might"}:
+                return "hypothetical"
+            continue
         if auxes & FUTURE_AUX:
             return "planned"
         if auxes & HYPOTHETICAL_AUX:
@@ -739,7 +805,7 @@ def _modality(act: _Act, sent: Any) -> str:
             break
     # nominal plans: "plans to withdraw", "a proposal to withdraw", "the decision to withdraw"
     head = act.core.head
-    if act.core.dep_ in ("acl", "xcomp") and head.lemma_.lower() in ("plan", "proposal", "intention", "bid", "call", "push", "threat", "idea"):
+    if not act.intent and act.core.dep_ in ("acl", "xcomp") and head.lemma_.lower() in ("plan", "proposal", "intention", "bid", "call", "push", "threat", "idea"):
         return "called_for" if head.lemma_.lower() in ("call", "push") else "planned"
     if act.core.pos_ == "NOUN" and any(c.lemma_.lower() in ("possible", "potential", "planned", "proposed") for c in act.core.children):
         return "planned" if act.action != "intent_announced" else "asserted"

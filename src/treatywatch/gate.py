@@ -182,19 +182,12 @@ class Lexicon:
 
     # -- the gate ------------------------------------------------------------------------
     def candidate_sentences(self, article: Article) -> list[tuple[int, int]]:
-        """Spans of ``article.text`` worth parsing; empty when no treaty is named."""
+        """Spans of ``article.text`` worth parsing: in an article that names a treaty, the
+        sentences with an action word.  Empty when no treaty is named (most news)."""
         if not self.treaty_mentions(article.title) and not self.treaty_mentions(article.text):
             return []
-        spans = split_sentences(article.text)
-        keep = []
-        prev_has_treaty = False
-        for start, end in spans:
-            sentence = article.text[start:end]
-            has_treaty = bool(self.treaty_mentions(sentence)) or self.has_generic_treaty_word(sentence)
-            if self.cue_hits(sentence) and (has_treaty or prev_has_treaty):
-                keep.append((start, end))
-            prev_has_treaty = has_treaty
-        return keep
+        return [(start, end) for start, end in split_sentences(article.text)
+                if self.cue_hits(article.text[start:end])]
 
 
 def load_patterns() -> dict[str, dict[str, Any]]:

@@ -9,12 +9,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import email.utils
+import functools
 import hashlib
+import json
 import logging
 import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
@@ -113,7 +116,7 @@ def parse_news_text(data: bytes | str, article_id: str | None = None, source_nam
         text=body,
         published=published,
         source=source or None,
-        language="en",
+        language=detect_language(f"{title}\n{body}"),
         content_hash=digest,
     )
 
@@ -146,6 +149,38 @@ def normalise_body(body: str) -> str:
             para = _GLUED_WORD.sub(r"\1\2 ", para)
             paragraphs.append(para)
     return "\n\n".join(paragraphs)
+
+
+_TOKENS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+SUPPORTED_LANGUAGES = ("en", "de", "fr", "ru", "uk", "pl")
+
+
+@functools.lru_cache(maxsize=1)
+def _stopwords() -> dict[str, frozenset[str]]:
+    data = json.loads(resources.files("treatywatch").joinpath("data/stopwords.json").read_text(encoding="utf-8"))
+    return {lang: frozenset(words) for lang, words in data.items() if not lang.startswith("_")}
+
+
+def detect_language(text: str) -> str:
+    """The ISO 639-1 code of ``text``'s language, from function-word counts (offline,
+    deterministic); ``und`` when too little text decides it."""
+    words = [w.lower() for w in _TOKENS.findall(text[:5000])]
+    if not words:
+        return "und"
+    cyrillic = sum(1 for w in words if "\u0400" <= w[0] <= "\u04ff")
+    scores: dict[str, float] = {}
+    for lang, stop in _stopwords().items():
+        if (lang in ("ru", "uk")) != (cyrillic > len(words) / 2):
+            continue
+        scores[lang] = sum(1 for w in words if w in stop) / len(words)
+    if cyrillic > len(words) / 2:
+        joined = "".join(words)
+        uk_letters = sum(joined.count(c) for c in "іїєґ")
+        ru_letters = sum(joined.count(c) for c in "ыэъё")
+        scores["uk"] = scores.get("uk", 0.0) + 0.02 * uk_letters / max(1, len(words)) * 10
+        scores["ru"] = scores.get("ru", 0.0) + 0.02 * ru_letters / max(1, len(words)) * 10
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] >= 0.05 else "und"
 
 
 def content_hash(title: str, body: str) -> str:
