@@ -113,3 +113,13 @@ def test_cli_ingest_stdin(tmp_path):
     result = run("ingest", "-", db=db, input=SEED.read_text(encoding="utf-8"))
     assert result.exit_code == 0
     assert "ingested 1, rejected 0" in result.output
+
+
+def test_cli_quotes_lists_speaker_and_channel(tmp_path):
+    db = tmp_path / "t.db"
+    run("ingest", str(SEED), db=db)
+    found = json.loads(run("quotes", "--state", "LTU", "--format", "json", db=db).output)
+    assert found[0]["speaker"] == "Kęstutis Budrys"
+    assert found[0]["channel"] == "X" and found[0]["state"] == "LTU"
+    assert found[0]["text"].startswith("“Today, Lithuania has formally notified")
+    assert "LTU apmbc notified (asserted)" in found[0]["claims"]

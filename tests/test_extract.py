@@ -125,3 +125,52 @@ def test_extract_suspension(extractor):
     claims = extractor.extract(article("Ukraine's parliament voted on 15 July to suspend the Ottawa Convention.",
                                        published="2025-07-16T09:00:00+03:00"))
     assert ("UKR", "apmbc", "suspended") in asserted(claims)
+
+
+def test_extract_dateline_dates_relative_words(extractor):
+    art = article("VILNIUS, June 27 (Reuters) - Lithuania on Friday notified the United Nations of its withdrawal "
+                  "from the Ottawa Convention.", published="2025-06-29T08:00:00+00:00")
+    (claim,) = [c for c in extractor.extract(art) if c.action == "notified"]
+    assert claim.date == dt.date(2025, 6, 27)
+    assert claim.date_basis == "dateline"
+
+
+def test_extract_quote_speaker_role_state_channel(extractor):
+    art = article("Finnish President Alexander Stubb wrote on X: \"Today Finland notified the UN Secretary-General "
+                  "of its withdrawal from the Ottawa Convention.\"", published="2025-07-10T15:00:00+03:00")
+    (claim,) = [c for c in extractor.extract(art) if c.action == "notified"]
+    assert claim.date == dt.date(2025, 7, 10)
+    (quote,) = claim.quotes
+    assert (quote.speaker, quote.role, quote.state, quote.channel) == ("Alexander Stubb", "president", "FIN", "X")
+
+
+def test_extract_language_unsupported_yields_nothing(extractor):
+    art = parse_news_text("Lietuva pasitraukia\nLRT\n2025-06-27T10:00:00+03:00\n\nLietuva pranešė Jungtinėms "
+                          "Tautoms, kad pasitraukia iš Otavos konvencijos, ir tai yra valstybės sprendimas.\n",
+                          article_id="lt")
+    assert art.language == "lt"
+    assert extractor.extract(art) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Litauen hat am Freitag die Vereinten Nationen über seinen Austritt aus der Ottawa-Konvention unterrichtet.",
+         "de", ("LTU", "apmbc", "notified", "asserted", dt.date(2025, 6, 27))),
+        ("La Lituanie a notifié le 27 juin aux Nations unies son retrait de la Convention d'Ottawa.",
+         "fr", ("LTU", "apmbc", "notified", "asserted", dt.date(2025, 6, 27))),
+        ("Литва в пятницу уведомила ООН о выходе из Оттавской конвенции.",
+         "ru", ("LTU", "apmbc", "notified", "asserted", dt.date(2025, 6, 27))),
+        ("Верховна Рада ухвалила закон про вихід України з Оттавської конвенції.",
+         "uk", ("UKR", "apmbc", "parliament_approved", "asserted", None)),
+        ("Sejm uchwalił w środę ustawę o wypowiedzeniu Konwencji ottawskiej.",
+         "pl", ("POL", "apmbc", "parliament_approved", "asserted", dt.date(2025, 6, 25))),
+        ("Polska nie wystąpi z Konwencji ottawskiej, zapewnił minister.",
+         "pl", ("POL", "apmbc", "took_effect", "denied", None)),
+    ],
+)
+def test_extract_word_list_languages(extractor, text, lang, expected):
+    art = parse_news_text(f"Nachricht\nWire\n2025-06-28T10:00:00+02:00\n\n{text}\n", article_id="x")
+    assert art.language == lang
+    got = {(c.state, c.treaty, c.action, c.modality, c.date) for c in extractor.extract(art)}
+    assert expected in got, got

@@ -367,6 +367,29 @@ def diff(obj: _State, treaty: str, start: dt.date, end: dt.date, fmt: str) -> No
 
 
 @cli.command()
+@click.option("--state", callback=_iso3, help="Only quotes supporting claims about this state.")
+@click.option("--treaty", callback=_treaty, help="Only quotes supporting claims about this treaty.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_obj
+def quotes(obj: _State, state: str | None, treaty: str | None, fmt: str) -> None:
+    """Direct quotations (speaker, role, state, channel) and the claims they support.
+
+    Example:
+
+    \b
+        treatywatch quotes --state LTU --treaty apmbc
+    """
+    found = _run(lambda: obj.ledger().quotes(state=state, treaty=treaty))
+    if fmt == "json":
+        click.echo(json.dumps(found, indent=2, ensure_ascii=False))
+        return
+    rows = [{"article": q["article"], "speaker": q["speaker"] or "", "role": q["role"] or "",
+             "state": q["state"] or "", "channel": q["channel"] or "", "quote": _short(q["text"], 60),
+             "supports": "; ".join(q["claims"])} for q in found]
+    click.echo(_table(rows, ["article", "speaker", "role", "state", "channel", "quote", "supports"]))
+
+
+@cli.command()
 @click.pass_obj
 def rejects(obj: _State) -> None:
     """Inputs that could not be read, with the reason.

@@ -58,12 +58,17 @@ def consolidate_events(claims: Iterable[Claim], min_confidence: float = 0.5,
     events: list[Event] = []
     for (state, treaty, action), members in sorted(groups.items()):
         clusters: list[list[Claim]] = []
-        for claim in sorted((c for c in members if c.date is not None), key=date_rank):
+        dated = sorted((c for c in members if c.date is not None), key=date_rank)
+        # background mentions of old acts only confirm history: they join an event of the
+        # same act, and make one of their own only when nothing else is known of that act
+        for claim in [c for c in dated if not c.background] + [c for c in dated if c.background]:
             for cluster in clusters:
                 if _compatible(cluster[0], claim, window_days):
                     cluster.append(claim)
                     break
             else:
+                if claim.background and (clusters or claim.date_precision != "day"):
+                    continue
                 clusters.append([claim])
         undated: list[list[Claim]] = []
         for claim in sorted((c for c in members if c.date is None), key=lambda c: c.bound or dt.date.max):

@@ -188,6 +188,9 @@ class _ArticleExtraction:
         self.article = article
         text = article.text
         self.published = article.published.date() if article.published else None
+        self.dateline = parse_dateline(text, self.published)
+        dl = _DATELINE.match(text)
+        self.dateline_end = dl.end() if dl and self.dateline else 0
         self.treaties = self.lex.treaty_mentions(text)
         self.title_treaties = self.lex.treaty_mentions(article.title)
         self.states = _outside_names(self.lex.state_mentions(text), self.treaties, text)
@@ -461,7 +464,11 @@ class _ArticleExtraction:
     def _date_for(self, act: _Act, sent: Any, offset: int, start: int, end: int, modality: str
                   ) -> tuple[tuple[DateMention | None, str], list[str], float, dt.date | None]:
         pub = self.published
-        mentions = find_dates(self.article.text[start:end], pub)
+        base = self.dateline or pub
+        mentions = find_dates(self.article.text[start:end], base)
+        if self.dateline is not None:
+            mentions = [dataclasses.replace(d, basis="dateline")
+                        if d.basis == "relative" or start + d.start < self.dateline_end else d for d in mentions]
         notes: list[str] = []
         if not mentions:
             return (None, "bounded" if pub else "unknown"), notes, 0.0, None
@@ -545,9 +552,7 @@ class _ArticleExtraction:
         all_notes = ([act.note] if act.note else []) + notes
         text = self.article.text[start:end]
         quotes = tuple(
-            Quote(self.article.text[s:e], s, e, speaker=self._attribution((s, e)), state=state,
-                  channel=self._channel(s))
-            for s, e in self.quotes if s < end and start < e
+            self._quote(s, e, state) for s, e in self.quotes if s < end and start < e
         )
         return Claim(
             article=self.article.id,
@@ -557,7 +562,7 @@ class _ArticleExtraction:
             date=date,
             date_basis=basis if date is not None else ("bounded" if pub else "unknown"),
             date_precision=precision,
-            bound=bound or pub,
+            bound=bound or self.dateline or pub,
             effective=effective,
             modality=modality,
             confidence=round(confidence, 3),
@@ -567,6 +572,17 @@ class _ArticleExtraction:
             notes=tuple(all_notes),
             background=background,
         )
+
+    def _quote(self, s: int, e: int, claim_state: str) -> Quote:
+        speaker = self._attribution((s, e))
+        official = self.lex.officials.get(speaker or "")
+        role = official.role if official else None
+        state = (official.state if official and official.state else None) or claim_state
+        if speaker and role is None:
+            at = self.article.text.find(speaker)
+            m = _ROLE_BEFORE.search(self.article.text[max(0, at - 60): at]) if at >= 0 else None
+            role = m.group(1).strip().lower() if m else None
+        return Quote(self.article.text[s:e], s, e, speaker=speaker, role=role, state=state, channel=self._channel(s))
 
     def _person_between(self, start: int, end: int) -> str | None:
         return next((p.text for p in self.persons if start <= p.start < end), None)
@@ -827,6 +843,25 @@ def _outside_names(states: list[Mention], treaties: list[Mention], text: str) ->
             continue
         out.append(m)
     return out
+
+
+_ROLE_BEFORE = re.compile(r"((?:Deputy |Prime |Foreign |Defen[cs]e |Interior )?(?:Minister|President|Prime Minister|Chancellor|"
+                          r"Secretary(?: of State)?|spokes(?:person|man|woman)|Ambassador|Speaker|Premier)"
+                          r"(?: (?:of|for) [A-Z][a-z]+(?: [A-Z][a-z]+)?)?)\s*$")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ž][A-ZÀ-Ž .'’-]{2,40}?)(?:\s*\([^)]{1,40}\))?,\s*(?P<date>(?:%s)\.?\s+\d{1,2}|\d{1,2}\s+(?:%s))"
+    r"(?:,?\s*(?P<year>(?:19|20)\d\d))?\s*(?:\([^)]{1,40}\))?\s*[-–—:]" % (
+        "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec",
+        "January|February|March|April|May|June|July|August|September|October|November|December"))
+
+
+def parse_dateline(text: str, published: dt.date | None) -> dt.date | None:
+    """The date of a dateline ("VILNIUS, June 27 (Reuters) -"), with the year of publication."""
+    m = _DATELINE.match(text)
+    if not m:
+        return None
+    found = find_dates(m.group("date") + (f" {m.group('year')}" if m.group("year") else ""), published)
+    return found[0].date if found and found[0].precision == "day" else None
 
 
 _QUOTE_RE = re.compile(r"“[^”]{3,}?”|\"[^\"]{3,}?\"")

@@ -233,6 +233,17 @@ class Ledger:
         rows = self.conn.execute(sql + " ORDER BY treaty, state, COALESCE(date, bound), action", args)
         return [_event(row) for row in rows]
 
+    def quotes(self, state: str | None = None, treaty: str | None = None) -> list[dict[str, Any]]:
+        """Direct quotations with their speaker, role, state and channel, and the claims they support."""
+        out: dict[tuple[str, int], dict[str, Any]] = {}
+        for claim in self.claims(state=state, treaty=treaty):
+            for q in claim.quotes:
+                entry = out.setdefault((claim.article, q.start), {
+                    "article": claim.article, "text": q.text, "speaker": q.speaker, "role": q.role,
+                    "state": q.state, "channel": q.channel, "start": q.start, "end": q.end, "claims": []})
+                entry["claims"].append(f"{claim.state} {claim.treaty} {claim.action} ({claim.modality})")
+        return sorted(out.values(), key=lambda q: (q["article"], q["start"]))
+
     def articles(self) -> Iterator[dict[str, Any]]:
         for row in self.conn.execute("SELECT id, title, source, published, language, content_hash FROM articles ORDER BY id"):
             yield dict(row)
