@@ -66,7 +66,9 @@ def test_ledger_file_persists_and_migrations_recorded(tmp_path, extractor):
     path = tmp_path / "ledger.db"
     with Ledger(path, baseline=False) as led:
         ingest([str(SEED)], led, extractor)
-        assert led.migrations() == ["001_initial"]
+        from treatywatch.ledger import MIGRATIONS
+
+        assert led.migrations() == sorted(name for name, _sql in MIGRATIONS)
     with Ledger(path, baseline=False) as led:
         assert led.article_count() == 1
         assert {e.state for e in led.events()} == {"LTU", "EST"}

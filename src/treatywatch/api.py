@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .extract import ExtractOptions, Extractor
-from .ingest import SUPPORTED_LANGUAGES, read_articles
+from .ingest import SUPPORTED_LANGUAGES, NearDuplicates, minhash_signature, read_articles
 from .ledger import Ledger
 from .models import Article, Claim, Reject
 
@@ -71,8 +71,19 @@ def ingest(paths: Iterable[str], ledger: Ledger, extractor: Extractor | None = N
             else:
                 yield item
 
+    near: NearDuplicates | None = None
     for article, claims in extractor.extract_many(fresh_articles()):
-        result = ledger.add_article(article, claims)
+        signature = original = None
+        if claims:  # only stories about treaty acts need copies recognised
+            if near is None:
+                near = NearDuplicates(ledger.signatures())
+            signature = minhash_signature(article.text)
+            original = near.original_of(signature)
+        result = ledger.add_article(article, claims, duplicate_of=original, signature=signature)
+        if signature is not None and result.stored and near is not None:
+            if result.replaced_original is not None:
+                near.reroot(result.replaced_original, result.article_id)
+            near.add(result.article_id, signature, result.original)
         if result.stored:
             report.ingested += 1
             report.claims += result.claims

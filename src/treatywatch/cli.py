@@ -21,7 +21,7 @@ from .errors import TreatywatchError
 from .evaluate import evaluate_claims, format_evaluation, read_gold
 from .extract import ExtractOptions, Extractor
 from .ledger import DEFAULT_DB, Ledger
-from .models import Reject, Status
+from .models import ACTIONS, Reject, Status
 from .gate import Lexicon
 from .registry import load_registry
 from .settings import CONFIG_FILE, SETTINGS, load_settings
@@ -387,6 +387,138 @@ def quotes(obj: _State, state: str | None, treaty: str | None, fmt: str) -> None
              "state": q["state"] or "", "channel": q["channel"] or "", "quote": _short(q["text"], 60),
              "supports": "; ".join(q["claims"])} for q in found]
     click.echo(_table(rows, ["article", "speaker", "role", "state", "channel", "quote", "supports"]))
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def review(ctx: click.Context, fmt: str) -> None:
+    """Events that need a person (conflicting dates, low confidence, a single source), and verdicts.
+
+    Verdicts (confirm, reject, edit) override the machine, are kept in an audit log and survive
+    re-ingest and re-consolidation.
+
+    Example:
+
+    \b
+        treatywatch review
+        treatywatch review edit LTU-apmbc-notified-2025-06-28 --date 2025-06-27 --by ana --reason "UN depositary notice"
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    obj: _State = ctx.obj
+    pending = _run(lambda: obj.ledger().needs_review())
+    if fmt == "json":
+        click.echo(json.dumps([{**e.to_dict(), "reasons": r} for e, r in pending], indent=2, ensure_ascii=False))
+        return
+    rows = [{"event": e.id, "date": _s(e.date) or f"≤{_s(e.bound)}", "confidence": f"{e.confidence:.2f}",
+             "sources": len(e.sources), "independent": e.independent, "why": "; ".join(r)} for e, r in pending]
+    click.echo(_table(rows, ["event", "date", "confidence", "sources", "independent", "why"]))
+
+
+def _verdict(verdict: str) -> Any:
+    @click.argument("event_id")
+    @click.option("--by", required=True, help="Who reviews (name or initials).")
+    @click.option("--reason", required=True, help="Why: the evidence the reviewer relied on.")
+    @click.pass_obj
+    def command(obj: _State, /, event_id: str, by: str, reason: str, **changes: Any) -> None:
+        event = _run(lambda: obj.ledger().review(event_id, verdict, by, reason,
+                                                 **{k: v for k, v in changes.items() if v is not None}))
+        click.echo(f"{verdict}: {event_id}" + (f" -> {event.id} ({event.note})" if event else " (removed from the ledger)"))
+    return command
+
+
+_confirm = _verdict("confirm")
+_confirm.__doc__ = """Confirm an event as the machine has it.
+
+    Example:
+
+    \b
+        treatywatch review confirm FIN-apmbc-notified-2025-07-10 --by ana --reason "UN notice C.N.123"
+    """
+review.command("confirm")(_confirm)
+_reject = _verdict("reject")
+_reject.__doc__ = """Reject an event: it no longer counts for any status.
+
+    Example:
+
+    \b
+        treatywatch review reject EST-apmbc-took_effect-2025-06-27 --by ana --reason "misread headline"
+    """
+review.command("reject")(_reject)
+_edit = _verdict("edit")
+_edit.__doc__ = """Correct an event's date, action or effective date.
+
+    Example:
+
+    \b
+        treatywatch review edit LTU-apmbc-notified-2025-06-28 --date 2025-06-27 --by ana --reason "depositary"
+    """
+_edit = click.option("--date", callback=_date, help="The act's correct date.")(_edit)
+_edit = click.option("--action", type=click.Choice(list(ACTIONS)), help="The correct action.")(_edit)
+_edit = click.option("--effective", callback=_date, help="The date the act takes effect, if stated.")(_edit)
+review.command("edit")(_edit)
+
+
+@review.command("log")
+@click.option("--event", "event_id", help="Only this event.")
+@click.pass_obj
+def review_log(obj: _State, event_id: str | None) -> None:
+    """The audit log: every verdict, who gave it, why, and the event before and after.
+
+    Example:
+
+    \b
+        treatywatch review log --event LTU-apmbc-notified-2025-06-27
+    """
+    click.echo(json.dumps(_run(lambda: obj.ledger().audit_log(event_id)), indent=2, ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("what", type=click.Choice(["events", "claims", "status"]))
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "parquet"]), default="csv", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (required for parquet).")
+@click.option("--treaty", callback=_treaty, help="Only this treaty (required for status).")
+@click.option("--state", callback=_iso3, help="Only this state.")
+@click.option("--as-of", callback=_date, help="Status: the date (default today).")
+@click.pass_obj
+def export(obj: _State, what: str, fmt: str, output: str | None, treaty: str | None, state: str | None,
+           as_of: dt.date | None) -> None:
+    """Export events, claims or the status table as CSV, JSON or Parquet.
+
+    Example:
+
+    \b
+        treatywatch export status --treaty apmbc --as-of 2026-01-15 --format parquet -o apmbc.parquet
+    """
+    if fmt == "parquet" and not output:
+        raise click.UsageError("parquet is binary: give a file with --output")
+    ledger = _run(obj.ledger)
+    if what == "events":
+        records = [e.to_dict() for e in ledger.events(treaty=treaty, state=state)]
+    elif what == "claims":
+        records = [c.to_export() for c in ledger.claims(state=state, treaty=treaty)]
+    else:
+        if not treaty:
+            raise click.UsageError("export status needs --treaty")
+        records = [x.to_dict() for x in ledger.status_as_of(treaty, as_of or dt.date.today(), state=state)]
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        flat = [{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in r.items()}
+                for r in records]
+        pq.write_table(pa.Table.from_pylist(flat), str(output))  # type: ignore[no-untyped-call]
+        click.echo(f"wrote {len(records)} {what} to {output}", err=True)
+        return
+    text = (json.dumps(records, indent=2, ensure_ascii=False) + "\n" if fmt == "json"
+            else _csv([{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v) for k, v in r.items()}
+                       for r in records], list(records[0]) if records else []))
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {len(records)} {what} to {output}", err=True)
+    else:
+        click.echo(text, nl=False)
 
 
 @cli.command()

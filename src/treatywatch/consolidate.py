@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from .models import DATE_BASES, Claim, Event
 
@@ -48,8 +48,14 @@ def _compatible(anchor: Claim, other: Claim, window: int) -> bool:
 
 
 def consolidate_events(claims: Iterable[Claim], min_confidence: float = 0.5,
-                       window_days: int = MERGE_WINDOW_DAYS) -> list[Event]:
-    """One event per (state, treaty, action, act date), best-supported date first."""
+                       window_days: int = MERGE_WINDOW_DAYS,
+                       originals: Mapping[str, str] | None = None) -> list[Event]:
+    """One event per (state, treaty, action, act date), best-supported date first.
+
+    ``originals`` maps an article that is a copy (a syndicated wire story) to its original:
+    copies count as sources but not as independent evidence.
+    """
+    originals = originals or {}
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.modality != "asserted" or claim.confidence < min_confidence:
@@ -88,26 +94,31 @@ def consolidate_events(claims: Iterable[Claim], min_confidence: float = 0.5,
                     continue
             home.append(claim)
         for cluster in clusters + undated:
-            events.append(_event(state, treaty, action, cluster))
+            events.append(_event(state, treaty, action, cluster, originals))
     return events
 
 
-def _event(state: str, treaty: str, action: str, cluster: list[Claim]) -> Event:
-    best = cluster[0]
+def _event(state: str, treaty: str, action: str, cluster: list[Claim], originals: Mapping[str, str]) -> Event:
     sources = tuple(dict.fromkeys(c.article for c in cluster))
+    independent = len({originals.get(a, a) for a in sources})
+    best = _best_claim(cluster, originals)
     conflicts = []
-    for c in cluster[1:]:
+    seen_conflicts = set()
+    for c in cluster:
         if c.date is not None and best.date is not None and c.date != best.date and c.date_precision == "day" \
-                and best.date_precision == "day":
-            conflicts.append(f"{c.article} gives {c.date.isoformat()} ({c.date_basis})")
+                and best.date_precision == "day" and (c.article, c.date) not in seen_conflicts:
+            seen_conflicts.add((c.article, c.date))
+            copy = f", a copy of {originals[c.article]}" if c.article in originals else ""
+            conflicts.append(f"{c.article} gives {c.date.isoformat()} ({c.date_basis}{copy})")
     bound = min((c.bound for c in cluster if c.bound is not None), default=None) if best.date is None else None
     stated = next((c.effective for c in cluster if c.date_basis == "record" and c.effective), None)
     instrument = next((c.instrument for c in cluster if c.instrument), None)
-    independent = len(sources)
     confidence = min(0.99, max(c.confidence for c in cluster) + 0.03 * (independent - 1))
     if best.date is not None:
         key = best.date.isoformat() if best.date_precision == "day" else best.date.isoformat()[: 7 if best.date_precision == "month" else 4]
-        note = f"date from {best.article} ({best.date_basis}, {best.date_precision} precision)"
+        agreeing = len({originals.get(c.article, c.article) for c in cluster if c.date == best.date})
+        note = (f"date from {best.article} ({best.date_basis}, {best.date_precision} precision); "
+                f"{agreeing} of {independent} independent source(s) give this date")
     else:
         key = f"by-{bound.isoformat()}" if bound else "undated"
         note = (f"date not reported; known only to be no later than {bound.isoformat()}" if bound
@@ -127,4 +138,23 @@ def _event(state: str, treaty: str, action: str, cluster: list[Claim]) -> Event:
         stated_effective=stated,
         instrument=instrument,
         note=note,
+        independent=independent,
     )
+
+
+def _best_claim(cluster: list[Claim], originals: Mapping[str, str]) -> Claim:
+    """The claim whose date the event takes: an official record first; then the day-precise
+    date most independent sources agree on; then the best way of finding it (explicit over
+    relative over bounded)."""
+    records = [c for c in cluster if c.date_basis == "record"]
+    if records:
+        return records[0]
+    support: dict[dt.date, set[str]] = defaultdict(set)
+    for c in cluster:
+        if c.date is not None and c.date_precision == "day":
+            support[c.date].add(originals.get(c.article, c.article))
+    if not support:
+        return min(cluster, key=date_rank)
+    most = max(len(v) for v in support.values())
+    candidates = [c for c in cluster if c.date in support and len(support[c.date]) == most]
+    return min(candidates, key=date_rank)

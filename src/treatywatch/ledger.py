@@ -23,7 +23,7 @@ from typing import Any
 from . import rules
 from .consolidate import consolidate_events
 from .errors import InputError, LedgerError
-from .ingest import INSTRUMENT_KINDS, read_status_table
+from .ingest import INSTRUMENT_KINDS, body_hash, read_status_table
 from .models import Article, Claim, Evidence, Event, Quote, Reject, Status
 from .registry import Registry, load_registry
 
@@ -60,6 +60,26 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE TABLE imports (source TEXT PRIMARY KEY, treaty TEXT NOT NULL, rows INTEGER NOT NULL, at TEXT NOT NULL);
         """,
     ),
+    (
+        "003_duplicates_reviews",
+        """
+        ALTER TABLE articles ADD COLUMN body_hash TEXT;
+        ALTER TABLE articles ADD COLUMN duplicate_of TEXT;
+        CREATE INDEX articles_body ON articles(body_hash);
+        CREATE TABLE signatures (article_id TEXT PRIMARY KEY, minhash BLOB NOT NULL);
+        ALTER TABLE events ADD COLUMN independent INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE events ADD COLUMN reviewed TEXT;
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY, event_id TEXT NOT NULL, state TEXT NOT NULL, treaty TEXT NOT NULL,
+            action TEXT NOT NULL, machine_date TEXT, verdict TEXT NOT NULL, changes TEXT NOT NULL,
+            by TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL
+        );
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY, at TEXT NOT NULL, by TEXT NOT NULL, verb TEXT NOT NULL,
+            event_id TEXT NOT NULL, before TEXT, after TEXT, reason TEXT NOT NULL
+        );
+        """,
+    ),
 ]
 
 
@@ -82,6 +102,8 @@ class StoreResult:
     article_id: str
     stored: bool  # False: the same content was already in the ledger
     claims: int
+    original: str | None = None  # the story this one copies
+    replaced_original: str | None = None  # an earlier-stored copy that this earlier-published story replaces as original
 
 
 class Ledger:
@@ -138,23 +160,55 @@ class Ledger:
     def has_content(self, content_hash: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone() is not None
 
-    def add_article(self, article: Article, claims: Iterable[Claim]) -> StoreResult:
-        """Store an article and its claims in one transaction; the same content twice is a no-op."""
+    def add_article(self, article: Article, claims: Iterable[Claim], duplicate_of: str | None = None,
+                    signature: bytes | None = None) -> StoreResult:
+        """Store an article and its claims in one transaction; the same content twice is a no-op.
+
+        ``duplicate_of`` names the original of a copy (same body, or a near duplicate found by
+        its MinHash ``signature``, which is stored for later articles to be compared with).
+        """
         if self.has_content(article.content_hash):
             return StoreResult(article.id, False, 0)
         article_id = article.id
         if self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
             article_id = f"{article.id}~{article.content_hash[:8]}"
         claims = [dataclasses.replace(c, article=article_id) for c in claims]
+        body = body_hash(article.text)
+        if duplicate_of is None:
+            row = self.conn.execute("SELECT id, duplicate_of FROM articles WHERE body_hash = ? ORDER BY rowid LIMIT 1",
+                                    (body,)).fetchone()
+            if row is not None:
+                duplicate_of = row["duplicate_of"] or row["id"]
+        replaced = None
+        if duplicate_of is not None and article.published is not None:
+            row = self.conn.execute("SELECT published FROM articles WHERE id = ?", (duplicate_of,)).fetchone()
+            if row is not None and row[0] and dt.datetime.fromisoformat(row[0]) > article.published:
+                replaced, duplicate_of = duplicate_of, None  # the new story was out first: it is the original
         with self.conn:
+            if replaced is not None:
+                self.conn.execute("UPDATE articles SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?",
+                                  (article_id, replaced, replaced))
             self.conn.execute(
-                "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO articles (id, title, source, url, published, language, text, content_hash, ingested_at,"
+                " body_hash, duplicate_of) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (article_id, article.title, article.source, article.url,
                  article.published.isoformat() if article.published else None, article.language,
-                 article.text, article.content_hash, _now()),
+                 article.text, article.content_hash, _now(), body, duplicate_of),
             )
             self._insert_claims(claims)
-        return StoreResult(article_id, True, len(claims))
+            if signature is not None:
+                self.conn.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?)", (article_id, signature))
+        return StoreResult(article_id, True, len(claims), duplicate_of, replaced)
+
+    def signatures(self) -> Iterator[tuple[str, bytes, str | None]]:
+        """(article id, MinHash signature, its original if a copy) of every signed article."""
+        for row in self.conn.execute("SELECT s.article_id, s.minhash, a.duplicate_of FROM signatures s"
+                                     " JOIN articles a ON a.id = s.article_id ORDER BY a.rowid"):
+            yield row[0], row[1], row[2]
+
+    def originals(self) -> dict[str, str]:
+        """Copy -> original, for every article recognised as a duplicate."""
+        return {r[0]: r[1] for r in self.conn.execute("SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL")}
 
     def _insert_claims(self, claims: list[Claim]) -> None:
         self.conn.executemany(
@@ -207,21 +261,129 @@ class Ledger:
         if pairs is None:
             pairs = {(r[0], r[1]) for r in self.conn.execute("SELECT DISTINCT state, treaty FROM claims")}
         pairs = set(pairs)
+        originals = self.originals()
         count = 0
         with self.conn:
             for state, treaty in sorted(pairs):
                 claims = self.claims(state=state, treaty=treaty)
                 events = consolidate_events(claims, min_confidence=self.min_confidence,
-                                            window_days=self.merge_window_days)
+                                            window_days=self.merge_window_days, originals=originals)
+                events = self._apply_reviews(state, treaty, events)
                 self.conn.execute("DELETE FROM events WHERE state = ? AND treaty = ?", (state, treaty))
                 self.conn.executemany(
-                    "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "INSERT OR REPLACE INTO events (id, state, treaty, action, date, date_basis, date_precision, bound,"
+                    " stated_effective, instrument, confidence, sources, conflicts, note, independent, reviewed)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     [(e.id, e.state, e.treaty, e.action, _iso(e.date), e.date_basis, e.date_precision, _iso(e.bound),
                       _iso(e.stated_effective), e.instrument, e.confidence, json.dumps(list(e.sources)),
-                      json.dumps(list(e.conflicts)), e.note) for e in events],
+                      json.dumps(list(e.conflicts)), e.note, e.independent, e.reviewed) for e in events],
                 )
                 count += len(events)
         return count
+
+    # -- review -------------------------------------------------------------------------------
+    def _latest_reviews(self, state: str, treaty: str) -> list[sqlite3.Row]:
+        rows = self.conn.execute("SELECT * FROM reviews WHERE state = ? AND treaty = ? ORDER BY id", (state, treaty))
+        latest: dict[str, sqlite3.Row] = {}
+        for row in rows:
+            latest[row["event_id"]] = row
+        return list(latest.values())
+
+    def _apply_reviews(self, state: str, treaty: str, events: list[Event]) -> list[Event]:
+        """Reviewers' verdicts override the machine; they follow an event whose id changed because
+        new evidence moved its date (same state, treaty, action, within the merge window)."""
+        out = list(events)
+        for review in self._latest_reviews(state, treaty):
+            machine = _d(review["machine_date"])
+            match = next((i for i, e in enumerate(out) if e.id == review["event_id"]), None)
+            if match is None:
+                match = next((i for i, e in enumerate(out) if e.action == review["action"] and e.date and machine
+                              and abs((e.date - machine).days) <= self.merge_window_days), None)
+            if match is None:
+                continue
+            event = out[match]
+            if review["verdict"] == "reject":
+                out.pop(match)
+                continue
+            changes = json.loads(review["changes"])
+            note = f"{review['verdict']}ed by {review['by']}: {review['reason']}"
+            replaced = dataclasses.replace(
+                event,
+                date=_d(changes["date"]) if "date" in changes else event.date,
+                date_basis="review" if "date" in changes else event.date_basis,
+                date_precision="day" if "date" in changes else event.date_precision,
+                action=changes.get("action", event.action),
+                stated_effective=_d(changes["effective"]) if "effective" in changes else event.stated_effective,
+                confidence=1.0,
+                reviewed=review["verdict"] + "ed",
+                note=f"{event.note}; {note}" if event.note else note,
+            )
+            out[match] = replaced
+        return out
+
+    def review(self, event_id: str, verdict: str, by: str, reason: str, **changes: Any) -> Event | None:
+        """Confirm, reject or edit an event; the verdict is kept, audited and re-applied after
+        every re-ingest and re-consolidation.  Returns the event as it now stands (None if rejected)."""
+        if verdict not in ("confirm", "reject", "edit"):
+            raise LedgerError(f"unknown review verdict {verdict!r}: use confirm, reject or edit")
+        if not by.strip() or not reason.strip():
+            raise LedgerError("a review needs a reviewer name (--by) and a reason (--reason)")
+        row = self.conn.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
+        if row is None:
+            raise LedgerError(f"no event '{event_id}'; list them with `treatywatch review` or `treatywatch events`")
+        before = _event(row)
+        allowed = {"date", "action", "effective"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise LedgerError(f"cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(sorted(allowed))}")
+        if verdict == "edit" and not changes:
+            raise LedgerError("edit needs at least one change (--date, --action or --effective)")
+        clean = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in changes.items() if v is not None}
+        machine_date = _iso(before.date) if before.reviewed is None else self._machine_date(event_id, before)
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO reviews (event_id, state, treaty, action, machine_date, verdict, changes, by, reason, at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (event_id, before.state, before.treaty, before.action, machine_date, verdict, json.dumps(clean),
+                 by, reason, _now()))
+        self.refresh_events({(before.state, before.treaty)})
+        after = next((e for e in self.events(treaty=before.treaty, state=before.state) if e.id == event_id), None)
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO audit (at, by, verb, event_id, before, after, reason) VALUES (?,?,?,?,?,?,?)",
+                (_now(), by, verdict, event_id, json.dumps(before.to_dict()),
+                 json.dumps(after.to_dict()) if after else None, reason))
+        return after
+
+    def _machine_date(self, event_id: str, event: Event) -> str | None:
+        row = self.conn.execute("SELECT machine_date FROM reviews WHERE event_id = ? ORDER BY id LIMIT 1",
+                                (event_id,)).fetchone()
+        return row[0] if row else _iso(event.date)
+
+    def audit_log(self, event_id: str | None = None) -> list[dict[str, Any]]:
+        sql, args = _where("SELECT at, by, verb, event_id, before, after, reason FROM audit", event_id=event_id)
+        return [{**dict(r), "before": json.loads(r["before"]) if r["before"] else None,
+                 "after": json.loads(r["after"]) if r["after"] else None}
+                for r in self.conn.execute(sql + " ORDER BY id", args)]
+
+    def needs_review(self, min_confidence: float = 0.8) -> list[tuple[Event, list[str]]]:
+        """Events a person should look at, with the reasons: conflicting dates, low confidence,
+        a single independent news source (official records need no second source)."""
+        out = []
+        for event in self.events():
+            if event.reviewed:
+                continue
+            reasons = []
+            if event.conflicts:
+                reasons.append(f"{len(event.conflicts)} conflicting date(s)")
+            if event.confidence < min_confidence:
+                reasons.append(f"confidence {event.confidence:.2f}")
+            news = [s for s in event.sources if not s.startswith("status:")]
+            if news and len(news) == len(event.sources) and event.independent == 1:
+                reasons.append("single independent source")
+            if reasons:
+                out.append((event, reasons))
+        return out
 
     # -- reading ------------------------------------------------------------------------------
     def claims(self, state: str | None = None, treaty: str | None = None, article: str | None = None) -> list[Claim]:
@@ -341,6 +503,7 @@ def _event(row: sqlite3.Row) -> Event:
         date_basis=row["date_basis"], date_precision=row["date_precision"], bound=_d(row["bound"]),
         stated_effective=_d(row["stated_effective"]), instrument=row["instrument"], confidence=row["confidence"],
         sources=tuple(json.loads(row["sources"])), conflicts=tuple(json.loads(row["conflicts"])), note=row["note"],
+        independent=row["independent"], reviewed=row["reviewed"],
     )
 
 

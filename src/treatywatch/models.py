@@ -139,6 +139,8 @@ class Event:
     stated_effective: dt.date | None = None  # a date the record or notification itself names
     instrument: str | None = None
     note: str | None = None
+    independent: int = 1  # sources that are not copies of another source
+    reviewed: str | None = None  # confirmed / edited by a reviewer
 
     @property
     def act_date(self) -> dt.date | None:
