@@ -18,7 +18,7 @@ import click
 
 from . import api
 from .errors import TreatywatchError
-from .evaluate import evaluate_claims, format_evaluation, read_gold
+from .evaluate import evaluate_corpus, format_evaluation, read_gold
 from .extract import ExtractOptions, Extractor
 from .ledger import DEFAULT_DB, Ledger
 from .models import ACTIONS, Reject, Status
@@ -569,20 +569,21 @@ def evaluate(obj: _State, gold: str, articles: str, fmt: str, errors: bool) -> N
     """
     gold_rows = _run(lambda: read_gold(gold))
     extractor = _run(obj.extractor)
-    ids, claims = [], []
+    read, claims = [], []
     for item, found in _run(lambda: list(api.extract([articles], extractor=extractor))):
         if isinstance(item, Reject):
             click.echo(f"rejected {item.source}: {item.reason}", err=True)
             continue
-        ids.append(item.id)
+        read.append(item)
         claims.extend(found)
-    result = evaluate_claims(gold_rows, claims, ids, min_confidence=float(obj.settings["min_confidence"]))
+    results = evaluate_corpus(gold_rows, read, claims, min_confidence=float(obj.settings["min_confidence"]))
+    shown = {k: v for k, v in results.items() if k in ("all", "non-English") or len(k) == 2}
     if fmt == "json":
-        click.echo(json.dumps(result.to_dict(), indent=2))
+        click.echo(json.dumps({k: v.to_dict() for k, v in shown.items()}, indent=2))
     else:
-        click.echo(format_evaluation(result))
+        click.echo("\n\n".join(format_evaluation(v, k if k != "all" else "all articles") for k, v in shown.items()))
     if errors:
-        click.echo("\n".join(result.errors))
+        click.echo("\n".join(results["all"].errors))
 
 
 @cli.command()

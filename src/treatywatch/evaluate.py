@@ -156,3 +156,18 @@ def group_by_article(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
     for c in claims:
         out[c.article].append(c)
     return out
+
+
+def evaluate_corpus(gold: list[dict[str, Any]], articles: list[Any], claims: list[Claim],
+                    min_confidence: float = 0.5) -> dict[str, Evaluation]:
+    """Evaluations over all articles, English ones, non-English ones, and each language.
+
+    An article's language is the gold's ``language`` when given, else the detected one.
+    """
+    gold_lang = {g["article"]: g["language"] for g in gold if g.get("language")}
+    langs = {a.id: gold_lang.get(a.id, a.language) for a in articles}
+    groups: dict[str, list[str]] = {"all": list(langs)}
+    groups["non-English"] = [a for a, lang in langs.items() if lang != "en"]
+    for lang in sorted(set(langs.values())):
+        groups[lang] = [a for a, x in langs.items() if x == lang]
+    return {name: evaluate_claims(gold, claims, ids, min_confidence) for name, ids in groups.items() if ids}

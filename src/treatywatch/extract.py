@@ -57,7 +57,7 @@ PLANNED = {"plan", "intend", "aim", "prepare", "expect", "consider", "want", "se
            "discuss", "debate", "study", "review"}
 INTENT_VERBS = {"plan", "intend", "aim", "prepare", "want", "seek", "move", "vow", "pledge", "promise", "mull",
                 "weigh", "consider", "threaten"}
-HYPOTHETICAL_AUX = {"could", "may", "might", "should", "would"}
+HYPOTHETICAL_AUX = {"could", "may", "might", "should", "would", "can", "ca"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 CALLED_FOR = {"urge", "call", "ask", "demand", "appeal", "press", "implore", "encourage", "petition",
               "lobby", "campaign", "invite", "request", "push"}
@@ -198,6 +198,7 @@ class _ArticleExtraction:
         self.quotes = _quote_spans(text)
         self.persons = _person_mentions(text, self.states)
         self.claimed_states: list[str] = []
+        self.withdrawal_law_seen = False
 
     # -- driver -----------------------------------------------------------------------
     def run(self, sentences: Sequence[tuple[Any, int]]) -> list[Claim]:
@@ -227,8 +228,9 @@ class _ArticleExtraction:
                 continue
             modality = _modality(act, sent)
             date, note_parts, conf_adj, bound = self._date_for(act, sent, offset, start, end, modality)
-            if act.action == "took_effect" and date[0] is None and act.stage_verb.tag_ in ("VBZ", "VBP") \
-                    and modality == "asserted":
+            if act.action in ("took_effect", "notified") and date[0] is None and modality == "asserted" and (
+                    act.stage_verb.tag_ in ("VBZ", "VBP") or (act.stage_verb.tag_ == "VBN" and any(
+                        c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in act.stage_verb.children))):
                 continue  # "the exit takes effect six months after the notice": how the rule works
             for state in states:
                 out.append(self._claim(act, treaty, state, modality, date, note_parts,
@@ -240,15 +242,22 @@ class _ArticleExtraction:
     # -- acts ---------------------------------------------------------------------------
     def _acts(self, sent: Any) -> list[_Act]:
         acts: list[_Act] = []
-        for tok in sent:
+        cores = [(tok, _core_kind(tok, tok.lemma_.lower(), tok.lower_)) for tok in sent]
+        if any(kind == "leave" for _, kind in cores) and any(t.lemma_.lower() in LAW_WORDS for t in sent):
+            self.withdrawal_law_seen = True
+        for tok, core_kind in cores:
             lemma = tok.lemma_.lower()
-            low = tok.lower_
-            core_kind = _core_kind(tok, lemma, low)
+            if core_kind is None and self.withdrawal_law_seen and lemma in LAW_WORDS and tok.pos_ == "NOUN" \
+                    and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
+                    and tok.head.lemma_.lower() in VOTE_VERBS | {"sign", "promulgate", "enact"}:
+                core_kind = "leave"  # "the Saeima adopted the bill": the withdrawal law named before
             if core_kind is None:
                 continue
             if _presupposed(tok):
                 continue
-            if core_kind == "join" and lemma == "sign" and _signs_a_law_before(tok):
+            if core_kind == "leave" and tok.dep_ == "amod":
+                continue  # "a withdrawing state": a description, not an act
+            if core_kind == "join" and lemma == "sign" and _signs_a_law_before(tok, self.withdrawal_law_seen):
                 act: _Act | None = _Act("law_signed", tok, tok, 0.8, note="signed the law named before ('it')")
             else:
                 act = self._classify(tok, core_kind)
@@ -313,7 +322,13 @@ class _ArticleExtraction:
                 if resolved:
                     return resolved
         if act.action in JOIN_LIKE:
-            return None  # a joining act must name what is joined
+            # a joining act must name what is joined, or refer back to it: "ratified it",
+            # "Estonia acceded in 2004", "the Marshall Islands' ratification"
+            objects = [c for c in act.core.children if c.dep_ in ("dobj", "obj", "pobj", "prep")]
+            if act.core.pos_ == "NOUN" and not any(c.dep_ == "prep" for c in act.core.children) \
+                    or not objects or any(c.lower_ in ("it", "them") for c in objects):
+                return self._resolve_treaty(_abs(act.core, offset), "")
+            return None
         if inside:
             pos = _abs(act.core, offset)
             best = min(inside, key=lambda m: (abs(m.start - pos) + (0 if m.start >= pos else 25)))
@@ -367,6 +382,7 @@ class _ArticleExtraction:
                         return states, 0.1, actor
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
             if subj is not None and (subj.lower_ in ("none", "nobody", "neither", "nor") or any(
+                    c.lower_ in ("neither", "no") for c in subj.children) or any(
                     (c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS) or c.lower_ in QUANTIFIERS
                     or c.dep_ == "nummod" for c in subj.children)) and not self._states_in(subj, offset):
                 return [], 0.0, actor  # "a withdrawal takes effect six months after...": a rule, not an act
@@ -386,7 +402,10 @@ class _ArticleExtraction:
                     return [], 0.0, actor  # a subject that is not a state: another actor's act
             if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp", "pcomp", "relcl", "prep", "pobj", "dobj"):
                 if verb.dep_ == "relcl":
-                    states = self._states_in_token(verb.head, offset)
+                    head = verb.head
+                    while head.dep_ == "conj" and head.head.i != head.i:
+                        head = head.head
+                    states = self._states_in(head, offset) or self._states_in_token(verb.head, offset)
                     if states:
                         return states, 0.05, actor
                 verb = verb.head
@@ -657,18 +676,23 @@ def _core_kind(tok: Any, lemma: str, low: str) -> str | None:
         return "leave"
     if lemma == "party" and any(c.lower_ in ("longer",) for c in tok.head.subtree):
         return "leave"
+    if lemma == "cease" and tok.pos_ == "VERB":
+        return "leave"
+    if lemma in ("notice", "notification") and tok.head.lemma_.lower() in NOTIFY_VERBS | {"lodge", "deposit"}:
+        return "leave"  # "deposited their notices with the UN"
     return None
 
 
-def _signs_a_law_before(tok: Any) -> bool:
-    """'Parliament passed the withdrawal law, and the president signed it'."""
+def _signs_a_law_before(tok: Any, withdrawal_law_seen: bool = False) -> bool:
+    """'Parliament passed the withdrawal law, and the president signed it' (or 'the bill',
+    when a withdrawal law was named in an earlier sentence)."""
     if not any(c.dep_ in ("dobj", "obj") and c.lower_ in ("it", "this") for c in tok.children):
         return False
     head = tok.head if tok.dep_ == "conj" else None
     if head is None:
         return False
     return any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in LAW_WORDS
-               and any(_core_kind(t, t.lemma_.lower(), t.lower_) == "leave" for t in c.subtree)
+               and (withdrawal_law_seen or any(_core_kind(t, t.lemma_.lower(), t.lower_) == "leave" for t in c.subtree))
                for c in head.children)
 
 
@@ -733,6 +757,8 @@ def _leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None
     if ("effect" in words and lemma in ("take", "come", "go")) or (lemma == "become" and "effective" in words):
         return "took_effect", 0.85
     if lemma in ("cease",) or ("longer" in words and "party" in words):
+        return "took_effect", 0.8
+    if lemma == "enter" and "force" in words and core.lemma_.lower() in ("withdrawal", "denunciation", "exit"):
         return "took_effect", 0.8
     if lemma in ("leave", "withdraw", "exit", "quit") and ({"officially", "formally"} & words) and verb.tag_ in ("VBD", "VBN"):
         if not ({"notify", "notification", "instrument"} & words):
