@@ -75,3 +75,29 @@ def test_consolidate_background_only_confirms_history():
 
 def test_consolidate_undated_join_never_makes_an_event():
     assert consolidate_events([claim("a1", None, "bounded", action="acceded")]) == []
+
+
+def test_consolidate_multisource_corpus_into_expected_events(bare_ledger, extractor):
+    """36 articles on 6 real acts, with syndicated copies and a date conflict (tests/data/multisource)."""
+    import json
+    import pathlib
+
+    from treatywatch import ingest
+
+    folder = pathlib.Path(__file__).parent / "data" / "multisource"
+    report = ingest(sorted(str(p) for p in folder.glob("*.txt")), bare_ledger, extractor)
+    assert (report.ingested, report.rejected) == (36, 0)
+    expected = json.loads((folder / "expected_events.json").read_text(encoding="utf-8"))
+    events = bare_ledger.events()
+    assert len(events) == len(expected)
+    originals = bare_ledger.originals()
+    for act in expected:
+        (event,) = [e for e in events if (e.state, e.treaty, e.action) == (act["state"], act["treaty"], act["action"])]
+        assert event.date == D.fromisoformat(act["date"]), event
+        assert sorted(event.sources) == sorted(act["articles"])
+        assert event.independent == act["independent"]
+        assert sorted(c.split(" gives ")[1][:10] for c in event.conflicts) == act["conflicting_dates"]
+        for group in act["copies"]:
+            original, copies = group[0], group[1:]
+            assert original not in originals
+            assert all(originals.get(c) == original for c in copies), (group, originals)

@@ -114,8 +114,11 @@ def test_extract_background_act(extractor):
 
 
 def test_extract_weekday_contradiction_lowers_confidence(extractor):
-    right = extractor.extract(article("Finland notified the UN of its withdrawal from the Ottawa Convention on Thursday, July 10, 2025."))
-    wrong = extractor.extract(article("Finland notified the UN of its withdrawal from the Ottawa Convention on Monday, July 10, 2025."))
+    pub = "2025-07-11T09:00:00+03:00"
+    right = extractor.extract(article("Finland notified the UN of its withdrawal from the Ottawa Convention on Thursday, "
+                                      "July 10, 2025.", published=pub))
+    wrong = extractor.extract(article("Finland notified the UN of its withdrawal from the Ottawa Convention on Monday, "
+                                      "July 10, 2025.", published=pub))
     assert right[0].date == wrong[0].date == dt.date(2025, 7, 10)
     assert wrong[0].confidence < right[0].confidence
     assert any("does not match" in n for n in wrong[0].notes)
@@ -174,3 +177,9 @@ def test_extract_word_list_languages(extractor, text, lang, expected):
     assert art.language == lang
     got = {(c.state, c.treaty, c.action, c.modality, c.date) for c in extractor.extract(art)}
     assert expected in got, got
+
+
+def test_extract_act_dates_never_after_publication(extractor):
+    (claim,) = extractor.extract(article("Finland notified the UN of its withdrawal from the Ottawa Convention, so it "
+                                         "leaves on 10 January 2026.", published="2025-07-11T09:00:00+03:00"))
+    assert claim.action == "notified" and claim.date is None and claim.bound == dt.date(2025, 7, 11)

@@ -8,7 +8,7 @@
 
 import logging
 
-from .api import IngestReport, date_range, extract, ingest, to_records
+from .api import IngestReport, date_range, extract, ingest, poll_feeds, to_records, watch
 from .consolidate import consolidate_events
 from .errors import (
     InputError,
@@ -21,11 +21,12 @@ from .errors import (
     UnknownTreatyError,
 )
 from .extract import ExtractOptions, Extractor, extract_claims
-from .ingest import parse_news_text, read_articles
+from .ingest import parse_html, parse_news_text, read_articles
 from .ledger import Ledger
 from .models import ACTIONS, MODALITIES, STATUSES, Article, Claim, Effect, Event, Quote, Reject, Status
 from .registry import Registry, Treaty, load_registry
 from .rules import compute_effects, joining_date, leaving_date, status_on, status_timeline
+from .sources import ReadOptions
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -44,6 +45,7 @@ __all__ = [
     "Ledger",
     "LedgerError",
     "Quote",
+    "ReadOptions",
     "Registry",
     "RegistryError",
     "Reject",
@@ -63,9 +65,12 @@ __all__ = [
     "joining_date",
     "leaving_date",
     "load_registry",
+    "parse_html",
     "parse_news_text",
+    "poll_feeds",
     "read_articles",
     "status_on",
     "status_timeline",
     "to_records",
+    "watch",
 ]

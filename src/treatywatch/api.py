@@ -11,13 +11,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, BinaryIO
 
 from .extract import ExtractOptions, Extractor
-from .ingest import SUPPORTED_LANGUAGES, NearDuplicates, minhash_signature, read_articles
+from .ingest import SUPPORTED_LANGUAGES, NearDuplicates, Reader, minhash_signature, read_articles, read_feed_list
 from .ledger import Ledger
-from .models import Article, Claim, Reject
+from .models import Article, Claim, Event, Reject
+from .sources import ReadOptions
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +34,8 @@ class IngestReport:
     claims: int = 0
     rejects: list[Reject] = dataclasses.field(default_factory=list)
     unsupported_language: int = 0
+    skipped_links: int = 0  # feed entries whose link was already ingested (not fetched again)
+    stopped: bool = False  # ``stop`` was set before every input was read
 
     @property
     def rejected(self) -> int:
@@ -40,6 +45,8 @@ class IngestReport:
         parts = [f"ingested {self.ingested}", f"rejected {self.rejected}"]
         if self.duplicates:
             parts.append(f"unchanged {self.duplicates} (already stored)")
+        if self.skipped_links:
+            parts.append(f"{self.skipped_links} feed entries already ingested")
         if self.unsupported_language:
             parts.append(f"{self.unsupported_language} in an unsupported language (no claims)")
         parts.append(f"{self.claims} claims")
@@ -47,29 +54,44 @@ class IngestReport:
 
 
 def ingest(paths: Iterable[str], ledger: Ledger, extractor: Extractor | None = None,
-           on_item: Callable[[Article | Reject], None] | None = None) -> IngestReport:
+           on_item: Callable[[Article | Reject], None] | None = None, options: ReadOptions | None = None,
+           feeds: bool = False, stop: threading.Event | None = None, stdin: BinaryIO | None = None) -> IngestReport:
     """Read, gate, extract and store every article under ``paths``; then consolidate events.
+
+    ``paths`` are files, directories, glob patterns, http(s) URLs (pages or feeds) or ``-``;
+    with ``feeds`` every path is read as an RSS or Atom feed (a URL or a file).  Feeds are
+    fetched conditionally and entries already ingested are skipped (state kept in the ledger).
 
     A bad input is recorded in the ledger's ``rejects`` table and reported; it never stops the
     batch.  Each article is stored with its claims in one transaction, so a killed run loses
-    nothing already stored and a rerun skips what is there.
+    nothing already stored and a rerun skips what is there (and consolidates the events the
+    killed run left pending).  Once ``stop`` is set, the run ends after the articles in hand.
     """
     extractor = extractor or Extractor()
     report = IngestReport()
     touched: set[tuple[str, str]] = set()
+    reader = Reader(options, state=ledger, stdin=stdin)
 
     def fresh_articles() -> Iterator[Article]:
-        for item in read_articles(paths):
-            if on_item is not None:
-                on_item(item)
-            if isinstance(item, Reject):
-                logger.warning("rejected %s: %s", item.source, item.reason)
-                report.rejects.append(item)
-                ledger.add_reject(item)
-            elif ledger.has_content(item.content_hash):
-                report.duplicates += 1
-            else:
-                yield item
+        try:
+            for item in (reader.read_feeds(paths) if feeds else reader.read(paths)):
+                if stop is not None and stop.is_set():
+                    report.stopped = True
+                    return
+                if on_item is not None:
+                    on_item(item)
+                if isinstance(item, Reject):
+                    logger.warning("rejected %s: %s", item.source, item.reason)
+                    report.rejects.append(item)
+                    ledger.add_reject(item)
+                elif ledger.has_content(item.content_hash):
+                    report.duplicates += 1
+                    if item.url:
+                        ledger.remember_link(item.url)
+                else:
+                    yield item
+        finally:
+            reader.close()
 
     near: NearDuplicates | None = None
     for article, claims in extractor.extract_many(fresh_articles()):
@@ -80,6 +102,8 @@ def ingest(paths: Iterable[str], ledger: Ledger, extractor: Extractor | None = N
             signature = minhash_signature(article.text)
             original = near.original_of(signature)
         result = ledger.add_article(article, claims, duplicate_of=original, signature=signature)
+        if article.url:
+            ledger.remember_link(article.url, result.article_id)
         if signature is not None and result.stored and near is not None:
             if result.replaced_original is not None:
                 near.reroot(result.replaced_original, result.article_id)
@@ -93,19 +117,25 @@ def ingest(paths: Iterable[str], ledger: Ledger, extractor: Extractor | None = N
                 logger.warning("%s: language '%s' is not supported; stored without claims", article.id, article.language)
         else:
             report.duplicates += 1
-    if touched:
-        ledger.refresh_events(touched)
+    # Every article read has been stored: the feeds' validators may now be kept for the next poll.
+    for url, (etag, modified) in reader.validators.items():
+        ledger.save_fetch_validators(url, etag, modified)
+    report.skipped_links = reader.skipped_links
+    pairs = touched | ledger.pending_pairs()
+    if pairs:
+        ledger.refresh_events(pairs)
+        ledger.clear_pending(pairs)
     return report
 
 
-def extract(paths: Iterable[str], extractor: Extractor | None = None, gate: bool = True
-            ) -> Iterator[tuple[Article | Reject, list[Claim]]]:
+def extract(paths: Iterable[str], extractor: Extractor | None = None, gate: bool = True,
+            options: ReadOptions | None = None) -> Iterator[tuple[Article | Reject, list[Claim]]]:
     """Claims of every article under ``paths``, without a database."""
     extractor = extractor or Extractor(ExtractOptions(gate=gate))
     pending: list[Reject] = []
 
     def articles() -> Iterator[Article]:
-        for item in read_articles(paths):
+        for item in read_articles(paths, options=options):
             if isinstance(item, Reject):
                 pending.append(item)
             else:
@@ -156,3 +186,70 @@ def date_range(start: dt.date, end: dt.date, every: str = "month") -> list[dt.da
         out.append(d)
         i += 1
     return out
+
+
+@dataclasses.dataclass
+class PollReport:
+    """One poll of the feeds: what was ingested and the events that are new."""
+
+    at: dt.datetime
+    feeds: int
+    report: IngestReport
+    new_events: list[Event] = dataclasses.field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.at.strftime('%Y-%m-%d %H:%M:%S')} polled {self.feeds} feed(s): {self.report.summary()}, "
+                f"{len(self.new_events)} new event(s)")
+
+
+@dataclasses.dataclass
+class WatchReport:
+    """Totals over every poll of a ``watch``."""
+
+    polls: int = 0
+    ingested: int = 0
+    rejected: int = 0
+    new_events: int = 0
+
+    def add(self, poll: PollReport) -> None:
+        self.polls += 1
+        self.ingested += poll.report.ingested
+        self.rejected += poll.report.rejected
+        self.new_events += len(poll.new_events)
+
+    def summary(self) -> str:
+        return (f"{self.polls} poll(s): ingested {self.ingested}, rejected {self.rejected}, "
+                f"{self.new_events} new event(s)")
+
+
+def poll_feeds(feeds: Sequence[str], ledger: Ledger, extractor: Extractor | None = None,
+               options: ReadOptions | None = None, on_item: Callable[[Article | Reject], None] | None = None,
+               stop: threading.Event | None = None) -> PollReport:
+    """Ingest what is new in each feed (a URL or a file); the new events are those whose ids
+    were not in the ledger before the poll."""
+    at = dt.datetime.now(dt.timezone.utc).astimezone()
+    before = {e.id for e in ledger.events()}
+    report = ingest(feeds, ledger, extractor, on_item=on_item, options=options, feeds=True, stop=stop)
+    new = [e for e in ledger.events() if e.id not in before]
+    for event in new:
+        logger.info("new event %s (%d source(s))", event.id, len(event.sources))
+    return PollReport(at, len(feeds), report, new)
+
+
+def watch(feed_list: str | os.PathLike[str], ledger: Ledger, every: float, extractor: Extractor | None = None,
+          options: ReadOptions | None = None, once: bool = False, stop: threading.Event | None = None,
+          on_poll: Callable[[PollReport], None] | None = None,
+          on_item: Callable[[Article | Reject], None] | None = None) -> WatchReport:
+    """Poll the feeds listed in ``feed_list`` (re-read before each poll) every ``every`` seconds
+    until ``stop`` is set (or once).  Setting ``stop`` ends a poll after the articles in hand."""
+    stop = stop or threading.Event()
+    extractor = extractor or Extractor()
+    totals = WatchReport()
+    while not stop.is_set():
+        poll = poll_feeds(read_feed_list(feed_list), ledger, extractor, options, on_item=on_item, stop=stop)
+        totals.add(poll)
+        if on_poll is not None:
+            on_poll(poll)
+        if once or stop.wait(every):
+            break
+    return totals

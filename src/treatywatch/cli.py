@@ -8,7 +8,10 @@ import io
 import json
 import logging
 import os
+import re
+import signal
 import sys
+import threading
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -25,6 +28,7 @@ from .models import ACTIONS, Reject, Status
 from .gate import Lexicon
 from .registry import load_registry
 from .settings import CONFIG_FILE, SETTINGS, load_settings
+from .sources import ReadOptions
 
 FORMATS = click.Choice(["table", "json", "csv"])
 
@@ -49,6 +53,12 @@ class _State:
     def extractor(self, gate: bool = True) -> Extractor:
         options = ExtractOptions(gate=bool(self.settings["gate"]) and gate, model=str(self.settings["model"]))
         return Extractor(options, lexicon=Lexicon(self.registry()))
+
+    def read_options(self) -> ReadOptions:
+        s = self.settings
+        return ReadOptions(max_bytes=int(s["max_article_bytes"]), timeout=float(s["fetch_timeout"]),
+                           retries=int(s["fetch_retries"]), backoff=float(s["fetch_backoff"]),
+                           allow_private_addresses=bool(s["allow_private_addresses"]))
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -126,11 +136,9 @@ def _run(fn: Any) -> Any:
 
 
 def _count_inputs(paths: Sequence[str]) -> int:
-    n = 0
-    for p in paths:
-        path = Path(p)
-        n += sum(1 for f in path.rglob("*.txt") if f.is_file()) if path.is_dir() else 1
-    return n
+    from .ingest import count_inputs
+
+    return count_inputs(paths)
 
 
 @cli.command()
@@ -139,7 +147,9 @@ def _count_inputs(paths: Sequence[str]) -> int:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_obj
 def ingest(obj: _State, paths: tuple[str, ...], no_gate: bool, quiet: bool) -> None:
-    """Read articles (files, directories, - for stdin) into the ledger.
+    """Read articles into the ledger: news text (.txt), HTML pages (.html, .htm), JSON and JSONL,
+    RSS/Atom feeds (.rss, .atom, .xml), WARC archives (.warc, .warc.gz), directories, glob
+    patterns, http(s) URLs of pages or feeds, and - for standard input (news text).
 
     Bad inputs are reported one line each on standard error and recorded in the ledger;
     the rest of the batch is ingested.  Exit status 1 when any input was rejected.
@@ -158,9 +168,10 @@ def ingest(obj: _State, paths: tuple[str, ...], no_gate: bool, quiet: bool) -> N
         def on_item(item: Any) -> None:
             if isinstance(item, Reject):
                 click.echo(f"rejected {item.source}: {item.reason}", err=True)
-            bar.update(1)
+            if bar.pos < total:
+                bar.update(1)
 
-        report = _run(lambda: api.ingest(paths, ledger, extractor, on_item=on_item))
+        report = _run(lambda: api.ingest(paths, ledger, extractor, on_item=on_item, options=obj.read_options()))
     click.echo(report.summary(), err=True)
     if report.rejected:
         sys.exit(1)
@@ -183,7 +194,7 @@ def extract(obj: _State, paths: tuple[str, ...], fmt: str, show_all: bool, no_ga
     rejected = 0
     rows = []
     extractor = _run(lambda: obj.extractor(gate=not no_gate))
-    for item, claims in _run(lambda: list(api.extract(paths, extractor=extractor))):
+    for item, claims in _run(lambda: list(api.extract(paths, extractor=extractor, options=obj.read_options()))):
         if isinstance(item, Reject):
             click.echo(f"rejected {item.source}: {item.reason}", err=True)
             rejected += 1
@@ -626,6 +637,76 @@ def demo(obj: _State, db: str, as_of: dt.date | None) -> None:
                f"States with news events or not a plain party:")
     _print_statuses(statuses, "table")
     click.echo(f"\nMore: treatywatch --db {db} events --treaty apmbc --source news | status apmbc --format json")
+
+
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd])", re.I)
+_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def _duration(ctx: click.Context, param: click.Parameter, value: str) -> float:
+    text = value.strip().lower().replace(" ", "")
+    if text and _DURATION.sub("", text) == "":
+        seconds = sum(float(n) * _SECONDS[unit] for n, unit in _DURATION.findall(text))
+        if seconds > 0:
+            return seconds
+    raise click.BadParameter(f"{value!r} is not a duration; use e.g. 30s, 15m, 1h or 1h30m")
+
+
+@cli.command()
+@click.argument("feeds", type=click.Path(exists=True, dir_okay=False))
+@click.option("--every", default="15m", show_default=True, callback=_duration,
+              help="Time between polls: 30s, 15m, 1h, 1h30m.")
+@click.option("--once", is_flag=True, help="Poll once and exit.")
+@click.pass_obj
+def watch(obj: _State, feeds: str, every: float, once: bool) -> None:
+    """Poll the feeds listed in FEEDS and ingest what is new; print each new event.
+
+    FEEDS lists one feed a line (an http(s) URL or a file; # starts a comment) and is read
+    again before each poll.  Feeds are fetched conditionally (ETag, Last-Modified) and an
+    entry whose link was already ingested is not fetched again.  Ctrl-C or SIGTERM stops
+    after the article in hand and prints a summary.
+
+    Example:
+
+    \b
+        treatywatch --db ledger.db watch feeds.txt --every 15m
+    """
+    ledger = _run(lambda: obj.ledger())
+    extractor = _run(obj.extractor)
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: Any) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        click.echo("stopping after the article in hand (again to abort)", err=True)
+
+    def on_item(item: Any) -> None:
+        if isinstance(item, Reject):
+            click.echo(f"rejected {item.source}: {item.reason}", err=True)
+
+    def on_poll(poll: api.PollReport) -> None:
+        for e in poll.new_events:
+            click.echo(f"new event {e.id}: {e.state} {e.treaty} {e.action} {_s(e.date) or f'≤{_s(e.bound)}'}"
+                       f" ({len(e.sources)} source(s))")
+        click.echo(poll.summary(), err=True)
+
+    previous = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        try:
+            previous[signum] = signal.signal(signum, on_signal)
+        except ValueError:  # not the main thread: no signal handling
+            pass
+    try:
+        totals = _run(lambda: api.watch(feeds, ledger, every, extractor, obj.read_options(), once=once,
+                                        stop=stop, on_poll=on_poll, on_item=on_item))
+    except KeyboardInterrupt:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    click.echo(f"watch ended: {totals.summary()}", err=True)
 
 
 # -- output helpers -------------------------------------------------------------------------

@@ -153,8 +153,7 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> DateMention | 
             which, unit = g["which"].lower(), g["unit"].lower()
             step = {"last": -1, "next": 1}.get(which, 0)
             if unit == "week":
-                d = pub + dt.timedelta(weeks=step)
-                return DateMention(m.start(), m.end(), text, d - dt.timedelta(days=d.weekday()), "relative", "day")
+                return None  # "last week" dates nothing to the day: the act stays bounded by publication
             if unit == "month":
                 return DateMention(m.start(), m.end(), text, add_months(pub, step).replace(day=1), "relative", "month")
             return DateMention(m.start(), m.end(), text, dt.date(pub.year + step, 1, 1), "relative", "year")

