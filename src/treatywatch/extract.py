@@ -893,7 +893,7 @@ def _adverbial_event(verb: Any) -> bool:
     """'when X sent its notice', 'after X told the UN', 'By lodging a notice': a clause that
     reports its own (past) event inside another sentence."""
     if verb.dep_ == "advcl":
-        return True
+        return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # "called for Iran to leave"
     return verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "after", "since", "when")
 
 
@@ -907,6 +907,8 @@ def _modality(act: _Act, sent: Any) -> str:
     verb = act.stage_verb
     if sent.text.rstrip().endswith("?"):
         return "question"
+    if re.match(r"[“\"]?(?:If|Unless|Should|Were)\b", sent.text.lstrip()):
+        return "hypothetical"  # "If neither objects, the government will deposit..."
     chain = [verb] + _ancestor_clauses(verb)
     for i, v in enumerate(chain):
         if _adverbial_event(v):
@@ -926,12 +928,16 @@ def _modality(act: _Act, sent: Any) -> str:
             return "denied"
         if any(c.dep_ == "neg" for c in kids) or any(c.lower_ in ("never",) for c in kids):
             return "denied"
+        if lemma in ("vote", "turn", "shoot") and any(c.dep_ == "prt" and c.lower_ == "down" for c in kids):
+            return "denied"  # "the Senate voted down ratification"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "before", "until", "once") for c in kids):
             return "hypothetical"  # conditions and time references ("before the withdrawal became effective")
         auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
         if act.intent:
-            if auxes & {"could", "may", "might"}:
-                return "hypothetical"
+            if auxes & {"could", "may", "might"} or ("would" in auxes and v.dep_ in ("relcl", "acl")):
+                return "hypothetical"  # "draft legislation that would take Estonia out"
+            if i > 0 and lemma in PLANNED and chain[i - 1].dep_ in ("xcomp", "ccomp") and lemma not in INTENT_VERBS:
+                return "planned"  # "parliament is expected to decide"
             if i > 0 and lemma in ("say", "write", "announce", "tell", "state", "confirm", "report", "add", "note"):
                 break
             continue
@@ -975,6 +981,8 @@ def _outside_names(states: list[Mention], treaties: list[Mention], text: str) ->
             continue
         if text[m.end:m.end + 7] == "-Presse" or text[max(0, m.start - 7):m.start] == "Agence ":
             continue
+        if text[max(0, m.start - 7):m.start] == "Reform " or text[m.end:m.end + 6] == " First":
+            continue  # party names: "Reform UK", "Latvia First"
         if m.kind in ("capital", "name", "alias") and (_NAMED_AFTER.match(text, m.end)
                                                        or text[max(0, m.start - 12): m.start].endswith(("Treaty of ", "Convention of "))):
             continue
@@ -1005,7 +1013,6 @@ STATE_GROUPS = [
     (re.compile(r"\bBaltic (?:states|countries|nations|trio|neighbours|neighbors|republics)\b", re.I), "EST|LVA|LTU"),
     (re.compile(r"\b(?:three )?Sahel (?:states|juntas|countries|governments|military governments|nations)\b", re.I), "BFA|MLI|NER"),
     (re.compile(r"\bAlliance of Sahel States\b"), "BFA|MLI|NER"),
-    (re.compile(r"\bNordic (?:states|countries|nations)\b", re.I), "DNK|FIN|ISL|NOR|SWE"),
 ]
 
 _QUOTE_RE = re.compile(r"“[^”]{3,}?”|\"[^\"]{3,}?\"")
