@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
 
 from .extract import ExtractOptions, Extractor
-from .ingest import SUPPORTED_LANGUAGES, NearDuplicates, Reader, minhash_signature, read_articles, read_feed_list
+from .duplicates import NearDuplicates, minhash_signature
+from .ingest import SUPPORTED_LANGUAGES, Reader, read_articles, read_feed_list
 from .ledger import Ledger
 from .models import Article, Claim, Event, Reject
 from .sources import ReadOptions

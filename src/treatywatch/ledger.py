@@ -25,7 +25,8 @@ from typing import Any
 from . import rules
 from .consolidate import consolidate_events
 from .errors import InputError, LedgerError
-from .ingest import INSTRUMENT_KINDS, body_hash, read_status_table
+from .duplicates import body_hash
+from .ingest import INSTRUMENT_KINDS, read_status_table
 from .models import Article, Claim, Evidence, Event, Quote, Reject, Status
 from .registry import Registry, load_registry
 
