@@ -133,7 +133,7 @@ def reset_db(db: Path) -> None:
 def run_ingest(cli: Path, mode: str, inputs: Path, articles: int, db: Path, logs: Path) -> Run:
     """Run one ingest as a child process; measure wall clock and that child's peak RSS."""
     reset_db(db)
-    cmd = [str(cli), "--db", str(db), "ingest", str(inputs), "--quiet"]
+    cmd = [str(cli), "--db", str(db), "ingest", str(inputs / "*.txt"), "--quiet"]  # not the manifest
     if mode == "ungated":
         cmd.append("--no-gate")
     out_path, err_path = logs / f"{mode}.stdout", logs / f"{mode}.stderr"

@@ -120,6 +120,8 @@ class Lexicon:
         for treaty in self.registry:
             names = [treaty.short_name, treaty.name, *treaty.aliases]
             for name in names:
+                if name in treaty.abbreviations:
+                    continue  # "New START" must not match "a new start"
                 treaty_entries.append((_lower_same_length(name), (treaty.id, "treaty")))
             for lang, values in treaty.names.items():
                 for name in values:
@@ -148,6 +150,7 @@ class Lexicon:
             for stem in spec.get("stems", []):
                 stems.append((stem.lower(), cue))
         self._stems = _automaton(stems)
+        self._law_word = re.compile(r"\b(?:law|bill|legislation|decree)s?\b", re.IGNORECASE)
         generic = self.cues["generic_treaty"]["lemmas"]
         self._generic = re.compile(r"\b(?:%s)s?\b" % "|".join(map(re.escape, generic)), re.IGNORECASE)
 
@@ -186,8 +189,33 @@ class Lexicon:
         sentences with an action word.  Empty when no treaty is named (most news)."""
         if not self.treaty_mentions(article.title) and not self.treaty_mentions(article.text):
             return []
-        return [(start, end) for start, end in split_sentences(article.text)
-                if self.cue_hits(article.text[start:end])]
+        spans = split_sentences(article.text)
+        keep = []
+        previous_has_treaty = False
+        for start, end in spans:
+            sentence = article.text[start:end]
+            hits = self.cue_hits(sentence)
+            has_treaty = bool(self.treaty_mentions(sentence)) or self.has_generic_treaty_word(sentence)
+            strong = any((cue in STRONG_CUES and not (cue == "leave" and text_at(sentence, s) == "left"))
+                         or (cue == "notify" and text_at(sentence, s).startswith(("notif", "lodg", "deposit")))
+                         for s, _e, cue in hits)
+            if strong or (hits and (has_treaty or previous_has_treaty or self._law_word.search(sentence))):
+                keep.append((start, end))
+            previous_has_treaty = has_treaty
+        return keep
+
+
+# Cues that make a sentence worth parsing on their own; the others (vote, sign, announce, ...)
+# only near a treaty word or a law.
+STRONG_CUES = {"leave", "effect", "join", "suspend", "deratify", "rejoin"}
+
+
+def text_at(sentence: str, start: int) -> str:
+    m = _WORD_AT.match(sentence, start)
+    return m.group(0).lower() if m else ""
+
+
+_WORD_AT = re.compile(r"\w+")
 
 
 def load_patterns() -> dict[str, dict[str, Any]]:
