@@ -101,3 +101,10 @@ def test_consolidate_multisource_corpus_into_expected_events(bare_ledger, extrac
             original, copies = group[0], group[1:]
             assert original not in originals
             assert all(originals.get(c) == original for c in copies), (group, originals)
+
+
+def test_consolidate_bounded_claim_before_a_record_joins_it():
+    record = claim("status:t.csv", D(2025, 7, 10), "record", state="FIN")
+    early = claim("a1", None, "bounded", state="FIN", bound=D(2025, 6, 28))
+    (event,) = consolidate_events([record, early])
+    assert event.date == D(2025, 7, 10) and event.sources == ("status:t.csv", "a1")

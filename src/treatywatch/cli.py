@@ -636,7 +636,8 @@ def demo(obj: _State, db: str, as_of: dt.date | None) -> None:
     click.echo(f"Ottawa Convention (apmbc) on {day.isoformat()}: {bound} states bound. "
                f"States with news events or not a plain party:")
     _print_statuses(statuses, "table")
-    click.echo(f"\nMore: treatywatch --db {db} events --treaty apmbc --source news | status apmbc --format json")
+    click.echo(f"\nNext: treatywatch --db {db} events --treaty apmbc --source news")
+    click.echo(f"      treatywatch --db {db} review")
 
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd])", re.I)

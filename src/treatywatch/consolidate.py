@@ -85,6 +85,13 @@ def consolidate_events(claims: Iterable[Claim], min_confidence: float = 0.5,
                            and (bound - cl[0].date).days <= BOUND_WINDOW_DAYS]
                 if earlier:
                     home = max(earlier, key=lambda cl: cl[0].date or dt.date.min)
+                else:
+                    # an official record a little later than the article's bound is the same act,
+                    # misreported: the record stands and the article stays a source
+                    records = [cl for cl in clusters if cl[0].date_basis == "record" and cl[0].date is not None
+                               and abs((cl[0].date - bound).days) <= window_days]
+                    if records:
+                        home = records[0]
             if home is None and action in UNDATED_NEVER_NEW:
                 continue  # "X ratified the treaty" with no date is history, not a new act
             if home is None:

@@ -909,6 +909,10 @@ def _modality(act: _Act, sent: Any) -> str:
         return "question"
     if re.match(r"[“\"]?(?:If|Unless|Should|Were)\b", sent.text.lstrip()):
         return "hypothetical"  # "If neither objects, the government will deposit..."
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and (subject.lower_ in ("neither", "none", "nobody") or any(
+            c.lower_ in ("neither", "no") for c in subject.children)):
+        return "denied"  # "Neither country has yet sent its notice"
     chain = [verb] + _ancestor_clauses(verb)
     for i, v in enumerate(chain):
         if _adverbial_event(v):
