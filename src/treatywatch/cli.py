@@ -519,7 +519,8 @@ def export(obj: _State, what: str, fmt: str, output: str | None, treaty: str | N
 
         flat = [{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in r.items()}
                 for r in records]
-        pq.write_table(pa.Table.from_pylist(flat), str(output))  # type: ignore[no-untyped-call]
+        write_table: Any = pq.write_table  # typed in some pyarrow releases, not in others
+        write_table(pa.Table.from_pylist(flat), str(output))
         click.echo(f"wrote {len(records)} {what} to {output}", err=True)
         return
     text = (json.dumps(records, indent=2, ensure_ascii=False) + "\n" if fmt == "json"

@@ -315,6 +315,9 @@ class _ArticleExtraction:
         auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
         if auxes & (FUTURE_AUX | HYPOTHETICAL_AUX) or clause.head.lemma_.lower() in CALLED_FOR | PLANNED:
             return _Act("intent_announced", clause, core, 0.7, note="stated or reported intention", intent=True)
+        if core.tag_ == "VBD" and any(t.ent_type_ == "DATE" for t in clause.subtree):
+            return _Act("took_effect", clause, core, 0.55,
+                        note="'left'/'withdrew' with a date: read as the withdrawal taking effect")
         return _Act("took_effect", clause, core, 0.3,
                     note="stage of the withdrawal not stated; read as the withdrawal itself (too weak for an event)")
 
@@ -386,6 +389,13 @@ class _ArticleExtraction:
                     states = self._states_in(child, offset)
                     if states:
                         return states, 0.1, actor
+                    if child.dep_ == "poss" and child.lower_ == "whose":
+                        head = act.stage_verb.head if act.stage_verb.dep_ == "relcl" else act.core.head
+                        while head.dep_ == "conj" and head.head.i != head.i:
+                            head = head.head
+                        states = self._states_in(head, offset)
+                        if states:
+                            return states, 0.05, actor
                     if child.dep_ == "poss" and child.lower_ in PRONOUNS:
                         resolved = self._resolve_reference(start, _abs(child, offset))
                         if resolved:
@@ -425,6 +435,12 @@ class _ArticleExtraction:
                         return ([resolved], 0.0, actor) if resolved else ([], 0.0, actor)
                     return [], 0.0, actor  # "prompted both Nordic countries to join": they act, not the subject
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+            if subj is not None:
+                listed = [c for c in subj.children if c.dep_ == "appos"]
+                for appos in listed:
+                    states = self._states_in(appos, offset)
+                    if states:
+                        return states, 0.05, actor  # "All five countries - Poland, Finland, ... - have left"
             if subj is not None and (subj.lower_ in ("none", "nobody", "neither", "nor") or any(
                     c.lower_ in ("neither", "no") for c in subj.children) or any(
                     (c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS) or c.lower_ in QUANTIFIERS
@@ -718,6 +734,10 @@ def _abs_tok_end(token: Any, offset: int) -> int:
 def _core_kind(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in ("withdraw", "withdrawal", "leave", "quit", "exit", "denounce", "denunciation", "renounce",
                  "pullout", "pull-out") or (lemma == "pull" and any(c.lower_ == "out" for c in tok.children)):
+        if lemma in ("withdraw", "pull") and any(
+                c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.lemma_.lower() not in GENERIC_TREATY_WORDS
+                | {"ratification", "signature", "country", "state", "nation"} for c in tok.children):
+            return None  # "withdrew its weapons / troops / candidacy"
         if lemma == "leave" and (tok.pos_ != "VERB" or any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for c in tok.children)):
             return None  # "which left the treaty a ratification short", "left it to parliament to decide"
         if lemma in ("withdraw", "withdrawal") and any(
@@ -758,6 +778,8 @@ def _core_kind(tok: Any, lemma: str, low: str) -> str | None:
         return "leave"
     if lemma == "party" and any(c.lower_ in ("longer",) for c in tok.head.subtree):
         return "leave"
+    if lemma == "bind" and any(c.lower_ == "longer" for c in tok.subtree):
+        return "leave"  # "are no longer bound by the convention"
     if lemma == "cease" and tok.pos_ == "VERB":
         return "leave"
     if lemma == "take" and tok.pos_ == "VERB" and any(c.lower_ == "out" for c in tok.children):
@@ -845,8 +867,10 @@ def _leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None
     # took effect / no longer a party / entered into force
     if ("effect" in words and lemma in ("take", "come", "go")) or (lemma == "become" and "effective" in words):
         return "took_effect", 0.85
-    if lemma in ("cease",) or ("longer" in words and "party" in words):
+    if lemma in ("cease",) or ("longer" in words and ("party" in words or lemma == "bind" or "bound" in words)):
         return "took_effect", 0.8
+    if lemma in ("complete", "finalize", "finalise") and core.lemma_.lower() in ("withdrawal", "exit", "departure"):
+        return "took_effect", 0.8  # "Russia completed its withdrawal from the treaty"
     if lemma == "enter" and "force" in words and core.lemma_.lower() in ("withdrawal", "denunciation", "exit"):
         return "took_effect", 0.8
     if lemma in ("leave", "withdraw", "exit", "quit") and ({"officially", "formally"} & words) and verb.tag_ in ("VBD", "VBN"):
@@ -932,7 +956,7 @@ def _modality(act: _Act, sent: Any) -> str:
             return "denied"
         if any(c.dep_ == "neg" for c in kids) or any(c.lower_ in ("never",) for c in kids):
             return "denied"
-        if lemma in ("vote", "turn", "shoot") and any(c.dep_ == "prt" and c.lower_ == "down" for c in kids):
+        if lemma in ("vote", "turn", "shoot") and any(c.lower_ == "down" for c in kids):
             return "denied"  # "the Senate voted down ratification"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "before", "until", "once") for c in kids):
             return "hypothetical"  # conditions and time references ("before the withdrawal became effective")
@@ -965,6 +989,8 @@ def _modality(act: _Act, sent: Any) -> str:
 
     # nominal plans: "plans to withdraw", "a proposal to withdraw", "the decision to withdraw"
     head = act.core.head
+    if act.core.dep_ in ("acl", "xcomp") and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return "denied"  # "the government has no plans to leave the convention"
     if not act.intent and act.core.dep_ in ("acl", "xcomp") and head.lemma_.lower() in ("plan", "proposal", "intention", "bid", "call", "push", "threat", "idea"):
         return "called_for" if head.lemma_.lower() in ("call", "push") else "planned"
     if act.core.pos_ == "NOUN" and any(c.lemma_.lower() in ("possible", "potential", "planned", "proposed") for c in act.core.children):
