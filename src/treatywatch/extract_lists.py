@@ -21,6 +21,7 @@ from .gate import Lexicon, Mention, split_sentences
 from .models import Article, Claim, Evidence
 
 LANGUAGES = ("de", "fr", "ru", "uk", "pl")
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])")
 CORE = ("leave", "notify", "effect", "ratify", "accede", "sign", "suspend", "deratify", "vote", "announce")
 
 
@@ -46,6 +47,9 @@ def find_dates_lang(text: str, lang: str, published: dt.date | None) -> list[Dat
     """Dates in ``text`` written in ``lang`` (plus ISO dates and years)."""
     wl = wordlists()[lang]
     found = [d for d in find_dates(text, published) if d.basis == "explicit" and d.precision == "day"]
+    for m in _YEAR.finditer(text):
+        if not any(d.start <= m.start() < d.end for d in found):
+            found.append(DateMention(m.start(), m.end(), m.group(0), dt.date(int(m.group(1)), 1, 1), "explicit", "year"))
     for m in wl["_months"].finditer(text):
         month = next(i for i in range(12) if m.group(f"m{i}")) + 1
         day = int(m.group("day"))

@@ -27,6 +27,9 @@ logger = logging.getLogger(__name__)
 _WORD = re.compile(r"\w", re.UNICODE)
 # Sentence ends: . ! ? (maybe a closing quote or bracket) then space and a capital, digit or quote.
 _SENT_END = re.compile(r"[.!?][”\"’)\]]*\s+(?=[“\"‘(\[A-ZÀ-ÞĀ-ŽА-ЯЁІЇЄҐ0-9])|\n\s*\n")
+_ORDINAL = re.compile(r"(?<!\d)\d{1,2}$")
+_MONTH_AFTER = re.compile(r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
+                          r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)\b")
 _SINGLE_CAP = re.compile(r"(?<![.\w])[A-Z]$")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Art|art|vs|approx|etc|Inc|Ltd|Co|Jr|Sr)|\b[A-Z]|\b[A-Z]\.[A-Z])$"
@@ -57,6 +60,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _SENT_END.finditer(text):
         end = m.start() + len(m.group(0).rstrip())
+        if m.group(0).startswith(".") and _ORDINAL.search(text[max(0, m.start() - 4): m.start()]) \
+                and _MONTH_AFTER.match(text, m.end()):
+            continue  # German and Polish ordinal dates: "am 20. August"
         if m.group(0).startswith(".") and _ABBREV.search(text[max(0, m.start() - 6): m.start()]):
             if not (text[m.end(): m.end() + 1] in "“\"" and _SINGLE_CAP.search(text[max(0, m.start() - 3): m.start()])):
                 continue
