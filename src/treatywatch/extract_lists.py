@@ -92,6 +92,7 @@ class ListExtraction:
         self.states = _outside_names(lexicon.state_mentions(article.text), self.treaties, article.text)
         self.published = article.published.date() if article.published else None
         self.treaty_dates = treaty_dates
+        self.leave_seen = False
 
     def run(self) -> list[Claim]:
         best: dict[tuple[str, str, str, str], Claim] = {}
@@ -108,6 +109,8 @@ class ListExtraction:
         if not any(hits.get(c) for c in CORE):
             return []
         action, strength, cue_at = self._action(hits)
+        if hits["leave"]:
+            self.leave_seen = True
         if action is None:
             return []
         treaty = self._treaty(start, end, cue_at, text, hits)
@@ -160,6 +163,12 @@ class ListExtraction:
             if hits["suspend"]:
                 return "suspended", 0.75, at("suspend")
             return "took_effect", 0.55, anchor
+        if self.leave_seen and hits["law"] and not hits["ratify"]:
+            # "the Sejm passed the law on 25 June", after the article named the withdrawal
+            if hits["sign"]:
+                return "law_signed", 0.75, at("sign")
+            if hits["vote"] and hits["legislature"]:
+                return "parliament_approved", 0.75, at("vote")
         if hits["ratify"]:
             return "ratified", 0.8, at("ratify")
         if hits["accede"]:
