@@ -122,3 +122,12 @@ def test_cli_quotes_lists_speaker_and_channel(tmp_path):
     assert found[0]["channel"] == "X" and found[0]["state"] == "LTU"
     assert found[0]["text"].startswith("“Today, Lithuania has formally notified")
     assert "LTU apmbc notified (asserted)" in found[0]["claims"]
+
+
+def test_cli_ingest_counts_unsupported_languages(tmp_path):
+    (tmp_path / "lt.txt").write_text(
+        "Lietuva pasitraukia\nLRT\n2025-06-27T10:00:00+03:00\n\nLietuva pranešė Jungtinėms Tautoms, kad pasitraukia "
+        "iš Otavos konvencijos, ir tai yra valstybės sprendimas dėl saugumo.\n", encoding="utf-8")
+    result = run("ingest", str(tmp_path / "lt.txt"), db=tmp_path / "t.db")
+    assert result.exit_code == 0
+    assert "ingested 1, rejected 0, 1 in an unsupported language (no claims), 0 claims" in result.output

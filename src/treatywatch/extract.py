@@ -50,7 +50,7 @@ GOVERNMENT_WORDS = {"government", "cabinet", "council", "ministry", "ministers",
 LAW_WORDS = {"law", "bill", "legislation", "act", "amendment", "amendments"}
 DECREE_WORDS = {"decree", "order", "memorandum", "resolution", "decision"}
 ANNOUNCE_VERBS = {"announce", "recommend", "propose", "decide", "declare", "unveil", "confirm", "say", "state",
-                  "float", "signal", "suggest", "urge_own"}
+                  "float", "signal", "suggest"}
 VOTE_VERBS = {"vote", "approve", "pass", "adopt", "back", "endorse", "support", "greenlight", "ratify", "clear"}
 GOVT_VERBS = {"approve", "adopt", "endorse", "back", "submit", "send", "table", "sign", "issue", "order"}
 PLANNED = {"plan", "intend", "aim", "prepare", "expect", "consider", "want", "seek", "mull", "weigh",
