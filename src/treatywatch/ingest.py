@@ -375,13 +375,9 @@ class Reader:
                 if not line.strip():
                     continue
                 count += 1
-                try:
-                    record = json.loads(decode(line, where))
-                except InputError as exc:
-                    yield Reject(where, exc.reason)
-                    continue
-                except json.JSONDecodeError as exc:
-                    yield Reject(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+                record = _load_json(line, where)
+                if isinstance(record, Reject):
+                    yield record
                     continue
                 yield _reject_or(lambda: article_from_record(
                     record, f"{path.stem}#{lineno}", where, self.options.max_bytes))
@@ -677,15 +673,21 @@ def article_from_record(record: Any, article_id: str, source_name: str, max_byte
                               max_bytes=max_bytes, source_name=source_name)
 
 
+def _load_json(data: bytes, where: str) -> Any:
+    """The decoded JSON value of ``data``, or a ``Reject`` saying why it is not JSON."""
+    try:
+        return json.loads(decode(data, where))
+    except InputError as exc:
+        return Reject(where, exc.reason)
+    except json.JSONDecodeError as exc:
+        return Reject(where, f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+
+
 def _read_json(data: bytes, path: Path, max_bytes: int) -> Iterator[Article | Reject]:
     name = str(path)
-    try:
-        value = json.loads(decode(data, name))
-    except InputError as exc:
-        yield Reject(name, exc.reason)
-        return
-    except json.JSONDecodeError as exc:
-        yield Reject(name, f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+    value = _load_json(data, name)
+    if isinstance(value, Reject):
+        yield value
         return
     if isinstance(value, list):
         if not value:
