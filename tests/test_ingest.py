@@ -362,3 +362,14 @@ def test_ingest_warc_yields_the_claims_of_the_pages_read_directly(tmp_path, extr
     assert ("LTU", "apmbc", "notified", dt.date(2025, 6, 27)) in facts
     assert ("FIN", "apmbc", "notified", dt.date(2025, 7, 10)) in facts
     assert ("LVA", "apmbc", "parliament_approved", dt.date(2025, 4, 16)) in facts
+
+
+def test_ingest_undecodable_bytes_are_rejected_with_reason(tmp_path):
+    import random
+
+    rng = random.Random(1)
+    path = tmp_path / "garbage.txt"
+    path.write_bytes(b"Title\nSource\n2025-06-28\n\n" + bytes(rng.randrange(128, 256) for _ in range(400)))
+    (item,) = list(read_articles([str(path)]))
+    assert isinstance(item, Reject)
+    assert "unknown text encoding" in item.reason or "binary" in item.reason
