@@ -213,6 +213,7 @@ class _ArticleExtraction:
         self.persons = _person_mentions(text, self.states)
         self.claimed_states: list[str] = []
         self.withdrawal_law_seen = False
+        self.leave_seen = False
 
     # -- driver -----------------------------------------------------------------------
     def run(self, sentences: Sequence[tuple[Any, int]]) -> list[Claim]:
@@ -259,6 +260,17 @@ class _ArticleExtraction:
         cores = [(tok, _core_kind(tok, tok.lemma_.lower(), tok.lower_)) for tok in sent]
         if any(kind == "leave" for _, kind in cores) and any(t.lemma_.lower() in LAW_WORDS for t in sent):
             self.withdrawal_law_seen = True
+        if self.leave_seen and not any(kind for _, kind in cores):
+            # "the joint recommendation made on 18 March by the defence ministers of ...",
+            # "... formally recommended it": a recommendation about the withdrawal named before
+            for tok in sent:
+                if tok.lemma_.lower() in ("recommend", "recommendation") and not any(
+                        c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+                    stage = tok if tok.pos_ == "VERB" else _clause_verb(tok)
+                    return [_Act("intent_announced", tok if tok.pos_ == "VERB" else stage, tok, 0.7,
+                                 note="recommendation of the withdrawal named before", intent=True)]
+        if any(kind == "leave" for _, kind in cores):
+            self.leave_seen = True
         for tok, core_kind in cores:
             lemma = tok.lemma_.lower()
             if core_kind is None and self.withdrawal_law_seen and lemma in LAW_WORDS and tok.pos_ == "NOUN" \
@@ -382,8 +394,15 @@ class _ArticleExtraction:
     # -- subjects ----------------------------------------------------------------------
     def _subjects(self, act: _Act, sent: Any, offset: int, start: int, end: int) -> tuple[list[str], float, str | None]:
         actor = None
-        # 1. the core noun's possessor: "Lithuania's withdrawal", "withdrawal of Estonia"
+        # 1. the core noun's possessor: "Lithuania's withdrawal", "withdrawal of Estonia",
+        #    or its agent: "the recommendation made by the ministers of ..."
         if act.core.pos_ in ("NOUN", "PROPN"):
+            agent = next((t for t in act.core.subtree if t.lower_ == "by" and t.dep_ in ("agent", "prep")), None)
+            if agent is not None:
+                for obj in agent.children:
+                    states = self._states_in(obj, offset)
+                    if states:
+                        return states, 0.05, actor
             for child in act.core.children:
                 if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
                     states = self._states_in(child, offset)
