@@ -1010,7 +1010,8 @@ def _modality(act: _Act, sent: Any) -> str:
     head = act.core.head
     if act.core.dep_ in ("acl", "xcomp") and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return "denied"  # "the government has no plans to leave the convention"
-    if not act.intent and act.core.dep_ in ("acl", "xcomp") and head.lemma_.lower() in ("plan", "proposal", "intention", "bid", "call", "push", "threat", "idea"):
+    if not act.intent and act.stage_verb.i == _clause_verb(act.core).i and act.core.dep_ in ("acl", "xcomp") \
+            and head.lemma_.lower() in ("plan", "proposal", "intention", "bid", "call", "push", "threat", "idea"):
         return "called_for" if head.lemma_.lower() in ("call", "push") else "planned"
     if act.core.pos_ == "NOUN" and any(c.lemma_.lower() in ("possible", "potential", "planned", "proposed") for c in act.core.children):
         return "planned" if act.action != "intent_announced" else "asserted"
