@@ -9,6 +9,7 @@ and yesterday in each language, resolved against the publication date.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -21,8 +22,76 @@ from .gate import Lexicon, Mention, split_sentences
 from .models import Article, Claim, Evidence
 
 LANGUAGES = ("de", "fr", "ru", "uk", "pl")
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])")
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!\d|\.\d)")
 CORE = ("leave", "notify", "effect", "ratify", "accede", "sign", "suspend", "deratify", "vote", "announce")
+JOINING = ("ratified", "acceded", "signed")
+# cues read in a clause only; the others (law, legislature, depositary, ...) count sentence-wide
+LOCAL_CUES = CORE + ("decree", "negation", "planned", "hypothetical", "called_for")
+
+
+@dataclasses.dataclass
+class _Chunk:
+    """A clause of a sentence (offsets within the sentence) and what is named in it."""
+
+    s: int
+    e: int
+    hits: dict[str, list[re.Match[str]]]
+    names: list[Mention]
+    dates: list[DateMention]
+    terse: bool  # names, dates and at most three short words: "le Niger en 2002", "Lettland 2005"
+
+
+@dataclasses.dataclass
+class _Frame:
+    """One act of a sentence: its action, where its cue is, who did it and the dates near it."""
+
+    s: int
+    e: int
+    action: str
+    strength: float
+    cue_at: int
+    states: list[str]
+    dates: list[DateMention]
+    modality: str | None = None
+
+
+NOMINAL_CUE = {"ratified": "ratify", "acceded": "accede", "signed": "sign", "suspended": "suspend",
+               "intent_announced": "announce"}
+
+
+def _only_nominal(hits: dict[str, list[re.Match[str]]], cue: str) -> bool:
+    """Whether every word of ``cue`` in ``hits`` is a noun ('ratification'), none a verb."""
+    return bool(hits[cue]) and all(any(n.start() <= h.start() < n.end() or h.start() <= n.start() < h.end()
+                                       for n in hits["nominal"]) for h in hits[cue])
+
+
+def _within(hits: dict[str, list[re.Match[str]]], s: int, e: int) -> dict[str, list[re.Match[str]]]:
+    return {k: [m for m in v if s <= m.start() < e] for k, v in hits.items()}
+
+
+_GAP = re.compile(r"[\s,]*(?:(?:\w{1,4}|l['’])[\s,]*){0,3}")  # ", ", " i ", " et à la "
+_YEAR_ASIDE = re.compile(r"\(\s*(?:19|20)\d\d\s*\)|\b(?:en|in|w|в|у|im)\s+(?:19|20)\d\d\b")
+
+
+def _gap(text: str, a: int, b: int) -> bool:
+    """Whether the text between two names joins them in one list: "Burundi (2017) und die"."""
+    return _GAP.fullmatch(_YEAR_ASIDE.sub(" ", text[a:b])) is not None
+
+
+_DEPOSITARY_WORD = re.compile(r"(?i)депозитар|depositar|verwahr|dépositaire|depozytar")
+_PUNCT_BREAK = re.compile(r"[,;:]\s+|\s[–—](?=\s+(?:\S+\s+){3})")
+
+
+def _clauses(text: str, breaks: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Spans of ``text`` cut after commas, semicolons and colons and before conjunctions."""
+    cuts = sorted({m.end() for m in _PUNCT_BREAK.finditer(text)} | {m.start() for m in breaks.finditer(text)})
+    spans, s = [], 0
+    for c in cuts:
+        if c > s:
+            spans.append((s, c))
+            s = c
+    spans.append((s, len(text)))
+    return spans
 
 
 @functools.lru_cache(maxsize=1)
@@ -34,9 +103,13 @@ def wordlists() -> dict[str, dict[str, re.Pattern[str]]]:
         for cue, patterns in data[lang].items():
             if cue in ("months", "weekdays"):
                 continue
-            out[lang][cue] = re.compile(r"(?<!\w)(?:%s)" % "|".join(patterns), re.IGNORECASE)
+            name = "_breaks" if cue == "breaks" else cue  # clause breaks, not a cue
+            out[lang][name] = re.compile(r"(?<!\w)(?:%s)" % "|".join(patterns), re.IGNORECASE)
         out[lang]["_months"] = re.compile(
             r"(?<!\w)(?P<day>[0-3]?\d)\.?\s+(?P<month>%s)\w*(?:\s+(?P<year>(?:19|20)\d\d))?"
+            % "|".join(f"(?P<m{i}>{m})" for i, m in enumerate(data[lang]["months"])), re.IGNORECASE)
+        out[lang]["_monthyear"] = re.compile(
+            r"(?<!\w)(?:%s)\w*\s+(?P<year>(?:19|20)\d\d)(?!\d)"
             % "|".join(f"(?P<m{i}>{m})" for i, m in enumerate(data[lang]["months"])), re.IGNORECASE)
         out[lang]["_weekdays"] = re.compile(
             r"(?<!\w)(?:%s)" % "|".join(f"(?P<w{i}>{w})" for i, w in enumerate(data[lang]["weekdays"])), re.IGNORECASE)
@@ -65,6 +138,12 @@ def find_dates_lang(text: str, lang: str, published: dt.date | None) -> list[Dat
             found.append(DateMention(m.start(), m.end(), m.group(0), dt.date(year, month, day), "explicit", "day", note))
         except ValueError:
             continue
+    for m in wl["_monthyear"].finditer(text):
+        if any(d.start <= m.start() < d.end or m.start() <= d.start < m.end() for d in found if d.precision == "day"):
+            continue
+        month = next(i for i in range(12) if m.group(f"m{i}")) + 1
+        found = [d for d in found if not (m.start() <= d.start < m.end())]  # the year alone
+        found.append(DateMention(m.start(), m.end(), m.group(0), dt.date(int(m.group("year")), month, 1), "explicit", "month"))
     if published is not None:
         for m in wl["_weekdays"].finditer(text):
             wd = next(i for i in range(7) if m.group(f"w{i}"))
@@ -74,6 +153,9 @@ def find_dates_lang(text: str, lang: str, published: dt.date | None) -> list[Dat
             found.append(DateMention(m.start(), m.end(), m.group(0), published, "relative", "day"))
         for m in wl["yesterday"].finditer(text):
             found.append(DateMention(m.start(), m.end(), m.group(0), published - dt.timedelta(days=1), "relative", "day"))
+    # "10 липня 2025 року": the year inside a full date is not a date of its own
+    found = [d for d in found if not (d.precision == "year" and any(
+        o is not d and o.precision != "year" and o.start <= d.start < o.end for o in found))]
     return sorted(found, key=lambda d: d.start)
 
 
@@ -108,34 +190,159 @@ class ListExtraction:
         hits = {cue: list(pattern.finditer(text)) for cue, pattern in self.wl.items() if not cue.startswith("_")}
         if not any(hits.get(c) for c in CORE):
             return []
+        if hits["leave"] or hits["deratify"] or hits["suspend"]:
+            self.leave_seen = True  # later stages may name only "the law", "the document"
+        dates = find_dates_lang(text, self.lang, self.published)
+        # not the actor: "the threat from Russia", "notified the depositaries, Canada and Hungary"
+        blocked = [(h.end(), h.end() + 25) for h in hits["not_subject"]] + [
+            (h.start(), h.end() + 40) for h in hits["depositary"] if _DEPOSITARY_WORD.match(h.group(0))]
+        mentions = [dataclasses.replace(m, start=m.start - start, end=m.end - start)
+                    for m in self.states if start <= m.start < end
+                    and not any(a <= m.start - start < b for a, b in blocked)]
+        chunks = [self._chunk(s, e, text, hits, mentions, dates) for s, e in _clauses(text, self.wl["_breaks"])]
+        out = []
+        for frame in self._frames(chunks, hits, mentions, last_states, text):
+            treaty = self._treaty(start, end, frame.cue_at, hits, frame.action)
+            if treaty is None:
+                continue
+            clause = next(((c.s, c.e) for c in chunks if c.s <= frame.cue_at < c.e), (0, len(text)))
+            modality = frame.modality or self._modality(_within(hits, frame.s, frame.e), text, frame.cue_at,
+                                                        frame.action, clause)
+            action = frame.action
+            if modality == "planned" and action == "took_effect" and frame.strength < 0.6:
+                action, modality = "intent_announced", "asserted"
+            frame.modality = modality
+            date = self._date(frame, hits)
+            strength = frame.strength
+            if date is None and action in NOMINAL_CUE and _only_nominal(_within(hits, frame.s, frame.e), NOMINAL_CUE[action]):
+                strength = 0.45  # "Mit dem Beitritt ...", "Решение о выходе ...": the act named, not reported
+            if action == "took_effect" and (
+                    (frame.strength < 0.6 and not any(m.start < frame.cue_at for m in mentions if m.kind != "official"))
+                    or (date is None and hits["rule"])):
+                continue  # a withdrawal named without its stage or its subject, or how the rule works
+            for state in frame.states:
+                claim = self._claim(state, treaty, action, modality, strength, date, start, end)
+                if claim.modality == "asserted":
+                    last_states.append(state)
+                out.append(claim)
+        return out
+
+    def _chunk(self, s: int, e: int, text: str, hits: dict[str, list[re.Match[str]]], mentions: list[Mention],
+               dates: list[DateMention]) -> _Chunk:
+        names = [m for m in mentions if s <= m.start < e]
+        own_dates = [d for d in dates if s <= d.start < e]
+        rest = list(text[s:e])
+        for a, b in [(m.start, m.end) for m in names] + [(d.start, d.end) for d in own_dates]:
+            rest[a - s:b - s] = " " * (b - a)
+        words = re.findall(r"\w+", "".join(rest))
+        terse = len(words) <= 3 and all(len(w) <= 5 for w in words)
+        return _Chunk(s, e, _within(hits, s, e), names, own_dates, terse)
+
+    def _frames(self, chunks: list[_Chunk], hits: dict[str, list[re.Match[str]]], mentions: list[Mention],
+                last_states: list[str], text: str) -> list[_Frame]:
+        """The acts of one sentence: one frame, or one per clause when clauses have their own acts.
+
+        "Litauen hatte die Konvention 1999 unterzeichnet und 2003 ratifiziert": two acts, two dates;
+        "Le Mali avait ratifié le Statut en 2000, le Niger en 2002": the act again, for Niger, in 2002.
+        """
         action, strength, cue_at = self._action(hits)
-        if hits["leave"]:
-            self.leave_seen = True
         if action is None:
             return []
-        treaty = self._treaty(start, end, cue_at, text, hits)
-        if treaty is None:
+        cued: dict[int, tuple[str, float, int]] = {}
+        for i, ch in enumerate(chunks):
+            if any(ch.hits.get(c) for c in CORE):
+                local = {k: (ch.hits[k] if k in LOCAL_CUES else v) for k, v in hits.items()}
+                if ch.hits["effect"]:
+                    local["leave"] = hits["leave"]  # "Ihr Austritt ..., ist ... wirksam geworden"
+                act, st, at = self._action(local)
+                if act is not None and st >= 0.6:
+                    cued[i] = (act, st, at)
+        first_cue = min((chunks[i].s for i in cued), default=cue_at)
+        gapped = [ch for ch in chunks if ch.s > first_cue and ch.terse and ch.dates and not any(
+            ch.hits.get(c) for c in CORE) and any(m.kind != "official" for m in ch.names)]
+        subjects = {tuple(m.ref for m in chunks[i].names if m.kind != "official") for i in cued} - {()}
+        frames: list[_Frame] = []
+        if len(cued) >= 2 and (len({a for a, _, _ in cued.values()}) >= 2 or len(subjects) >= 2):
+            pending: list[str] = []
+            pending_dates: list[DateMention] = []
+            for i, ch in enumerate(chunks):
+                if i in cued:
+                    act, st, at = cued[i]
+                    if frames and frames[-1].action == act and not ch.names:
+                        frames[-1].e, frames[-1].dates = ch.e, frames[-1].dates + ch.dates
+                        continue
+                    states = pending + self._subjects(ch.names, at, [], text)
+                    if not states:
+                        states = frames[-1].states if frames else self._subjects([], at, last_states, text)
+                    frames.append(_Frame(ch.s, ch.e, act, st, at, [s for s in states if s], pending_dates + ch.dates))
+                    pending, pending_dates = [], []
+                elif ch in gapped and frames:
+                    frames.append(self._gapped(frames[-1], ch))
+                elif not frames:
+                    pending += [self._state(m) for m in ch.names if m.kind != "official" and ch.terse]
+                    pending_dates += ch.dates
+                else:
+                    frames[-1].e, frames[-1].dates = ch.e, frames[-1].dates + ch.dates
+            return [f for f in frames if f.states]
+        if len({a for a, _, _ in cued.values()}) == 1:
+            action, strength, cue_at = next(iter(cued.values()))  # the one clause that states an act
+        skip = {id(m) for ch in gapped for m in ch.names}
+        left = [d for ch in chunks if ch not in gapped for d in ch.dates]
+        names = self._near(chunks, cue_at, skip, text) or [m for m in mentions if id(m) not in skip]
+        run = self._run(names, cue_at, text)
+        own = [next((d for d in left if m.end <= d.start <= m.end + 25), None) for m in run]
+        if len(run) >= 2 and all(own) and len({d.date for d in own if d}) > 1:
+            # "seuls le Burundi, en 2017, et les Philippines, en 2019, avaient quitté": a date each
+            return [_Frame(0, chunks[-1].e, action, strength, cue_at, [self._state(m)], [d])
+                    for m, d in zip(run, own) if d and self._state(m)]
+        states = self._subjects(names, cue_at, last_states, text)
+        if not states:
             return []
-        states = [m for m in self.states if start <= m.start < end and m.kind != "official"]
-        officials = [m for m in self.lex.state_mentions(text) if m.kind == "official"]
-        chosen = self._subjects(states, start + cue_at, last_states, officials)
-        if not chosen:
-            return []
-        modality = self._modality(hits, text, cue_at, action)
-        if modality == "planned" and action == "took_effect" and strength < 0.6:
-            action, modality = "intent_announced", "asserted"
-        dates = find_dates_lang(text, self.lang, self.published)
-        date = min(dates, key=lambda d: abs(d.start - cue_at)) if dates else None
-        if date is not None and action != "took_effect" and hits["effect"] and any(
-                abs(d.start - h.start()) < 40 for d in [date] for h in hits["effect"]) and len(dates) > 1:
-            others = [d for d in dates if d is not date]
-            date = min(others, key=lambda d: abs(d.start - cue_at))
-        out = []
-        for state in chosen:
-            if modality == "asserted":
-                last_states.append(state)
-            out.append(self._claim(state, treaty, action, modality, strength, date, start, end))
-        return out
+        frames.append(_Frame(0, chunks[-1].e, action, strength, cue_at, states, left))
+        if action in ("deratified", "suspended") and hits["law"]:
+            # "the Rada passed a law suspending the convention": the vote (or signature) is an act too
+            if hits["sign"]:
+                frames.append(_Frame(0, chunks[-1].e, "law_signed", 0.8, hits["sign"][0].start(), states, left))
+            elif hits["vote"] and hits["legislature"]:
+                frames.append(_Frame(0, chunks[-1].e, "parliament_approved", 0.8, hits["vote"][0].start(), states, left))
+        frames.extend(self._gapped(frames[0], ch) for ch in gapped)
+        return frames
+
+    @staticmethod
+    def _near(chunks: list[_Chunk], cue_at: int, skip: set[int], text: str) -> list[Mention]:
+        """Names in the clause of the act and in the lists of names next to it
+        ("à l'Estonie, à la Lettonie et à la Lituanie, qui ont notifié")."""
+        i = next((k for k, ch in enumerate(chunks) if ch.s <= cue_at < ch.e), 0)
+
+        def listed(ch: _Chunk) -> bool:
+            return bool(ch.names) and not ch.dates and not any(ch.hits.get(c) for c in CORE) \
+                and _GAP.fullmatch(text[ch.names[-1].end:ch.e]) is not None
+
+        lo = i
+        while lo > 0 and listed(chunks[lo - 1]):
+            lo -= 1
+        hi = i
+        while hi + 1 < len(chunks) and listed(chunks[hi + 1]):
+            hi += 1
+        return [m for ch in chunks[lo:hi + 1] for m in ch.names if id(m) not in skip]
+
+    def _gapped(self, before: _Frame, ch: _Chunk) -> _Frame:
+        states = [self._state(m) for m in ch.names if m.kind != "official"]
+        return _Frame(ch.s, ch.e, before.action, before.strength, ch.dates[0].start, [s for s in states if s],
+                      ch.dates[:1], modality=before.modality)
+
+    def _state(self, m: Mention) -> str:
+        return str(self.lex.state_of(m) or "")
+
+    def _date(self, frame: _Frame, hits: dict[str, list[re.Match[str]]]) -> DateMention | None:
+        dates = frame.dates
+        if not dates:
+            return None
+        date = min(dates, key=lambda d: abs(d.start - frame.cue_at))
+        if frame.action != "took_effect" and len(dates) > 1 and any(
+                abs(date.start - h.start()) < 40 for h in hits["effect"]):
+            date = min((d for d in dates if d is not date), key=lambda d: abs(d.start - frame.cue_at))
+        return date
 
     def _action(self, hits: dict[str, list[re.Match[str]]]) -> tuple[str | None, float, int]:
         def at(cue: str) -> int:
@@ -169,6 +376,13 @@ class ListExtraction:
                 return "law_signed", 0.75, at("sign")
             if hits["vote"] and hits["legislature"]:
                 return "parliament_approved", 0.75, at("vote")
+        if self.leave_seen and hits["government"] and hits["legislature"] and (hits["notify"] or hits["law"]) \
+                and not hits["vote"]:
+            return "government_approved", 0.7, at("government")  # "Rządowy projekt trafił do Sejmu w maju"
+        if self.leave_seen and hits["decree"] and not (hits["ratify"] or hits["accede"]):
+            return "government_approved", 0.7, at("decree")  # "... ввів у дію указом 29 червня"
+        if self.leave_seen and hits["notify"] and not (hits["ratify"] or hits["accede"] or hits["legislature"]):
+            return "notified", 0.75, at("notify")  # "Litwa, Łotwa i Estonia notyfikowały swoje decyzje"
         if hits["ratify"]:
             return "ratified", 0.8, at("ratify")
         if hits["accede"]:
@@ -177,41 +391,56 @@ class ListExtraction:
             return "signed", 0.7, at("sign")
         return None, 0.0, 0
 
-    def _treaty(self, start: int, end: int, cue_at: int, text: str, hits: dict[str, list[re.Match[str]]]) -> str | None:
+    def _treaty(self, start: int, end: int, cue_at: int, hits: dict[str, list[re.Match[str]]], action: str) -> str | None:
         inside = [m for m in self.treaties if start <= m.start < end]
         if inside:
             return min(inside, key=lambda m: abs(m.start - start - cue_at)).ref
-        if hits["generic_treaty"] or hits["leave"] or hits["suspend"]:
-            before = [m for m in self.treaties if m.end <= start and m.ref != "north_atlantic_treaty"]
+        if hits["generic_treaty"] or hits["leave"] or hits["suspend"] or self.leave_seen or action in JOINING:
+            # "the convention", "it", or a stage of the withdrawal named before: the treaty named last
+            before = [m for m in self.treaties if m.end <= start and (action in JOINING or m.ref != "north_atlantic_treaty")]
             if before:
                 return before[-1].ref
             if self.title_treaties:
                 return self.title_treaties[0].ref
         return None
 
-    def _subjects(self, states: list[Mention], cue_pos: int, last_states: list[str], officials: list[Mention]
-                  ) -> list[str]:
-        before = [m for m in states if m.start < cue_pos]
-        group = before or states[:1]
-        if not group:
+    def _subjects(self, names: list[Mention], cue_pos: int, last_states: list[str], text: str) -> list[str]:
+        run = self._run(names, cue_pos, text)
+        if not run:
             return [last_states[-1]] if last_states else []
-        # the first run of states joined by commas and conjunctions is the subject
-        text = self.article.text
-        out = [group[0]]
-        for m in (before or states)[1:]:
-            gap = text[out[-1].end:m.start]
-            if re.fullmatch(r"\s*(?:,|и|і|та|i|und|et|oraz|a|&)?\s*", gap, re.IGNORECASE):
-                out.append(m)
-            else:
-                break
-        return list(dict.fromkeys(str(self.lex.state_of(m)) for m in out if self.lex.state_of(m)))
+        return list(dict.fromkeys(self._state(m) for m in run if self._state(m)))
 
-    def _modality(self, hits: dict[str, list[re.Match[str]]], text: str, cue_at: int, action: str) -> str:
+    def _run(self, names: list[Mention], cue_pos: int, text: str) -> list[Mention]:
+        """Who acts: the run of state names nearest before the act ("Litwa, Łotwa i Estonia
+        notyfikowały"), else an official named before it, else the first run after it."""
+        states = [m for m in names if m.kind != "official"]
+        before = [m for m in states if m.start < cue_pos]
+        officials = [m for m in names if m.kind == "official" and m.start < cue_pos]
+        if not before and officials:
+            return officials[:1]  # "Premier Ulf Kristersson przekazał ... dokument"
+        if before:
+            out = [before[-1]]
+            for m in reversed(before[:-1]):
+                if not _gap(text, m.end, out[0].start):
+                    break
+                out.insert(0, m)
+            return out
+        out = states[:1]
+        for m in states[1:]:
+            if not _gap(text, out[-1].end, m.start):
+                break
+            out.append(m)
+        return out
+
+    def _modality(self, hits: dict[str, list[re.Match[str]]], text: str, cue_at: int, action: str,
+                  clause: tuple[int, int]) -> str:
         if text.rstrip().endswith("?"):
             return "question"
         if hits["called_for"]:
             return "called_for"
-        if any(0 <= cue_at - m.start() <= 40 for m in hits["negation"]):
+        cues = [(h.start(), h.end()) for h in hits["leave"] + hits["effect"]]
+        if any(0 <= cue_at - m.start() <= 40 and clause[0] <= m.start() and not any(a <= m.start() < b for a, b in cues)
+               for m in hits["negation"]):
             return "denied"
         if hits["hypothetical"]:
             return "hypothetical"
@@ -228,6 +457,8 @@ class ListExtraction:
         effective = None
         if date is not None:
             effective = self.treaty_dates(treaty, action, date.date)
+        if action == "took_effect" and modality == "asserted" and date and pub and date.date > pub:
+            modality = "planned"  # a withdrawal that takes effect after publication has not happened yet
         background = bool(date and pub and (pub - date.date).days > 365 and modality == "asserted")
         return Claim(
             article=self.article.id, state=state, treaty=treaty, action=action,
