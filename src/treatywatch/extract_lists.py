@@ -69,7 +69,7 @@ def _within(hits: dict[str, list[re.Match[str]]], s: int, e: int) -> dict[str, l
     return {k: [m for m in v if s <= m.start() < e] for k, v in hits.items()}
 
 
-_GAP = re.compile(r"[\s,]*(?:(?:\w{1,4}|l['’])[\s,]*){0,3}")  # ", ", " i ", " et à la "
+_GAP = re.compile(r"[\s,()–—-]*(?:(?:\w{1,4}|l['’])[\s,()–—-]*){0,3}[.!?]?\s*")  # ", ", " i ", " et à la "
 _YEAR_ASIDE = re.compile(r"\(\s*(?:19|20)\d\d\s*\)|\b(?:en|in|w|в|у|im)\s+(?:19|20)\d\d\b")
 
 
@@ -78,8 +78,10 @@ def _gap(text: str, a: int, b: int) -> bool:
     return _GAP.fullmatch(_YEAR_ASIDE.sub(" ", text[a:b])) is not None
 
 
+_LOCATIVE = re.compile(r"(?:^|\s)(?:в|во|у|w|we|in|im|à|au)\s$", re.IGNORECASE)
+_REPORTING = re.compile(r"\w*\s*(?:,\s*(?:що|что|że|dass|que|qu['’])|:)")
 _DEPOSITARY_WORD = re.compile(r"(?i)депозитар|depositar|verwahr|dépositaire|depozytar")
-_PUNCT_BREAK = re.compile(r"[,;:]\s+|\s[–—](?=\s+(?:\S+\s+){3})")
+_PUNCT_BREAK = re.compile(r"[,;:]\s+|\s[–—](?=\s+(?!\d)(?:\S+\s+){3})")
 
 
 def _clauses(text: str, breaks: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -103,6 +105,8 @@ def wordlists() -> dict[str, dict[str, re.Pattern[str]]]:
         for cue, patterns in data[lang].items():
             if cue in ("months", "weekdays"):
                 continue
+            if cue == "groups":
+                continue
             name = "_breaks" if cue == "breaks" else cue  # clause breaks, not a cue
             out[lang][name] = re.compile(r"(?<!\w)(?:%s)" % "|".join(patterns), re.IGNORECASE)
         out[lang]["_months"] = re.compile(
@@ -114,6 +118,13 @@ def wordlists() -> dict[str, dict[str, re.Pattern[str]]]:
         out[lang]["_weekdays"] = re.compile(
             r"(?<!\w)(?:%s)" % "|".join(f"(?P<w{i}>{w})" for i, w in enumerate(data[lang]["weekdays"])), re.IGNORECASE)
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def group_patterns(lang: str) -> list[tuple[re.Pattern[str], str]]:
+    """Names of groups of states ("die baltischen Staaten") and the codes of their members."""
+    data = json.loads(resources.files("treatywatch").joinpath("data/wordlists.json").read_text(encoding="utf-8"))
+    return [(re.compile(r"(?<!\w)(?:%s)" % "|".join(p), re.IGNORECASE), ref) for ref, p in data[lang]["groups"].items()]
 
 
 def find_dates_lang(text: str, lang: str, published: dt.date | None) -> list[DateMention]:
@@ -172,6 +183,10 @@ class ListExtraction:
         self.treaties = lexicon.treaty_mentions(article.text)
         self.title_treaties = lexicon.treaty_mentions(article.title)
         self.states = _outside_names(lexicon.state_mentions(article.text), self.treaties, article.text)
+        self.states = sorted(self.states + [Mention(m.start(), m.end(), m.group(0), ref, "group")
+                                            for pattern, ref in group_patterns(self.lang)
+                                            for m in pattern.finditer(article.text)],
+                             key=lambda m: m.start)
         self.published = article.published.date() if article.published else None
         self.treaty_dates = treaty_dates
         self.leave_seen = False
@@ -196,9 +211,13 @@ class ListExtraction:
         # not the actor: "the threat from Russia", "notified the depositaries, Canada and Hungary"
         blocked = [(h.end(), h.end() + 25) for h in hits["not_subject"]] + [
             (h.start(), h.end() + 40) for h in hits["depositary"] if _DEPOSITARY_WORD.match(h.group(0))]
+        # a place, not an actor: "в Хельсинки", "w Polsce", "in Genf"
         mentions = [dataclasses.replace(m, start=m.start - start, end=m.end - start)
                     for m in self.states if start <= m.start < end
-                    and not any(a <= m.start - start < b for a, b in blocked)]
+                    and not any(a <= m.start - start < b for a, b in blocked)
+                    and not _LOCATIVE.search(text[max(0, m.start - start - 4):m.start - start])]
+        # "повідомив, що ...", "teilte mit, dass ...": reported speech, not a notification
+        hits["notify"] = [h for h in hits["notify"] if not _REPORTING.match(text, h.end())]
         chunks = [self._chunk(s, e, text, hits, mentions, dates) for s, e in _clauses(text, self.wl["_breaks"])]
         out = []
         for frame in self._frames(chunks, hits, mentions, last_states, text):
@@ -258,8 +277,10 @@ class ListExtraction:
                 if act is not None and st >= 0.6:
                     cued[i] = (act, st, at)
         first_cue = min((chunks[i].s for i in cued), default=cue_at)
-        gapped = [ch for ch in chunks if ch.s > first_cue and ch.terse and ch.dates and not any(
-            ch.hits.get(c) for c in CORE) and any(m.kind != "official" for m in ch.names)]
+        # a clause of a name and a date after a clause that closed with a date or an act
+        gapped = [ch for i, ch in enumerate(chunks) if ch.s > first_cue and ch.terse and ch.dates and not any(
+            ch.hits.get(c) for c in CORE) and any(m.kind != "official" for m in ch.names)
+            and i and (chunks[i - 1].dates or any(chunks[i - 1].hits.get(c) for c in CORE))]
         subjects = {tuple(m.ref for m in chunks[i].names if m.kind != "official") for i in cued} - {()}
         frames: list[_Frame] = []
         if len(cued) >= 2 and (len({a for a, _, _ in cued.values()}) >= 2 or len(subjects) >= 2):
@@ -273,13 +294,15 @@ class ListExtraction:
                         continue
                     states = pending + self._subjects(ch.names, at, [], text)
                     if not states:
-                        states = frames[-1].states if frames else self._subjects([], at, last_states, text)
+                        # "Наступною стане Польща, яка ... повідомила ООН": the state named before
+                        states = frames[-1].states if frames else self._subjects(
+                            [m for m in mentions if m.end <= ch.s], at, last_states, text)
                     frames.append(_Frame(ch.s, ch.e, act, st, at, [s for s in states if s], pending_dates + ch.dates))
                     pending, pending_dates = [], []
                 elif ch in gapped and frames:
                     frames.append(self._gapped(frames[-1], ch))
                 elif not frames:
-                    pending += [self._state(m) for m in ch.names if m.kind != "official" and ch.terse]
+                    pending += [x for m in ch.names if m.kind != "official" and ch.terse for x in self._codes(m)]
                     pending_dates += ch.dates
                 else:
                     frames[-1].e, frames[-1].dates = ch.e, frames[-1].dates + ch.dates
@@ -315,24 +338,33 @@ class ListExtraction:
         i = next((k for k, ch in enumerate(chunks) if ch.s <= cue_at < ch.e), 0)
 
         def listed(ch: _Chunk) -> bool:
-            return bool(ch.names) and not ch.dates and not any(ch.hits.get(c) for c in CORE) \
-                and _GAP.fullmatch(text[ch.names[-1].end:ch.e]) is not None
+            if not ch.names:
+                return False
+            tail = list(text[ch.names[-1].end:ch.e])
+            for d in ch.dates:
+                a, b = max(0, d.start - ch.names[-1].end), max(0, d.end - ch.names[-1].end)
+                tail[a:b] = " " * (b - a)
+            return not any(ch.hits.get(c) for c in CORE) and _GAP.fullmatch("".join(tail)) is not None
 
         lo = i
         while lo > 0 and listed(chunks[lo - 1]):
             lo -= 1
         hi = i
-        while hi + 1 < len(chunks) and listed(chunks[hi + 1]):
+        while hi + 1 < len(chunks) and listed(chunks[hi + 1]) and (hi == i or not chunks[hi].dates):
             hi += 1
         return [m for ch in chunks[lo:hi + 1] for m in ch.names if id(m) not in skip]
 
     def _gapped(self, before: _Frame, ch: _Chunk) -> _Frame:
-        states = [self._state(m) for m in ch.names if m.kind != "official"]
+        states = [x for m in ch.names if m.kind != "official" for x in self._codes(m)]
         return _Frame(ch.s, ch.e, before.action, before.strength, ch.dates[0].start, [s for s in states if s],
                       ch.dates[:1], modality=before.modality)
 
     def _state(self, m: Mention) -> str:
         return str(self.lex.state_of(m) or "")
+
+    def _codes(self, m: Mention) -> list[str]:
+        """The states a name stands for: one, or each member of a group."""
+        return m.ref.split("|") if m.kind == "group" else [x for x in [self._state(m)] if x]
 
     def _date(self, frame: _Frame, hits: dict[str, list[re.Match[str]]]) -> DateMention | None:
         dates = frame.dates
@@ -408,7 +440,7 @@ class ListExtraction:
         run = self._run(names, cue_pos, text)
         if not run:
             return [last_states[-1]] if last_states else []
-        return list(dict.fromkeys(self._state(m) for m in run if self._state(m)))
+        return list(dict.fromkeys(x for m in run for x in self._codes(m)))
 
     def _run(self, names: list[Mention], cue_pos: int, text: str) -> list[Mention]:
         """Who acts: the run of state names nearest before the act ("Litwa, Łotwa i Estonia
