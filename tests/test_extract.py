@@ -183,3 +183,203 @@ def test_extract_act_dates_never_after_publication(extractor):
     (claim,) = extractor.extract(article("Finland notified the UN of its withdrawal from the Ottawa Convention, so it "
                                          "leaves on 10 January 2026.", published="2025-07-11T09:00:00+03:00"))
     assert claim.action == "notified" and claim.date is None and claim.bound == dt.date(2025, 7, 11)
+
+
+def claims_of(claims):
+    return {(c.state, c.treaty, c.action, c.modality, c.date) for c in claims}
+
+
+def test_extract_gapped_list_gives_each_state_its_own_date(extractor):
+    claims = claims_of(extractor.extract(article(
+        "Mali ratified the Rome Statute in 2000, Niger in 2002 and Burkina Faso in 2004.")))
+    assert {("MLI", "rome_statute", "ratified", "asserted", dt.date(2000, 1, 1)),
+            ("NER", "rome_statute", "ratified", "asserted", dt.date(2002, 1, 1)),
+            ("BFA", "rome_statute", "ratified", "asserted", dt.date(2004, 1, 1))} <= claims
+
+
+def test_extract_gapped_list_with_its_own_way_of_joining(extractor):
+    claims = claims_of(extractor.extract(article(
+        "All three joined the Ottawa Convention early: Lithuania by ratification in 2003, and Estonia and Latvia "
+        "by accession in 2004 and 2005.")))
+    assert {("LTU", "apmbc", "ratified", "asserted", dt.date(2003, 1, 1)),
+            ("EST", "apmbc", "acceded", "asserted", dt.date(2004, 1, 1)),
+            ("LVA", "apmbc", "acceded", "asserted", dt.date(2005, 1, 1))} <= claims
+    assert ("LTU", "apmbc", "acceded", "asserted", dt.date(2003, 1, 1)) not in claims
+
+
+def test_extract_followed_and_did_so_repeat_the_act(extractor):
+    claims = claims_of(extractor.extract(article(
+        "Lithuania and Latvia lodged their notices of withdrawal from the Ottawa Convention on 27 June, and "
+        "Finland followed on 10 July.", published="2025-08-01T09:00:00+03:00")))
+    assert {("LTU", "apmbc", "notified", "asserted", dt.date(2025, 6, 27)),
+            ("LVA", "apmbc", "notified", "asserted", dt.date(2025, 6, 27)),
+            ("FIN", "apmbc", "notified", "asserted", dt.date(2025, 7, 10))} <= claims
+    did_so = asserted(extractor.extract(article(
+        "Poland's parliament voted to leave the Ottawa Convention, and the three Baltic parliaments had done so earlier.")))
+    assert {("EST", "apmbc", "parliament_approved"), ("LTU", "apmbc", "parliament_approved")} <= did_so
+
+
+def test_extract_government_bill_passed_by_parliament(extractor):
+    claims = claims_of(extractor.extract(article(
+        "Poland's Sejm on Thursday passed the government's bill withdrawing the country from the Ottawa Convention.")))
+    assert ("POL", "apmbc", "parliament_approved", "asserted", dt.date(2025, 6, 26)) in claims
+    assert ("POL", "apmbc", "government_approved", "asserted", None) in claims
+
+
+def test_extract_signature_in_relative_clause_and_participle(extractor):
+    got = asserted(extractor.extract(article(
+        "Russia revoked its ratification of the Comprehensive Nuclear-Test-Ban Treaty. Moscow pointed to the United "
+        "States, which signed the treaty in 1996 but has never ratified it.")))
+    assert ("USA", "ctbt", "signed") in got and ("USA", "ctbt", "ratified") not in got
+    got = asserted(extractor.extract(article(
+        "Russia suspended the New START treaty. The treaty, signed in Prague in April 2010 by Presidents Barack Obama "
+        "and Dmitry Medvedev, caps deployed warheads.")))
+    assert {("USA", "new_start", "signed"), ("RUS", "new_start", "signed")} <= got
+
+
+def test_extract_date_counted_from_the_main_clause(extractor):
+    claims = claims_of(extractor.extract(article(
+        "Latvia's government approved the withdrawal from the Ottawa Convention on 25 March, a week after the defence "
+        "ministers of Latvia and Poland recommended leaving.")))
+    assert ("POL", "apmbc", "intent_announced", "asserted", dt.date(2025, 3, 18)) in claims
+
+
+def test_extract_states_saying_they_are_withdrawing_announce_it(extractor):
+    got = asserted(extractor.extract(article(
+        "Burkina Faso, Mali and Niger said on Monday that they were withdrawing from the Rome Statute.")))
+    assert {(s, "rome_statute", "intent_announced") for s in ("BFA", "MLI", "NER")} <= got
+    assert not any(action == "took_effect" for _s, _t, action in got)
+
+
+def test_extract_same_day_takes_the_date_of_the_act_before(extractor):
+    claims = claims_of(extractor.extract(article(
+        "Latvia lodged its instrument of withdrawal from the Ottawa Convention on 27 June. Lithuania and Estonia "
+        "deposited their own notices with the UN on the same day.")))
+    assert {("LTU", "apmbc", "notified", "asserted", dt.date(2025, 6, 27)),
+            ("EST", "apmbc", "notified", "asserted", dt.date(2025, 6, 27))} <= claims
+
+
+def test_extract_decree_signed_in_relative_clause_is_government_approval(extractor):
+    claims = claims_of(extractor.extract(article(
+        "Ukraine's parliament voted to suspend the Ottawa Convention. The vote follows a decree that President "
+        "Volodymyr Zelensky signed on 29 June.", published="2025-07-16T09:00:00+03:00")))
+    assert ("UKR", "apmbc", "government_approved", "asserted", dt.date(2025, 6, 29)) in claims
+    assert not any(c[2] == "signed" for c in claims)
+
+
+def test_extract_head_of_state_approval_in_an_undated_clause(extractor):
+    claims = claims_of(extractor.extract(article(
+        "Finland has handed over its notice of withdrawal. Parliament gave its consent on 19 June by 157 votes to "
+        "18, and Finnish President Alexander Stubb then formally decided on the withdrawal from the Ottawa "
+        "Convention.")))
+    assert ("FIN", "apmbc", "parliament_approved", "asserted", dt.date(2025, 6, 19)) in claims
+    assert ("FIN", "apmbc", "law_signed", "asserted", None) in claims
+
+
+def test_extract_states_listed_after_a_colon(extractor):
+    got = asserted(extractor.extract(article(
+        "Hungary lodged its notice of withdrawal from the Rome Statute on 2 June. Only two countries have ever "
+        "left the statute: Burundi and the Philippines.")))
+    assert {("BDI", "rome_statute", "took_effect"), ("PHL", "rome_statute", "took_effect")} <= got
+
+
+def test_extract_rules_and_recommendations_are_not_acts(extractor):
+    claims = extractor.extract(article(
+        "Could Budapest quit the Rome Statute? Any withdrawal would require a written notice to the UN and would "
+        "take effect one year after the notice arrived. Ramaphosa said the governing party had decided that South "
+        "Africa should pull out of the Rome Statute."))
+    assert asserted(claims) == set()
+
+
+def test_extract_their_after_a_list_and_effect_counted_from_the_notice(extractor):
+    claims = claims_of(extractor.extract(article(
+        "Estonia, Latvia and Lithuania have left the Ottawa Convention. Their withdrawals took effect at the end "
+        "of the six-month notice period that began when the United Nations received their notifications on 27 June.",
+        title="Estonia, Latvia and Lithuania leave the mine ban treaty", published="2025-12-27T09:00:00+02:00")))
+    for state in ("EST", "LVA", "LTU"):
+        assert (state, "apmbc", "notified", "asserted", dt.date(2025, 6, 27)) in claims
+        assert (state, "apmbc", "took_effect", "asserted", dt.date(2025, 12, 27)) in claims
+
+
+def test_extract_the_four_countries_are_the_ones_named(extractor):
+    got = asserted(extractor.extract(article(
+        "Lithuania's parliament voted to denounce the Ottawa Convention on Thursday. The decision was coordinated "
+        "with Latvia, Estonia and Poland; the defence ministers of the four countries issued a joint "
+        "recommendation to leave the treaty on 18 March.")))
+    assert {(s, "apmbc", "intent_announced") for s in ("LTU", "LVA", "EST", "POL")} <= got
+
+
+def test_extract_bill_steps_with_same_and_next_day(extractor):
+    claims = claims_of(extractor.extract(article(
+        "Putin announced the suspension of the New START treaty on 21 February. He submitted a bill to the State "
+        "Duma the same evening, and both chambers of parliament passed it the next day.",
+        published="2023-03-01T09:00:00+03:00")))
+    assert ("RUS", "new_start", "government_approved", "asserted", dt.date(2023, 2, 21)) in claims
+    assert ("RUS", "new_start", "parliament_approved", "asserted", dt.date(2023, 2, 22)) in claims
+
+
+def test_extract_legislature_passing_a_deratification_law_is_its_vote(extractor):
+    got = asserted(extractor.extract(article(
+        "Russia's State Duma on Wednesday passed a law withdrawing the country's ratification of the "
+        "Comprehensive Nuclear-Test-Ban Treaty.", published="2023-10-19T09:00:00+03:00")))
+    assert ("RUS", "ctbt", "parliament_approved") in got and ("RUS", "ctbt", "deratified") not in got
+
+
+def test_extract_deliberation_reaction_and_retraction_are_not_acts(extractor):
+    claims = extractor.extract(article(
+        "Russia suspended the New START treaty on 21 February. Officials in Vilnius have said they are considering "
+        "leaving the Ottawa Convention. Washington called the suspension legally invalid. Campaigners urged Warsaw to "
+        "reconsider while the notice can still be withdrawn.", published="2023-03-01T09:00:00+03:00"))
+    assert asserted(claims) == {("RUS", "new_start", "suspended")}
+    assert ("LTU", "apmbc", "intent_announced", "hypothetical") in {(c.state, c.treaty, c.action, c.modality)
+                                                                   for c in claims}
+
+
+def test_extract_negated_core_and_declined_step_are_denied(extractor):
+    claims = extractor.extract(article(
+        "Putin told lawmakers on 21 February that Russia was suspending its participation in the New START treaty "
+        "but was not withdrawing from it. Latvian President Edgars Rinkevics declined to promulgate the law on "
+        "withdrawal from the Istanbul Convention.", published="2023-03-01T09:00:00+03:00"))
+    got = {(c.state, c.treaty, c.action, c.modality) for c in claims}
+    assert ("RUS", "new_start", "intent_announced", "asserted") not in got
+    assert ("LVA", "istanbul_convention", "law_signed", "asserted") not in got
+
+
+def test_extract_signed_instrument_of_acceptance_is_accession(extractor):
+    got = asserted(extractor.extract(article(
+        "President Joe Biden signed the instrument of acceptance of the Paris Agreement on 20 January. Biden signed "
+        "the document hours after his inauguration.", published="2021-02-19T09:00:00+00:00")))
+    assert ("USA", "paris_agreement", "acceded") in got and ("USA", "paris_agreement", "signed") not in got
+
+
+def test_extract_decree_signed_by_the_president_in_a_participle(extractor):
+    got = asserted(extractor.extract(article(
+        "Türkiye is withdrawing from the Istanbul Convention. The short decision, signed by President Recep Tayyip "
+        "Erdoğan, ends the country's participation in the convention.", published="2021-03-20T09:00:00+03:00")))
+    assert ("TUR", "istanbul_convention", "government_approved") in got
+
+
+def test_extract_not_until_asserts_the_act_at_that_date(extractor):
+    claims = claims_of(extractor.extract(article(
+        "Poland left the Ottawa Convention today. Poland signed the treaty in Ottawa in December 1997 but did not "
+        "ratify it until 2012.", published="2026-02-20T09:00:00+01:00")))
+    assert ("POL", "apmbc", "ratified", "asserted", dt.date(2012, 1, 1)) in claims
+    assert ("POL", "apmbc", "signed", "asserted", dt.date(1997, 12, 1)) in claims
+
+
+def test_extract_intransitive_join_with_a_date_and_an_apposition(extractor):
+    got = asserted(extractor.extract(article(
+        "Sweden formally joined NATO on Thursday. Finland, Sweden's neighbour, joined in April last year.",
+        title="Sweden completes accession to the North Atlantic Treaty", published="2024-03-08T09:00:00+01:00")))
+    assert ("FIN", "north_atlantic_treaty", "acceded") in got
+    claims = claims_of(extractor.extract(article(
+        "Sweden formally joined NATO on Thursday. Finland, Sweden's neighbour, joined on 4 April last year.",
+        title="Sweden completes accession to the North Atlantic Treaty", published="2024-12-08T09:00:00+01:00")))
+    assert ("FIN", "north_atlantic_treaty", "acceded", "asserted", dt.date(2023, 4, 4)) in claims
+
+
+def test_extract_suspended_participation_refers_to_the_treaty(extractor):
+    claims = claims_of(extractor.extract(article(
+        "Russia completed its withdrawal from the Treaty on Conventional Armed Forces in Europe on Tuesday. Russia "
+        "had already suspended its participation in 2007.", published="2023-11-08T09:00:00+00:00")))
+    assert ("RUS", "cfe", "suspended", "asserted", dt.date(2007, 1, 1)) in claims

@@ -19,7 +19,7 @@ from typing import Any
 
 from . import rules
 from .consolidate import date_rank
-from .dates import DateMention, find_dates
+from .dates import NUMBERS, DateMention, find_dates
 from .errors import TreatywatchError
 from .extract_lists import LANGUAGES as LIST_LANGUAGES
 from .extract_lists import ListExtraction
@@ -48,6 +48,8 @@ LEGISLATURE_WORDS = {
 }
 GOVERNMENT_WORDS = {"government", "cabinet", "council", "ministry", "ministers", "administration", "executive"}
 LAW_WORDS = {"law", "bill", "legislation", "act", "amendment", "amendments"}
+BILL_WORDS = LAW_WORDS | {"proposal", "motion"}
+BILL_VERBS = {"submit", "send", "table", "introduce", "present", "forward"}
 DECREE_WORDS = {"decree", "order", "memorandum", "resolution", "decision"}
 ANNOUNCE_VERBS = {"announce", "recommend", "propose", "decide", "declare", "unveil", "confirm", "say", "state",
                   "float", "signal", "suggest"}
@@ -59,11 +61,17 @@ PLANNED = {"plan", "intend", "aim", "prepare", "expect", "consider", "want", "se
            "discuss", "debate", "study", "review"}
 INTENT_VERBS = {"plan", "intend", "aim", "prepare", "want", "seek", "move", "vow", "pledge", "promise", "mull",
                 "weigh", "consider", "threaten"}
+DELIBERATE_VERBS = {"consider", "weigh", "mull", "examine", "study", "explore"}
+REACTION_VERBS = {"call", "condemn", "criticise", "criticize", "denounce", "reject", "welcome", "regret", "protest",
+                  "deplore", "slam", "decry"}
 HYPOTHETICAL_AUX = {"could", "may", "might", "should", "would", "can", "ca"}
 FUTURE_AUX = {"will", "shall", "'ll", "must"}
 CALLED_FOR = {"urge", "call", "ask", "demand", "appeal", "press", "implore", "encourage", "petition",
               "lobby", "campaign", "invite", "request", "push"}
-_EFFECT_BEFORE = re.compile(r"(?:into force|effect|effective|later|expire[sd]?|until|from)\W*(?:\w+\W+){0,3}(?:on|from|as of)?\s*$", re.I)
+# "takes effect on", "effective from", "until": a date of the effect, not of the act ("withdrawal from the
+# Ottawa Convention on 27 June" is the act's)
+_EFFECT_BEFORE = re.compile(r"(?:(?:into force|effect|effective|later|expire[sd]?|until)\W*(?:\w+\W+){0,3}(?:on|from|as of)?"
+                            r"|\bfrom)\s*$", re.I)
 BLOCKING_VERBS = {"hold", "delay", "block", "postpone", "oppose", "refuse", "reject", "stall", "withhold", "veto",
                   "keep", "retain", "maintain",
                   "freeze", "obstruct", "complete", "await", "seek", "need", "require", "consider"}
@@ -73,9 +81,10 @@ QUANTIFIERS = {"several", "many", "some", "other", "few", "all", "both", "most",
 GENERIC_DETERMINERS = {"a", "an", "any", "every", "each", "no"}
 REPORTING_VERBS = {"say", "confirm", "announce", "report", "tell", "state", "write", "add", "note", "disclose",
                    "reveal", "acknowledge"}
-DENY_VERBS = {"deny", "reject", "refuse", "dismiss", "rule"}
+DENY_VERBS = {"deny", "reject", "refuse", "dismiss", "rule", "decline"}
 GENERIC_TREATY_WORDS = {"convention", "treaty", "pact", "agreement", "accord", "statute", "protocol", "deal",
                         "alliance", "document"}
+JOIN_NOUNS = {"ratification", "accession", "signature", "succession", "acceptance"}
 JOIN_LIKE = {"signed", "ratified", "acceded", "rejoined", "deratified", "suspended"}
 # Treaties whose names are mostly used for something else (NATO the organisation): only taken
 # when the name is linked to the act in the parse.
@@ -211,9 +220,13 @@ class _ArticleExtraction:
         self.groups = [Mention(m.start(), m.end(), m.group(0), members, "group")
                        for pattern, members in STATE_GROUPS for m in pattern.finditer(text)]
         self.persons = _person_mentions(text, self.states)
+        self.sentence_spans = split_sentences(text)
         self.claimed_states: list[str] = []
+        self.claimed_treaties: set[str] = set()
+        self.instrument_action = ""  # what the instrument named before does ('acceded' for one of acceptance)
         self.withdrawal_law_seen = False
         self.leave_seen = False
+        self.last_day: dict[str, DateMention] = {}
 
     # -- driver -----------------------------------------------------------------------
     def run(self, sentences: Sequence[tuple[Any, int]]) -> list[Claim]:
@@ -239,9 +252,17 @@ class _ArticleExtraction:
             if treaty is None:
                 continue
             states, subject_conf, actor = self._subjects(act, sent, offset, start, end)
-            if not states:
-                continue
             modality = _modality(act, sent)
+            # "Mali ratified the statute in 2000, Niger in 2002 and ...", "..., and Finland followed on 10 July"
+            others = self._gapped(act, offset, start, end) + self._followers(act, offset, start) \
+                if modality == "asserted" else []
+            states = [s for s in states if not any(s == o[0] for o in others)]
+            if act.action == "parliament_approved" and modality == "asserted" and _government_bill(act):
+                # "the Seimas backed the government's motion": the government sent it (undated here)
+                others += [(s, None, "government_approved", "the legislature passed the government's bill")
+                           for s in states]
+            if not states and not others:
+                continue
             date, note_parts, conf_adj, bound = self._date_for(act, sent, offset, start, end, modality)
             if act.action in ("took_effect", "notified") and date[0] is None and modality == "asserted" and (
                     act.stage_verb.tag_ in ("VBZ", "VBP") or (act.stage_verb.tag_ == "VBN" and any(
@@ -252,13 +273,113 @@ class _ArticleExtraction:
                                        subject_conf + conf_adj, actor, start, end, bound))
                 if modality == "asserted":
                     self.claimed_states.append(state)
+            if states and modality == "asserted" and date[0] is not None and date[0].precision == "day":
+                self.last_day[act.action] = self.last_day[""] = date[0]
+            for state, mention, action, note in others:
+                other = dataclasses.replace(act, action=action, note=note)
+                out.append(self._claim(other, treaty, state, modality, (mention, mention.basis if mention else
+                                       "bounded"), [], 0.0, None, start, end, bound))
+                self.claimed_states.append(state)
+        self.claimed_treaties.update(c.treaty for c in out if c.modality == "asserted")
+        return [self._effect_from_notice(c, out) for c in out]
+
+    def _effect_from_notice(self, claim: Claim, out: list[Claim]) -> Claim:
+        """'Their withdrawals took effect at the end of the notice period that began when the UN received
+        their notifications on 27 June': the undated effect counted from the dated notice, by the treaty's rule."""
+        if claim.action != "took_effect" or claim.date is not None or claim.modality != "asserted":
+            return claim
+        notice = next((c for c in out if (c.state, c.treaty, c.action, c.modality) == (
+            claim.state, claim.treaty, "notified", "asserted") and c.date and c.date_precision == "day"), None)
+        effective = self.x._effective_date(claim.treaty, "notified", notice.date) if notice and notice.date else None
+        if notice is None or effective is None or (self.published and effective > self.published):
+            return claim
+        return dataclasses.replace(claim, date=effective, date_precision="day", date_basis=notice.date_basis,
+                                   notes=claim.notes + (f"counted from the notice of {notice.date}",))
+
+    def _gapped(self, act: _Act, offset: int, start: int, end: int) -> list[tuple[str, DateMention | None, str, str]]:
+        """States in gapped clauses after the act, each with its own date (and, for joining,
+        its own way of joining): 'Mali ratified the statute in 2000, Niger in 2002 and Burkina Faso
+        in 2004'; 'Lithuania by ratification in 2003, and Estonia and Latvia by accession in 2004
+        and 2005' (dates taken respectively)."""
+        text = self.article.text[start:end]
+        verb_at = _abs(act.stage_verb, offset) - start
+        # only remnants of this act's clause: no other verb between the act and the remnant
+        verbs = [_abs(t, offset) for t in act.stage_verb.sent if t.i > act.stage_verb.i and t.i != act.core.i
+                 and t.dep_ != "xcomp" and (t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass")))]
+        names = [m for m in self.states if start + verb_at < m.start < end and m.kind != "official"
+                 and not any(v < m.start for v in verbs)]
+        dates = find_dates(text, self.dateline or self.published)
+        out: list[tuple[str, DateMention | None, str, str]] = []
+        i = 0
+        while i < len(names):
+            group = [names[i]]
+            if not _GAP_OPEN.search(text, 0, names[i].start - start):
+                i += 1
+                continue
+            pos = names[i].end - start
+            i += 1
+            while i < len(names) and _GAP_JOIN.fullmatch(text, pos, names[i].start - start):
+                group.append(names[i])
+                pos = names[i].end - start
+                i += 1
+            first = next((d for d in dates if d.start >= pos), None)
+            lead = _GAP_LEAD.fullmatch(text, pos, first.start) if first is not None else None
+            if first is None or lead is None:
+                continue
+            found = [first]
+            pos = first.end
+            for more in _GAP_MORE_YEARS.finditer(text, pos):  # "in 2004 and 2005"
+                if more.start() != pos:
+                    break
+                year = int(more.group(1))
+                found.append(dataclasses.replace(first, start=more.start(1), end=more.end(1), text=more.group(1),
+                                                 date=first.date.replace(year=year)))
+                pos = more.end()
+            if not _GAP_CLOSE.match(text, pos):
+                continue
+            action = act.action
+            how = lead.group("how")
+            if how:
+                if how.lower() not in JOIN_NOUNS or act.action not in ("signed", "ratified", "acceded"):
+                    continue
+                action = _join_action(how.lower())
+            if len(found) not in (1, len(group)):
+                continue
+            for k, m in enumerate(group):
+                state = self.lex.state_of(m)
+                if state and not any(state == o[0] for o in out):
+                    out.append((state, found[k if len(found) > 1 else 0], action,
+                                f"gapped clause '{text[m.start - start:pos].strip()}'"))
+        return out
+
+    def _followers(self, act: _Act, offset: int, start: int) -> list[tuple[str, DateMention | None, str, str]]:
+        """'X ratified the protocol on 23 January, and the Hungarian parliament followed on 26
+        February', '... and the three Baltic parliaments had done so earlier': the same act for the
+        states of a conjoined 'followed (suit)' or 'did so' clause."""
+        out: list[tuple[str, DateMention | None, str, str]] = []
+        for conj in act.stage_verb.children:
+            if conj.dep_ != "conj":
+                continue
+            did_so = conj.lemma_.lower() == "do" and any(t.lower_ in ("so", "same", "likewise") for t in conj.subtree)
+            if not did_so and (conj.lemma_.lower() != "follow" or any(
+                    c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in ("suit", "example", "lead") for c in conj.children)):
+                continue
+            subj = next((c for c in conj.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            s, e = _span(conj, offset)
+            dates = [d for d in find_dates(self.article.text[s:e], self.dateline or self.published)]
+            mention = dataclasses.replace(dates[0], start=dates[0].start + s - start, end=dates[0].end + s - start) \
+                if dates else None
+            for state in self._states_in(subj, offset):
+                out.append((state, mention, act.action, f"'{conj.text}' the act before"))
         return out
 
     # -- acts ---------------------------------------------------------------------------
     def _acts(self, sent: Any) -> list[_Act]:
         acts: list[_Act] = []
         cores = [(tok, _core_kind(tok, tok.lemma_.lower(), tok.lower_)) for tok in sent]
-        if any(kind == "leave" for _, kind in cores) and any(t.lemma_.lower() in LAW_WORDS for t in sent):
+        if any(kind in ("leave", "suspend", "deratify") for _, kind in cores) and any(t.lemma_.lower() in BILL_WORDS for t in sent):
             self.withdrawal_law_seen = True
         if self.leave_seen and not any(kind for _, kind in cores):
             # "the joint recommendation made on 18 March by the defence ministers of ...",
@@ -269,20 +390,29 @@ class _ArticleExtraction:
                     stage = tok if tok.pos_ == "VERB" else _clause_verb(tok)
                     return [_Act("intent_announced", tok if tok.pos_ == "VERB" else stage, tok, 0.7,
                                  note="recommendation of the withdrawal named before", intent=True)]
-        if any(kind == "leave" for _, kind in cores):
+        if any(kind in ("leave", "suspend") for _, kind in cores):
             self.leave_seen = True
         for tok, core_kind in cores:
             lemma = tok.lemma_.lower()
-            if core_kind is None and self.withdrawal_law_seen and lemma in LAW_WORDS and tok.pos_ == "NOUN" \
-                    and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
-                    and tok.head.lemma_.lower() in VOTE_VERBS | {"sign", "promulgate", "enact"}:
-                core_kind = "leave"  # "the Saeima adopted the bill": the withdrawal law named before
+            if core_kind is None:
+                found = self._referring_core(tok, cores, acts)
+                if isinstance(found, _Act):
+                    acts.append(found)
+                    continue
+                core_kind = found
             if core_kind is None:
                 continue
             if _presupposed(tok):
                 continue
             if core_kind == "leave" and tok.dep_ == "amod":
                 continue  # "a withdrawing state": a description, not an act
+            if core_kind == "join" and lemma == "sign" and tok.dep_ == "relcl" and tok.head.lemma_.lower() in LAW_WORDS | DECREE_WORDS:
+                # "a decree that President Zelensky signed on 29 June", "the law Putin signed"
+                if self.leave_seen:
+                    law = tok.head.lemma_.lower() in LAW_WORDS
+                    acts.append(_Act("law_signed" if law else "government_approved", tok, tok, 0.75,
+                                     note=f"signed the {tok.head.lemma_.lower()} about the withdrawal"))
+                continue
             if core_kind == "join" and lemma == "sign" and _signs_a_law_before(tok, self.withdrawal_law_seen):
                 act: _Act | None = _Act("law_signed", tok, tok, 0.8, note="signed the law named before ('it')")
             else:
@@ -292,26 +422,88 @@ class _ArticleExtraction:
         # a sentence that says an act took effect also mentions the leaving word: keep the strongest per verb
         return acts
 
+    def _referring_core(self, tok: Any, cores: list[tuple[Any, str | None]], acts: list[_Act]) -> str | _Act | None:
+        """A word that is not a core word but stands for the withdrawal (or its law) named before or
+        elsewhere in the sentence: the kind of core it is, or the act it makes."""
+        lemma, head = tok.lemma_.lower(), tok.head.lemma_.lower()
+        noun = tok.pos_ == "NOUN"
+        if noun and lemma in BILL_WORDS and head in VOTE_VERBS | {"sign", "promulgate", "enact"} \
+                and not any(k == "deratify" for _t, k in cores) and (
+                    self.withdrawal_law_seen and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                     for c in tok.children)
+                    or self.leave_seen and any(c.dep_ in ("poss", "compound") and c.lemma_.lower() in GOVERNMENT_WORDS
+                                               for c in tok.children)):
+            return "leave"  # "the Saeima adopted the bill", "backed the government's motion": the withdrawal law
+        if noun and lemma in LAW_WORDS and self.leave_seen and head in BILL_VERBS and any(
+                c.dep_ in ("dative", "prep") and c.lower_ == "to" and any(
+                    t.lemma_.lower() in LEGISLATURE_WORDS for t in c.subtree) for c in tok.head.children):
+            return "leave"  # "He submitted a bill to the State Duma": the government's step
+        if noun and lemma in BILL_WORDS and self.withdrawal_law_seen and head in BILL_VERBS \
+                and tok.head.dep_ == "relcl" and any(t.lemma_.lower() in ("minister", "government", "cabinet")
+                                                     for t in tok.head.head.subtree if t.i <= tok.head.head.i):
+            # "Foreign Minister Margus Tsahkna, who presented the bill, said ...": the government's bill
+            return _Act("government_approved", tok.head, tok, 0.75, note="a minister presented the bill")
+        if lemma == "sign" and tok.dep_ == "acl" and tok.tag_ == "VBN" and self.leave_seen and any(
+                c.dep_ == "agent" for c in tok.children) and head in DECREE_WORDS:
+            # "The short decision, signed by President Recep Tayyip Erdogan, ends ...": the decree
+            return _Act("government_approved", tok, tok, 0.75, note="the decree about the withdrawal")
+        if tok.lower_ == "it" and tok.dep_ in ("dobj", "obj"):
+            if head in VOTE_VERBS - {"ratify"} and any(
+                    a.core.lemma_.lower() in BILL_WORDS or a.action == "law_signed" for a in acts):
+                return "leave"  # "sent a withdrawal bill to the Riigikogu, which adopted it on 4 June"
+            if tok.head.dep_ == "conj" and head in ANNOUNCE_VERBS | VOTE_VERBS - {"say", "state", "ratify"} \
+                    and any(a.stage_verb.i == tok.head.head.i and a.action not in JOIN_LIKE for a in acts):
+                return "leave"  # "Tusk floated the exit in March, and the ministers formally recommended it"
+        if lemma in ("consent", "approval", "assent", "backing") and head == "give" \
+                and any(k == "leave" for _t, k in cores):
+            return "leave"  # "Parliament gave its consent on 19 June, and the president decided on the withdrawal"
+        return None
+
     def _classify(self, core: Any, kind: str) -> _Act | None:
         clause = _clause_verb(core)
         chain = [clause] + _ancestor_clauses(clause)
         if kind == "join":
             lemma = core.lemma_.lower()
-            if lemma.startswith("ratif"):
-                action = "ratified"
-            elif lemma in ("sign", "signature", "signing"):
-                if _has_law_word(core) or _has_law_word(clause):
-                    return None
-                action = "signed"
-            elif lemma in ("rejoin", "re-join", "return", "re-enter", "reenter"):
-                action = "rejoined"
-            else:
-                action = "acceded"
-            return _Act(action, clause, core, 0.8)
+            if lemma == "sign" and core.i + 2 < len(core.doc) and core.nbor(1).lower_ == "into" and core.nbor(2).lower_ == "law":
+                if any(_core_kind(t, t.lemma_.lower(), t.lower_) == "deratify" for t in core.sent):
+                    return None  # signing the law that revokes a ratification is the de-ratification
+                return _Act("law_signed", core, core, 0.8, note="'signed into law'")
+            if lemma in ("sign", "signature", "signing") and (_has_law_word(core) or _has_law_word(clause)):
+                return None
+            instrument = next((c for c in core.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in (
+                "instrument", "document")), None) if lemma == "sign" else None
+            if instrument is not None:
+                # "signed the instrument of acceptance", then "signed the document": the act the instrument makes
+                how: str | None = next((str(g.lemma_).lower() for p in instrument.children if p.lower_ == "of"
+                                        for g in p.children if g.lemma_.lower() in JOIN_NOUNS - {"signature"}), None)
+                if how is not None:
+                    self.instrument_action = _join_action(how)
+                if how is not None or self.instrument_action:
+                    return _Act(_join_action(how) if how else self.instrument_action, clause, core, 0.8,
+                                note="signed the instrument")
+            return _Act(_join_action(lemma), clause, core, 0.8)
         if kind == "suspend":
+            if core.pos_ == "NOUN" and clause.lemma_.lower() in REACTION_VERBS and not any(
+                    c.dep_ == "poss" or c.lower_ == "of" for c in core.children):
+                return None  # "Washington called the suspension legally invalid": another state's act
+            step = self._legal_step(chain, core, ("law_signed", "parliament_approved"))
+            if step is not None and core.pos_ == "NOUN" and any(
+                    c.dep_ == "det" and c.lower_ in ("that", "this") for c in core.children):
+                step.note = "a step formalising the suspension named before"  # "signed a law formalising that suspension"
+                return step
             return _Act("suspended", clause, core, 0.8)
         if kind == "deratify":
+            step = self._legal_step(chain, core, ("parliament_approved",))
+            if step is not None:  # "the Duma passed a law withdrawing the ratification": its vote, not yet the act
+                step.note = "the legislature passed the law revoking the ratification"
+                return step
             return _Act("deratified", clause, core, 0.85)
+        # "a withdrawal the government announced in early April": the announcement of the withdrawal
+        announced = next((c for c in core.children if c.dep_ == "relcl" and c.lemma_.lower() in ANNOUNCE_VERBS - {
+            "say", "state", "confirm"} and any(g.dep_ == "nsubj" for g in c.children)), None) \
+            if core.pos_ == "NOUN" else None
+        if announced is not None:
+            return _Act("intent_announced", announced, core, 0.75, note="the withdrawal announced before", intent=True)
         # leaving: which stage?  Look at the clause of the core word, then up the chain.
         for verb in chain:
             stage = _leave_stage(verb, core, self.lex)
@@ -327,11 +519,29 @@ class _ArticleExtraction:
         auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
         if auxes & (FUTURE_AUX | HYPOTHETICAL_AUX) or clause.head.lemma_.lower() in CALLED_FOR | PLANNED:
             return _Act("intent_announced", clause, core, 0.7, note="stated or reported intention", intent=True)
+        if core.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in core.children) \
+                and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING_VERBS | {"insist", "stress"}:
+            return _Act("intent_announced", clause, core, 0.7, note="'said they were withdrawing': an announcement",
+                        intent=True)
+        if core.lemma_.lower() == "denounce" and core.tag_ == "VBD":
+            return _Act("notified", clause, core, 0.6, note="'denounced the convention': the denunciation itself")
         if core.tag_ == "VBD" and any(t.ent_type_ == "DATE" for t in clause.subtree):
             return _Act("took_effect", clause, core, 0.55,
                         note="'left'/'withdrew' with a date: read as the withdrawal taking effect")
+        if core.tag_ in ("VBD", "VBN") and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in GENERIC_TREATY_WORDS | {
+                "court"} for c in core.children):
+            return _Act("took_effect", clause, core, 0.45,
+                        note="'left the treaty' in the past, undated: read as the withdrawal having taken effect")
         return _Act("took_effect", clause, core, 0.3,
                     note="stage of the withdrawal not stated; read as the withdrawal itself (too weak for an event)")
+
+    def _legal_step(self, chain: list[Any], core: Any, wanted: tuple[str, ...]) -> _Act | None:
+        """The law's stage (vote, signature) among the first clauses up from the core, if it is one of ``wanted``."""
+        for verb in chain[:3]:
+            stage = _leave_stage(verb, core, self.lex)
+            if stage is not None:
+                return _Act(stage[0], verb, core, stage[1]) if stage[0] in wanted else None
+        return None
 
     # -- treaty --------------------------------------------------------------------------
     def _treaty_for(self, act: _Act, sent: Any, offset: int, start: int) -> str | None:
@@ -346,6 +556,13 @@ class _ArticleExtraction:
             if linked:
                 pos = _abs(act.core, offset)
                 return min(linked, key=lambda m: abs(m.start - pos)).ref
+        described = act.core.head if act.core.dep_ == "acl" else next(
+            (c for c in act.core.head.children if c.dep_ == "nsubj"), None) if act.core.dep_ == "advcl" else None
+        if described is not None and described.lemma_.lower() in GENERIC_TREATY_WORDS:
+            # "The treaty, signed in Prague in April 2010 by ...": the noun the participle describes
+            resolved = self._resolve_treaty(_abs(described, offset), described.lemma_.lower())
+            if resolved:
+                return resolved
         for head in (act.core, act.stage_verb):
             generic = [t for t in head.subtree
                        if t.lemma_.lower() in GENERIC_TREATY_WORDS and t.pos_ in ("NOUN", "PROPN")
@@ -357,11 +574,14 @@ class _ArticleExtraction:
         if act.action in JOIN_LIKE:
             # a joining act must name what is joined, or refer back to it: "ratified it",
             # "Estonia acceded in 2004", "the Marshall Islands' ratification"
-            objects = [c for c in act.core.children if c.dep_ in ("dobj", "obj", "pobj", "prep")]
+            objects = [c for c in act.core.children if c.dep_ in ("dobj", "obj", "pobj", "prep") and not (
+                c.dep_ == "prep" and act.core.tag_ in ("VBD", "VBN") and any(
+                    g.ent_type_ in ("DATE", "TIME") for g in c.children))]  # "Finland joined in April": no object
             if act.core.lemma_.lower() == "signature":
                 return None  # "with his signature": of a law, unless the treaty is named
             if act.core.pos_ == "NOUN" and not any(c.dep_ == "prep" for c in act.core.children) \
-                    or not objects or any(c.lower_ in ("it", "them") for c in objects):
+                    or not objects or any(c.lower_ in ("it", "them") or c.lemma_.lower() in (
+                        "participation", "obligation", "membership", "implementation") for c in objects):
                 return self._resolve_treaty(_abs(act.core, offset), "")
             return None
         if inside:
@@ -381,7 +601,13 @@ class _ArticleExtraction:
         if before:
             return before[-1].ref
         title = [m for m in self.title_treaties if m.ref not in WEAK_TREATIES]
-        return title[0].ref if title else None
+        if title:
+            return title[0].ref
+        # only a weak name before ('NATO'): taken once the article has a claim about it, or when it is
+        # named as a treaty ('the Washington Treaty'): 'Türkiye ratified the accession protocol'
+        weak = [m for m in self.treaties if m.end <= pos and m.ref in WEAK_TREATIES and (
+            m.ref in self.claimed_treaties or any(w in GENERIC_TREATY_WORDS for w in m.text.lower().split()))]
+        return weak[-1].ref if weak else None
 
     def _treaty_words(self, treaty_id: str) -> set[str]:
         """The generic words a treaty's English names use ('accord', 'statute', 'convention')."""
@@ -416,9 +642,26 @@ class _ArticleExtraction:
                         if states:
                             return states, 0.05, actor
                     if child.dep_ == "poss" and child.lower_ in PRONOUNS:
+                        # "Lithuania, Latvia and Estonia lodged their notices": the clause's subject
+                        clause_subj = next((c for c in _clause_verb(act.core).children if c.dep_ == "nsubj"), None)
+                        states = self._states_in(clause_subj, offset) if clause_subj is not None else []
+                        if states:
+                            return states, 0.1, actor
+                        if clause_subj is not None and clause_subj.lower_ in ("which", "who", "that"):
+                            continue  # "Estonia, Latvia and Lithuania, which lodged their notices": the antecedent
+                        plural = self._plural_reference(start, _abs(child, offset)) if child.lower_ == "their" else []
+                        if plural:
+                            return plural, 0.0, actor
                         resolved = self._resolve_reference(start, _abs(child, offset))
                         if resolved:
                             return [resolved], 0.0, actor or self._quote_speaker(start)
+        # "the treaty, signed ... by Presidents Barack Obama and Dmitry Medvedev": the agent acts
+        if act.core.pos_ == "VERB" and act.core.dep_ in ("acl", "advcl") and act.core.tag_ == "VBN":
+            agent = next((c for c in act.core.children if c.dep_ == "agent"), None)
+            if agent is not None:  # the rest of the participle phrase from 'by'
+                a_s, a_e = _abs(agent, offset), _span(act.core, offset)[1]
+                states = [str(self.lex.state_of(m)) for m in self.states if a_s <= m.start < a_e and self.lex.state_of(m)]
+                return list(dict.fromkeys(states)), 0.05, actor  # "by members of NATO": no state named
         # "pull the United States out of the treaty": the object leaves
         if act.core.lemma_.lower() == "pull":
             for child in act.core.children:
@@ -456,15 +699,37 @@ class _ArticleExtraction:
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
             if subj is not None:
                 listed = [c for c in subj.children if c.dep_ == "appos"]
+                if listed:  # "Finland, Sweden's neighbour, joined": the state named, not its description
+                    apart = {t.i for a in listed for t in a.subtree}
+                    ranges = [(_abs(t, offset), _abs(t, offset) + len(t.text)) for t in _np_tokens(subj) if t.i not in apart]
+                    named = [str(self.lex.state_of(m)) for m in self.states
+                             if any(a <= m.start < b for a, b in ranges) and self.lex.state_of(m)]
+                    if named:
+                        return list(dict.fromkeys(named)), 0.1, actor
                 for appos in listed:
                     states = self._states_in(appos, offset)
                     if states:
                         return states, 0.05, actor  # "All five countries - Poland, Finland, ... - have left"
-            if subj is not None and (subj.lower_ in ("none", "nobody", "neither", "nor") or any(
+            legislature = subj is not None and subj.lemma_.lower() != "member" and (
+                subj.lemma_.lower() in LEGISLATURE_WORDS or subj.lower_ in LEGISLATURE_WORDS or any(
+                t.lemma_.lower() in LEGISLATURE_WORDS for t in subj.subtree if t.dep_ == "pobj"))
+            numbered = self._numbered_states(subj, offset, start) if subj is not None else []
+            if numbered:
+                return numbered, 0.0, actor  # "the defence ministers of the four countries"
+            if subj is not None and not legislature and (subj.lower_ in ("none", "nobody", "neither", "nor") or any(
                     c.lower_ in ("neither", "no") for c in subj.children) or any(
                     (c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS) or c.lower_ in QUANTIFIERS
                     or c.dep_ == "nummod" for c in subj.children)) and not self._states_in(subj, offset):
+                listed_after = self._colon_list(verb, offset, end)
+                if listed_after:
+                    return listed_after, 0.05, actor  # "Only two countries have ever left the court: Burundi and ..."
                 return [], 0.0, actor  # "a withdrawal takes effect six months after...": a rule, not an act
+            if subj is not None and subj.lower_ in ("they", "we") and verb.dep_ == "ccomp":
+                # "Burkina Faso, Mali and Niger said that they were withdrawing": the speakers
+                speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+                states = self._states_in(speaker, offset) if speaker is not None else []
+                if len(states) > 1:
+                    return states, 0.05, actor
             if subj is not None:
                 states = self._states_in(subj, offset)
                 person = self._person_in(subj, offset)
@@ -473,7 +738,14 @@ class _ArticleExtraction:
                 if states:
                     return states, 0.1, actor or self._quote_speaker(start)
                 if subj.lower_ in PRONOUNS or subj.lemma_.lower() in GENERIC_SUBJECTS | INSTRUMENT_WORDS | {
-                        "withdrawal", "exit", "departure", "decision", "step"} or _is_generic_np(subj):
+                        "withdrawal", "exit", "departure", "decision", "step"} or _is_generic_np(subj) or legislature:
+                    at = _abs(subj, offset)
+                    here = {self.lex.state_of(m) for m in self.states if start <= m.start < end and (
+                        m.kind == "institution" or m.kind in ("name", "alias", "demonym") and m.start < at)}
+                    if subj.lower_ not in PRONOUNS and len(here) == 1 and None not in here:
+                        # "The government then sent a withdrawal bill to the Riigikogu", "Russian officials insist
+                        # that the country is not withdrawing": the one state named in the sentence
+                        return [str(next(iter(here)))], 0.0, actor
                     resolved = self._resolve_reference(start, _abs(subj, offset) if subj.lower_ in PRONOUNS else None)
                     if resolved:
                         return [resolved], 0.0, actor or self._quote_speaker(start)
@@ -496,6 +768,37 @@ class _ArticleExtraction:
         if len(names) == 1:
             return [str(next(iter(names)))], -0.15, actor or self._quote_speaker(start)
         return [], 0.0, actor
+
+    def _numbered_states(self, subj: Any, offset: int, start: int) -> list[str]:
+        """'the four countries' after 'coordinated with Latvia, Estonia and Poland': the states named
+        before it in the sentence and the article's own state, when they are that many."""
+        noun = next((t for t in _np_tokens(subj) if t.lemma_.lower() in ("country", "state", "nation", "government")
+                     and t.tag_ == "NNS"), None)
+        count = next((c for c in noun.children if c.dep_ == "nummod"), None) if noun is not None else None
+        if count is None or self._states_in(subj, offset):
+            return []
+        n = int(count.text) if count.text.isdigit() else NUMBERS.get(count.lower_, 0)
+        at = _abs(subj, offset)
+        named = [str(self.lex.state_of(m)) for m in self.states if start <= m.start < at and m.kind in ("name", "alias")]
+        own = self._resolve_reference(start)
+        found = list(dict.fromkeys(named + ([own] if own else [])))
+        return found if n >= 2 and len(found) == n else []
+
+    def _colon_list(self, verb: Any, offset: int, end: int) -> list[str]:
+        """The states listed after a colon that ends the clause: '...: Burundi and the Philippines.'"""
+        colon = next((t for t in verb.sent if t.i > verb.i and t.text == ":"), None)
+        if colon is None:
+            return []
+        pos = _abs(colon, offset) + 1
+        names = [m for m in self.states if pos <= m.start < end and m.kind in ("name", "alias")]
+        if not names:
+            return []
+        gaps = [self.article.text[pos:names[0].start]] + [
+            self.article.text[a.end:b.start] for a, b in zip(names, names[1:])] + [self.article.text[names[-1].end:end]]
+        if not (re.fullmatch(r"\s*(?:the\s+)?", gaps[0]) and all(_GAP_JOIN.fullmatch(g) for g in gaps[1:-1])
+                and re.fullmatch(r"\s*[.;]?\s*", gaps[-1])):
+            return []
+        return list(dict.fromkeys(str(self.lex.state_of(m)) for m in names))
 
     def _states_in(self, token: Any, offset: int) -> list[str]:
         """States named in the phrase headed by ``token`` (conjuncts and 'of' phrases included;
@@ -526,6 +829,21 @@ class _ArticleExtraction:
                 return p.text
         return None
 
+    def _plural_reference(self, start: int, pronoun_at: int) -> list[str]:
+        """'Their withdrawals took effect ...' after a sentence naming several states: those states
+        (when the sentence itself names none before the pronoun)."""
+        if any(start <= m.start < pronoun_at for m in self.states):
+            return []
+        prev = next(((s, e) for s, e in reversed(self.sentence_spans) if e <= start), None)
+        if prev is None:
+            return []
+        named = [self.lex.state_of(m) for m in self.states if prev[0] <= m.start < prev[1] and m.kind in ("name", "alias")]
+        named.extend(ref for g in self.groups if prev[0] <= g.start < prev[1] for ref in g.ref.split("|"))
+        # only states the article is about (headline or claims so far): not 'Russia and Belarus' as the threat
+        known = {self.lex.state_of(m) for m in self.title_states} | set(self.claimed_states)
+        found = list(dict.fromkeys(str(n) for n in named if n and n in known))
+        return found if len(found) > 1 else []
+
     def _resolve_reference(self, before: int, pronoun_at: int | None = None) -> str | None:
         """The state a pronoun or 'the government' most likely means: for a pronoun, a state
         named earlier in the same sentence ('he'/'she': the state of the official named last);
@@ -538,7 +856,7 @@ class _ArticleExtraction:
                 after = [m for m in people if m.start > pronoun_at]
                 return self.lex.state_of(after[0] if after and not [m for m in people if before <= m.start < pronoun_at] else people[-1])
         if pronoun_at is not None:
-            here = [m for m in self.states if before <= m.start < pronoun_at and m.kind in ("name", "alias")]
+            here = [m for m in self.states if before <= m.start < pronoun_at and m.kind in ("name", "alias", "capital")]
             if here:
                 return self.lex.state_of(here[-1])
         if self.claimed_states:
@@ -569,34 +887,85 @@ class _ArticleExtraction:
                   ) -> tuple[tuple[DateMention | None, str], list[str], float, dt.date | None]:
         pub = self.published
         base = self.dateline or pub
-        mentions = find_dates(self.article.text[start:end], base)
+        text = self.article.text[start:end]
+        mentions = find_dates(text, base)
         if self.dateline_end and start < self.dateline_end:
             rest = [d for d in mentions if start + d.start >= self.dateline_end]
             mentions = rest or mentions
         if self.dateline is not None:
             mentions = [dataclasses.replace(d, basis="dateline")
                         if d.basis == "relative" or start + d.start < self.dateline_end else d for d in mentions]
+        if base is not None:  # "on 14 March last year", "in April last year": the year before publication
+            mentions = [dataclasses.replace(d, date=d.date.replace(year=base.year - 1), note="year taken as last year")
+                        if d.note and "publication" in d.note and _LAST_YEAR.match(text, d.end) else d
+                        for d in mentions]
         notes: list[str] = []
+        mark = next((c for c in act.stage_verb.children if c.dep_ == "mark" and c.lower_ in (
+            "after", "before", "since", "until")), None) if act.stage_verb.dep_ == "advcl" else None
+        if not mentions and mark is not None and modality == "asserted":
+            return self._counted_date(mark, mentions, start, offset), notes, 0.0, None
         if not mentions:
+            # "Lithuania and Estonia deposited their notices on the same day": the day of the act named before;
+            # "... and both chambers passed it the next day": the day after
+            own_s, own_e = _span(act.stage_verb, offset)
+            same = _SAME_DAY.search(self.article.text, own_s, own_e) or _SAME_DAY.search(text)
+            before = self.last_day.get(act.action, self.last_day.get(""))
+            if same and before is not None and modality == "asserted":
+                later = 1 if same.group(0).lower().endswith(("next day", "following day")) else 0
+                notes.append(f"'{same.group(0)}' counted from the date of the act named before")
+                return (dataclasses.replace(before, start=same.start(), end=same.end(), text=same.group(0),
+                                            date=before.date + dt.timedelta(days=later)),
+                        before.basis), notes, -0.05, None
             return (None, "bounded" if pub else "unknown"), notes, 0.0, None
         verb_pos = _abs(act.stage_verb, offset) - start
         sub_s = _abs_tok_start(act.stage_verb.left_edge, offset) - start
         sub_e = _abs_tok_end(act.stage_verb.right_edge, offset) - start
 
-        text = self.article.text[start:end]
         if act.action not in ("took_effect", "intent_announced") and base is not None and modality == "asserted":
             mentions = [d for d in mentions if d.date <= base + dt.timedelta(days=1)] or []
             if not mentions:
                 return (None, "bounded"), notes, 0.0, None
-        if act.action != "took_effect":
+        until = _until(act.stage_verb) if any(c.dep_ == "neg" for c in act.stage_verb.children) else None
+        if until is not None:  # "did not ratify it until 2012"
+            u_s, u_e = (a - start for a in _span(until, offset))
+            year = _YEAR.search(text, u_s, u_e)  # "until 2012" is not a date expression of its own
+            mentions = [d for d in mentions if u_s <= d.end <= u_e] or ([DateMention(
+                year.start(), year.end(), year.group(0), dt.date(int(year.group(0)), 1, 1), "explicit", "year")]
+                if year else mentions)
+        elif act.action != "took_effect":
             kept = [d for d in mentions if not _EFFECT_BEFORE.search(text[max(0, d.start - 40): d.start])]
             mentions = kept or mentions
+        # a date inside a relative clause dates that clause's event: "sent a bill to the Riigikogu, which
+        # adopted it on 4 June"
+        nested = [_span(t, offset) for t in act.stage_verb.subtree
+                  if t.dep_ == "relcl" and t.pos_ == "VERB" and t.i != act.stage_verb.i]
+        mentions = [d for d in mentions if not any(ns - start <= d.start < ne - start for ns, ne in nested)]
+        if not mentions:
+            return (None, "bounded"), notes, 0.0, None
+        if act.stage_verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in act.stage_verb.children) \
+                and not any(sub_s <= d.start and d.end <= sub_e for d in mentions):
+            # "Parliament gave its consent on 19 June, and President Stubb then decided on the withdrawal": another
+            # actor's clause, undated
+            return (None, "bounded"), notes, 0.0, None
+        if mark is not None:
+            # "signed the law on 29 May, after the Duma had approved it": the main clause's date is not this act's,
+            # unless counted from it: "approved it on 25 March, a week after the ministers recommended leaving"
+            own = [d for d in mentions if sub_s <= d.start and d.end <= sub_e]
+            if not own:
+                return self._counted_date(mark, mentions, start, offset), notes, 0.0, None
+            mentions = own
         parent = next((a for a in _ancestor_clauses(act.stage_verb)
                        if a.lemma_.lower() not in REPORTING_VERBS), None) if act.stage_verb.dep_ in ("xcomp", "conj", "advcl") else None
         par_s, par_e = (_span(parent, offset) if parent is not None else (0, 0))
 
+        # the verb's own clause first: "the government began preparations in April, parliament approved the
+        # withdrawal in June" dates the approval in June
+        own_ranges = [(a - start, b - start) for a, b in _clause_ranges(act.stage_verb, offset)]
+
         def score(d: DateMention) -> tuple[int, int]:
-            if sub_s <= d.start and d.end <= sub_e:
+            if any(a < d.end <= b for a, b in own_ranges):  # (a month mention may start at the space before it)
+                inside = -1
+            elif sub_s <= d.start and d.end <= sub_e:
                 inside = 0
             elif parent is not None and par_s - start <= d.start and d.end <= par_e - start:
                 inside = 1
@@ -626,6 +995,24 @@ class _ArticleExtraction:
         if pub and best.date > pub and modality == "asserted" and best.basis == "explicit" and best.note:
             notes.append("date after publication")
         return (best, best.basis), notes, adj, None
+
+    def _counted_date(self, mark: Any, mentions: list[DateMention], start: int, offset: int
+                      ) -> tuple[DateMention | None, str]:
+        """'on 25 March, a week after ...': the day counted back (or forward) from the main clause's date."""
+        at = _abs(mark, offset) - start
+        m = _COUNT_BEFORE.search(self.article.text[start:start + at])
+        base = [d for d in mentions if d.end <= at and d.precision == "day"]
+        if not base and "" in self.last_day:
+            base = [self.last_day[""]]  # "The decision came a week after ...": the act named before
+        if m is None or not base:
+            return None, "bounded"
+        n = int(m.group("n")) if m.group("n").isdigit() else NUMBERS.get(m.group("n").lower(), 0)
+        days = n * {"day": 1, "week": 7}[m.group("unit").lower()]
+        date = base[-1].date - dt.timedelta(days=days if mark.lower_ == "after" else -days)
+        if mark.lower_ not in ("after", "before") or not days:
+            return None, "bounded"
+        return DateMention(m.start(), at, m.group(0), date, base[-1].basis, "day",
+                           note=f"counted from '{base[-1].text}'"), base[-1].basis
 
     def _reporting_ancestor(self, verb: Any, pos: int, offset: int) -> str | None:
         for anc in _ancestor_clauses(verb):
@@ -752,15 +1139,21 @@ def _abs_tok_end(token: Any, offset: int) -> int:
 
 def _core_kind(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in ("withdraw", "withdrawal", "leave", "quit", "exit", "denounce", "denunciation", "renounce",
-                 "pullout", "pull-out") or (lemma == "pull" and any(c.lower_ == "out" for c in tok.children)):
+                 "pullout", "pull-out", "leaving") or (lemma == "pull" and any(c.lower_ == "out" for c in tok.children)):
         if lemma in ("withdraw", "pull") and any(
                 c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.lemma_.lower() not in GENERIC_TREATY_WORDS
                 | {"ratification", "signature", "country", "state", "nation"} for c in tok.children):
             return None  # "withdrew its weapons / troops / candidacy"
         if lemma == "leave" and (tok.pos_ != "VERB" or any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for c in tok.children)):
             return None  # "which left the treaty a ratification short", "left it to parliament to decide"
+        if lemma == "leave" and any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.text.islower() and c.lemma_.lower() not in
+                                    GENERIC_TREATY_WORDS | {"court", "bloc", "union"} for c in tok.children):
+            return None  # "as it left the organisation": not the treaty
+        if lemma == "withdraw" and any(c.dep_ in ("dobj", "obj", "nsubjpass") and c.lemma_.lower() in INSTRUMENT_WORDS
+                                       for c in tok.children):
+            return None  # "while the notice can still be withdrawn": retracting the notice, not leaving
         if lemma in ("withdraw", "withdrawal") and any(
-                c.lemma_.lower() in ("ratification", "signature") for c in tok.subtree if c.i != tok.i):
+                c.lemma_.lower() == "ratification" for c in tok.subtree if c.i != tok.i):
             return "deratify"  # "withdrew its ratification", "the withdrawal of Russia's ratification"
         if lemma == "exit" and tok.pos_ not in ("VERB", "NOUN"):
             return None
@@ -770,18 +1163,32 @@ def _core_kind(tok: Any, lemma: str, low: str) -> str | None:
             return None
         if tok.pos_ == "NOUN" and tok.head.lemma_.lower() in BLOCKING_VERBS:
             return None  # "held back ratification", "blocked accession"
-        if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in LAW_WORDS | {"process", "debate", "vote"}:
-            return None  # "the ratification bill", "the ratification process"
+        if tok.pos_ == "NOUN" and tok.head.lower_ in ("of", "for", "against") and tok.head.head.lemma_.lower() in (
+                "favour", "favor", "vote"):
+            return None  # "voted in favour of Swedish accession": the vote is the act
+        if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in LAW_WORDS | {
+                "process", "debate", "vote", "protocol", "talks", "negotiation", "bid", "application", "request"}:
+            return None  # "the ratification bill", "the ratification process", "Sweden's accession protocol"
         if tok.dep_ in ("acl", "relcl", "amod") and tok.head.lemma_.lower() in GENERIC_TREATY_WORDS:
             return None
         return "join"
-    if lemma in ("acceptance",) and any(c.lower_ == "instrument" for c in tok.head.subtree):
+    if lemma in ("acceptance",) and (tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "instrument"
+                                     or any(c.lower_ == "instrument" for c in tok.head.subtree)):
         return "join"
     if lemma == "accept" and tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
         return "join"
     if lemma in ("sign", "signature") and tok.pos_ in ("VERB", "NOUN"):
         if tok.pos_ == "NOUN" and tok.head.lemma_.lower() in BLOCKING_VERBS:
             return None
+        if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in tok.children):
+            return "join"  # "the United States, which signed the treaty in 1996"
+        if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) and (
+                tok.dep_ == "acl" and tok.head.lemma_.lower() in GENERIC_TREATY_WORDS
+                or tok.dep_ == "advcl" and any(c.dep_ == "nsubj" and c.lemma_.lower() in GENERIC_TREATY_WORDS
+                                               for c in tok.head.children)):
+            # "The treaty, signed in Prague in April 2010 by Presidents Obama and Medvedev", "Signed in 1987 by the
+            # United States and the Soviet Union, the treaty ..."
+            return "join"
         if tok.dep_ in ("acl", "relcl", "amod") or tok.tag_ == "VBN" and tok.dep_ != "ROOT" and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
             return None
@@ -812,6 +1219,31 @@ def _core_kind(tok: Any, lemma: str, low: str) -> str | None:
     return None
 
 
+def _government_bill(act: _Act) -> bool:
+    """The bill the legislature passed is the government's: 'the government's proposal', 'the
+    government bill'."""
+    bills = [act.core] + [c for c in act.stage_verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    return any(b.lemma_.lower() in BILL_WORDS and any(
+        c.dep_ in ("poss", "compound", "amod") and c.lemma_.lower() in GOVERNMENT_WORDS for c in b.children) for b in bills)
+
+
+def _until(verb: Any) -> Any:
+    """The dated 'until ...' phrase of a past act ('did not ratify it until 2012'), if any."""
+    past = verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in verb.children)
+    return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "until"
+                 and any(t.ent_type_ == "DATE" or t.like_num for t in c.subtree)), None) if past else None
+
+
+def _join_action(lemma: str) -> str:
+    if lemma.startswith("ratif"):
+        return "ratified"
+    if lemma in ("sign", "signature", "signing"):
+        return "signed"
+    if lemma in ("rejoin", "re-join", "return", "re-enter", "reenter"):
+        return "rejoined"
+    return "acceded"
+
+
 def _signs_a_law_before(tok: Any, withdrawal_law_seen: bool = False) -> bool:
     """'Parliament passed the withdrawal law, and the president signed it' (or 'the bill',
     when a withdrawal law was named in an earlier sentence)."""
@@ -827,7 +1259,8 @@ def _signs_a_law_before(tok: Any, withdrawal_law_seen: bool = False) -> bool:
 
 def _near_leave(tok: Any) -> bool:
     sent = tok.sent
-    return any(t.lemma_.lower() in ("withdrawal", "withdraw", "exit", "departure", "denunciation") for t in sent)
+    return any(t.lemma_.lower() in ("withdrawal", "withdraw", "exit", "departure", "denunciation", "denounce")
+               for t in sent)
 
 
 def _presupposed(tok: Any) -> bool:
@@ -875,11 +1308,15 @@ def _subtree_lemmas(verb: Any) -> set[str]:
 
 
 def _has_law_word(tok: Any) -> bool:
-    return any(c.lemma_.lower() in LAW_WORDS | DECREE_WORDS for c in tok.children)
+    """'signed the law', 'signed into law'."""
+    return any(c.lemma_.lower() in LAW_WORDS | DECREE_WORDS or c.dep_ == "prep" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in LAW_WORDS for g in c.children) for c in tok.children)
 
 
 def _leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None:
     lemma = verb.lemma_.lower()
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in verb.children):
+        return None  # a noun read as a verb: "An executive order that ... signed"
     words = _subtree_lemmas(verb)
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     subj_words = {t.lower_ for t in subj.subtree} | {t.lemma_.lower() for t in subj.subtree} if subj is not None else set()
@@ -911,6 +1348,10 @@ def _leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None
         return "law_signed", 0.85
     if lemma in ("sign", "issue") and (words & DECREE_WORDS):
         return "government_approved", 0.8
+    # the head of state approves it: "President Stubb formally decided on the withdrawal", "the president confirmed it"
+    if lemma in ("approve", "confirm", "endorse", "sanction", "decide") and "president" in subj_words \
+            and verb.tag_ in ("VBD", "VBN") and (core.dep_ in ("dobj", "obj") or core.head.lower_ == "on"):
+        return "law_signed", 0.75
     # the legislature votes
     legislative = bool(subj_words & LEGISLATURE_WORDS) or any(
         m.kind == "institution" for m in lex.state_mentions(" ".join(t.text for t in subj.subtree))
@@ -923,6 +1364,12 @@ def _leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None
         return "parliament_approved", 0.8
     # the government decides
     government = bool(subj_words & GOVERNMENT_WORDS)
+    if lemma in ("issue", "make", "publish") and words & {"recommendation", "proposal", "announcement", "statement"}:
+        return "intent_announced", 0.75  # "the ministers issued a joint recommendation to leave"
+    if lemma == "give" and government and words & {"approval", "backing", "consent", "support"}:
+        return "government_approved", 0.8  # "the Cabinet of Ministers gave its backing to the withdrawal"
+    if lemma in BILL_VERBS and words & BILL_WORDS and words & LEGISLATURE_WORDS:
+        return "government_approved", 0.75  # "He submitted a bill to the State Duma"
     if lemma == "order" and subj is not None and any(t.lower_ in ("president", "trump", "biden") or t.ent_type_ == "PERSON" for t in subj.subtree):
         return "government_approved", 0.75
     if lemma in GOVT_VERBS and (government or words & DECREE_WORDS or ("bill" in words and "parliament" in words)):
@@ -956,9 +1403,21 @@ def _modality(act: _Act, sent: Any) -> str:
     if subject is not None and (subject.lower_ in ("neither", "none", "nobody") or any(
             c.lower_ in ("neither", "no") for c in subject.children)):
         return "denied"  # "Neither country has yet sent its notice"
+    if act.core.pos_ == "VERB" and act.core.i != verb.i and any(c.dep_ == "neg" for c in act.core.children):
+        return "denied"  # "telling lawmakers that Russia was suspending its participation but was not withdrawing"
+    if act.core.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in act.core.children):
+        return "hypothetical"  # "to recommend whether the country should withdraw"
+    if act.intent and act.core.i != verb.i and any(c.dep_ == "aux" and c.lower_ in ("should", "ought")
+                                                    for c in _clause_verb(act.core).children):
+        return "called_for"  # "the governing party had decided it should pull out"
     chain = [verb] + _ancestor_clauses(verb)
     for i, v in enumerate(chain):
         if _adverbial_event(v):
+            main = v.head
+            reported = main.dep_ == "ccomp" and main.head.lemma_.lower() in REPORTING_VERBS  # "said it would"
+            if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in main.children) \
+                    and not reported:
+                return "hypothetical"  # "would take effect one year after the notice arrived"
             chain = chain[: i + 1]  # "When X sent its notice, ...": the main clause is another event
             break
     for v in chain[1:]:
@@ -969,11 +1428,13 @@ def _modality(act: _Act, sent: Any) -> str:
     for i, v in enumerate(chain):
         lemma = v.lemma_.lower()
         kids = list(v.children)
-        if i > 0 and lemma in CALLED_FOR:
-            return "called_for"
+        if i > 0 and (lemma in CALLED_FOR or lemma == "recommend" and chain[i - 1].dep_ == "ccomp"):
+            return "called_for"  # "the committee recommended that parliament adopt the bill"
         if i > 0 and lemma in DENY_VERBS:
             return "denied"
-        if any(c.dep_ == "neg" for c in kids) or any(c.lower_ in ("never",) for c in kids):
+        if any(c.dep_ == "neg" for c in kids) and _until(v) is not None:
+            pass  # "did not ratify it until 2012": it did, in 2012
+        elif any(c.dep_ == "neg" for c in kids) or any(c.lower_ in ("never",) for c in kids):
             return "denied"
         if lemma in ("vote", "turn", "shoot") and any(c.lower_ == "down" for c in kids):
             return "denied"  # "the Senate voted down ratification"
@@ -981,7 +1442,9 @@ def _modality(act: _Act, sent: Any) -> str:
             return "hypothetical"  # conditions and time references ("before the withdrawal became effective")
         auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
         if act.intent:
-            if auxes & {"could", "may", "might"} or ("would" in auxes and v.dep_ in ("relcl", "acl")):
+            if lemma in DELIBERATE_VERBS:
+                return "hypothetical"  # "officials are considering leaving", "weighing whether to leave"
+            if auxes & {"could", "may", "might", "can", "ca"} or ("would" in auxes and v.dep_ in ("relcl", "acl")):
                 return "hypothetical"  # "draft legislation that would take Estonia out"
             if i > 0 and lemma in PLANNED and chain[i - 1].dep_ in ("xcomp", "ccomp") and lemma not in INTENT_VERBS:
                 return "planned"  # "parliament is expected to decide"
@@ -1018,8 +1481,19 @@ def _modality(act: _Act, sent: Any) -> str:
     return "asserted"
 
 
+_GAP_OPEN = re.compile(r"(?:,|;|:|\band|,\s+after)\s*(?:the\s+)?$")  # after a comma, colon, 'and' or ', after'
+_GAP_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+_GAP_LEAD = re.compile(r"\s+(?:by\s+(?P<how>[a-z]+)\s+)?(?:(?:on|in)\s+)?")
+_GAP_MORE_YEARS = re.compile(r"\s*(?:,|\band\b)\s*((?:19|20)\d\d)\b")
+_GAP_CLOSE = re.compile(r"\s*(?:,|;|\.|\band\b|\brespectively\b|$)")
+_COUNT_BEFORE = re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week)s?\s*$",
+                           re.I)
+_LAST_YEAR = re.compile(r"\s+last\s+year\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SAME_DAY = re.compile(r"\b(?:(?:on\s+)?(?:the\s+same|that(?:\s+same)?)\s+(?:day|date|morning|afternoon|evening|night)"
+                       r"|within\s+hours|hours\s+later|later\s+that\s+day|the\s+(?:next|following)\s+day)\b", re.I)
 _DATELINE_PLACE = re.compile(r"^[A-ZÀ-Ž][A-ZÀ-Ž .'’-]{2,40}?(?:,[^-–—\n]{0,40})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s")
-_NAMED_AFTER = re.compile(r"\s+(?:Convention|Treaty|Protocol|Agreement|Accord|Statute|Document|Declaration|Charter|Format|Group|Process)\b")
+_NAMED_AFTER = re.compile(r"\s+(?:Convention|Treaty|Protocol|Agreement|Accord|Statute|Document|Declaration|Charter|Format|Group|Process|Pact)\b")
 
 
 def _outside_names(states: list[Mention], treaties: list[Mention], text: str) -> list[Mention]:
@@ -1060,7 +1534,7 @@ def parse_dateline(text: str, published: dt.date | None) -> dt.date | None:
 
 
 STATE_GROUPS = [
-    (re.compile(r"\bBaltic (?:states|countries|nations|trio|neighbours|neighbors|republics)\b", re.I), "EST|LVA|LTU"),
+    (re.compile(r"\bBaltic (?:states|countries|nations|trio|neighbours|neighbors|republics|parliaments|governments)\b", re.I), "EST|LVA|LTU"),
     (re.compile(r"\b(?:three )?Sahel (?:states|juntas|countries|governments|military governments|nations)\b", re.I), "BFA|MLI|NER"),
     (re.compile(r"\bAlliance of Sahel States\b"), "BFA|MLI|NER"),
 ]
