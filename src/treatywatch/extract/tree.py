@@ -1,0 +1,409 @@
+"""Parse-tree helpers for the English rules: pure functions of spaCy tokens."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+from ..gate import Lexicon
+from .words import (
+    ANNOUNCE_VERBS, BILL_VERBS, BILL_WORDS, BLOCKING_VERBS, CALLED_FOR, DECREE_WORDS, DELIBERATE_VERBS,
+    DENY_VERBS, DEPOSITARY_WORDS, FUTURE_AUX, GENERIC_SUBJECTS, GENERIC_TREATY_WORDS, GOVERNMENT_WORDS,
+    GOVT_VERBS, HYPOTHETICAL_AUX, INSTRUMENT_WORDS, INTENT_VERBS, LAW_WORDS, LEGISLATURE_WORDS, NOTIFY_VERBS,
+    PEOPLE_NOUNS, PLANNED, REPORTING_VERBS, VOTE_VERBS,
+)
+
+
+@dataclasses.dataclass
+class _Act:
+    action: str
+    stage_verb: Any  # spaCy Token
+    core: Any
+    cue_strength: float
+    note: str | None = None
+    intent: bool = False  # a state's stated intention: its own future tense is not "planned"
+
+
+def _abs(token: Any, offset: int) -> int:
+    return int(offset + token.idx) if offset else int(token.idx)
+
+
+def _clause_ranges(token: Any, offset: int) -> list[tuple[int, int]]:
+    """Character ranges of the tokens in ``token``'s own phrase or clause (for a verb: not its
+    conjoined or subordinate clauses, which are other acts)."""
+    if token.pos_ not in ("VERB", "AUX"):
+        s, e = _span(token, offset)
+        return [(s, e)]
+    return [(_abs(t, offset), _abs(t, offset) + len(t.text)) for t in token.subtree
+            if t.i == token.i or _clause_verb(t).i == token.i]
+
+
+def _span(token: Any, offset: int) -> tuple[int, int]:
+    return _abs(token.left_edge, offset), _abs(token.right_edge, offset) + len(token.right_edge.text)
+
+
+def _np_tokens(token: Any) -> list[Any]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ in ("acl", "relcl", "advcl", "ccomp", "xcomp", "punct", "cc") and child.dep_ != "conj":
+            continue
+        if child.dep_ == "prep" and child.lower_ not in ("of",) and not (
+                child.lower_ in ("from", "in") and token.lemma_.lower() in PEOPLE_NOUNS):
+            continue
+        out.extend(_np_tokens(child))
+    return out
+
+
+def _abs_tok_start(token: Any, offset: int) -> int:
+    return _abs(token, offset)
+
+
+def _abs_tok_end(token: Any, offset: int) -> int:
+    return _abs(token, offset) + len(token.text)
+
+
+def _core_kind(tok: Any, lemma: str, low: str) -> str | None:
+    if lemma in ("withdraw", "withdrawal", "leave", "quit", "exit", "denounce", "denunciation", "renounce",
+                 "pullout", "pull-out", "leaving") or (lemma == "pull" and any(c.lower_ == "out" for c in tok.children)):
+        if lemma in ("withdraw", "pull") and any(
+                c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.lemma_.lower() not in GENERIC_TREATY_WORDS
+                | {"ratification", "signature", "country", "state", "nation"} for c in tok.children):
+            return None  # "withdrew its weapons / troops / candidacy"
+        if lemma == "leave" and (tok.pos_ != "VERB" or any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for c in tok.children)):
+            return None  # "which left the treaty a ratification short", "left it to parliament to decide"
+        if lemma == "leave" and any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.text.islower() and c.lemma_.lower() not in
+                                    GENERIC_TREATY_WORDS | {"court", "bloc", "union"} for c in tok.children):
+            return None  # "as it left the organisation": not the treaty
+        if lemma == "withdraw" and any(c.dep_ in ("dobj", "obj", "nsubjpass") and c.lemma_.lower() in INSTRUMENT_WORDS
+                                       for c in tok.children):
+            return None  # "while the notice can still be withdrawn": retracting the notice, not leaving
+        if lemma in ("withdraw", "withdrawal") and any(
+                c.lemma_.lower() == "ratification" for c in tok.subtree if c.i != tok.i):
+            return "deratify"  # "withdrew its ratification", "the withdrawal of Russia's ratification"
+        if lemma == "exit" and tok.pos_ not in ("VERB", "NOUN"):
+            return None
+        return "leave"
+    if lemma in ("ratify", "ratification", "accede", "accession", "join", "rejoin", "re-join", "succession") or low.startswith("ratif"):
+        if tok.head.lemma_.lower() in ("revoke", "withdraw", "rescind", "revocation", "cancel", "annul"):
+            return None
+        if tok.pos_ == "NOUN" and tok.head.lemma_.lower() in BLOCKING_VERBS:
+            return None  # "held back ratification", "blocked accession"
+        if tok.pos_ == "NOUN" and tok.head.lower_ in ("of", "for", "against") and tok.head.head.lemma_.lower() in (
+                "favour", "favor", "vote"):
+            return None  # "voted in favour of Swedish accession": the vote is the act
+        if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in LAW_WORDS | {
+                "process", "debate", "vote", "protocol", "talks", "negotiation", "bid", "application", "request"}:
+            return None  # "the ratification bill", "the ratification process", "Sweden's accession protocol"
+        if tok.dep_ in ("acl", "relcl", "amod") and tok.head.lemma_.lower() in GENERIC_TREATY_WORDS:
+            return None
+        return "join"
+    if lemma in ("acceptance",) and (tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "instrument"
+                                     or any(c.lower_ == "instrument" for c in tok.head.subtree)):
+        return "join"
+    if lemma == "accept" and tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+        return "join"
+    if lemma in ("sign", "signature") and tok.pos_ in ("VERB", "NOUN"):
+        if tok.pos_ == "NOUN" and tok.head.lemma_.lower() in BLOCKING_VERBS:
+            return None
+        if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in tok.children):
+            return "join"  # "the United States, which signed the treaty in 1996"
+        if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) and (
+                tok.dep_ == "acl" and tok.head.lemma_.lower() in GENERIC_TREATY_WORDS
+                or tok.dep_ == "advcl" and any(c.dep_ == "nsubj" and c.lemma_.lower() in GENERIC_TREATY_WORDS
+                                               for c in tok.head.children)):
+            # "The treaty, signed in Prague in April 2010 by Presidents Obama and Medvedev", "Signed in 1987 by the
+            # United States and the Soviet Union, the treaty ..."
+            return "join"
+        if tok.dep_ in ("acl", "relcl", "amod") or tok.tag_ == "VBN" and tok.dep_ != "ROOT" and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
+            return None
+        return "join"
+    if lemma in ("suspend", "suspension"):
+        return "suspend"
+    if lemma in ("deratify", "de-ratify", "deratification", "de-ratification"):
+        return "deratify"
+    if lemma in ("revoke", "revocation", "rescind", "cancel") and any(
+            t.lemma_.lower() == "ratification" for t in tok.subtree):
+        return "deratify"  # revoking a withdrawal notice is not a de-ratification
+    if lemma in ("effect",) and tok.head.lemma_.lower() in ("take", "come", "go") and _near_leave(tok):
+        return "leave"
+    if lemma == "party" and any(c.lower_ in ("longer",) for c in tok.head.subtree):
+        return "leave"
+    if lemma == "bind" and any(c.lower_ == "longer" for c in tok.subtree):
+        return "leave"  # "are no longer bound by the convention"
+    if lemma == "cease" and tok.pos_ == "VERB":
+        return "leave"
+    if lemma == "take" and tok.pos_ == "VERB" and any(c.lower_ == "out" for c in tok.children):
+        return "leave"  # "a law taking the country out of the ICC"
+    if lemma == "notify" and tok.pos_ == "VERB" and _near_leave(tok):
+        return "leave"  # "notified the UN of its decision" in a sentence about a withdrawal
+    if lemma in ("notice", "notification") and tok.head.lemma_.lower() in NOTIFY_VERBS | {"lodge", "deposit"}:
+        return "leave"  # "deposited their notices with the UN"
+    if lemma in NOTIFY_VERBS and tok.dep_ == "relcl" and tok.head.lemma_.lower() in ("notice", "notification", "instrument"):
+        return "leave"  # "the notice Warsaw lodged with the United Nations on 20 August"
+    return None
+
+
+def _government_bill(act: _Act) -> bool:
+    """The bill the legislature passed is the government's: 'the government's proposal', 'the
+    government bill'."""
+    bills = [act.core] + [c for c in act.stage_verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    return any(b.lemma_.lower() in BILL_WORDS and any(
+        c.dep_ in ("poss", "compound", "amod") and c.lemma_.lower() in GOVERNMENT_WORDS for c in b.children) for b in bills)
+
+
+def _until(verb: Any) -> Any:
+    """The dated 'until ...' phrase of a past act ('did not ratify it until 2012'), if any."""
+    past = verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in verb.children)
+    return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "until"
+                 and any(t.ent_type_ == "DATE" or t.like_num for t in c.subtree)), None) if past else None
+
+
+def _join_action(lemma: str) -> str:
+    if lemma.startswith("ratif"):
+        return "ratified"
+    if lemma in ("sign", "signature", "signing"):
+        return "signed"
+    if lemma in ("rejoin", "re-join", "return", "re-enter", "reenter"):
+        return "rejoined"
+    return "acceded"
+
+
+def _signs_a_law_before(tok: Any, withdrawal_law_seen: bool = False) -> bool:
+    """'Parliament passed the withdrawal law, and the president signed it' (or 'the bill',
+    when a withdrawal law was named in an earlier sentence)."""
+    if not any(c.dep_ in ("dobj", "obj") and c.lower_ in ("it", "this") for c in tok.children):
+        return False
+    head = tok.head if tok.dep_ == "conj" else None
+    if head is None:
+        return False
+    return any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in LAW_WORDS
+               and (withdrawal_law_seen or any(_core_kind(t, t.lemma_.lower(), t.lower_) == "leave" for t in c.subtree))
+               for c in head.children)
+
+
+def _near_leave(tok: Any) -> bool:
+    sent = tok.sent
+    return any(t.lemma_.lower() in ("withdrawal", "withdraw", "exit", "departure", "denunciation", "denounce")
+               for t in sent)
+
+
+def _presupposed(tok: Any) -> bool:
+    """'By leaving the convention, ...' / 'after leaving it': not an assertion of the act."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("by", "after", "before", "since", "without", "upon", "on"):
+        main = _clause_verb(tok.head)
+        return not (tok.head.lower_ == "by" and main.tag_ == "VBD")  # "By lodging its notice, Lithuania set..."
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl",) and any(c.lower_ in ("after", "before", "by") for c in tok.children):
+        return True
+    return False
+
+
+def _clause_verb(tok: Any) -> Any:
+    t = tok
+    for _ in range(12):
+        if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass")):
+            return t
+        if t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def _ancestor_clauses(verb: Any) -> list[Any]:
+    out: list[Any] = []
+    t = verb
+    for _ in range(6):
+        if t.head.i == t.i:
+            break
+        t = _clause_verb(t.head)
+        if out and t.i == out[-1].i:
+            break
+        out.append(t)
+    return out
+
+
+def _subtree_lemmas(verb: Any) -> set[str]:
+    """Lemmas in the verb's own clause (not inside nested clauses headed by other verbs)."""
+    out = set()
+    for t in verb.subtree:
+        if t.i == verb.i or _clause_verb(t).i == verb.i:
+            out.add(t.lemma_.lower())
+            out.add(t.lower_)
+    return out
+
+
+def _has_law_word(tok: Any) -> bool:
+    """'signed the law', 'signed into law'."""
+    return any(c.lemma_.lower() in LAW_WORDS | DECREE_WORDS or c.dep_ == "prep" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in LAW_WORDS for g in c.children) for c in tok.children)
+
+
+def _leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None:
+    lemma = verb.lemma_.lower()
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in verb.children):
+        return None  # a noun read as a verb: "An executive order that ... signed"
+    words = _subtree_lemmas(verb)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj_words = {t.lower_ for t in subj.subtree} | {t.lemma_.lower() for t in subj.subtree} if subj is not None else set()
+    # took effect / no longer a party / entered into force
+    if ("effect" in words and lemma in ("take", "come", "go")) or (lemma == "become" and "effective" in words):
+        return "took_effect", 0.85
+    if lemma in ("cease",) or ("longer" in words and ("party" in words or lemma == "bind" or "bound" in words)):
+        return "took_effect", 0.8
+    if lemma in ("complete", "finalize", "finalise") and core.lemma_.lower() in ("withdrawal", "exit", "departure"):
+        return "took_effect", 0.8  # "Russia completed its withdrawal from the treaty"
+    if lemma == "enter" and "force" in words and core.lemma_.lower() in ("withdrawal", "denunciation", "exit"):
+        return "took_effect", 0.8
+    if lemma in ("leave", "withdraw", "exit", "quit") and ({"officially", "formally"} & words) and verb.tag_ in ("VBD", "VBN"):
+        if not ({"notify", "notification", "instrument"} & words):
+            return "took_effect", 0.7
+    # the notification reaches the depositary
+    if lemma in ("notify",) or (lemma == "notification" and verb.pos_ == "VERB"):
+        return "notified", 0.9
+    if "notification" in words and lemma in NOTIFY_VERBS | {"receive", "send"}:
+        return "notified", 0.9
+    if lemma in NOTIFY_VERBS and (words & INSTRUMENT_WORDS or words & DEPOSITARY_WORDS):
+        return "notified", 0.85
+    if lemma in ("inform", "tell") and words & DEPOSITARY_WORDS:
+        return "notified", 0.8
+    if lemma == "receive" and (words & INSTRUMENT_WORDS):
+        return "notified", 0.8
+    # the head of state signs the law
+    if lemma in ("sign", "promulgate", "enact") and (words & LAW_WORDS):
+        return "law_signed", 0.85
+    if lemma in ("sign", "issue") and (words & DECREE_WORDS):
+        return "government_approved", 0.8
+    # the head of state approves it: "President Stubb formally decided on the withdrawal", "the president confirmed it"
+    if lemma in ("approve", "confirm", "endorse", "sanction", "decide") and "president" in subj_words \
+            and verb.tag_ in ("VBD", "VBN") and (core.dep_ in ("dobj", "obj") or core.head.lower_ == "on"):
+        return "law_signed", 0.75
+    # the legislature votes
+    legislative = bool(subj_words & LEGISLATURE_WORDS) or any(
+        m.kind == "institution" for m in lex.state_mentions(" ".join(t.text for t in subj.subtree))
+    ) if subj is not None else False
+    if lemma in VOTE_VERBS and (legislative or "vote" in words or "votes" in words):
+        return "parliament_approved", 0.85
+    if lemma == "give" and legislative and words & {"approval", "backing", "consent", "support"}:
+        return "parliament_approved", 0.8  # "MPs gave their approval to a law taking the country out"
+    if lemma in ("vote",):
+        return "parliament_approved", 0.8
+    # the government decides
+    government = bool(subj_words & GOVERNMENT_WORDS)
+    if lemma in ("issue", "make", "publish") and words & {"recommendation", "proposal", "announcement", "statement"}:
+        return "intent_announced", 0.75  # "the ministers issued a joint recommendation to leave"
+    if lemma == "give" and government and words & {"approval", "backing", "consent", "support"}:
+        return "government_approved", 0.8  # "the Cabinet of Ministers gave its backing to the withdrawal"
+    if lemma in BILL_VERBS and words & BILL_WORDS and words & LEGISLATURE_WORDS:
+        return "government_approved", 0.75  # "He submitted a bill to the State Duma"
+    if lemma == "order" and subj is not None and any(t.lower_ in ("president", "trump", "biden") or t.ent_type_ == "PERSON" for t in subj.subtree):
+        return "government_approved", 0.75
+    if lemma in GOVT_VERBS and (government or words & DECREE_WORDS or ("bill" in words and "parliament" in words)):
+        return "government_approved", 0.8
+    if lemma in ANNOUNCE_VERBS - {"say", "state", "confirm"}:
+        return "intent_announced", 0.75
+    return None
+
+
+def _adverbial_event(verb: Any) -> bool:
+    """'when X sent its notice', 'after X told the UN', 'By lodging a notice': a clause that
+    reports its own (past) event inside another sentence."""
+    if verb.dep_ == "advcl":
+        return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # "called for Iran to leave"
+    return verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "after", "since", "when")
+
+
+def _is_generic_np(tok: Any) -> bool:
+    return any(t.lemma_.lower() in GENERIC_SUBJECTS for t in tok.subtree) and not any(
+        t.ent_type_ in ("GPE", "NORP") for t in tok.subtree
+    )
+
+
+def _modality(act: _Act, sent: Any) -> str:
+    verb = act.stage_verb
+    if sent.text.rstrip().endswith("?"):
+        return "question"
+    if re.match(r"[“\"]?(?:If|Unless|Should|Were)\b", sent.text.lstrip()):
+        return "hypothetical"  # "If neither objects, the government will deposit..."
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and (subject.lower_ in ("neither", "none", "nobody") or any(
+            c.lower_ in ("neither", "no") for c in subject.children)):
+        return "denied"  # "Neither country has yet sent its notice"
+    if act.core.pos_ == "VERB" and act.core.i != verb.i and any(c.dep_ == "neg" for c in act.core.children):
+        return "denied"  # "telling lawmakers that Russia was suspending its participation but was not withdrawing"
+    if act.core.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in act.core.children):
+        return "hypothetical"  # "to recommend whether the country should withdraw"
+    if act.intent and act.core.i != verb.i and any(c.dep_ == "aux" and c.lower_ in ("should", "ought")
+                                                    for c in _clause_verb(act.core).children):
+        return "called_for"  # "the governing party had decided it should pull out"
+    chain = [verb] + _ancestor_clauses(verb)
+    for i, v in enumerate(chain):
+        if _adverbial_event(v):
+            main = v.head
+            reported = main.dep_ == "ccomp" and main.head.lemma_.lower() in REPORTING_VERBS  # "said it would"
+            if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in main.children) \
+                    and not reported:
+                return "hypothetical"  # "would take effect one year after the notice arrived"
+            chain = chain[: i + 1]  # "When X sent its notice, ...": the main clause is another event
+            break
+    for v in chain[1:]:
+        if v.lemma_.lower() in CALLED_FOR:
+            return "called_for"
+        if v.lemma_.lower() in ("say", "write", "announce", "tell", "state", "confirm", "report"):
+            break
+    for i, v in enumerate(chain):
+        lemma = v.lemma_.lower()
+        kids = list(v.children)
+        if i > 0 and (lemma in CALLED_FOR or lemma == "recommend" and chain[i - 1].dep_ == "ccomp"):
+            return "called_for"  # "the committee recommended that parliament adopt the bill"
+        if i > 0 and lemma in DENY_VERBS:
+            return "denied"
+        if any(c.dep_ == "neg" for c in kids) and _until(v) is not None:
+            pass  # "did not ratify it until 2012": it did, in 2012
+        elif any(c.dep_ == "neg" for c in kids) or any(c.lower_ in ("never",) for c in kids):
+            return "denied"
+        if lemma in ("vote", "turn", "shoot") and any(c.lower_ == "down" for c in kids):
+            return "denied"  # "the Senate voted down ratification"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "before", "until", "once") for c in kids):
+            return "hypothetical"  # conditions and time references ("before the withdrawal became effective")
+        auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+        if act.intent:
+            if lemma in DELIBERATE_VERBS:
+                return "hypothetical"  # "officials are considering leaving", "weighing whether to leave"
+            if auxes & {"could", "may", "might", "can", "ca"} or ("would" in auxes and v.dep_ in ("relcl", "acl")):
+                return "hypothetical"  # "draft legislation that would take Estonia out"
+            if i > 0 and lemma in PLANNED and chain[i - 1].dep_ in ("xcomp", "ccomp") and lemma not in INTENT_VERBS:
+                return "planned"  # "parliament is expected to decide"
+            if i > 0 and lemma in ("say", "write", "announce", "tell", "state", "confirm", "report", "add", "note"):
+                break
+            continue
+        if auxes & FUTURE_AUX:
+            return "planned"
+        if auxes & HYPOTHETICAL_AUX:
+            return "hypothetical" if i == 0 and auxes & {"could", "may", "might", "should"} else "planned"
+        if i > 0 and lemma in PLANNED and chain[i - 1].dep_ in ("xcomp", "ccomp"):
+            return "planned"
+        if i > 0 and lemma in ("have", "need") and chain[i - 1].dep_ == "xcomp":
+            return "planned"  # "Hungary still has to notify the UN"
+        if lemma in PLANNED and v.i != verb.i:
+            return "planned"
+        if v.tag_ == "VBG" and any(c.lemma_ == "be" and c.dep_ == "aux" for c in kids) and any(
+            c.lower_ == "going" for c in [v]
+        ):
+            return "planned"
+        # stop at the first reporting verb: "X said it had notified" keeps the inner assertion
+        if i > 0 and lemma in ("say", "write", "announce", "tell", "state", "confirm", "report", "add", "note"):
+            break
+
+    # nominal plans: "plans to withdraw", "a proposal to withdraw", "the decision to withdraw"
+    head = act.core.head
+    if act.core.dep_ in ("acl", "xcomp") and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return "denied"  # "the government has no plans to leave the convention"
+    if not act.intent and act.stage_verb.i == _clause_verb(act.core).i and act.core.dep_ in ("acl", "xcomp") \
+            and head.lemma_.lower() in ("plan", "proposal", "intention", "bid", "call", "push", "threat", "idea"):
+        return "called_for" if head.lemma_.lower() in ("call", "push") else "planned"
+    if act.core.pos_ == "NOUN" and any(c.lemma_.lower() in ("possible", "potential", "planned", "proposed") for c in act.core.children):
+        return "planned" if act.action != "intent_announced" else "asserted"
+    return "asserted"
+
+

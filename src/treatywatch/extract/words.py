@@ -1,0 +1,150 @@
+"""Word classes of the English rules, and text-level helpers: datelines, quotes, people, names
+that are part of a treaty's or a format's name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..dates import find_dates
+from ..gate import Mention
+
+
+PRONOUNS = {"it", "they", "we", "its", "their", "our", "itself", "i", "he", "she", "his", "her"}
+GENERIC_SUBJECTS = {
+    "country", "government", "state", "nation", "parliament", "cabinet", "ministry", "president",
+    "authorities", "official", "officials", "lawmakers", "legislators", "side", "republic", "leadership",
+    "minister", "ministers", "administration", "council", "deputies", "mps", "legislature", "chamber",
+    "senate", "assembly", "kremlin", "office", "spokesperson", "spokesman", "spokeswoman",
+}
+NOTIFY_VERBS = {"submit", "deposit", "hand", "present", "send", "lodge", "transmit", "deliver", "file", "give",
+                "reach", "receive", "arrive", "land"}
+INSTRUMENT_WORDS = {"instrument", "letter", "note", "notice", "notification", "document", "documents", "papers"}
+DEPOSITARY_WORDS = {"un", "u.n.", "nations", "secretary-general", "guterres", "depositary", "depository", "secretary"}
+LEGISLATURE_WORDS = {
+    "parliament", "lawmaker", "lawmakers", "legislator", "legislators", "legislature", "deputies", "mps",
+    "senate", "senators", "assembly", "congress", "house", "chamber", "duma", "sejm", "seimas", "saeima",
+    "riigikogu", "eduskunta", "rada", "knesset", "bundestag", "parliamentarians", "mp", "members",
+}
+GOVERNMENT_WORDS = {"government", "cabinet", "council", "ministry", "ministers", "administration", "executive"}
+LAW_WORDS = {"law", "bill", "legislation", "act", "amendment", "amendments"}
+BILL_WORDS = LAW_WORDS | {"proposal", "motion"}
+BILL_VERBS = {"submit", "send", "table", "introduce", "present", "forward"}
+DECREE_WORDS = {"decree", "order", "memorandum", "resolution", "decision"}
+ANNOUNCE_VERBS = {"announce", "recommend", "propose", "decide", "declare", "unveil", "confirm", "say", "state",
+                  "float", "signal", "suggest"}
+VOTE_VERBS = {"vote", "approve", "pass", "adopt", "back", "endorse", "support", "greenlight", "ratify", "clear"}
+GOVT_VERBS = {"approve", "adopt", "endorse", "back", "submit", "send", "table", "sign", "issue", "order"}
+PLANNED = {"plan", "intend", "aim", "prepare", "expect", "consider", "want", "seek", "mull", "weigh",
+           "instruct", "direct", "order", "task", "authorize", "authorise",
+           "poise", "threaten", "vow", "pledge", "promise", "hope", "move", "set", "going", "explore",
+           "discuss", "debate", "study", "review"}
+INTENT_VERBS = {"plan", "intend", "aim", "prepare", "want", "seek", "move", "vow", "pledge", "promise", "mull",
+                "weigh", "consider", "threaten"}
+DELIBERATE_VERBS = {"consider", "weigh", "mull", "examine", "study", "explore"}
+REACTION_VERBS = {"call", "condemn", "criticise", "criticize", "denounce", "reject", "welcome", "regret", "protest",
+                  "deplore", "slam", "decry"}
+HYPOTHETICAL_AUX = {"could", "may", "might", "should", "would", "can", "ca"}
+FUTURE_AUX = {"will", "shall", "'ll", "must"}
+CALLED_FOR = {"urge", "call", "ask", "demand", "appeal", "press", "implore", "encourage", "petition",
+              "lobby", "campaign", "invite", "request", "push"}
+# "takes effect on", "effective from", "until": a date of the effect, not of the act ("withdrawal from the
+# Ottawa Convention on 27 June" is the act's)
+_EFFECT_BEFORE = re.compile(r"(?:(?:into force|effect|effective|later|expire[sd]?|until)\W*(?:\w+\W+){0,3}(?:on|from|as of)?"
+                            r"|\bfrom)\s*$", re.I)
+BLOCKING_VERBS = {"hold", "delay", "block", "postpone", "oppose", "refuse", "reject", "stall", "withhold", "veto",
+                  "keep", "retain", "maintain",
+                  "freeze", "obstruct", "complete", "await", "seek", "need", "require", "consider"}
+PEOPLE_NOUNS = {"counterpart", "minister", "official", "leader", "lawmaker", "diplomat", "government",
+                "parliament", "authority", "ministry", "delegation", "representative", "envoy"}
+QUANTIFIERS = {"several", "many", "some", "other", "few", "all", "both", "most", "various", "numerous"}
+GENERIC_DETERMINERS = {"a", "an", "any", "every", "each", "no"}
+REPORTING_VERBS = {"say", "confirm", "announce", "report", "tell", "state", "write", "add", "note", "disclose",
+                   "reveal", "acknowledge"}
+DENY_VERBS = {"deny", "reject", "refuse", "dismiss", "rule", "decline"}
+GENERIC_TREATY_WORDS = {"convention", "treaty", "pact", "agreement", "accord", "statute", "protocol", "deal",
+                        "alliance", "document"}
+JOIN_NOUNS = {"ratification", "accession", "signature", "succession", "acceptance"}
+JOIN_LIKE = {"signed", "ratified", "acceded", "rejoined", "deratified", "suspended"}
+# Treaties whose names are mostly used for something else (NATO the organisation): only taken
+# when the name is linked to the act in the parse.
+WEAK_TREATIES = {"north_atlantic_treaty"}
+
+
+_GAP_OPEN = re.compile(r"(?:,|;|:|\band|,\s+after)\s*(?:the\s+)?$")  # after a comma, colon, 'and' or ', after'
+_GAP_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+_GAP_LEAD = re.compile(r"\s+(?:by\s+(?P<how>[a-z]+)\s+)?(?:(?:on|in)\s+)?")
+_GAP_MORE_YEARS = re.compile(r"\s*(?:,|\band\b)\s*((?:19|20)\d\d)\b")
+_GAP_CLOSE = re.compile(r"\s*(?:,|;|\.|\band\b|\brespectively\b|$)")
+_COUNT_BEFORE = re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week)s?\s*$",
+                           re.I)
+_LAST_YEAR = re.compile(r"\s+last\s+year\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SAME_DAY = re.compile(r"\b(?:(?:on\s+)?(?:the\s+same|that(?:\s+same)?)\s+(?:day|date|morning|afternoon|evening|night)"
+                       r"|within\s+hours|hours\s+later|later\s+that\s+day|the\s+(?:next|following)\s+day)\b", re.I)
+_DATELINE_PLACE = re.compile(r"^[A-ZÀ-Ž][A-ZÀ-Ž .'’-]{2,40}?(?:,[^-–—\n]{0,40})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s")
+_NAMED_AFTER = re.compile(r"\s+(?:Convention|Treaty|Protocol|Agreement|Accord|Statute|Document|Declaration|Charter|Format|Group|Process|Pact)\b")
+
+
+def _outside_names(states: list[Mention], treaties: list[Mention], text: str) -> list[Mention]:
+    """State mentions that are not part of a treaty's name ('Ottawa Convention', 'Vienna Convention',
+    'Treaty of Rome')."""
+    out = []
+    for m in states:
+        if any(t.start <= m.start < t.end for t in treaties):
+            continue
+        if text[m.end:m.end + 7] == "-Presse" or text[max(0, m.start - 7):m.start] == "Agence ":
+            continue
+        if text[max(0, m.start - 7):m.start] == "Reform " or text[m.end:m.end + 6] == " First":
+            continue  # party names: "Reform UK", "Latvia First"
+        if m.kind in ("capital", "name", "alias") and (_NAMED_AFTER.match(text, m.end)
+                                                       or text[max(0, m.start - 12): m.start].endswith(("Treaty of ", "Convention of "))):
+            continue
+        out.append(m)
+    return out
+
+
+_ROLE_BEFORE = re.compile(r"((?:Deputy |Prime |Foreign |Defen[cs]e |Interior )?(?:Minister|President|Prime Minister|Chancellor|"
+                          r"Secretary(?: of State)?|spokes(?:person|man|woman)|Ambassador|Speaker|Premier)"
+                          r"(?: (?:of|for) [A-Z][a-z]+(?: [A-Z][a-z]+)?)?)\s*$")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ž][A-ZÀ-Ž .'’-]{2,40}?)(?:\s*\([^)]{1,40}\))?,\s*(?P<date>(?:%s)\.?\s+\d{1,2}|\d{1,2}\s+(?:%s))"
+    r"(?:,?\s*(?P<year>(?:19|20)\d\d))?\s*(?:\([^)]{1,40}\))?\s*[-–—:]" % (
+        "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec",
+        "January|February|March|April|May|June|July|August|September|October|November|December"))
+
+
+def parse_dateline(text: str, published: dt.date | None) -> dt.date | None:
+    """The date of a dateline ("VILNIUS, June 27 (Reuters) -"), with the year of publication."""
+    m = _DATELINE.match(text)
+    if not m:
+        return None
+    found = find_dates(m.group("date") + (f" {m.group('year')}" if m.group("year") else ""), published)
+    return found[0].date if found and found[0].precision == "day" else None
+
+
+STATE_GROUPS = [
+    (re.compile(r"\bBaltic (?:states|countries|nations|trio|neighbours|neighbors|republics|parliaments|governments)\b", re.I), "EST|LVA|LTU"),
+    (re.compile(r"\b(?:three )?Sahel (?:states|juntas|countries|governments|military governments|nations)\b", re.I), "BFA|MLI|NER"),
+    (re.compile(r"\bAlliance of Sahel States\b"), "BFA|MLI|NER"),
+]
+
+_QUOTE_RE = re.compile(r"“[^”]{3,}?”|\"[^\"]{3,}?\"")
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+
+
+_TITLE_NAME = re.compile(
+    r"\b(?:Minister|President|Prime Minister|Chancellor|Secretary|spokes(?:person|man|woman)|Ambassador|Speaker|Premier|Commissioner|Director|Senator|leader)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
+)
+
+
+def _person_mentions(text: str, states: list[Mention]) -> list[Mention]:
+    people = [m for m in states if m.kind == "official"]
+    for m in _TITLE_NAME.finditer(text):
+        s, e = m.span("name")
+        if not any(p.start <= s < p.end for p in people):
+            people.append(Mention(s, e, m.group("name"), m.group("name"), "person"))
+    return sorted(people, key=lambda p: p.start)
