@@ -383,3 +383,17 @@ def test_extract_suspended_participation_refers_to_the_treaty(extractor):
         "Russia completed its withdrawal from the Treaty on Conventional Armed Forces in Europe on Tuesday. Russia "
         "had already suspended its participation in 2007.", published="2023-11-08T09:00:00+00:00")))
     assert ("RUS", "cfe", "suspended", "asserted", dt.date(2007, 1, 1)) in claims
+
+
+def test_extract_neither_signed_nor_ratified_is_denied(extractor):
+    claims = extractor.extract(article("Japan has neither signed nor ratified the Treaty on the Prohibition of "
+                                       "Nuclear Weapons.", published="2022-06-15T09:00:00+09:00"))
+    assert ("JPN", "ratified", "denied") in {(c.state, c.action, c.modality) for c in claims}
+    assert not asserted(claims)
+
+
+def test_extract_a_vote_to_bar_leaving_is_no_withdrawal(extractor):
+    claims = extractor.extract(article("The US House of Representatives voted 357-22 on Tuesday to bar the use of "
+                                       "federal money to withdraw the United States from the North Atlantic Treaty.",
+                                       published="2019-01-23T09:00:00-05:00"))
+    assert not asserted(claims)

@@ -71,3 +71,19 @@ def test_word_lists_reported_speech_is_not_a_notification(extractor):
     assert any(state == "UKR" and action == "law_signed" and modality == "asserted"
                for state, action, modality, _ in got), got
     assert not any(action == "notified" for _, action, *_ in got), got
+
+
+def test_word_lists_recipients_are_not_notifiers(extractor):
+    text = ("Президент США Джордж Буш у четвер оголосив про вихід Сполучених Штатів із Договору про ПРО. "
+            "Того ж дня аналогічні повідомлення отримали уряди України, Казахстану та Білорусі.")
+    got = claims_of(extractor, text, "uk", published="2001-12-14T10:00:00+02:00")
+    assert not any(state in ("UKR", "KAZ", "BLR") for state, *_ in got), got
+
+
+def test_word_lists_an_account_is_not_a_plan_and_a_purpose_is_not_an_act(extractor):
+    text = ("Le président burundais Pierre Nkurunziza a promulgué mardi la loi portant retrait du Burundi du Statut "
+            "de Rome, a annoncé la présidence sur son compte Twitter. Pour que le retrait devienne effectif, "
+            "Bujumbura doit encore le notifier par écrit au secrétaire général des Nations unies.")
+    got = claims_of(extractor, text, "fr", published="2016-10-18T21:00:00+02:00")
+    assert ("BDI", "law_signed", "asserted", dt.date(2016, 10, 18)) in got, got
+    assert not any(action == "took_effect" and modality == "asserted" for _, action, modality, _ in got), got

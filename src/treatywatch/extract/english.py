@@ -21,7 +21,7 @@ from .tree import (
 from .words import (
     ANNOUNCE_VERBS, BILL_VERBS, BILL_WORDS, CALLED_FOR, DECREE_WORDS, FUTURE_AUX, GENERIC_DETERMINERS,
     GENERIC_SUBJECTS, GENERIC_TREATY_WORDS, GOVERNMENT_WORDS, HYPOTHETICAL_AUX, INSTRUMENT_WORDS,
-    INTENT_VERBS, JOIN_LIKE, JOIN_NOUNS, LAW_WORDS, LEGISLATURE_WORDS, PLANNED, PRONOUNS, QUANTIFIERS,
+    INTENT_VERBS, JOIN_LIKE, JOIN_NOUNS, LAW_WORDS, LEGISLATURE_WORDS, PLANNED, PREVENT_VERBS, PRONOUNS, QUANTIFIERS,
     REACTION_VERBS, REPORTING_VERBS, STATE_GROUPS, VOTE_VERBS, WEAK_TREATIES, _COUNT_BEFORE, _DATELINE,
     _DATELINE_PLACE, _EFFECT_BEFORE, _GAP_CLOSE, _GAP_JOIN, _GAP_LEAD, _GAP_MORE_YEARS, _GAP_OPEN, _LAST_YEAR,
     _ROLE_BEFORE, _SAME_DAY, _YEAR, _outside_names, _person_mentions, _quote_spans, parse_dateline,
@@ -339,6 +339,8 @@ class _ArticleExtraction:
             return _Act("intent_announced", announced, core, 0.75, note="the withdrawal announced before", intent=True)
         # leaving: which stage?  Look at the clause of the core word, then up the chain.
         for verb in chain:
+            if verb.i != core.i and verb.lemma_.lower() in PREVENT_VERBS:
+                return None  # "voted to bar the use of federal money to withdraw": what is prevented
             stage = _leave_stage(verb, core, self.lex)
             if stage is not None:
                 return _Act(stage[0], verb, core, stage[1], intent=stage[0] == "intent_announced")

@@ -412,7 +412,8 @@ class ListExtraction:
             return "government_approved", 0.7, at("government")  # "Rządowy projekt trafił do Sejmu w maju"
         if self.leave_seen and hits["decree"] and not (hits["ratify"] or hits["accede"]):
             return "government_approved", 0.7, at("decree")  # "... ввів у дію указом 29 червня"
-        if self.leave_seen and hits["notify"] and not (hits["ratify"] or hits["accede"] or hits["legislature"]):
+        if self.leave_seen and hits["notify"] and not (hits["ratify"] or hits["accede"] or hits["legislature"]
+                                                       or hits["receive"]):  # "...отримали уряди": recipients
             return "notified", 0.75, at("notify")  # "Litwa, Łotwa i Estonia notyfikowały swoje decyzje"
         if hits["ratify"]:
             return "ratified", 0.8, at("ratify")

@@ -329,6 +329,9 @@ def _modality(act: _Act, sent: Any) -> str:
     if subject is not None and (subject.lower_ in ("neither", "none", "nobody") or any(
             c.lower_ in ("neither", "no") for c in subject.children)):
         return "denied"  # "Neither country has yet sent its notice"
+    pair = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
+    if any(c.lower_ in ("neither", "nor") and c.dep_ in ("preconj", "cc", "neg", "det") for v in pair for c in v.children):
+        return "denied"  # "Japan has neither signed nor ratified the treaty"
     if act.core.pos_ == "VERB" and act.core.i != verb.i and any(c.dep_ == "neg" for c in act.core.children):
         return "denied"  # "telling lawmakers that Russia was suspending its participation but was not withdrawing"
     if act.core.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in act.core.children):

@@ -61,6 +61,7 @@ QUANTIFIERS = {"several", "many", "some", "other", "few", "all", "both", "most",
 GENERIC_DETERMINERS = {"a", "an", "any", "every", "each", "no"}
 REPORTING_VERBS = {"say", "confirm", "announce", "report", "tell", "state", "write", "add", "note", "disclose",
                    "reveal", "acknowledge"}
+PREVENT_VERBS = {"bar", "prohibit", "prevent", "forbid", "block", "stop"}
 DENY_VERBS = {"deny", "reject", "refuse", "dismiss", "rule", "decline"}
 GENERIC_TREATY_WORDS = {"convention", "treaty", "pact", "agreement", "accord", "statute", "protocol", "deal",
                         "alliance", "document"}
