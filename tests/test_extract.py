@@ -397,3 +397,10 @@ def test_extract_a_vote_to_bar_leaving_is_no_withdrawal(extractor):
                                        "federal money to withdraw the United States from the North Atlantic Treaty.",
                                        published="2019-01-23T09:00:00-05:00"))
     assert not asserted(claims)
+
+
+def test_extract_no_longer_bound_passes_the_gate(extractor):
+    claims = extractor.extract(article("From today Estonia, Latvia and Lithuania are no longer bound by the Ottawa "
+                                       "Convention.", published="2025-12-27T09:30:00+02:00"))
+    assert {(c.state, c.action, c.date) for c in claims if c.modality == "asserted"} == {
+        (s, "took_effect", dt.date(2025, 12, 27)) for s in ("EST", "LVA", "LTU")}
