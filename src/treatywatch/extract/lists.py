@@ -3,8 +3,11 @@
 Sentence rules over word lists (``data/wordlists.json``): a sentence with a treaty name (or a
 generic treaty word after one), a state and an action word yields a claim.  The stage (notice,
 vote, signature of the law, effect) and the modality (negation, plan, call, conditional) come
-from the other words of the sentence.  Dates: numeric and month-name dates, weekdays, today
-and yesterday in each language, resolved against the publication date.
+from the other words of the sentence.  A sentence is cut into clauses (at punctuation and before
+conjunctions): clauses with acts of their own make claims of their own, a clause of a name and a
+date repeats the act before it ("le Niger en 2002"), and the subject is the list of states
+nearest the act.  Dates: numeric and month-name dates, months, years, weekdays, today and
+yesterday in each language, resolved against the publication date.
 """
 
 from __future__ import annotations
@@ -315,8 +318,8 @@ class ListExtraction:
         own = [next((d for d in left if m.end <= d.start <= m.end + 25), None) for m in run]
         if len(run) >= 2 and all(own) and len({d.date for d in own if d}) > 1:
             # "seuls le Burundi, en 2017, et les Philippines, en 2019, avaient quitté": a date each
-            return [_Frame(0, chunks[-1].e, action, strength, cue_at, [self._state(m)], [d])
-                    for m, d in zip(run, own) if d and self._state(m)]
+            return [_Frame(0, chunks[-1].e, action, strength, cue_at, self._codes(m), [d])
+                    for m, d in zip(run, own) if d and self._codes(m)]
         states = self._subjects(names, cue_at, last_states, text)
         if not states:
             return []
