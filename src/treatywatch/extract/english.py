@@ -8,7 +8,6 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .. import rules
 from ..consolidate import date_rank
 from ..dates import DateMention, NUMBERS, find_dates
 from ..gate import Mention, split_sentences
@@ -876,13 +875,9 @@ class _ArticleExtraction:
             modality = "planned"  # a withdrawal that takes effect after publication has not happened yet
         background = bool(date and pub and (pub - date).days > 365 and modality == "asserted")
         effective = None
-        treaty = self.x.registry.get(treaty_id)
         if date is not None and precision == "day":
             try:
-                if act.action == "notified":
-                    effective = rules.leaving_date(treaty, date)
-                elif act.action in ("ratified", "acceded", "rejoined"):
-                    effective = rules.joining_date(treaty, date)
+                effective = self.x._effective_date(treaty_id, act.action, date)
             except Exception as exc:  # a rule that cannot apply must not lose the claim
                 notes.append(f"effective date not computed: {exc}")
         confidence = max(0.05, min(0.97, act.cue_strength + conf_adj + (0.05 if basis == "explicit" else 0.0)))

@@ -101,8 +101,15 @@ def _clauses(text: str, breaks: re.Pattern[str]) -> list[tuple[int, int]]:
 
 
 @functools.lru_cache(maxsize=1)
+def _wordlist_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        resources.files("treatywatch").joinpath("data/wordlists.json").read_text(encoding="utf-8"))
+    return data
+
+
+@functools.lru_cache(maxsize=1)
 def wordlists() -> dict[str, dict[str, re.Pattern[str]]]:
-    data = json.loads(resources.files("treatywatch").joinpath("data/wordlists.json").read_text(encoding="utf-8"))
+    data = _wordlist_data()
     out: dict[str, dict[str, re.Pattern[str]]] = {}
     for lang in LANGUAGES:
         out[lang] = {}
@@ -127,8 +134,7 @@ def wordlists() -> dict[str, dict[str, re.Pattern[str]]]:
 @functools.lru_cache(maxsize=None)
 def group_patterns(lang: str) -> list[tuple[re.Pattern[str], str]]:
     """Names of groups of states ("die baltischen Staaten") and the codes of their members."""
-    data = json.loads(resources.files("treatywatch").joinpath("data/wordlists.json").read_text(encoding="utf-8"))
-    return [(re.compile(r"(?<!\w)(?:%s)" % "|".join(p), re.IGNORECASE), ref) for ref, p in data[lang]["groups"].items()]
+    return [(re.compile(r"(?<!\w)(?:%s)" % "|".join(p), re.IGNORECASE), ref) for ref, p in _wordlist_data()[lang]["groups"].items()]
 
 
 def find_dates_lang(text: str, lang: str, published: dt.date | None) -> list[DateMention]:
@@ -361,12 +367,12 @@ class ListExtraction:
         return _Frame(ch.s, ch.e, before.action, before.strength, ch.dates[0].start, [s for s in states if s],
                       ch.dates[:1], modality=before.modality)
 
-    def _state(self, m: Mention) -> str:
-        return str(self.lex.state_of(m) or "")
-
     def _codes(self, m: Mention) -> list[str]:
         """The states a name stands for: one, or each member of a group."""
-        return m.ref.split("|") if m.kind == "group" else [x for x in [self._state(m)] if x]
+        if m.kind == "group":
+            return m.ref.split("|")
+        state = self.lex.state_of(m)
+        return [state] if state else []
 
     def _date(self, frame: _Frame, hits: dict[str, list[re.Match[str]]]) -> DateMention | None:
         dates = frame.dates
