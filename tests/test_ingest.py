@@ -5,7 +5,8 @@ import json
 import pytest
 
 from treatywatch import Article, InputError, Reject, parse_news_text, read_articles
-from treatywatch.ingest import normalise_body, read_status_table
+from treatywatch.depositary import read_status_table
+from treatywatch.ingest import normalise_body
 
 from .conftest import SEED, write_article
 

@@ -21,7 +21,7 @@ import click
 
 from . import api
 from .errors import TreatywatchError
-from .evaluate import evaluate_corpus, format_evaluation, read_gold
+from .evaluate import evaluate_corpus, format_evaluation, read_gold, read_split
 from .extract import ExtractOptions, Extractor
 from .ledger import DEFAULT_DB, Ledger
 from .models import ACTIONS, Reject, Status
@@ -78,6 +78,10 @@ def _treaty(ctx: click.Context, param: click.Parameter, value: str | None) -> st
         return str(state.registry().get(value).id)
     except TreatywatchError as exc:
         raise click.BadParameter(str(exc)) from None
+
+
+def _treaties(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> list[str]:
+    return [str(_treaty(ctx, param, v)) for v in value]
 
 
 def _iso3(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -229,8 +233,12 @@ def status(obj: _State, treaty: str, as_of: dt.date | None, state: str | None, f
         treatywatch status apmbc --as-of 2026-01-15 --format json
     """
     day = as_of or dt.date.today()
-    statuses = _run(lambda: obj.ledger().status_as_of(treaty, day, state=state))
-    _print_statuses(statuses, fmt, title=f"{treaty} as of {day.isoformat()}")
+    ledger = _run(obj.ledger)
+    statuses = _run(lambda: ledger.status_as_of(treaty, day, state=state))
+    title = f"{treaty} as of {day.isoformat()}; basis: {ledger.basis(treaty)}"
+    if ledger.record_table(treaty) is None and not state:
+        title += " (states not listed: unknown)"
+    _print_statuses(statuses, fmt, title=title)
 
 
 def _print_statuses(statuses: Iterable[Status], fmt: str, title: str | None = None) -> None:
@@ -238,7 +246,7 @@ def _print_statuses(statuses: Iterable[Status], fmt: str, title: str | None = No
     if fmt == "json":
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
     elif fmt == "csv":
-        click.echo(_csv(records, ["state", "status", "since", "effective", "note", "events"]), nl=False)
+        click.echo(_csv(records, ["state", "status", "since", "effective", "note", "events", "basis"]), nl=False)
     else:
         rows = [{**r, "events": len(r["events"]), "note": _short(r["note"])} for r in records]
         if title:
@@ -281,25 +289,99 @@ def events(obj: _State, treaty: str | None, state: str | None, source: str, fmt:
 @cli.command("import-status")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--treaty", required=True, callback=_treaty, help="Treaty id the table is for.")
+@click.option("--as-of", callback=_date, help="The date the table describes (default today).")
 @click.pass_obj
-def import_status(obj: _State, file: str, treaty: str) -> None:
-    """Import an official-style status table (CSV) as baseline membership.
+def import_status(obj: _State, file: str, treaty: str, as_of: dt.date | None) -> None:
+    """Import an official-style status table (CSV) as the depositary's record.
 
     Columns: iso3, signed, ratified_or_acceded, kind (ratification, acceptance, approval,
     accession, succession) and optionally entry_into_force_for_state, withdrawal_notified,
-    withdrawal_effective.  Rows that cannot be used are listed with their line numbers.
+    withdrawal_effective, deratified, suspended, predecessor, note, sources (see
+    docs/data.md).  A table imported again under the same file name replaces the earlier one.
+    Rows that cannot be used are listed with their line numbers.
 
     Example:
 
     \b
-        treatywatch import-status ccm_parties.csv --treaty ccm
+        treatywatch import-status ccm_parties.csv --treaty ccm --as-of 2025-03-06
     """
-    used, rejects = _run(lambda: obj.ledger().import_status(file, treaty))
+    used, rejects = _run(lambda: obj.ledger().import_status(file, treaty, as_of=as_of))
     for r in rejects:
         click.echo(f"skipped {r.source}: {r.reason}", err=True)
     click.echo(f"imported {used} rows for {treaty}, skipped {len(rejects)}", err=True)
     if rejects:
         sys.exit(1)
+
+
+@cli.command("refresh-status")
+@click.argument("treaties", nargs=-1, callback=_treaties)
+@click.option("--url", "urls", multiple=True, metavar="TREATY=URL",
+              help="Fetch TREATY's record from URL instead of the depositary's address (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_obj
+def refresh_status(obj: _State, treaties: list[str], urls: tuple[str, ...], fmt: str) -> None:
+    """Fetch the depositaries' current records and record what changed.
+
+    Each treaty's table is replaced only when the new record reads; a failed fetch or a page
+    of another shape keeps the previous table and says so (exit 1).  Changes since the last
+    table (new parties, withdrawals, corrected dates) are stored and listed.
+
+    Example:
+
+    \b
+        treatywatch refresh-status apmbc ccm
+    """
+    from . import records
+
+    where = {}
+    for item in urls:
+        treaty, sep, url = item.partition("=")
+        if not sep or not url:
+            raise click.BadParameter(f"{item!r} is not TREATY=URL", param_hint="--url")
+        where[_run(lambda: obj.registry().get(treaty).id)] = url
+    ledger = _run(obj.ledger)
+    reports = _run(lambda: records.refresh_status(ledger, treaties or list(where), urls=where,
+                                                  options=obj.read_options()))
+    if fmt == "json":
+        click.echo(json.dumps([r.to_dict() for r in reports], indent=2, ensure_ascii=False))
+    else:
+        for report in reports:
+            click.echo(report.summary())
+            for change in report.changes:
+                click.echo(f"  {change.describe()}")
+    if any(r.outcome == "kept" for r in reports):
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("treaty", callback=_treaty)
+@click.option("--since", callback=_date, help="Only acts on or after this date (YYYY-MM-DD).")
+@click.option("--kind", type=click.Choice(["all", "news_ahead", "dates_differ", "record_only"]), default="all",
+              show_default=True, help="Only this kind of difference.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_obj
+def reconcile(obj: _State, treaty: str, since: dt.date | None, kind: str, fmt: str) -> None:
+    """Compare what news reports with the depositary's record of TREATY.
+
+    news_ahead: acts news reports that the record does not show yet (the early warning);
+    dates_differ: the same act dated differently; record_only: acts no news reported.
+
+    Example:
+
+    \b
+        treatywatch reconcile apmbc --since 2025-01-01 --kind news_ahead
+    """
+    from . import records
+
+    found = _run(lambda: records.reconcile(obj.ledger(), treaty, since=since))
+    rows = [d.to_dict() for d in found if kind in ("all", d.kind)]
+    cols = ["kind", "state", "action", "news_date", "record_date", "sources", "note"]
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        click.echo(_csv([{**r, "sources": "|".join(r["sources"])} for r in rows], cols), nl=False)
+    else:
+        click.echo(_table([{**r, "sources": ", ".join(r["sources"]), "note": _short(r["note"])} for r in rows], cols))
 
 
 @cli.command()
@@ -570,15 +652,26 @@ def treaties(obj: _State) -> None:
 @click.argument("articles", type=click.Path(exists=True))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--errors", is_flag=True, help="Also list every false, missed and mis-dated claim.")
+@click.option("--locators", type=click.Path(exists=True, dir_okay=False),
+              help="JSONL of the articles' locators (id, url, split, ...), for --split.")
+@click.option("--split", help="Score only the articles of this split of --locators (e.g. dev or test).")
+@click.option("--all-languages", is_flag=True,
+              help="Also score articles in languages the tool does not read (their acts count as missed).")
 @click.pass_obj
-def evaluate(obj: _State, gold: str, articles: str, fmt: str, errors: bool) -> None:
+def evaluate(obj: _State, gold: str, articles: str, fmt: str, errors: bool, locators: str | None,
+             split: str | None, all_languages: bool) -> None:
     """Precision and recall of extraction against labelled GOLD claims for the ARTICLES.
 
     Example:
 
     \b
         treatywatch evaluate tests/data/demo_gold.jsonl src/treatywatch/samples
+        treatywatch evaluate tests/data/realnews/gold.jsonl tests/data/realnews/texts \\
+            --locators tests/data/realnews/locators.jsonl --split dev --all-languages
     """
+    if bool(split) != bool(locators):
+        raise click.UsageError("--split and --locators go together")
+    keep = _run(lambda: read_split(locators, split)) if locators and split else None
     gold_rows = _run(lambda: read_gold(gold))
     extractor = _run(obj.extractor)
     read, claims = [], []
@@ -586,9 +679,12 @@ def evaluate(obj: _State, gold: str, articles: str, fmt: str, errors: bool) -> N
         if isinstance(item, Reject):
             click.echo(f"rejected {item.source}: {item.reason}", err=True)
             continue
+        if keep is not None and item.id not in keep:
+            continue
         read.append(item)
         claims.extend(found)
-    results = evaluate_corpus(gold_rows, read, claims, min_confidence=float(obj.settings["min_confidence"]))
+    results = evaluate_corpus(gold_rows, read, claims, min_confidence=float(obj.settings["min_confidence"]),
+                              all_languages=all_languages)
     shown = {k: v for k, v in results.items() if k in ("all", "non-English") or len(k) == 2}
     if fmt == "json":
         click.echo(json.dumps({k: v.to_dict() for k, v in shown.items()}, indent=2))

@@ -71,17 +71,7 @@ def read_gold(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     """Gold claims from a JSONL file; a bad line raises ``InputError`` naming the line."""
     name = os.fspath(path)
     out = []
-    try:
-        lines = open(name, encoding="utf-8").read().splitlines()
-    except OSError as exc:
-        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
-    for i, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{name}:{i}", f"invalid JSON ({exc.msg})") from None
+    for i, row in _jsonl(name):
         missing = [k for k in ("article", "state", "treaty", "action") if k not in row]
         if missing or row["action"] not in ACTIONS:
             raise InputError(f"{name}:{i}", f"missing {missing}" if missing else f"unknown action {row['action']!r}")
@@ -151,6 +141,35 @@ def format_evaluation(ev: Evaluation, title: str = "all articles") -> str:
     return "\n".join(lines)
 
 
+def read_split(path: str | os.PathLike[str], split: str) -> set[str]:
+    """The article ids of one split (``test`` or ``dev``) in a locators file (JSONL with ``id`` and ``split``)."""
+    name = os.fspath(path)
+    ids = set()
+    for _, row in _jsonl(name):
+        if row.get("split") == split:
+            ids.add(str(row["id"]))
+    if not ids:
+        raise InputError(name, f"no article of split {split!r}")
+    return ids
+
+
+def _jsonl(name: str) -> list[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line of a JSONL file."""
+    try:
+        lines = open(name, encoding="utf-8").read().splitlines()
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    out = []
+    for i, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            out.append((i, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{name}:{i}", f"invalid JSON ({exc.msg})") from None
+    return out
+
+
 def group_by_article(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
     out: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -159,17 +178,19 @@ def group_by_article(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
 
 
 def evaluate_corpus(gold: list[dict[str, Any]], articles: list[Any], claims: list[Claim],
-                    min_confidence: float = 0.5) -> dict[str, Evaluation]:
+                    min_confidence: float = 0.5, all_languages: bool = False) -> dict[str, Evaluation]:
     """Evaluations over all articles, English ones, non-English ones, and each language.
 
     An article's language is the gold's ``language`` when given, else the detected one.
+    Articles in a language the tool does not read are left out unless ``all_languages``
+    (then their acts count as missed).
     """
     from .ingest import SUPPORTED_LANGUAGES
 
     gold_lang = {g["article"]: g["language"] for g in gold if g.get("language")}
     all_langs = {a.id: gold_lang.get(a.id, a.language) for a in articles}
     # articles in a language the tool does not read are reported, not scored
-    langs = {a: lang for a, lang in all_langs.items() if lang in SUPPORTED_LANGUAGES}
+    langs = {a: lang for a, lang in all_langs.items() if all_languages or lang in SUPPORTED_LANGUAGES}
     groups: dict[str, list[str]] = {"all": list(langs)}
     groups["non-English"] = [a for a, lang in langs.items() if lang != "en"]
     for lang in sorted(set(langs.values())):

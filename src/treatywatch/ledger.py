@@ -22,18 +22,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import rules
+from . import records, rules
 from .consolidate import consolidate_events
+from .depositary import read_status_table
 from .errors import InputError, LedgerError
 from .duplicates import body_hash
-from .ingest import INSTRUMENT_KINDS, read_status_table
 from .models import Article, Claim, Evidence, Event, Quote, Reject, Status
 from .registry import Registry, load_registry
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_DB = "treatywatch.db"
-BASELINES = {"apmbc": "data/baseline/apmbc.csv"}
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -93,6 +92,18 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX rejects_source ON rejects(source);
         """,
     ),
+    (
+        "004_records",
+        """
+        ALTER TABLE imports ADD COLUMN as_of TEXT;
+        ALTER TABLE imports ADD COLUMN origin TEXT;
+        CREATE TABLE table_changes (
+            id INTEGER PRIMARY KEY, treaty TEXT NOT NULL, state TEXT NOT NULL, action TEXT NOT NULL,
+            change TEXT NOT NULL, before TEXT, after TEXT, origin TEXT, at TEXT NOT NULL
+        );
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """,
+    ),
 ]
 
 
@@ -135,9 +146,10 @@ class Ledger:
                 self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             fresh = self._migrate()
+            self.baseline = self._baseline_setting(fresh, baseline)
         except sqlite3.DatabaseError as exc:
             raise LedgerError(f"{self.path}: cannot be used as a treatywatch ledger ({exc})") from None
-        if fresh and baseline:
+        if self.baseline:
             self.load_baselines()
 
     @classmethod
@@ -165,6 +177,17 @@ class Ledger:
                 self.conn.executescript("BEGIN;" + sql + f"INSERT INTO migrations VALUES ('{name}', '{_now()}'); COMMIT;")
             logger.info("applied migration %s", name)
         return fresh
+
+    def _baseline_setting(self, fresh: bool, wanted: bool) -> bool:
+        """Whether this ledger carries the bundled tables: chosen when it was created, kept after."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'baseline'").fetchone()
+        if row is not None:
+            return bool(row[0] == "on")
+        # created now, or by a version that did not record it (it had a baseline if any table was imported)
+        on = wanted if fresh else self.conn.execute("SELECT 1 FROM imports LIMIT 1").fetchone() is not None
+        with self.conn:
+            self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('baseline', ?)", ("on" if on else "off",))
+        return on
 
     def migrations(self) -> list[str]:
         return [row[0] for row in self.conn.execute("SELECT name FROM migrations ORDER BY name")]
@@ -247,28 +270,72 @@ class Ledger:
                                   (reject.source, reject.reason, _now()))
 
     # -- status tables --------------------------------------------------------------------
-    def import_status(self, path: str | os.PathLike[str], treaty: str, source: str | None = None
-                      ) -> tuple[int, list[Reject]]:
-        """Import an official-style status table as record claims; returns (rows used, rows rejected)."""
+    def import_status(self, path: str | os.PathLike[str], treaty: str, source: str | None = None,
+                      as_of: dt.date | None = None) -> tuple[int, list[Reject]]:
+        """Import an official-style status table as record claims; returns (rows used, rows rejected).
+
+        The table replaces the one imported before under the same source (by default
+        ``status:<file name>``); ``as_of`` is the date the table describes (default today).
+        """
         self.registry.get(treaty)
         rows, rejects = read_status_table(path)
-        source = source or f"status:{Path(path).name}"
-        claims: list[Claim] = []
-        for row in rows:
-            claims.extend(_record_claims(row, treaty, source))
-        with self.conn:
-            self.conn.execute("DELETE FROM claims WHERE article_id = ? AND treaty = ?", (source, treaty))
-            self._insert_claims(claims)
-            self.conn.execute("INSERT OR REPLACE INTO imports VALUES (?,?,?,?)", (source, treaty, len(rows), _now()))
-        self.refresh_events({(c.state, c.treaty) for c in claims} | self._pairs_of(source))
+        source = source or f"{records.RECORD_PREFIX}{Path(path).name}"
+        claims = records.table_claims(rows, treaty, source)
+        self.replace_table(treaty, source, claims, rows=len(rows), as_of=as_of or dt.date.today(),
+                           origin=Path(path).name)
         return len(rows), rejects
 
+    def replace_table(self, treaty: str, source: str, claims: list[Claim], rows: int, as_of: dt.date,
+                      origin: str, changes: Iterable[records.TableChange] = ()) -> None:
+        """Store ``claims`` as the table ``source`` of ``treaty`` (replacing its previous rows) and
+        re-consolidate the affected events.  Claims, the import record and the pairs awaiting
+        consolidation are written in one transaction, so a kill leaves the old table or the new one,
+        and the next run finishes the events."""
+        with self.conn:
+            pairs = self._pairs_of(source) | {(c.state, c.treaty) for c in claims}
+            self.conn.execute("DELETE FROM claims WHERE article_id = ? AND treaty = ?", (source, treaty))
+            self._insert_claims(claims)
+            self.conn.execute("INSERT OR REPLACE INTO imports (source, treaty, rows, at, as_of, origin)"
+                              " VALUES (?,?,?,?,?,?)", (source, treaty, rows, _now(), as_of.isoformat(), origin))
+            self.conn.executemany(
+                "INSERT INTO table_changes (treaty, state, action, change, before, after, origin, at)"
+                " VALUES (?,?,?,?,?,?,?,?)",
+                [(c.treaty, c.state, c.action, c.change, _iso(c.before), _iso(c.after), origin, _now())
+                 for c in changes])
+            self.conn.executemany("INSERT OR IGNORE INTO pending_events (state, treaty) VALUES (?, ?)", sorted(pairs))
+        self.refresh_events(pairs)
+        self.clear_pending(pairs)
+
     def load_baselines(self) -> None:
-        """Import the bundled status tables (a fresh ledger already knows the Ottawa parties)."""
-        for treaty, rel in BASELINES.items():
-            ref = resources.files("treatywatch").joinpath(rel)
+        """Import every bundled status table this ledger does not have yet (a new ledger starts
+        from the depositaries' records of all the registry's treaties; a ledger made by an older
+        version gains the tables added since).  Pairs left pending by a killed import are finished."""
+        have = {r[0] for r in self.conn.execute("SELECT source FROM imports")}
+        for table in records.bundled_tables().values():
+            if table.source in have or table.treaty not in self.registry:
+                continue
+            ref = resources.files("treatywatch").joinpath(f"data/baseline/{table.file}")
             with resources.as_file(ref) as path:
-                self.import_status(path, treaty, source=f"status:{Path(rel).name}")
+                rows, _ = read_status_table(path)
+            claims = records.table_claims(rows, table.treaty, table.source, origin=table.file)
+            self.replace_table(table.treaty, table.source, claims, rows=len(rows), as_of=table.as_of,
+                               origin=table.file)
+        pending = self.pending_pairs()
+        if pending:
+            self.refresh_events(pending)
+            self.clear_pending(pending)
+
+    def record_table(self, treaty: str) -> tuple[str, dt.date] | None:
+        """The newest official table the ledger holds for ``treaty``: (source, the date it describes)."""
+        row = self.conn.execute("SELECT source, COALESCE(as_of, substr(at, 1, 10)) FROM imports WHERE treaty = ?"
+                                " ORDER BY COALESCE(as_of, substr(at, 1, 10)) DESC LIMIT 1", (treaty,)).fetchone()
+        return (row[0], dt.date.fromisoformat(row[1])) if row else None
+
+    def table_changes(self, treaty: str | None = None) -> list[dict[str, Any]]:
+        """Every change between successive tables (refreshes), oldest first."""
+        sql, args = _where("SELECT treaty, state, action, change, before, after, origin, at FROM table_changes",
+                           treaty=treaty)
+        return [dict(r) for r in self.conn.execute(sql + " ORDER BY id", args)]
 
     def _pairs_of(self, article_id: str) -> set[tuple[str, str]]:
         return {(r[0], r[1]) for r in self.conn.execute("SELECT state, treaty FROM events WHERE sources LIKE ?", (f'%"{article_id}"%',))}
@@ -455,15 +522,33 @@ class Ledger:
         return {state: rules.status_timeline(state, t, events, ctx)
                 for state, events in sorted(self._events_for(treaty).items())}
 
+    def basis(self, treaty: str) -> str:
+        """What a status answer for ``treaty`` rests on, in words."""
+        table = self.record_table(treaty)
+        if table is None:
+            return "news only: no status table for this treaty"
+        return f"status table {table[0]} as of {table[1]}, plus news since"
+
     def status_as_of(self, treaty: str, as_of: dt.date, state: str | None = None) -> list[Status]:
-        """The status of every state with a known status (or one state) on ``as_of``."""
+        """The status of every state with a known status (or one state) on ``as_of``.
+
+        Each answer names its basis.  A state absent from the treaty's status table is a
+        ``non_party``; with no table and no news of the state the answer is ``unknown``.
+        """
+        basis = self.basis(treaty)
         out = []
         for st, timeline in self.timelines(treaty).items():
             if state and st != state:
                 continue
-            out.append(rules.status_on(timeline, as_of))
+            out.append(dataclasses.replace(rules.status_on(timeline, as_of), basis=basis))
         if state and not out:
-            out.append(Status(state, treaty, "non_party", None, note="no event known"))
+            if self.record_table(treaty) is None:
+                out.append(Status(state, treaty, "unknown", None, basis=basis,
+                                  note=f"no status table for {treaty} and no news of {state}; import the "
+                                       f"depositary's table (import-status or refresh-status) to know"))
+            else:
+                out.append(Status(state, treaty, "non_party", None, basis=basis,
+                                  note="not in the status table, and no news of an act"))
         return out
 
     def timeline(self, state: str) -> list[Status]:
@@ -558,29 +643,6 @@ def _event(row: sqlite3.Row) -> Event:
         sources=tuple(json.loads(row["sources"])), conflicts=tuple(json.loads(row["conflicts"])), note=row["note"],
         independent=row["independent"], reviewed=row["reviewed"],
     )
-
-
-def _record_claims(row: dict[str, Any], treaty: str, source: str) -> list[Claim]:
-    """The claims one status-table row makes: signature, deposit, withdrawal notification."""
-    line = int(row["line"])
-    out = []
-
-    def claim(action: str, date: str, **kw: Any) -> Claim:
-        text = f"{source} line {line}: {row['iso3']} {action} {date}"
-        return Claim(article=source, state=str(row["iso3"]), treaty=treaty, action=action,
-                     date=dt.date.fromisoformat(date), date_basis="record", date_precision="day",
-                     evidence=Evidence(line, line, text), confidence=1.0, **kw)
-
-    if row.get("signed"):
-        out.append(claim("signed", str(row["signed"])))
-    if row.get("ratified_or_acceded"):
-        kind = str(row["kind"])
-        out.append(claim(INSTRUMENT_KINDS[kind], str(row["ratified_or_acceded"]), instrument=kind,
-                         effective=_d(str(row.get("entry_into_force_for_state") or "")) ))
-    if row.get("withdrawal_notified"):
-        out.append(claim("notified", str(row["withdrawal_notified"]),
-                         effective=_d(str(row.get("withdrawal_effective") or ""))))
-    return out
 
 
 __all__ = ["Ledger", "StoreResult", "DEFAULT_DB", "InputError"]

@@ -22,7 +22,8 @@ LEAVE_ACTIONS = (
 OTHER_ACTIONS = ("suspended", "deratified", "rejoined")
 ACTIONS = JOIN_ACTIONS + LEAVE_ACTIONS + OTHER_ACTIONS
 
-STATUSES = ("non_party", "signatory", "party", "withdrawing", "withdrawn", "suspended")
+# ``unknown``: the ledger has no record of the treaty (no status table) and no news of the state.
+STATUSES = ("non_party", "signatory", "party", "withdrawing", "withdrawn", "suspended", "unknown")
 
 MODALITIES = ("asserted", "planned", "called_for", "denied", "hypothetical", "question")
 
@@ -184,6 +185,8 @@ class Status:
     # ``since`` for an entry that only adds a note or a pending change to an unchanged status
     # (see ``rules.status_timeline``).  None: from the beginning of the timeline.
     valid_from: dt.date | None = None
+    # What the answer rests on: the depositary's table as of its date, news since, or news alone.
+    basis: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -194,6 +197,7 @@ class Status:
             "effective": _iso(self.effective),
             "note": self.note,
             "events": list(self.events),
+            "basis": self.basis,
         }
 
 
