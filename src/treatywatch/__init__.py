@@ -23,7 +23,8 @@ from .errors import (
 from .extract import ExtractOptions, Extractor, extract_claims
 from .ingest import parse_html, parse_news_text, read_articles
 from .ledger import Ledger
-from .models import ACTIONS, MODALITIES, STATUSES, Article, Claim, Effect, Event, Quote, Reject, Status
+from .models import ACTIONS, MODALITIES, ORGANISATIONS, STATUSES, Article, Claim, Effect, Event, Quote, Reject, Status
+from .records import Discrepancy, RefreshReport, StatusTable, bundled_tables, reconcile, refresh_status
 from .registry import Registry, Treaty, load_registry
 from .rules import compute_effects, joining_date, leaving_date, status_on, status_timeline
 from .sources import ReadOptions
@@ -33,9 +34,11 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 __all__ = [
     "ACTIONS",
     "MODALITIES",
+    "ORGANISATIONS",
     "STATUSES",
     "Article",
     "Claim",
+    "Discrepancy",
     "Effect",
     "Event",
     "ExtractOptions",
@@ -46,16 +49,19 @@ __all__ = [
     "LedgerError",
     "Quote",
     "ReadOptions",
+    "RefreshReport",
     "Registry",
     "RegistryError",
     "Reject",
     "RuleError",
     "Status",
+    "StatusTable",
     "Treaty",
     "TreatyFileError",
     "TreatywatchError",
     "UnknownRuleError",
     "UnknownTreatyError",
+    "bundled_tables",
     "compute_effects",
     "consolidate_events",
     "date_range",
@@ -69,6 +75,8 @@ __all__ = [
     "parse_news_text",
     "poll_feeds",
     "read_articles",
+    "reconcile",
+    "refresh_status",
     "status_on",
     "status_timeline",
     "to_records",

@@ -415,7 +415,10 @@ def timeline(obj: _State, state: str, fmt: str) -> None:
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.pass_obj
 def count(obj: _State, treaty: str, start: dt.date, end: dt.date, every: str, fmt: str) -> None:
-    """How many states are bound by TREATY on each date (parties, withdrawals pending included).
+    """How many parties are bound by TREATY on each date (withdrawals pending included).
+
+    Organisations (the European Union) count among the parties, as depositaries count them,
+    and are shown in a column of their own.
 
     Example:
 
@@ -424,14 +427,21 @@ def count(obj: _State, treaty: str, start: dt.date, end: dt.date, every: str, fm
     """
     if end < start:
         raise click.BadParameter("--to is before --from", param_hint="--to")
-    counts = _run(lambda: obj.ledger().count(treaty, api.date_range(start, end, every)))
+    ledger = _run(obj.ledger)
+    dates = api.date_range(start, end, every)
+    counts = _run(lambda: ledger.count(treaty, dates))
     records = [{"date": d.isoformat(), "bound": n} for d, n in counts]
+    cols = ["date", "bound"]
+    organisations = ledger.count(treaty, dates, parties="organisations")
+    if any(n for _, n in organisations):  # the EU: counted among the parties, as depositaries do, and shown apart
+        cols += ["states", "organisations"]
+        records = [{**r, "states": r["bound"] - o, "organisations": o} for r, (_, o) in zip(records, organisations)]
     if fmt == "json":
         click.echo(json.dumps(records, indent=2))
     elif fmt == "csv":
-        click.echo(_csv(records, ["date", "bound"]), nl=False)
+        click.echo(_csv(records, cols), nl=False)
     else:
-        click.echo(_table(records, ["date", "bound"]))
+        click.echo(_table(records, cols))
 
 
 @cli.command()

@@ -27,7 +27,7 @@ from .consolidate import consolidate_events
 from .depositary import read_status_table
 from .errors import InputError, LedgerError
 from .duplicates import body_hash
-from .models import Article, Claim, Evidence, Event, Quote, Reject, Status
+from .models import ORGANISATIONS, Article, Claim, Evidence, Event, Quote, Reject, Status
 from .registry import Registry, load_registry
 
 logger = logging.getLogger(__name__)
@@ -564,9 +564,15 @@ class Ledger:
             out.extend(rules.status_timeline(state, self.registry.get(treaty), events, ctx))
         return out
 
-    def count(self, treaty: str, dates: Iterable[dt.date]) -> list[tuple[dt.date, int]]:
-        """How many states are bound (party, withdrawing or suspended) on each date."""
-        timelines = self.timelines(treaty)
+    def count(self, treaty: str, dates: Iterable[dt.date], parties: str = "all") -> list[tuple[dt.date, int]]:
+        """How many parties are bound (party, withdrawing or suspended) on each date.
+
+        ``parties``: ``all`` (states and organisations, as depositaries count), ``states`` or
+        ``organisations`` (the European Union)."""
+        if parties not in ("all", "states", "organisations"):
+            raise LedgerError(f"unknown kind of parties {parties!r}: use all, states or organisations")
+        timelines = {s: tl for s, tl in self.timelines(treaty).items()
+                     if parties == "all" or (s in ORGANISATIONS) == (parties == "organisations")}
         return [(d, sum(1 for tl in timelines.values() if rules.is_bound(rules.status_on(tl, d)))) for d in dates]
 
     def diff(self, treaty: str, start: dt.date, end: dt.date) -> dict[str, list[Status]]:

@@ -25,6 +25,10 @@ ACTIONS = JOIN_ACTIONS + LEAVE_ACTIONS + OTHER_ACTIONS
 # ``unknown``: the ledger has no record of the treaty (no status table) and no news of the state.
 STATUSES = ("non_party", "signatory", "party", "withdrawing", "withdrawn", "suspended", "unknown")
 
+# Parties that are not states: regional organisations (the European Union in the climate treaties and the
+# Istanbul Convention).  Depositaries count them among the parties; ``count`` reports them apart too.
+ORGANISATIONS = ("EUU",)
+
 MODALITIES = ("asserted", "planned", "called_for", "denied", "hypothetical", "question")
 
 # How a claim's date was found, best first.  ``record`` is a depositary's or an official

@@ -319,20 +319,26 @@ def reconcile(ledger: Ledger, treaty: str, since: dt.date | None = None) -> list
         recorded = record_claims_by.get((event.state, event.action), [])
         news_keys.add((event.state, event.action))
         if event.action in DOMESTIC_STEPS:
+            # a domestic step is followed by the notice (or precedes it by little): the record covers it
+            # when it shows a notice or an effect from shortly before the step on
+            earliest = day - dt.timedelta(days=window) if day else None
             notices = [c for c in record_claims_by.get((event.state, "notified"), [])
                        + record_claims_by.get((event.state, "took_effect"), [])
-                       if c.date and day and c.date >= day]
+                       if c.date and (earliest is None or c.date >= earliest)]
             if not notices:
                 out.append(Discrepancy("news_ahead", event.state, treaty, event.action, event.date, None, sources,
                                        f"news reports a step towards withdrawal; the record as of "
                                        f"{table[1]} shows no notice after it"))
             continue
-        near = [c for c in recorded if c.date and day and abs((c.date - day).days) <= window]
-        if not near:
+        if event.action == "took_effect":  # the record shows an effect as a notice's effective date
+            recorded = recorded + [dataclasses.replace(c, date=c.effective)
+                                   for c in record_claims_by.get((event.state, "notified"), []) if c.effective]
+        near = [c.date for c in recorded if c.date and day and abs((c.date - day).days) <= window]
+        if not near or day is None:
             out.append(Discrepancy("news_ahead", event.state, treaty, event.action, event.date, None, sources,
                                    f"the record as of {table[1]} does not show this act"))
             continue
-        record_day = min(near, key=lambda c: abs((c.date or day) - day) if day else dt.timedelta()).date
+        record_day = min(near, key=lambda d: abs((d - day).days))
         if event.date is not None and record_day != event.date:
             out.append(Discrepancy("dates_differ", event.state, treaty, event.action, event.date, record_day, sources,
                                    f"news dates it {event.date}, the record {record_day}"))
