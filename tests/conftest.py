@@ -21,7 +21,7 @@ def extractor() -> Extractor:
 
 @pytest.fixture
 def ledger() -> Iterator[Ledger]:
-    """A fresh in-memory ledger with the bundled baseline (the Ottawa parties)."""
+    """A fresh in-memory ledger with the bundled status tables of every treaty."""
     led = Ledger.memory()
     yield led
     led.close()

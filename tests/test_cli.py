@@ -56,7 +56,7 @@ def test_cli_status_json_after_seed(tmp_path):
     rows = {r["state"]: r for r in json.loads(result.output)}
     assert rows["LTU"]["status"] == "withdrawn"
     assert set(rows["LTU"]) == {"state", "status", "since", "effective", "note", "events", "basis"}
-    assert rows["LTU"]["basis"].startswith("status table status:apmbc.csv as of ")
+    assert rows["LTU"]["basis"].startswith("status table status:apmbc.csv complete to ")
     july = {r["state"]: r for r in json.loads(run("status", "apmbc", "--as-of", "2025-07-01", "--format", "json", db=db).output)}
     assert july["LTU"]["status"] == "withdrawing" and july["LTU"]["effective"] == "2025-12-27"
 
@@ -68,7 +68,7 @@ def test_cli_status_csv_and_table(tmp_path):
     assert "POL,withdrawn,2026-02-20" in out
     table = run("status", "apmbc", "--as-of", "2026-03-01", "--state", "pol", db=db).output
     assert "withdrawn" in table and "POL" in table
-    assert "basis: status table status:apmbc.csv as of" in table.splitlines()[0]
+    assert "basis: status table status:apmbc.csv complete to" in table.splitlines()[0]
 
 
 def test_cli_unknown_treaty_lists_known(tmp_path):

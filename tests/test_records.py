@@ -44,13 +44,13 @@ def test_records_count_on_the_table_date_equals_the_stated_total(full_ledger, tr
     table = bundled_tables()[treaty]
     if full_ledger.registry.get(treaty).entry_into_force is None:
         # not in force (the CTBT): nobody is bound; the stated total counts ratifying states
-        assert full_ledger.count(treaty, [table.as_of]) == [(table.as_of, 0)]
-        events = [e for e in full_ledger.events(treaty=treaty) if e.date and e.date <= table.as_of]
+        assert full_ledger.count(treaty, [table.checked_on]) == [(table.checked_on, 0)]
+        events = [e for e in full_ledger.events(treaty=treaty) if e.date and e.date <= table.checked_on]
         deposited = {e.state for e in events if e.action in ("ratified", "acceded")}
         revoked = {e.state for e in events if e.action == "deratified"}
         assert len(deposited - revoked) == table.parties
         return
-    assert full_ledger.count(treaty, [table.as_of]) == [(table.as_of, table.parties)]
+    assert full_ledger.count(treaty, [table.checked_on]) == [(table.checked_on, table.parties)]
 
 
 FACTS = [
@@ -263,7 +263,7 @@ def test_records_refresh_of_an_unreachable_depositary_keeps_the_bundled_table(tm
     code, [report] = _refresh(db, "ccm", "--url", "ccm=http://127.0.0.1:9/none.xml")
     assert code == 1 and report["outcome"] == "kept"
     with Ledger(db) as led:
-        assert led.record_table("ccm") == ("status:ccm.csv", bundled_tables()["ccm"].as_of)
+        assert led.record_table("ccm") == ("status:ccm.csv", bundled_tables()["ccm"].complete_to)
 
 
 def test_records_seed_keeps_its_depositary_date(tmp_path):

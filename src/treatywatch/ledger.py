@@ -318,7 +318,7 @@ class Ledger:
             with resources.as_file(ref) as path:
                 rows, _ = read_status_table(path)
             claims = records.table_claims(rows, table.treaty, table.source, origin=table.file)
-            self.replace_table(table.treaty, table.source, claims, rows=len(rows), as_of=table.as_of,
+            self.replace_table(table.treaty, table.source, claims, rows=len(rows), as_of=table.complete_to,
                                origin=table.file)
         pending = self.pending_pairs()
         if pending:
@@ -527,7 +527,7 @@ class Ledger:
         table = self.record_table(treaty)
         if table is None:
             return "news only: no status table for this treaty"
-        return f"status table {table[0]} as of {table[1]}, plus news since"
+        return f"status table {table[0]} complete to {table[1]}, plus news since"
 
     def status_as_of(self, treaty: str, as_of: dt.date, state: str | None = None) -> list[Status]:
         """The status of every state with a known status (or one state) on ``as_of``.

