@@ -87,3 +87,164 @@ def test_word_lists_an_account_is_not_a_plan_and_a_purpose_is_not_an_act(extract
     got = claims_of(extractor, text, "fr", published="2016-10-18T21:00:00+02:00")
     assert ("BDI", "law_signed", "asserted", dt.date(2016, 10, 18)) in got, got
     assert not any(action == "took_effect" and modality == "asserted" for _, action, modality, _ in got), got
+
+
+# Spanish and Italian: the same kinds of cases, in sentences written for these tests.
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # an act with a full date, with "de" between day, month and year
+        ("Lituania notificó el 27 de junio de 2025 al secretario general de la ONU su retirada de la Convención de "
+         "Ottawa.", "es", {("LTU", "notified", "asserted", dt.date(2025, 6, 27))}),
+        # a numeric date, day first
+        ("La Lettonia ha notificato il 27/06/2025 al segretario generale dell'ONU il recesso dalla Convenzione di "
+         "Ottawa.", "it", {("LVA", "notified", "asserted", dt.date(2025, 6, 27))}),
+        # two clauses, two acts, each with its own year
+        ("Lituania firmó la Convención de Ottawa en 1999 y la ratificó en 2003.", "es",
+         {("LTU", "signed", "asserted", dt.date(1999, 1, 1)), ("LTU", "ratified", "asserted", dt.date(2003, 1, 1))}),
+        # the act said once, then again for other states with their own years
+        ("Malí ratificó el Estatuto de Roma en 2000, Níger en 2002 y Burkina Faso en 2004.", "es",
+         {("MLI", "ratified", "asserted", dt.date(2000, 1, 1)), ("NER", "ratified", "asserted", dt.date(2002, 1, 1)),
+          ("BFA", "ratified", "asserted", dt.date(2004, 1, 1))}),
+        ("Il Mali ha ratificato lo Statuto di Roma nel 2000, il Niger nel 2002 e il Burkina Faso nel 2004.", "it",
+         {("MLI", "ratified", "asserted", dt.date(2000, 1, 1)), ("NER", "ratified", "asserted", dt.date(2002, 1, 1)),
+          ("BFA", "ratified", "asserted", dt.date(2004, 1, 1))}),
+        # a list of states, then another state with its own date
+        ("Lituania, Letonia y Estonia notificaron su retirada de la Convención de Ottawa el 27 de junio, y Finlandia "
+         "el 10 de julio.", "es",
+         {("LTU", "notified", "asserted", dt.date(2025, 6, 27)), ("LVA", "notified", "asserted", dt.date(2025, 6, 27)),
+          ("EST", "notified", "asserted", dt.date(2025, 6, 27)), ("FIN", "notified", "asserted", dt.date(2025, 7, 10))}),
+        # groups of states named as one, dated by a weekday (published on Wednesday 27 August 2025)
+        ("Los países bálticos comunicaron a la ONU el viernes su retirada del Tratado de Ottawa.", "es",
+         {("EST", "notified", "asserted", dt.date(2025, 8, 22)), ("LVA", "notified", "asserted", dt.date(2025, 8, 22)),
+          ("LTU", "notified", "asserted", dt.date(2025, 8, 22))}),
+        ("I paesi baltici hanno notificato venerdì all'ONU il recesso dalla Convenzione di Ottawa.", "it",
+         {("EST", "notified", "asserted", dt.date(2025, 8, 22)), ("LVA", "notified", "asserted", dt.date(2025, 8, 22)),
+          ("LTU", "notified", "asserted", dt.date(2025, 8, 22))}),
+        ("Los países del Sahel anunciaron el lunes su retirada del Estatuto de Roma.", "es",
+         {("BFA", "intent_announced", "asserted", dt.date(2025, 8, 25)),
+          ("MLI", "intent_announced", "asserted", dt.date(2025, 8, 25)),
+          ("NER", "intent_announced", "asserted", dt.date(2025, 8, 25))}),
+        # a parliament's vote and a president's signature of the law
+        ("El Parlamento de Letonia aprobó el 16 de abril de 2025 la ley de retirada de la Convención de Ottawa.", "es",
+         {("LVA", "parliament_approved", "asserted", dt.date(2025, 4, 16))}),
+        ("Il Parlamento lettone ha approvato il 16 aprile 2025 la legge sul recesso dalla Convenzione di Ottawa.", "it",
+         {("LVA", "parliament_approved", "asserted", dt.date(2025, 4, 16))}),
+        ("Il presidente lettone ha firmato il 24 aprile 2025 la legge sul recesso dalla Convenzione di Ottawa.", "it",
+         {("LVA", "law_signed", "asserted", dt.date(2025, 4, 24))}),
+        # accession
+        ("Palestina se adhirió al Estatuto de Roma el 2 de enero de 2015.", "es",
+         {("PSE", "acceded", "asserted", dt.date(2015, 1, 2))}),
+        ("La Palestina ha aderito allo Statuto di Roma il 2 gennaio 2015.", "it",
+         {("PSE", "acceded", "asserted", dt.date(2015, 1, 2))}),
+        ("Suecia se adhirió a la OTAN el 7 de marzo de 2024.", "es",
+         {("SWE", "acceded", "asserted", dt.date(2024, 3, 7))}),
+        # "no longer a party" says the withdrawal took effect; its "no" / "non" is no denial
+        ("Hungría ya no es parte del Estatuto de Roma desde hoy.", "es",
+         {("HUN", "took_effect", "asserted", dt.date(2025, 8, 27))}),
+        ("L'Ungheria da oggi non è più parte dello Statuto di Roma.", "it",
+         {("HUN", "took_effect", "asserted", dt.date(2025, 8, 27))}),
+        # negation: never ratified, never signed
+        ("Polonia no ha ratificado nunca el Tratado sobre la Prohibición de las Armas Nucleares.", "es",
+         {("POL", "ratified", "denied", None)}),
+        ("La Polonia non ha mai firmato il Trattato sulla proibizione delle armi nucleari.", "it",
+         {("POL", "signed", "denied", None)}),
+        # a withdrawal that will take effect is planned
+        ("Il recesso dell'Ungheria dallo Statuto di Roma avrà effetto il 2 giugno 2026.", "it",
+         {("HUN", "took_effect", "planned", dt.date(2026, 6, 2))}),
+    ],
+)
+def test_word_lists_spanish_and_italian(extractor, text, lang, expected):
+    got = claims_of(extractor, text, lang)
+    assert expected <= got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Finlandia planea retirarse de la Convención de Ottawa.", "es"),
+        ("La Finlandia intende uscire dalla Convenzione di Ottawa.", "it"),
+        ("Si Lituania abandona la Convención de Ottawa, otros países podrían seguir su ejemplo.", "es"),
+        ("Polonia no se retirará del Acuerdo de París, dijo el ministro.", "es"),
+        ("La Polonia non uscirà dall'Accordo di Parigi, ha detto il ministro.", "it"),
+    ],
+)
+def test_word_lists_spanish_and_italian_plans_and_denials_are_not_acts(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert got and not any(modality == "asserted" and action in ("took_effect", "notified")
+                           for _, action, modality, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("El Tratado de Cielos Abiertos, firmado en 1992 en Helsinki, permitía vuelos de observación.", "es"),
+        ("Il Trattato sui cieli aperti, firmato nel 1992 a Helsinki, consentiva voli di osservazione.", "it"),
+    ],
+)
+def test_word_lists_spanish_and_italian_a_place_is_not_an_actor(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert not any(state == "FIN" for state, *_ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("el 27 de junio de 2025", "es", (dt.date(2025, 6, 27), "day")),
+        ("el 27 de junio del 2025", "es", (dt.date(2025, 6, 27), "day")),
+        ("el 1.º de julio de 2025", "es", (dt.date(2025, 7, 1), "day")),
+        ("27/06/2025", "es", (dt.date(2025, 6, 27), "day")),
+        ("en junio de 2025", "es", (dt.date(2025, 6, 1), "month")),
+        ("el 27 de junio", "es", (dt.date(2025, 6, 27), "day")),
+        ("il 27 giugno 2025", "it", (dt.date(2025, 6, 27), "day")),
+        ("il 1° luglio 2025", "it", (dt.date(2025, 7, 1), "day")),
+        ("27.06.2025", "it", (dt.date(2025, 6, 27), "day")),
+        ("a giugno 2025", "it", (dt.date(2025, 6, 1), "month")),
+        ("il 30 settembre", "it", (dt.date(2024, 9, 30), "day")),  # not yet come in 2025: the year before
+        ("ieri", "it", (dt.date(2025, 8, 26), "day")),
+        ("27.06.2025", "de", (dt.date(2025, 6, 27), "day")),
+    ],
+)
+def test_word_list_dates_in_spanish_and_italian(text, lang, expected):
+    from treatywatch.extract.lists import find_dates_lang
+
+    found = find_dates_lang(text, lang, dt.date(2025, 8, 27))
+    assert [(d.date, d.precision) for d in found] == [expected], found
+
+
+def test_word_list_dates_a_weekday_is_not_santo_domingo():
+    from treatywatch.extract.lists import find_dates_lang
+
+    assert find_dates_lang("en Santo Domingo", "es", dt.date(2025, 8, 27)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("El Gobierno de Lituania notificó a las Naciones Unidas su retirada de la Convención de Ottawa. La decisión "
+         "fue aprobada por el Parlamento en mayo y entrará en vigor seis meses después.", "es"),
+        ("Il governo lituano ha notificato alle Nazioni Unite il recesso dalla Convenzione di Ottawa. La decisione è "
+         "stata approvata dal Parlamento a maggio e avrà effetto sei mesi dopo.", "it"),
+        ("O governo da Lituânia notificou as Nações Unidas da sua retirada da Convenção de Ottawa. A decisão foi "
+         "aprovada pelo Parlamento em maio e terá efeito seis meses depois.", "pt"),
+        ("Le gouvernement lituanien a notifié aux Nations unies son retrait de la Convention d'Ottawa. La décision a "
+         "été approuvée par le Parlement en mai et prendra effet six mois plus tard.", "fr"),
+        ("Die litauische Regierung hat den Vereinten Nationen ihren Austritt aus der Ottawa-Konvention mitgeteilt. "
+         "Das Parlament hatte den Schritt im Mai gebilligt.", "de"),
+        ("Guvernul Lituaniei a notificat Națiunile Unite cu privire la retragerea sa din Convenția de la Ottawa. "
+         "Decizia a fost aprobată de Parlament în mai.", "ro"),
+        # equal function-word counts ("la", "que", "de"): the letters decide
+        ("La ONU pidió a Polonia que no abandone la Convención de Ottawa.", "es"),
+    ],
+)
+def test_language_detection_tells_spanish_and_italian_from_their_neighbours(text, lang):
+    from treatywatch.ingest import detect_language
+
+    assert detect_language(text) == lang
+
+
+def test_spanish_and_italian_are_supported_languages():
+    from treatywatch.extract.lists import LANGUAGES
+    from treatywatch.ingest import SUPPORTED_LANGUAGES
+
+    assert {"es", "it"} <= set(SUPPORTED_LANGUAGES) and {"es", "it"} <= set(LANGUAGES)

@@ -139,7 +139,7 @@ class Lexicon:
         self.states = load_states()
         state_entries: list[tuple[str, Any]] = []
         for row in self.states.values():
-            for kind in ("name", "aliases", "demonyms", "capitals", "institutions", "de", "fr", "ru", "uk", "pl"):
+            for kind in ("name", "aliases", "demonyms", "capitals", "institutions", "de", "fr", "ru", "uk", "pl", "es", "it"):
                 for value in row[kind]:
                     state_entries.append((value, (row["iso3"], kind.rstrip("s") if kind != "aliases" else "alias")))
         self.officials = load_officials()
@@ -242,7 +242,7 @@ def load_states() -> dict[str, dict[str, Any]]:
     states: dict[str, dict[str, Any]] = {}
     for row in csv.DictReader(text.splitlines()):
         entry: dict[str, Any] = {"iso3": row["iso3"], "display": row["name"], "numeric": row.get("numeric", "")}
-        for col in ("name", "aliases", "demonyms", "capitals", "institutions", "de", "fr", "ru", "uk", "pl"):
+        for col in ("name", "aliases", "demonyms", "capitals", "institutions", "de", "fr", "ru", "uk", "pl", "es", "it"):
             entry[col] = [v.strip() for v in (row.get(col) or "").split("|") if v.strip()]
         states[row["iso3"]] = entry
     return states

@@ -869,13 +869,19 @@ def normalise_body(body: str) -> str:
 
 
 _TOKENS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
-SUPPORTED_LANGUAGES = ("en", "de", "fr", "ru", "uk", "pl")
+SUPPORTED_LANGUAGES = ("en", "de", "fr", "ru", "uk", "pl", "es", "it")
+
+
+@functools.lru_cache(maxsize=1)
+def _stopword_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        resources.files("treatywatch").joinpath("data/stopwords.json").read_text(encoding="utf-8"))
+    return data
 
 
 @functools.lru_cache(maxsize=1)
 def _stopwords() -> dict[str, frozenset[str]]:
-    data = json.loads(resources.files("treatywatch").joinpath("data/stopwords.json").read_text(encoding="utf-8"))
-    return {lang: frozenset(words) for lang, words in data.items() if not lang.startswith("_")}
+    return {lang: frozenset(words) for lang, words in _stopword_data().items() if not lang.startswith("_")}
 
 
 def detect_language(text: str) -> str:
@@ -896,10 +902,12 @@ def detect_language(text: str) -> str:
         ru_letters = sum(joined.count(c) for c in "ыэъё")
         scores["uk"] = scores.get("uk", 0.0) + 0.02 * uk_letters / max(1, len(words)) * 10
         scores["ru"] = scores.get("ru", 0.0) + 0.02 * ru_letters / max(1, len(words)) * 10
-    best = max(scores, key=lambda k: scores[k])
+    # equal counts ("la", "de", "que" in a short Spanish, French or Portuguese text): the letters decide
+    letters = _stopword_data().get("_letters", {})
+    joined_text = "".join(words)
+    best = max(scores, key=lambda k: (scores[k], sum(joined_text.count(c) for c in letters.get(k, ""))))
     return best if scores[best] >= 0.05 else "und"
 
 
 def content_hash(title: str, body: str) -> str:
     return hashlib.sha256(f"{title}\n{body}".encode()).hexdigest()
-

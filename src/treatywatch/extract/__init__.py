@@ -7,7 +7,7 @@ its date.  Only what the article asserts happened is ``asserted``; plans, calls 
 denials, conditionals and questions keep their modality.
 
 English is read by ``english`` (rules over the parse, helpers in ``tree``, word classes and
-text-level names in ``words``); German, French, Russian, Ukrainian and Polish by ``lists``.
+text-level names in ``words``); German, French, Spanish, Italian, Russian, Ukrainian and Polish by ``lists``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Extraction for languages without a parser (German, French, Russian, Ukrainian, Polish).
+"""Extraction for languages without a parser (German, French, Russian, Ukrainian, Polish, Spanish, Italian).
 
 Sentence rules over word lists (``data/wordlists.json``): a sentence with a treaty name (or a
 generic treaty word after one), a state and an action word yields a claim.  The stage (notice,
@@ -6,8 +6,8 @@ vote, signature of the law, effect) and the modality (negation, plan, call, cond
 from the other words of the sentence.  A sentence is cut into clauses (at punctuation and before
 conjunctions): clauses with acts of their own make claims of their own, a clause of a name and a
 date repeats the act before it ("le Niger en 2002"), and the subject is the list of states
-nearest the act.  Dates: numeric and month-name dates, months, years, weekdays, today and
-yesterday in each language, resolved against the publication date.
+nearest the act.  Dates: numeric (day first) and month-name dates, months, years, weekdays, today
+and yesterday in each language, resolved against the publication date.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ from ..gate import Lexicon, Mention, split_sentences
 from ..models import Article, Claim, Evidence
 from .words import _outside_names
 
-LANGUAGES = ("de", "fr", "ru", "uk", "pl")
+LANGUAGES = ("de", "fr", "ru", "uk", "pl", "es", "it")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!\d|\.\d)")
+_NUMERIC = re.compile(r"(?<![\d./])([0-3]?\d)([./])([01]?\d)\2((?:19|20)\d\d)(?!\d)")  # 27.06.2025, 27/06/2025
 CORE = ("leave", "notify", "effect", "ratify", "accede", "sign", "suspend", "deratify", "vote", "announce")
 JOINING = ("ratified", "acceded", "signed")
 # cues read in a clause only; the others (law, legislature, depositary, ...) count sentence-wide
@@ -74,7 +75,7 @@ def _within(hits: dict[str, list[re.Match[str]]], s: int, e: int) -> dict[str, l
 
 
 _GAP = re.compile(r"[\s,()–—-]*(?:(?:\w{1,4}|l['’])[\s,()–—-]*){0,3}[.!?]?\s*")  # ", ", " i ", " et à la "
-_YEAR_ASIDE = re.compile(r"\(\s*(?:19|20)\d\d\s*\)|\b(?:en|in|w|в|у|im)\s+(?:19|20)\d\d\b")
+_YEAR_ASIDE = re.compile(r"\(\s*(?:19|20)\d\d\s*\)|\b(?:en|in|nel|w|в|у|im)\s+(?:19|20)\d\d\b")
 
 
 def _gap(text: str, a: int, b: int) -> bool:
@@ -82,8 +83,10 @@ def _gap(text: str, a: int, b: int) -> bool:
     return _GAP.fullmatch(_YEAR_ASIDE.sub(" ", text[a:b])) is not None
 
 
-_LOCATIVE = re.compile(r"(?:^|\s)(?:в|во|у|w|we|in|im|à|au)\s$", re.IGNORECASE)
-_REPORTING = re.compile(r"\w*\s*(?:,\s*(?:що|что|że|dass|que|qu['’])|:)")
+_LOCATIVE = re.compile(r"(?:^|\s)(?:в|во|у|w|we|in|im|à|au|en|nel)\s$", re.IGNORECASE)
+# Italian "a Helsinki", "a Cuba" is a place; Spanish "pidió a Polonia" names whom an act concerns
+_LOCATIVE_LANG = {"it": re.compile(r"(?:^|\s)a\s$", re.IGNORECASE)}
+_REPORTING = re.compile(r"\w*\s*(?:,\s*(?:що|что|że|dass|que|qu['’]|che)|:)")
 _DEPOSITARY_WORD = re.compile(r"(?i)депозитар|depositar|verwahr|dépositaire|depozytar")
 _PUNCT_BREAK = re.compile(r"[,;:]\s+|\s[–—](?=\s+(?!\d)(?:\S+\s+){3})")
 
@@ -114,18 +117,20 @@ def wordlists() -> dict[str, dict[str, re.Pattern[str]]]:
     for lang in LANGUAGES:
         out[lang] = {}
         for cue, patterns in data[lang].items():
-            if cue in ("months", "weekdays"):
+            if cue in ("months", "weekdays", "date_links"):
                 continue
             if cue == "groups":
                 continue
             name = "_breaks" if cue == "breaks" else cue  # clause breaks, not a cue
             out[lang][name] = re.compile(r"(?<!\w)(?:%s)" % "|".join(patterns), re.IGNORECASE)
+        # words between day, month and year: "27 de junio de 2025"
+        link = r"(?:\s+(?:%s))?" % "|".join(data[lang]["date_links"]) if data[lang]["date_links"] else ""
         out[lang]["_months"] = re.compile(
-            r"(?<!\w)(?P<day>[0-3]?\d)\.?\s+(?P<month>%s)\w*(?:\s+(?P<year>(?:19|20)\d\d))?"
-            % "|".join(f"(?P<m{i}>{m})" for i, m in enumerate(data[lang]["months"])), re.IGNORECASE)
+            r"(?<!\w)(?P<day>[0-3]?\d)[.º°]{0,2}%s\s+(?P<month>%s)\w*(?:,?%s\s+(?P<year>(?:19|20)\d\d))?"
+            % (link, "|".join(f"(?P<m{i}>{m})" for i, m in enumerate(data[lang]["months"])), link), re.IGNORECASE)
         out[lang]["_monthyear"] = re.compile(
-            r"(?<!\w)(?:%s)\w*\s+(?P<year>(?:19|20)\d\d)(?!\d)"
-            % "|".join(f"(?P<m{i}>{m})" for i, m in enumerate(data[lang]["months"])), re.IGNORECASE)
+            r"(?<!\w)(?:%s)\w*%s\s+(?P<year>(?:19|20)\d\d)(?!\d)"
+            % ("|".join(f"(?P<m{i}>{m})" for i, m in enumerate(data[lang]["months"])), link), re.IGNORECASE)
         out[lang]["_weekdays"] = re.compile(
             r"(?<!\w)(?:%s)" % "|".join(f"(?P<w{i}>{w})" for i, w in enumerate(data[lang]["weekdays"])), re.IGNORECASE)
     return out
@@ -141,6 +146,13 @@ def find_dates_lang(text: str, lang: str, published: dt.date | None) -> list[Dat
     """Dates in ``text`` written in ``lang`` (plus ISO dates and years)."""
     wl = wordlists()[lang]
     found = [d for d in find_dates(text, published) if d.basis == "explicit" and d.precision == "day"]
+    for m in _NUMERIC.finditer(text):
+        try:
+            numeric = dt.date(int(m.group(4)), int(m.group(3)), int(m.group(1)))
+        except ValueError:
+            continue
+        if not any(d.start < m.end() and m.start() < d.end for d in found):
+            found.append(DateMention(m.start(), m.end(), m.group(0), numeric, "explicit", "day"))
     for m in _YEAR.finditer(text):
         if not any(d.start <= m.start() < d.end for d in found):
             found.append(DateMention(m.start(), m.end(), m.group(0), dt.date(int(m.group(1)), 1, 1), "explicit", "year"))
@@ -223,7 +235,9 @@ class ListExtraction:
         mentions = [dataclasses.replace(m, start=m.start - start, end=m.end - start)
                     for m in self.states if start <= m.start < end
                     and not any(a <= m.start - start < b for a, b in blocked)
-                    and not _LOCATIVE.search(text[max(0, m.start - start - 4):m.start - start])]
+                    and not _LOCATIVE.search(text[max(0, m.start - start - 4):m.start - start])
+                    and not (self.lang in _LOCATIVE_LANG
+                             and _LOCATIVE_LANG[self.lang].search(text[max(0, m.start - start - 3):m.start - start]))]
         # "повідомив, що ...", "teilte mit, dass ...": reported speech, not a notification
         hits["notify"] = [h for h in hits["notify"] if not _REPORTING.match(text, h.end())]
         chunks = [self._chunk(s, e, text, hits, mentions, dates) for s, e in _clauses(text, self.wl["_breaks"])]
