@@ -740,10 +740,12 @@ def demo(obj: _State, db: str, as_of: dt.date | None) -> None:
     news = {e.state for e in ledger.events(treaty="apmbc") if any(not s.startswith("status:") for s in e.sources)}
     statuses = [s for s in ledger.status_as_of("apmbc", day) if s.state in news or s.status != "party"]
     bound = ledger.count("apmbc", [day])[0][1]
-    click.echo(f"Ottawa Convention (apmbc) on {day.isoformat()}: {bound} states bound. "
-               f"States with news events or not a plain party:")
+    click.echo(f"Ottawa Convention (apmbc) on {day.isoformat()}: {bound} states bound "
+               f"(basis: {ledger.basis('apmbc')}). States with news events or not a plain party:")
     _print_statuses(statuses, "table")
     click.echo(f"\nNext: treatywatch --db {db} events --treaty apmbc --source news")
+    click.echo(f"      treatywatch --db {db} reconcile apmbc --kind news_ahead")
+    click.echo(f"      treatywatch --db {db} status npt --state FRA   (every treaty starts from its depositary's record)")
     click.echo(f"      treatywatch --db {db} review")
 
 

@@ -561,7 +561,9 @@ class Ledger:
         out: list[Status] = []
         for treaty in treaties:
             events = self._events_for(treaty).get(state, [])
-            out.extend(rules.status_timeline(state, self.registry.get(treaty), events, ctx))
+            basis = self.basis(treaty)
+            out.extend(dataclasses.replace(s, basis=basis)
+                       for s in rules.status_timeline(state, self.registry.get(treaty), events, ctx))
         return out
 
     def count(self, treaty: str, dates: Iterable[dt.date], parties: str = "all") -> list[tuple[dt.date, int]]:
