@@ -404,3 +404,51 @@ def test_extract_no_longer_bound_passes_the_gate(extractor):
                                        "Convention.", published="2025-12-27T09:30:00+02:00"))
     assert {(c.state, c.action, c.date) for c in claims if c.modality == "asserted"} == {
         (s, "took_effect", dt.date(2025, 12, 27)) for s in ("EST", "LVA", "LTU")}
+
+
+# -- reporting by others: datelines, weekdays, counted dates ---------------------------------------
+
+@pytest.mark.parametrize(("body", "published", "expected"), [
+    ("MOSCOW, 2 November /TASS/. President Vladimir Putin signed the law revoking the ratification of the "
+     "Comprehensive Nuclear-Test-Ban Treaty today.", "2023-11-03", dt.date(2023, 11, 2)),
+    ("Moscow revokes test-ban ratification\n\nMOSCOW, Nov. 2 (Reuters) - President Vladimir Putin signed the law "
+     "revoking the ratification of the Comprehensive Nuclear-Test-Ban Treaty today.", "2023-11-03", dt.date(2023, 11, 2)),
+    ("(Moscow, 2 November 2023): President Vladimir Putin signed the law revoking the ratification of the "
+     "Comprehensive Nuclear-Test-Ban Treaty today.", "2023-11-04", dt.date(2023, 11, 2)),
+    ("MOSCOW (AP) — President Vladimir Putin signed a law Thursday revoking the ratification of the "
+     "Comprehensive Nuclear-Test-Ban Treaty.", "2023-11-03", dt.date(2023, 11, 2)),
+])
+def test_extract_agency_datelines_and_bare_weekdays_date_the_act(extractor, body, published, expected):
+    claims = extractor.extract(article(body, published=published))
+    ctbt = [c for c in claims if (c.state, c.action, c.modality) == ("RUS", "deratified", "asserted")]
+    assert [c.date for c in ctbt] == [expected]
+
+
+def test_extract_a_weekday_is_the_last_such_day_on_or_before_publication(extractor):
+    claims = extractor.extract(article("The Philippines notified the UN Wednesday of its withdrawal from the Rome "
+                                       "Statute.", published="2018-03-16"))
+    notice = next(c for c in claims if c.action == "notified")
+    assert notice.state == "PHL" and notice.date == dt.date(2018, 3, 14)
+
+
+def test_extract_a_date_counted_from_another_act(extractor):
+    claims = extractor.extract(article(
+        "The United States formally left the Open Skies Treaty on Sunday, exactly a year after it notified the "
+        "other parties of its withdrawal.", published="2021-11-23"))
+    got = {c.action: c.date for c in claims if c.modality == "asserted"}
+    assert got == {"took_effect": dt.date(2021, 11, 21), "notified": dt.date(2020, 11, 21)}
+
+
+def test_extract_an_effect_counted_from_the_notice_named_before(extractor):
+    claims = extractor.extract(article(
+        "Russia notified the depositary of its withdrawal from the Open Skies Treaty on 18 December 2020. "
+        "The withdrawal took effect six months after the formal notice.", published="2021-08-05"))
+    effect = next(c for c in claims if c.action == "took_effect")
+    assert (effect.modality, effect.date) == ("asserted", dt.date(2021, 6, 18))
+
+
+def test_extract_a_rule_counted_from_a_notice_dates_nothing(extractor):
+    claims = extractor.extract(article(
+        "Parliament voted to leave the Ottawa Convention on Tuesday; the exit takes effect six months after "
+        "Latvia's notice reaches the UN.", published="2025-06-28"))
+    assert not any(c.action == "notified" and c.modality == "asserted" for c in claims)
