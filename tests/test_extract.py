@@ -452,3 +452,58 @@ def test_extract_a_rule_counted_from_a_notice_dates_nothing(extractor):
         "Parliament voted to leave the Ottawa Convention on Tuesday; the exit takes effect six months after "
         "Latvia's notice reaches the UN.", published="2025-06-28"))
     assert not any(c.action == "notified" and c.modality == "asserted" for c in claims)
+
+
+# -- acts that did not happen are not asserted ----------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Latvia and Lithuania have taken a first step towards leaving the Ottawa Convention.",
+    "Finland joined Poland and the Baltic states in leaving the Ottawa Convention on Thursday.",
+    "The failure of the United States, Russia and China to join the Mine Ban Treaty has weakened it.",
+    "President Duda has ten days to sign the law on leaving the Ottawa Convention.",
+    "Rights groups complained that Poland has still not ratified the Istanbul Convention.",
+    "The government has no immediate plans to withdraw from the Rome Statute, the minister said.",
+    "Turkey to suspend European rights convention after failed coup",
+    "The Arms Trade Treaty's backers hope for Japan's imminent ratification of the accord.",
+    "A protocol on Finland's accession to the North Atlantic Treaty was submitted to the Turkish parliament.",
+    "Ratification by Egypt is mandatory for the Comprehensive Nuclear-Test-Ban Treaty to enter into force.",
+    "The Kyoto Protocol will enter into force 90 days after it is signed into law by President Putin.",
+    "Iran's foreign minister said his country would withdraw from the NPT if its file went to the Security Council.",
+    "The Senate Foreign Relations Committee passed a bill barring any president from leaving the North Atlantic Treaty.",
+    "Russia has received the US notification of withdrawal from the ABM Treaty, Interfax reported.",
+    "Turkey's parliament approved a bill to allow Finland to join the North Atlantic Treaty.",
+    "In May 2018 the United States, a party to the NPT, withdrew from a nuclear deal with Iran.",
+])
+def test_extract_plans_steps_deadlines_and_others_failures_are_not_asserted_acts(extractor, body):
+    claims = extractor.extract(article(body))
+    assert [c for c in claims if c.modality == "asserted" and c.confidence >= 0.5] == []
+
+
+def test_extract_signed_but_not_yet_ratified(extractor):
+    claims = extractor.extract(article("Israel and Myanmar have signed the Chemical Weapons Convention but not yet "
+                                       "ratified the treaty."))
+    assert asserted(claims) == {("ISR", "cwc", "signed"), ("MMR", "cwc", "signed")}
+    assert {(c.state, c.modality) for c in claims if c.action == "ratified"} == {("ISR", "denied"), ("MMR", "denied")}
+
+
+def test_extract_an_act_is_not_given_to_another_state_of_the_sentence(extractor):
+    claims = extractor.extract(article("China slams United States as it joins the Arms Trade Treaty at the UN.",
+                                       title="Arms trade"))
+    assert asserted(claims) == {("CHN", "att", "acceded")}
+    claims = extractor.extract(article("China's ambassador Zhang Jun said he had deposited China's instrument of "
+                                       "accession to the Arms Trade Treaty, which the United States has left."))
+    assert ("CHN", "att", "acceded") in asserted(claims)
+    assert not any(c.state == "USA" and c.action == "acceded" for c in claims)
+
+
+def test_extract_documents_signed_to_ratify_are_the_ratification(extractor):
+    claims = extractor.extract(article("Prime Minister Kevin Rudd took the oath of office and immediately signed "
+                                       "documents to ratify the Kyoto Protocol.", title="Australia ratifies Kyoto",
+                                       published="2007-12-03"))
+    assert ("AUS", "kyoto_protocol", "ratified") in asserted(claims)
+    assert ("AUS", "kyoto_protocol", "signed") not in asserted(claims)
+
+
+def test_extract_a_legislature_deciding_to_leave_is_its_vote(extractor):
+    claims = extractor.extract(article("In May the Lithuanian Seimas decided to withdraw from the Ottawa Convention."))
+    assert asserted(claims) == {("LTU", "apmbc", "parliament_approved")}

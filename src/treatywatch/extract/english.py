@@ -357,7 +357,10 @@ class _ArticleExtraction:
             if instrument is not None:
                 # "signed the instrument of acceptance", then "signed the document": the act the instrument makes
                 how: str | None = next((str(g.lemma_).lower() for p in instrument.children if p.lower_ == "of"
-                                        for g in p.children if g.lemma_.lower() in JOIN_NOUNS - {"signature"}), None)
+                                        for g in p.children if g.lemma_.lower() in JOIN_NOUNS - {"signature"}), None) \
+                    or next((str(g.lemma_).lower() for g in instrument.children if g.dep_ in ("acl", "relcl") and any(
+                        a.lower_ == "to" for a in g.children) and g.lemma_.lower() in ("ratify", "accede", "accept", "join")),
+                        None)  # "signed documents to ratify the Kyoto Protocol"
                 if how is not None:
                     self.instrument_action = _join_action(how)
                 if how is not None or self.instrument_action:
@@ -433,6 +436,12 @@ class _ArticleExtraction:
         word ('the convention', 'the accord') resolved to the treaty named before it."""
         sent_end = start + len(sent.text)
         inside = [m for m in self.treaties if start <= m.start < sent_end]
+        objects = [g for c in act.core.children if c.dep_ in ("dobj", "obj", "prep") for g in ([c] + [
+            p for p in c.children if p.dep_ == "pobj"]) if g.dep_ in ("dobj", "obj", "pobj")]
+        vague = [o for o in objects if o.lemma_.lower() in GENERIC_TREATY_WORDS and (o.tag_ == "NNS" or any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in o.children))]
+        if vague and not any(_abs(o, offset) <= m.start < _abs(o, offset) + 80 for o in vague for m in inside):
+            return None  # "withdrew from a nuclear deal", "has signed bilateral agreements": some other treaty
         for i, head in enumerate((act.core, act.stage_verb)):
             ranges = _clause_ranges(head, offset)
             linked = [m for m in inside if any(s <= m.start < e for s, e in ranges)
@@ -449,7 +458,7 @@ class _ArticleExtraction:
                 return resolved
         for head in (act.core, act.stage_verb):
             generic = [t for t in head.subtree
-                       if t.lemma_.lower() in GENERIC_TREATY_WORDS and t.pos_ in ("NOUN", "PROPN")
+                       if t.lemma_.lower() in GENERIC_TREATY_WORDS and t.pos_ in ("NOUN", "PROPN") and t.tag_ != "NNS"
                        and not any(c.lower_ in ("another", "other", "a", "an", "any") for c in t.children)]
             if generic:
                 resolved = self._resolve_treaty(_abs(generic[0], offset), generic[0].lemma_.lower())
@@ -506,6 +515,16 @@ class _ArticleExtraction:
         actor = None
         # 1. the core noun's possessor: "Lithuania's withdrawal", "withdrawal of Estonia",
         #    or its agent: "the recommendation made by the ministers of ..."
+        if act.action == "notified" and act.stage_verb.lemma_.lower() == "receive":
+            recipient = next((c for c in act.stage_verb.children if c.dep_ == "nsubj"), None)
+            if recipient is not None and self._states_in(recipient, offset) and not any(
+                    c.dep_ == "poss" for c in act.core.children):
+                return [], 0.0, actor  # "Russia has received the notification": the recipient, not the notifier
+        if act.core.dep_ == "pobj" and act.core.head.lower_ == "of" and act.core.head.head.lemma_.lower() in INSTRUMENT_WORDS:
+            owner = next((c for c in act.core.head.head.children if c.dep_ == "poss"), None)
+            states = self._states_in(owner, offset) if owner is not None else []
+            if states:
+                return states, 0.1, actor  # "he had deposited China's instrument of accession"
         if act.core.pos_ in ("NOUN", "PROPN"):
             agent = next((t for t in act.core.subtree if t.lower_ == "by" and t.dep_ in ("agent", "prep")), None)
             if agent is not None:
@@ -621,6 +640,11 @@ class _ArticleExtraction:
                     actor = person
                 if states:
                     return states, 0.1, actor or self._quote_speaker(start)
+                if subj.lower_ in ("it", "they") and verb.dep_ in ("advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
+                    main = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+                    states = self._states_in(main, offset) if main is not None else []
+                    if states:  # "China slams U.S. as it joins the treaty": the main clause's subject
+                        return states, 0.05, actor
                 if subj.lower_ in PRONOUNS or subj.lemma_.lower() in GENERIC_SUBJECTS | INSTRUMENT_WORDS | {
                         "withdrawal", "exit", "departure", "decision", "step"} or _is_generic_np(subj) or legislature:
                     at = _abs(subj, offset)
@@ -849,8 +873,13 @@ class _ArticleExtraction:
         # withdrawal in June" dates the approval in June
         own_ranges = [(a - start, b - start) for a, b in _clause_ranges(act.stage_verb, offset)]
 
+        earlier = [(a - start, b - start) for a, b in (_span(c, offset) for c in act.stage_verb.children if c.dep_ == "prep"
+                   and c.lower_ in ("following", "after", "before", "since"))]
+
         def score(d: DateMention) -> tuple[int, int]:
-            if any(a < d.end <= b for a, b in own_ranges):  # (a month mention may start at the space before it)
+            if any(a <= d.start < b for a, b in earlier):
+                inside = 3  # "Following its expulsion on 16 March, Russia ceased to be a party on 16 September"
+            elif any(a < d.end <= b for a, b in own_ranges):  # (a month mention may start at the space before it)
                 inside = -1
             elif sub_s <= d.start and d.end <= sub_e:
                 inside = 0
@@ -862,7 +891,10 @@ class _ArticleExtraction:
 
         best = min(mentions, key=score)
         outside = not (sub_s <= best.start and best.end <= sub_e)
-        if outside and best.precision == "day" and act.action != "intent_announced":
+        progressive = act.stage_verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be"
+                                                            for c in act.stage_verb.children)
+        if outside and best.precision == "day" and act.action != "intent_announced" and not progressive:
+            # ("said on Tuesday that Russia was suspending ...": the saying is the act)
             reporter = self._reporting_ancestor(act.stage_verb, start + best.start, offset)
             if reporter is not None:
                 # "The UN confirmed on Tuesday that the US has notified it": Tuesday dates the
