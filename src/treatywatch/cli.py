@@ -832,7 +832,7 @@ def _evaluate_statements(obj: _State, gold: str, articles: str, fmt: str, errors
     if fmt == "json":
         click.echo(json.dumps({k: v.to_dict() for k, v in scores.items()}, indent=2))
     else:
-        click.echo(format_statement_scores(scores, len(texts)))
+        click.echo(format_statement_scores(scores, len({g["article"] for g in rows} & set(texts))))
     if errors:
         click.echo("\n".join(wrong))
 

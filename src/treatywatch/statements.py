@@ -115,6 +115,7 @@ class _Speaker:
     state: str | None = None
     body: str | None = None
     group: bool = False
+    adjacent: bool = False  # a speaker only when right before its verb
 
 
 @dataclasses.dataclass
@@ -206,6 +207,9 @@ class _ArticleStatements:
             if m.group("name")[0].isupper():
                 add(m.group("name"), m.start("name"), m.end("name"), m.group("role").strip(),
                     self._state_in(max(0, m.start("role") - 30), m.end("role")))
+        for p in people:
+            if p.state is None and p.role:
+                p.state = self.main_state
         return sorted(people, key=lambda p: p.start)
 
     def _role_before(self, at: int) -> str | None:
@@ -289,10 +293,10 @@ class _ArticleStatements:
             if any(f.start <= m.start() < f.end for f in out):
                 continue
             word = m.group(0)
-            lead = re.search(r"((?:[A-Z][\w’'-]+(?:'s)?|the country's|Russian|US|U\.S\.)\s+)$", text[max(0, m.start() - 30):m.start()])
+            lead = re.search(r"((?:[A-Z][\w’'-]+(?:'s)?|the country's|U\.S\.)\s+(?:(?:foreign|defen[cs]e|justice)\s+)?)$",
+                             text[max(0, m.start() - 40):m.start()])
             a = m.start() - (len(lead.group(1)) if lead else 0)
-            state = (rules.institution_states.get(word) or self._state_in(a, m.end())
-                     or (self.main_state if word[0].isupper() or word in ("officials", "ministers", "the ministers") else None))
+            state = rules.institution_states.get(word) or self._state_in(a, m.end()) or self.main_state
             listed = re.match(r"\s+of\s+((?:[A-Z][\w ]+?(?:,\s*(?:and\s+)?|\s+and\s+))*[A-Z]\w+)", text[m.end():m.end() + 80])
             if listed:
                 codes = sorted({self.lex.state_of(x) or "" for x in self.states
@@ -306,6 +310,11 @@ class _ArticleStatements:
         for m in self.states:
             if m.kind == "institution" and s <= m.start < e and not any(f.start <= m.start < f.end for f in out):
                 out.append(_Speaker(m.start, m.end, m.text, "government", None, self.lex.state_of(m), body=m.text))
+            elif m.kind in ("name", "alias", "capital") and s <= m.start < e and not any(
+                    f.start <= m.start < f.end for f in out) and re.match(r"\s+(?:\w+ly\s+)?$|\s+(?:\w+ly\s+)?(?=\w)", text[m.end:m.end + 1]):
+                # "Moscow said", "Britain said separately": the government of that state (only right before the verb)
+                out.append(_Speaker(m.start, m.end, m.text, "government", None, self.lex.state_of(m), body=m.text,
+                                    group=False, adjacent=True))
         for m in re.finditer(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b", text[s:e]):
             out.append(_Speaker(s + m.start(), s + m.end(), None, "pronoun", group=m.group(0).lower() == "they"))
         for m in rules.not_speakers.finditer(text, s, e):
@@ -362,7 +371,8 @@ class _ArticleStatements:
             return None
         before = [m for m in self._mentions(s, v_start) if m.end <= v_start]
         # the subject is the nearest mention before the verb, with no other reporting verb between
-        before = [m for m in before if not self.rules.verbs.search(text, m.end, v_start)]
+        before = [m for m in before if not self.rules.verbs.search(text, m.end, v_start)
+                  and not (m.adjacent and not re.fullmatch(r"\s+(?:\w+ly\s+)?", text[m.end:v_start]))]
         if before:
             sp = before[-1]
             gap = text[sp.end:v_start]
@@ -547,12 +557,15 @@ class _ArticleStatements:
         named = [self.lex.state_of(m) for m in self.states if s <= m.start < e and m.kind != "official"
                  and not (sp.start <= m.start < sp.end)]
         named = [n for n in named if n and n not in own]
-        if sp.kind == "organisation" or not own:
+        if sp.kind == "organisation" or not own or (self.main_state and self.main_state not in own):
+            # no claim of the speaker's state about this treaty: the act is another state's
             if named:
                 return named[0], self._action_of(named[0], treaty)
-        elif len(own) == 1:
+            if self.main_state:
+                return self.main_state, self._action_of(self.main_state, treaty)
+        if len(own) == 1:
             return next(iter(own)), self._action_of(next(iter(own)), treaty)
-        if self.main_state and self.main_state in own | {self.main_state}:
+        if self.main_state:
             return self.main_state, self._action_of(self.main_state, treaty)
         return None, None
 
@@ -702,7 +715,8 @@ def _same_speaker(gold: str | None, found: str | None) -> bool:
 
 def evaluate_statements(gold: list[dict[str, Any]], found: dict[str, list[Statement]],
                         texts: dict[str, str]) -> tuple[dict[str, StatementScores], list[str]]:
-    """Score found statements against gold ones over the articles in ``texts`` (id -> text).
+    """Score found statements against gold ones over the labelled articles of ``texts`` (id -> text):
+    those with at least one gold statement.
 
     A gold statement is found when a statement of its article overlaps its span (one each,
     largest overlap first).  For speaker, state and stance, a value counts as found when the
@@ -711,6 +725,8 @@ def evaluate_statements(gold: list[dict[str, Any]], found: dict[str, list[Statem
     ones against recall.
     """
     gold = [g for g in gold if g["article"] in texts]
+    labelled = {g["article"] for g in gold}
+    texts = {a: t for a, t in texts.items() if a in labelled}  # only articles someone labelled
     errors: list[str] = []
     spans = []
     for g in gold:
@@ -777,7 +793,7 @@ def evaluate_statements(gold: list[dict[str, Any]], found: dict[str, list[Statem
 
 
 def format_statement_scores(scores: dict[str, StatementScores], articles: int) -> str:
-    lines = [f"statements: {articles} articles, {scores['statement'].gold} labelled statements"]
+    lines = [f"statements: {articles} labelled articles, {scores['statement'].gold} labelled statements"]
     for field in FIELDS:
         s = scores[field]
         lines.append(f"  {field:10} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  "
