@@ -8,7 +8,7 @@
 
 import logging
 
-from .api import IngestReport, date_range, extract, ingest, poll_feeds, to_records, watch
+from .api import IngestReport, date_range, extract, ingest, poll_feeds, refresh_statements, statements, to_records, watch
 from .consolidate import consolidate_events
 from .errors import (
     InputError,
@@ -23,7 +23,11 @@ from .errors import (
 from .extract import ExtractOptions, Extractor, extract_claims
 from .ingest import parse_html, parse_news_text, read_articles
 from .ledger import Ledger
-from .models import ACTIONS, MODALITIES, STATUSES, Article, Claim, Effect, Event, Quote, Reject, Status
+from .models import (
+    ACTIONS, MODALITIES, REASONS, STANCES, STATUSES, Article, Claim, Effect, Event, Quote, Reason, Reject, Statement,
+    Status,
+)
+from .statements import extract_statements, filter_statements
 from .registry import Registry, Treaty, load_registry
 from .rules import compute_effects, joining_date, leaving_date, status_on, status_timeline
 from .sources import ReadOptions
@@ -33,6 +37,8 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 __all__ = [
     "ACTIONS",
     "MODALITIES",
+    "REASONS",
+    "STANCES",
     "STATUSES",
     "Article",
     "Claim",
@@ -46,10 +52,12 @@ __all__ = [
     "LedgerError",
     "Quote",
     "ReadOptions",
+    "Reason",
     "Registry",
     "RegistryError",
     "Reject",
     "RuleError",
+    "Statement",
     "Status",
     "Treaty",
     "TreatyFileError",
@@ -61,6 +69,8 @@ __all__ = [
     "date_range",
     "extract",
     "extract_claims",
+    "extract_statements",
+    "filter_statements",
     "ingest",
     "joining_date",
     "leaving_date",
@@ -69,6 +79,8 @@ __all__ = [
     "parse_news_text",
     "poll_feeds",
     "read_articles",
+    "refresh_statements",
+    "statements",
     "status_on",
     "status_timeline",
     "to_records",

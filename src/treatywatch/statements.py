@@ -155,16 +155,16 @@ class _ArticleStatements:
         if title and title[0]:
             return title[0]
         counts: dict[str, int] = {}
-        for m in self.states:
-            code = self.lex.state_of(m)
-            if code and m.kind != "official":
+        for mn in self.states:
+            code = self.lex.state_of(mn)
+            if code and mn.kind != "official":
                 counts[code] = counts.get(code, 0) + 1
         return max(counts, key=lambda k: counts[k]) if counts else None
 
     def _state_in(self, s: int, e: int) -> str | None:
-        for m in self.states:
-            if s <= m.start and m.end <= e and m.kind != "official":
-                return self.lex.state_of(m)
+        for mn in self.states:
+            if s <= mn.start and mn.end <= e and mn.kind != "official":
+                return self.lex.state_of(mn)
         if re.search(r"\bthe country's\b|\bthe government's\b", self.text[s:e]):
             return self.main_state
         return None
@@ -181,11 +181,11 @@ class _ArticleStatements:
                 return
             people.append(_Person(name, s, e, role, state))
 
-        for m in self.states:
-            if m.kind == "official" and " " in m.text:
-                off = self.lex.officials.get(m.ref)
-                role = self._role_before(m.start)
-                add(m.ref, m.start, m.end, role or (off.role if off else None), off.state if off else None)
+        for mn in self.states:
+            if mn.kind == "official" and " " in mn.text:
+                off = self.lex.officials.get(mn.ref)
+                role = self._role_before(mn.start)
+                add(mn.ref, mn.start, mn.end, role or (off.role if off else None), off.state if off else None)
         role_name = re.compile(rf"(?P<role>(?:(?:[A-Z][\w’'-]+|the country's|[a-z]+-level)\s+){{0,3}}(?:{rules.roles.pattern}))"
                                rf"\s+(?P<name>{_NAME})")
         for m in role_name.finditer(text):
@@ -246,10 +246,10 @@ class _ArticleStatements:
                 at = s + m.start()
                 if not any(f.start <= at < f.end for f in found):
                     found.append(_Speaker(at, s + m.end(), p.name, "official", p.role, p.state))
-        for m in self.states:  # a surname the officials list knows
-            if m.kind == "official" and s <= m.start < e and not any(f.start <= m.start < f.end for f in found):
-                off = self.lex.officials.get(m.ref)
-                found.append(_Speaker(m.start, m.end, m.ref, "official", off.role if off else None,
+        for mn in self.states:  # a surname the officials list knows
+            if mn.kind == "official" and s <= mn.start < e and not any(f.start <= mn.start < f.end for f in found):
+                off = self.lex.officials.get(mn.ref)
+                found.append(_Speaker(mn.start, mn.end, mn.ref, "official", off.role if off else None,
                                       off.state if off else None))
         return max(found, key=lambda f: f.start) if found else None
 
@@ -266,10 +266,10 @@ class _ArticleStatements:
                 at = s + m.start()
                 if not any(f.start <= at < f.end for f in out):
                     out.append(_Speaker(at, s + m.end(), p.name, "official", p.role, p.state))
-        for m in self.states:
-            if m.kind == "official" and s <= m.start < e and not any(f.start <= m.start < f.end for f in out):
-                off = self.lex.officials.get(m.ref)
-                out.append(_Speaker(m.start, m.end, m.ref, "official", off.role if off else None, off.state if off else None))
+        for mn in self.states:
+            if mn.kind == "official" and s <= mn.start < e and not any(f.start <= mn.start < f.end for f in out):
+                off = self.lex.officials.get(mn.ref)
+                out.append(_Speaker(mn.start, mn.end, mn.ref, "official", off.role if off else None, off.state if off else None))
         # a role without a name: "the Estonian Foreign Minister", "Latvia's defence minister"
         for m in re.finditer(rf"\b(?:the\s+)?(?P<qual>(?:[A-Z][\w’'-]+(?:'s)?\s+){{1,2}})(?P<role>{rules.roles.pattern})\b",
                              text[s:e]):
@@ -307,13 +307,13 @@ class _ArticleStatements:
                 state = self._last_group_states(m.start()) or state
             out.append(_Speaker(a, m.end(), text[a:m.end()].strip(), "government", None, state, body=word,
                                 group=word in ("officials", "ministers", "the ministers", "the authorities")))
-        for m in self.states:
-            if m.kind == "institution" and s <= m.start < e and not any(f.start <= m.start < f.end for f in out):
-                out.append(_Speaker(m.start, m.end, m.text, "government", None, self.lex.state_of(m), body=m.text))
-            elif m.kind in ("name", "alias", "capital") and s <= m.start < e and not any(
-                    f.start <= m.start < f.end for f in out) and re.match(r"\s+(?:\w+ly\s+)?$|\s+(?:\w+ly\s+)?(?=\w)", text[m.end:m.end + 1]):
+        for mn in self.states:
+            if mn.kind == "institution" and s <= mn.start < e and not any(f.start <= mn.start < f.end for f in out):
+                out.append(_Speaker(mn.start, mn.end, mn.text, "government", None, self.lex.state_of(mn), body=mn.text))
+            elif mn.kind in ("name", "alias", "capital") and s <= mn.start < e and not any(
+                    f.start <= mn.start < f.end for f in out) and re.match(r"\s+(?:\w+ly\s+)?$|\s+(?:\w+ly\s+)?(?=\w)", text[mn.end:mn.end + 1]):
                 # "Moscow said", "Britain said separately": the government of that state (only right before the verb)
-                out.append(_Speaker(m.start, m.end, m.text, "government", None, self.lex.state_of(m), body=m.text,
+                out.append(_Speaker(mn.start, mn.end, mn.text, "government", None, self.lex.state_of(mn), body=mn.text,
                                     group=False, adjacent=True))
         for m in re.finditer(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b", text[s:e]):
             out.append(_Speaker(s + m.start(), s + m.end(), None, "pronoun", group=m.group(0).lower() == "they"))
@@ -556,11 +556,12 @@ class _ArticleStatements:
             return best.state, best.action
         named = [self.lex.state_of(m) for m in self.states if s <= m.start < e and m.kind != "official"
                  and not (sp.start <= m.start < sp.end)]
-        named = [n for n in named if n and n not in own]
+        others: list[str] = [n for n in named if n and n not in own]
+        named_others = others
         if sp.kind == "organisation" or not own or (self.main_state and self.main_state not in own):
             # no claim of the speaker's state about this treaty: the act is another state's
-            if named:
-                return named[0], self._action_of(named[0], treaty)
+            if named_others:
+                return named_others[0], self._action_of(named_others[0], treaty)
             if self.main_state:
                 return self.main_state, self._action_of(self.main_state, treaty)
         if len(own) == 1:
