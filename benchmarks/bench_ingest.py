@@ -253,7 +253,7 @@ def machine_lines(cli: Path) -> list[str]:
 
 
 def report(runs: list[Run], manifest: dict[str, object], corpus: Path, limit: int | None,
-           total: int, cli: Path) -> str:
+           total: int, cli: Path, reference: Path | None = None) -> str:
     labels = manifest.get("treaty_labels", {})
     lines = ["", "treatywatch ingest benchmark", ""] + machine_lines(cli)
     lines.append(f"corpus:   {total:,} articles ({manifest.get('treaty_articles')} about treaty actions, "
@@ -279,6 +279,10 @@ def report(runs: list[Run], manifest: dict[str, object], corpus: Path, limit: in
         ratio = by_mode["gated"].rate / by_mode["ungated"].rate
         lines.append(f"speed ratio gated/ungated (articles/s): {ratio:.1f}x"
                      + (" (ungated rate measured on the subset)" if limit is not None else ""))
+    if "gated" in by_mode and "reference" in by_mode:
+        share = by_mode["gated"].rate / by_mode["reference"].rate
+        lines.append(f"gated speed against the reference ({reference}): {share:.1%} "
+                     f"({by_mode['gated'].rate:.1f} vs {by_mode['reference'].rate:.1f} articles/s)")
     rejects = [f"{r.mode}: {r.counts['rejects']}" for r in runs if r.counts.get("rejects")]
     if rejects:
         lines.append("WARNING: rejected inputs recorded in the database: " + ", ".join(rejects))
@@ -309,6 +313,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                              "parameters is reused (default: a temporary directory)")
     parser.add_argument("--keep", action="store_true",
                         help="keep the temporary directory (corpus, databases, logs) and print its path")
+    parser.add_argument("--compare", type=Path, metavar="PATH",
+                        help="another treatywatch executable (e.g. a checkout of an earlier commit): its gated run "
+                             "is made in the same run, on the same corpus, and the report gives the speed ratio")
+    parser.add_argument("--gated-only", action="store_true", help="skip the ungated run")
     parser.add_argument("--treatywatch", type=Path, metavar="PATH", default=DEFAULT_CLI,
                         help=f"the treatywatch executable (default: {DEFAULT_CLI.relative_to(PROJECT_ROOT)} "
                              "in the project root)")
@@ -339,6 +347,14 @@ def main(argv: list[str] | None = None) -> int:
         logs.mkdir(exist_ok=True)
         runs = [run_ingest(cli, "gated", corpus, args.articles, workdir / "gated.db", logs)]
         log(f"  {runs[-1].seconds:.1f} s, {runs[-1].rate:.1f} articles/s")
+        if args.compare is not None:
+            other = args.compare if args.compare.is_absolute() else Path.cwd() / args.compare
+            check_cli(other)
+            runs.append(run_ingest(other, "reference", corpus, args.articles, workdir / "reference.db", logs))
+            log(f"  {runs[-1].seconds:.1f} s, {runs[-1].rate:.1f} articles/s")
+        if args.gated_only:
+            print(report(runs, manifest, corpus, None, args.articles, cli, args.compare))
+            return 0
         ungated_in, ungated_n = corpus, args.articles
         if limit is not None:
             ungated_in = first_files(corpus, limit, workdir / f"{corpus.name}-first{limit}")
@@ -347,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{duration(ungated_n / 20)} to {duration(ungated_n / 8)}")
         runs.append(run_ingest(cli, "ungated", ungated_in, ungated_n, workdir / "ungated.db", logs))
         log(f"  {runs[-1].seconds:.1f} s, {runs[-1].rate:.1f} articles/s")
-        print(report(runs, manifest, corpus, limit, args.articles, cli))
+        print(report(runs, manifest, corpus, limit, args.articles, cli, args.compare))
         return 0
     except BenchError as exc:
         print(f"bench_ingest: {exc}", file=sys.stderr)

@@ -8,7 +8,7 @@
 
 import logging
 
-from .api import IngestReport, date_range, extract, ingest, poll_feeds, to_records, watch
+from .api import IngestReport, date_range, extract, ingest, poll_feeds, refresh_statements, statements, to_records, watch
 from .consolidate import consolidate_events
 from .errors import (
     InputError,
@@ -23,8 +23,12 @@ from .errors import (
 from .extract import ExtractOptions, Extractor, extract_claims
 from .ingest import parse_html, parse_news_text, read_articles
 from .ledger import Ledger
-from .models import ACTIONS, MODALITIES, ORGANISATIONS, STATUSES, Article, Claim, Effect, Event, Quote, Reject, Status
+from .models import (
+    ACTIONS, MODALITIES, ORGANISATIONS, REASONS, STANCES, STATUSES, Article, Claim, Effect, Event, Quote, Reason, Reject,
+    Statement, Status,
+)
 from .records import Discrepancy, RefreshReport, StatusTable, bundled_tables, reconcile, refresh_status
+from .statements import extract_statements, filter_statements
 from .registry import Registry, Treaty, load_registry
 from .rules import compute_effects, joining_date, leaving_date, status_on, status_timeline
 from .sources import ReadOptions
@@ -35,6 +39,8 @@ __all__ = [
     "ACTIONS",
     "MODALITIES",
     "ORGANISATIONS",
+    "REASONS",
+    "STANCES",
     "STATUSES",
     "Article",
     "Claim",
@@ -49,11 +55,13 @@ __all__ = [
     "LedgerError",
     "Quote",
     "ReadOptions",
+    "Reason",
     "RefreshReport",
     "Registry",
     "RegistryError",
     "Reject",
     "RuleError",
+    "Statement",
     "Status",
     "StatusTable",
     "Treaty",
@@ -67,6 +75,8 @@ __all__ = [
     "date_range",
     "extract",
     "extract_claims",
+    "extract_statements",
+    "filter_statements",
     "ingest",
     "joining_date",
     "leaving_date",
@@ -76,7 +86,9 @@ __all__ = [
     "poll_feeds",
     "read_articles",
     "reconcile",
+    "refresh_statements",
     "refresh_status",
+    "statements",
     "status_on",
     "status_timeline",
     "to_records",

@@ -20,8 +20,9 @@ from .extract import ExtractOptions, Extractor
 from .duplicates import NearDuplicates, minhash_signature
 from .ingest import SUPPORTED_LANGUAGES, Reader, read_articles, read_feed_list
 from .ledger import Ledger
-from .models import Article, Claim, Event, Reject
+from .models import Article, Claim, Event, Reject, Statement
 from .sources import ReadOptions
+from .statements import extract_statements
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ class IngestReport:
     ingested: int = 0
     duplicates: int = 0
     claims: int = 0
+    statements: int = 0
     rejects: list[Reject] = dataclasses.field(default_factory=list)
     unsupported_language: int = 0
     skipped_links: int = 0  # feed entries whose link was already ingested (not fetched again)
@@ -51,6 +53,8 @@ class IngestReport:
         if self.unsupported_language:
             parts.append(f"{self.unsupported_language} in an unsupported language (no claims)")
         parts.append(f"{self.claims} claims")
+        if self.statements:
+            parts.append(f"{self.statements} statements")
         return ", ".join(parts)
 
 
@@ -102,7 +106,8 @@ def ingest(paths: Iterable[str], ledger: Ledger, extractor: Extractor | None = N
                 near = NearDuplicates(ledger.signatures())
             signature = minhash_signature(article.text)
             original = near.original_of(signature)
-        result = ledger.add_article(article, claims, duplicate_of=original, signature=signature)
+        statements = extract_statements(article, claims, extractor.lexicon)
+        result = ledger.add_article(article, claims, duplicate_of=original, signature=signature, statements=statements)
         if article.url:
             ledger.remember_link(article.url, result.article_id)
         if signature is not None and result.stored and near is not None:
@@ -112,6 +117,7 @@ def ingest(paths: Iterable[str], ledger: Ledger, extractor: Extractor | None = N
         if result.stored:
             report.ingested += 1
             report.claims += result.claims
+            report.statements += len(statements)
             touched.update((c.state, c.treaty) for c in claims)
             if article.language not in SUPPORTED_LANGUAGES:
                 report.unsupported_language += 1
@@ -148,6 +154,27 @@ def extract(paths: Iterable[str], extractor: Extractor | None = None, gate: bool
         yield article, claims
     while pending:
         yield pending.pop(0), []
+
+
+def statements(paths: Iterable[str], extractor: Extractor | None = None, options: ReadOptions | None = None
+               ) -> Iterator[tuple[Article | Reject, list[Statement]]]:
+    """Statements of every article under ``paths`` (with the claims they go with), without a database."""
+    extractor = extractor or Extractor()
+    for item, claims in extract(paths, extractor=extractor, options=options):
+        yield item, (extract_statements(item, claims, extractor.lexicon) if isinstance(item, Article) else [])
+
+
+def refresh_statements(ledger: Ledger, extractor: Extractor | None = None) -> int:
+    """Read the statements of every stored article again (a ledger made before statements were
+    kept, or after the rules changed); returns how many are stored."""
+    extractor = extractor or Extractor()
+    total = 0
+    for row in list(ledger.articles()):
+        article = ledger.article(row["id"])
+        if article is not None:
+            claims = [c for c in ledger.claims(article=article.id)]
+            total += ledger.replace_statements(article.id, extract_statements(article, claims, extractor.lexicon))
+    return total
 
 
 def to_records(items: Iterable[Any]) -> list[dict[str, Any]]:

@@ -24,7 +24,7 @@ from .errors import TreatywatchError
 from .evaluate import evaluate_corpus, format_evaluation, read_gold, read_split
 from .extract import ExtractOptions, Extractor
 from .ledger import DEFAULT_DB, Ledger
-from .models import ACTIONS, Reject, Status
+from .models import ACTIONS, REASONS, STANCES, Reject, Statement, Status
 from .gate import Lexicon
 from .registry import load_registry
 from .settings import CONFIG_FILE, SETTINGS, load_settings
@@ -389,14 +389,18 @@ def reconcile(obj: _State, treaty: str, since: dt.date | None, kind: str, fmt: s
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.pass_obj
 def timeline(obj: _State, state: str, fmt: str) -> None:
-    """One state's status changes across every treaty.
+    """One state's status changes across every treaty, then the statements about its acts in order.
+
+    JSON and CSV hold the status changes only; `treatywatch statements --state STATE` gives the
+    statements in those formats.
 
     Example:
 
     \b
         treatywatch timeline LTU
     """
-    statuses = _run(lambda: obj.ledger().timeline(state))
+    ledger = _run(obj.ledger)
+    statuses = _run(lambda: ledger.timeline(state))
     records = [s.to_dict() for s in statuses]
     if fmt == "json":
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
@@ -405,6 +409,10 @@ def timeline(obj: _State, state: str, fmt: str) -> None:
     else:
         rows = [{**r, "note": _short(r["note"])} for r in records]
         click.echo(_table(rows, ["treaty", "status", "since", "effective", "note"]))
+        said = _run(lambda: ledger.statements(state=state))
+        if said:
+            click.echo(f"\nstatements about {state}'s acts ({len(said)}):")
+            _print_statements(said, "table")
 
 
 @cli.command()
@@ -490,6 +498,105 @@ def quotes(obj: _State, state: str | None, treaty: str | None, fmt: str) -> None
              "state": q["state"] or "", "channel": q["channel"] or "", "quote": _short(q["text"], 60),
              "supports": "; ".join(q["claims"])} for q in found]
     click.echo(_table(rows, ["article", "speaker", "role", "state", "channel", "quote", "supports"]))
+
+
+STATEMENT_COLUMNS = ["date", "article", "kind", "speaker", "role", "state", "body", "speaker_kind", "channel",
+                     "treaty", "about", "action", "event", "other", "stance", "reasons", "start", "end", "text"]
+
+
+def _statement_records(found: Iterable[Statement]) -> list[dict[str, Any]]:
+    return [st.to_dict() for st in found]
+
+
+def _print_statements(found: list[Statement], fmt: str) -> None:
+    records = _statement_records(found)
+    if fmt == "json":
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        flat = [{**r, "reasons": "|".join(f"{x['code']}:{x['words']}" for x in r["reasons"])} for r in records]
+        click.echo(_csv(flat, STATEMENT_COLUMNS), nl=False)
+    else:
+        rows = [{"date": r["date"], "speaker": r["speaker"] or r["body"] or "", "for": r["state"] or r["body"] or "",
+                 "channel": r["channel"] or "", "act": f"{r['about'] or '?'} {r['treaty'] or '?'}"
+                 + (" (other)" if r["other"] else ""), "stance": r["stance"],
+                 "reasons": ", ".join(dict.fromkeys(x["code"] for x in r["reasons"])),
+                 "said": _short(r["text"], 60)} for r in records]
+        click.echo(_table(rows, ["date", "speaker", "for", "channel", "act", "stance", "reasons", "said"]))
+
+
+def _reason(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    for code, label in REASONS:
+        if value in (code, label):
+            return code
+    raise click.BadParameter(f"{value!r} is not a reason; one of: " + ", ".join(c for c, _ in REASONS))
+
+
+@cli.command()
+@click.option("--treaty", callback=_treaty, help="Only statements about this treaty.")
+@click.option("--state", callback=_iso3, help="Only statements about this state's acts or speaking for it.")
+@click.option("--event", "event_id", help="Only statements about this event (an id of `treatywatch events`).")
+@click.option("--stance", type=click.Choice(list(STANCES)), help="Only this stance on the act.")
+@click.option("--reason", callback=_reason, help="Only statements giving this reason (code or label).")
+@click.option("--refresh", is_flag=True, help="First read the statements of every stored article again.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_obj
+def statements(obj: _State, treaty: str | None, state: str | None, event_id: str | None, stance: str | None,
+               reason: str | None, refresh: bool, fmt: str) -> None:
+    """Who said what about each act, on which channel, for or against it, and why.
+
+    Direct and reported statements by officials, government bodies and organisations, in the
+    order they were made.  Reasons: security_threat, military_flexibility, sovereignty,
+    domestic_law, cost, humanitarian, alliance, reciprocity, other.  Statements marked
+    (other) are by someone who does not speak for the acting state (an NGO, the UN, another
+    state); they never count as the state's act.
+
+    Example:
+
+    \b
+        treatywatch statements --state LTU --treaty apmbc
+        treatywatch statements --reason "security threat named" --format json
+    """
+    ledger = _run(obj.ledger)
+    if refresh:
+        n = _run(lambda: api.refresh_statements(ledger, obj.extractor()))
+        click.echo(f"read {n} statements again", err=True)
+    found = _run(lambda: ledger.statements(treaty=treaty, state=state, event=event_id, stance=stance, reason=reason))
+    _print_statements(found, fmt)
+
+
+@cli.command()
+@click.argument("event_id")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_obj
+def event(obj: _State, event_id: str, fmt: str) -> None:
+    """One event in detail: the act, its sources and the statements about it, in order.
+
+    Example:
+
+    \b
+        treatywatch event LTU-apmbc-notified-2025-06-27
+    """
+    ledger = _run(obj.ledger)
+    found = next((e for e in _run(ledger.events) if e.id == event_id), None)
+    if found is None:
+        raise click.ClickException(f"no event {event_id!r}; see `treatywatch events`")
+    said = _run(lambda: ledger.statements(event=event_id))
+    if fmt == "json":
+        click.echo(json.dumps({"event": found.to_dict(), "statements": _statement_records(said)},
+                              indent=2, ensure_ascii=False))
+        return
+    d = found.to_dict()
+    for key in ("id", "state", "treaty", "action", "date", "date_basis", "bound", "stated_effective", "confidence",
+                "independent", "note", "reviewed"):
+        if d.get(key) is not None:
+            click.echo(f"{key:17} {d[key]}")
+    click.echo(f"{'sources':17} {', '.join(found.sources)}")
+    for conflict in found.conflicts:
+        click.echo(f"{'conflict':17} {conflict}")
+    click.echo(f"\nstatements ({len(said)}):")
+    _print_statements(said, "table")
 
 
 @cli.group(invoke_without_command=True)
@@ -578,7 +685,7 @@ def review_log(obj: _State, event_id: str | None) -> None:
 
 
 @cli.command()
-@click.argument("what", type=click.Choice(["events", "claims", "status"]))
+@click.argument("what", type=click.Choice(["events", "claims", "status", "statements"]))
 @click.option("--format", "fmt", type=click.Choice(["csv", "json", "parquet"]), default="csv", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (required for parquet).")
 @click.option("--treaty", callback=_treaty, help="Only this treaty (required for status).")
@@ -587,7 +694,7 @@ def review_log(obj: _State, event_id: str | None) -> None:
 @click.pass_obj
 def export(obj: _State, what: str, fmt: str, output: str | None, treaty: str | None, state: str | None,
            as_of: dt.date | None) -> None:
-    """Export events, claims or the status table as CSV, JSON or Parquet.
+    """Export events, claims, statements or the status table as CSV, JSON or Parquet.
 
     Example:
 
@@ -601,6 +708,8 @@ def export(obj: _State, what: str, fmt: str, output: str | None, treaty: str | N
         records = [e.to_dict() for e in ledger.events(treaty=treaty, state=state)]
     elif what == "claims":
         records = [c.to_export() for c in ledger.claims(state=state, treaty=treaty)]
+    elif what == "statements":
+        records = _statement_records(ledger.statements(treaty=treaty, state=state))
     else:
         if not treaty:
             raise click.UsageError("export status needs --treaty")
@@ -616,7 +725,8 @@ def export(obj: _State, what: str, fmt: str, output: str | None, treaty: str | N
         click.echo(f"wrote {len(records)} {what} to {output}", err=True)
         return
     text = (json.dumps(records, indent=2, ensure_ascii=False) + "\n" if fmt == "json"
-            else _csv([{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v) for k, v in r.items()}
+            else _csv([{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, dict) or (
+                isinstance(v, list) and any(isinstance(x, dict) for x in v)) else v) for k, v in r.items()}
                        for r in records], list(records[0]) if records else []))
     if output:
         Path(output).write_text(text, encoding="utf-8")
@@ -667,21 +777,28 @@ def treaties(obj: _State) -> None:
 @click.option("--split", help="Score only the articles of this split of --locators (e.g. dev or test).")
 @click.option("--all-languages", is_flag=True,
               help="Also score articles in languages the tool does not read (their acts count as missed).")
+@click.option("--statements", "of_statements", is_flag=True,
+              help="GOLD holds labelled statements: score statements (speaker, state, stance, reasons).")
 @click.pass_obj
 def evaluate(obj: _State, gold: str, articles: str, fmt: str, errors: bool, locators: str | None,
-             split: str | None, all_languages: bool) -> None:
-    """Precision and recall of extraction against labelled GOLD claims for the ARTICLES.
+             split: str | None, all_languages: bool, of_statements: bool) -> None:
+    """Precision and recall of extraction against labelled GOLD claims (or, with --statements,
+    labelled statements) for the ARTICLES.
 
     Example:
 
     \b
         treatywatch evaluate tests/data/demo_gold.jsonl src/treatywatch/samples
+        treatywatch evaluate --statements tests/data/statements_gold.jsonl tests/data/corpus
         treatywatch evaluate tests/data/realnews/gold.jsonl tests/data/realnews/texts \\
             --locators tests/data/realnews/locators.jsonl --split dev --all-languages
     """
     if bool(split) != bool(locators):
         raise click.UsageError("--split and --locators go together")
     keep = _run(lambda: read_split(locators, split)) if locators and split else None
+    if of_statements:
+        _evaluate_statements(obj, gold, articles, fmt, errors, keep)
+        return
     gold_rows = _run(lambda: read_gold(gold))
     extractor = _run(obj.extractor)
     read, claims = [], []
@@ -702,6 +819,32 @@ def evaluate(obj: _State, gold: str, articles: str, fmt: str, errors: bool, loca
         click.echo("\n\n".join(format_evaluation(v, k if k != "all" else "all articles") for k, v in shown.items()))
     if errors:
         click.echo("\n".join(results["all"].errors))
+
+
+def _evaluate_statements(obj: _State, gold: str, articles: str, fmt: str, errors: bool, keep: set[str] | None) -> None:
+    from .statements import evaluate_statements, format_statement_scores, read_statement_gold
+
+    rows = _run(lambda: read_statement_gold(gold))
+    found: dict[str, list[Statement]] = {}
+    texts: dict[str, str] = {}
+    for item, said in _run(lambda: list(api.statements([articles], extractor=obj.extractor()))):
+        if isinstance(item, Reject):
+            click.echo(f"rejected {item.source}: {item.reason}", err=True)
+            continue
+        if keep is not None and item.id not in keep:
+            continue
+        texts[item.id] = item.text
+        found[item.id] = said
+    try:
+        scores, wrong = evaluate_statements(rows, found, texts)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    if fmt == "json":
+        click.echo(json.dumps({k: v.to_dict() for k, v in scores.items()}, indent=2))
+    else:
+        click.echo(format_statement_scores(scores, len({g["article"] for g in rows} & set(texts))))
+    if errors:
+        click.echo("\n".join(wrong))
 
 
 @cli.command()

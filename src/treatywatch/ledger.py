@@ -1,7 +1,7 @@
 """Ledger: every SQL statement of treatywatch.  SQLite (one file, WAL) is the default.
 
 Tables: ``articles``, ``claims`` (from news and from official status tables), ``events``
-(consolidated claims), ``rejects`` (inputs that could not be read, with the reason) and
+(consolidated claims), ``statements`` (who said what about an act, and why), ``rejects`` (inputs that could not be read, with the reason) and
 ``imports``; for sources, ``fetches`` (each feed's ETag and Last-Modified), ``links`` (links
 already ingested) and ``pending_events`` (pairs whose events await consolidation, so a killed
 ingest is finished by the next run); ``migrations`` records which named migrations have run.  Status on a date is
@@ -27,7 +27,7 @@ from .consolidate import consolidate_events
 from .depositary import read_status_table
 from .errors import InputError, LedgerError
 from .duplicates import body_hash
-from .models import ORGANISATIONS, Article, Claim, Evidence, Event, Quote, Reject, Status
+from .models import ORGANISATIONS, Article, Claim, Evidence, Event, Quote, Reason, Reject, Statement, Status
 from .registry import Registry, load_registry
 
 logger = logging.getLogger(__name__)
@@ -102,6 +102,20 @@ MIGRATIONS: list[tuple[str, str]] = [
             change TEXT NOT NULL, before TEXT, after TEXT, origin TEXT, at TEXT NOT NULL
         );
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """,
+    ),
+    (
+        "005_statements",
+        """
+        CREATE TABLE statements (
+            id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+            text TEXT NOT NULL, kind TEXT NOT NULL, speaker TEXT, role TEXT, state TEXT, body TEXT,
+            speaker_kind TEXT NOT NULL, channel TEXT, date TEXT, date_basis TEXT NOT NULL, treaty TEXT,
+            about TEXT, action TEXT, other INTEGER NOT NULL DEFAULT 0, stance TEXT NOT NULL,
+            reasons TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX statements_act ON statements(treaty, about);
+        CREATE INDEX statements_article ON statements(article_id);
         """,
     ),
 ]
@@ -197,8 +211,8 @@ class Ledger:
         return self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone() is not None
 
     def add_article(self, article: Article, claims: Iterable[Claim], duplicate_of: str | None = None,
-                    signature: bytes | None = None) -> StoreResult:
-        """Store an article and its claims in one transaction; the same content twice is a no-op.
+                    signature: bytes | None = None, statements: Iterable[Statement] = ()) -> StoreResult:
+        """Store an article, its claims and its statements in one transaction; the same content twice is a no-op.
 
         ``duplicate_of`` names the original of a copy (same body, or a near duplicate found by
         its MinHash ``signature``, which is stored for later articles to be compared with).
@@ -209,6 +223,7 @@ class Ledger:
         if self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
             article_id = f"{article.id}~{article.content_hash[:8]}"
         claims = [dataclasses.replace(c, article=article_id) for c in claims]
+        statements = [dataclasses.replace(st, article=article_id) for st in statements]
         body = body_hash(article.text)
         if duplicate_of is None:
             row = self.conn.execute("SELECT id, duplicate_of FROM articles WHERE body_hash = ? ORDER BY rowid LIMIT 1",
@@ -232,6 +247,7 @@ class Ledger:
                  article.text, article.content_hash, _now(), body, duplicate_of),
             )
             self._insert_claims(claims)
+            self._insert_statements(statements)
             self._mark_pending(claims)
             if signature is not None:
                 self.conn.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?)", (article_id, signature))
@@ -260,6 +276,25 @@ class Ledger:
                 for c in claims
             ],
         )
+
+    def _insert_statements(self, statements: list[Statement]) -> None:
+        self.conn.executemany(
+            "INSERT INTO statements (article_id, start, end, text, kind, speaker, role, state, body, speaker_kind,"
+            " channel, date, date_basis, treaty, about, action, other, stance, reasons)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(st.article, st.start, st.end, st.text, st.kind, st.speaker, st.role, st.state, st.body, st.speaker_kind,
+              st.channel, _iso(st.date), st.date_basis, st.treaty, st.about, st.action, int(st.other), st.stance,
+              json.dumps([dataclasses.asdict(r) for r in st.reasons], ensure_ascii=False))
+             for st in statements],
+        )
+
+    def replace_statements(self, article_id: str, statements: Iterable[Statement]) -> int:
+        """Replace the statements stored for one article (after the rules changed)."""
+        found = [dataclasses.replace(st, article=article_id) for st in statements]
+        with self.conn:
+            self.conn.execute("DELETE FROM statements WHERE article_id = ?", (article_id,))
+            self._insert_statements(found)
+        return len(found)
 
     def add_reject(self, reject: Reject) -> None:
         """Record a rejected input; the same input rejected again for the same reason is kept once."""
@@ -481,7 +516,8 @@ class Ledger:
         return [_event(row) for row in rows]
 
     def quotes(self, state: str | None = None, treaty: str | None = None) -> list[dict[str, Any]]:
-        """Direct quotations with their speaker, role, state and channel, and the claims they support."""
+        """Direct quotations with their speaker, role, state and channel, and the claims they support
+        (quotations that support no claim are listed too, from the statements)."""
         out: dict[tuple[str, int], dict[str, Any]] = {}
         for claim in self.claims(state=state, treaty=treaty):
             for q in claim.quotes:
@@ -489,7 +525,37 @@ class Ledger:
                     "article": claim.article, "text": q.text, "speaker": q.speaker, "role": q.role,
                     "state": q.state, "channel": q.channel, "start": q.start, "end": q.end, "claims": []})
                 entry["claims"].append(f"{claim.state} {claim.treaty} {claim.action} ({claim.modality})")
+        for st in self.statements(treaty=treaty, state=state):  # quotations that support no claim
+            if st.kind == "direct":
+                out.setdefault((st.article, st.start), {
+                    "article": st.article, "text": st.text, "speaker": st.speaker, "role": st.role,
+                    "state": st.state, "channel": st.channel, "start": st.start, "end": st.end, "claims": []})
         return sorted(out.values(), key=lambda q: (q["article"], q["start"]))
+
+    def statements(self, treaty: str | None = None, state: str | None = None, event: str | None = None,
+                   stance: str | None = None, reason: str | None = None, article: str | None = None) -> list[Statement]:
+        """Statements about acts, each with its event once consolidated, in the order they were made
+        (date, then publication, then position in the article).  ``state`` matches the acting
+        state or a state spoken for; ``reason`` a reason code or its label."""
+        from .statements import filter_statements, link_events
+
+        sql, args = _where("SELECT s.*, a.published AS published FROM statements s JOIN articles a ON a.id = s.article_id",
+                           **{"s.treaty": treaty, "s.article_id": article})
+        rows = list(self.conn.execute(sql + " ORDER BY COALESCE(s.date, ''), COALESCE(a.published, ''), s.article_id, s.start", args))
+        found = [_statement(row) for row in rows]
+        pairs = {(st.about, st.treaty) for st in found if st.about and st.treaty}
+        events = [ev for t in {p[1] for p in pairs} for ev in self.events(treaty=t) if (ev.state, ev.treaty) in pairs]
+        return filter_statements(link_events(found, events), state=state, event=event, stance=stance, reason=reason)
+
+    def article(self, article_id: str) -> Article | None:
+        """One stored article."""
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        return Article(id=row["id"], title=row["title"], text=row["text"],
+                       published=dt.datetime.fromisoformat(row["published"]) if row["published"] else None,
+                       source=row["source"], url=row["url"], language=row["language"] or "en",
+                       content_hash=row["content_hash"])
 
     def articles(self) -> Iterator[dict[str, Any]]:
         for row in self.conn.execute("SELECT id, title, source, published, language, content_hash FROM articles ORDER BY id"):
@@ -542,13 +608,14 @@ class Ledger:
                 continue
             out.append(dataclasses.replace(rules.status_on(timeline, as_of), basis=basis))
         if state and not out:
-            if self.record_table(treaty) is None:
+            table = self.record_table(treaty)
+            if table is None:
                 out.append(Status(state, treaty, "unknown", None, basis=basis,
                                   note=f"no status table for {treaty} and no news of {state}; import the "
                                        f"depositary's table (import-status or refresh-status) to know"))
             else:
                 out.append(Status(state, treaty, "non_party", None, basis=basis,
-                                  note="not in the status table, and no news of an act"))
+                                  note=f"not in the status table (complete to {table[1]}), and no news of an act"))
         return out
 
     def timeline(self, state: str) -> list[Status]:
@@ -640,6 +707,16 @@ def _claim(row: sqlite3.Row) -> Claim:
         confidence=row["confidence"], evidence=Evidence(row["ev_start"], row["ev_end"], row["ev_text"]),
         actor=row["actor"], background=bool(row["background"]), instrument=row["instrument"],
         notes=tuple(json.loads(row["notes"])), quotes=tuple(Quote(**q) for q in json.loads(row["quotes"])),
+    )
+
+
+def _statement(row: sqlite3.Row) -> Statement:
+    return Statement(
+        article=row["article_id"], text=row["text"], start=row["start"], end=row["end"], kind=row["kind"],
+        speaker=row["speaker"], role=row["role"], state=row["state"], body=row["body"],
+        speaker_kind=row["speaker_kind"], channel=row["channel"], date=_d(row["date"]), date_basis=row["date_basis"],
+        treaty=row["treaty"], about=row["about"], action=row["action"], other=bool(row["other"]),
+        stance=row["stance"], reasons=tuple(Reason(**r) for r in json.loads(row["reasons"])),
     )
 
 

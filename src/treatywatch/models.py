@@ -36,6 +36,25 @@ MODALITIES = ("asserted", "planned", "called_for", "denied", "hypothetical", "qu
 DATE_BASES = ("record", "explicit", "dateline", "relative", "bounded", "unknown")
 DATE_PRECISIONS = ("day", "month", "year")
 
+# Statements (``statements.py``): what was said about an act, on which channel, and why.
+STANCES = ("for", "against", "neutral")
+# (code, label): the reasons a statement gives for its stance; ``data/statements.json`` holds their words.
+REASONS = (
+    ("security_threat", "security threat named"),
+    ("military_flexibility", "military flexibility"),
+    ("sovereignty", "sovereignty"),
+    ("domestic_law", "domestic law or court ruling"),
+    ("cost", "cost"),
+    ("humanitarian", "humanitarian concern"),
+    ("alliance", "alliance coordination"),
+    ("reciprocity", "reciprocity"),
+    ("other", "other"),
+)
+REASON_LABELS = dict(REASONS)
+CHANNELS = ("X", "Telegram", "Facebook", "press conference", "statement", "interview", "parliament debate")
+# who speaks: a person holding an office, a government body, or an organisation (NGO, UN, party, ...)
+SPEAKER_KINDS = ("official", "government", "organisation")
+
 
 def direction(action: str) -> str:
     """Coarse direction of an action: ``join``, ``leave`` or ``suspend``."""
@@ -124,6 +143,63 @@ class Claim:
             "notes": list(self.notes),
             "quotes": [dataclasses.asdict(q) for q in self.quotes],
         }
+
+
+@dataclasses.dataclass(frozen=True)
+class Reason:
+    """One reason a statement gives (a code of ``REASONS``) and the words that carry it."""
+
+    code: str
+    words: str
+    start: int
+    end: int
+
+    @property
+    def label(self) -> str:
+        return REASON_LABELS.get(self.code, self.code)
+
+
+@dataclasses.dataclass(frozen=True)
+class Statement:
+    """A direct or reported statement about a treaty act (done, planned or possible).
+
+    ``state`` is the state the speaker speaks for (ISO3; several joined by ``|`` for a joint
+    statement), ``body`` the government body or organisation when the speaker is one; ``about``
+    and ``treaty`` name the act it concerns, ``event`` its consolidated event once there is one.
+    ``other`` marks a statement by someone who does not speak for the acting state (an NGO, the
+    UN, another state): such statements are kept as statements and never become claims.
+    """
+
+    article: str
+    text: str
+    start: int
+    end: int
+    kind: str  # direct (a quotation) | reported
+    speaker: str | None = None
+    role: str | None = None
+    state: str | None = None
+    body: str | None = None
+    speaker_kind: str = "official"
+    channel: str | None = None
+    date: dt.date | None = None
+    date_basis: str = "bounded"
+    treaty: str | None = None
+    about: str | None = None
+    action: str | None = None
+    event: str | None = None
+    other: bool = False
+    stance: str = "neutral"
+    reasons: tuple[Reason, ...] = ()
+
+    @property
+    def reason_codes(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.code for r in self.reasons))
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["date"] = _iso(self.date)
+        d["reasons"] = [{**dataclasses.asdict(r), "label": r.label} for r in self.reasons]
+        return d
 
 
 @dataclasses.dataclass(frozen=True)
