@@ -381,6 +381,7 @@ class Reader:
             if link and not is_url(link):
                 link = None  # an Atom id such as urn:uuid:..., not a page
             where = link or f"{item_prefix}#{n}"
+            label = f"{name}#{n}"  # a reject names the feed (file or URL) and the entry
             if link and self.state is not None and self.state.link_seen(link):
                 self.skipped_links += 1
                 continue
@@ -391,15 +392,15 @@ class Reader:
             if html.strip():
                 yield _reject_or(lambda: article_from_parts(
                     where, title, html_text(html), published, source=feed_title, url=link,
-                    max_bytes=self.options.max_bytes, source_name=where))
+                    max_bytes=self.options.max_bytes, source_name=label))
             elif link:
                 yield self._entry_page(link, title, published, feed_title)
             elif str(entry.get("summary") or "").strip():
                 yield _reject_or(lambda: article_from_parts(
                     where, title, html_text(str(entry.get("summary"))), published, source=feed_title,
-                    max_bytes=self.options.max_bytes, source_name=where))
+                    max_bytes=self.options.max_bytes, source_name=label))
             else:
-                yield Reject(where, "feed entry has no text and no link")
+                yield Reject(label, "feed entry has no text and no link")
 
     def _entry_page(self, link: str, title: str, published: dt.datetime | None,
                     feed_title: str | None) -> Article | Reject:
