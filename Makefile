@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test bench typecheck docs clean
+.PHONY: install demo test fuzz bench harden typecheck docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,20 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+# Hypothesis-drawn malformed inputs of every format through ingest, under a 4 GiB address-space
+# limit (a short pass of the same test runs in `make test`).
+FUZZ_EXAMPLES ?= 500
+fuzz: $(STAMP)
+	TREATYWATCH_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -c "import resource, sys, pytest; \
+	resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30)); \
+	sys.exit(pytest.main(['-q', '-p', 'no:cacheprovider', 'tests/test_fuzz.py']))"
+
+# The hardening figures (issue 13): a batch of malformed inputs, hostile inputs, kills and concurrency.
+harden: $(STAMP)
+	$(BIN)/python benchmarks/harden_batch.py 1200
+	$(BIN)/python benchmarks/harden_limits.py
+	$(BIN)/python benchmarks/harden_kill.py 50 20
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_ingest.py

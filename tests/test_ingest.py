@@ -140,7 +140,7 @@ def test_ingest_html_page_title_text_date_and_time(tmp_path):
          ' "headline": "x", "datePublished": "2025-06-27T09:15:00Z"}]}</script>', "", "2025-06-27T09:15:00+00:00"),
         ("", '<time itemprop="datePublished" datetime="2025-06-26T08:00:00-04:00">26 June</time>',
          "2025-06-26T08:00:00-04:00"),
-        ('<meta name="date" content="2025-06-25">', "", "2025-06-25T00:00:00"),  # a date alone, no time zone
+        ('<meta name="date" content="2025-06-25">', "", "2025-06-25T00:00:00+00:00"),  # a date alone: UTC, the one rule
     ],
 )
 def test_ingest_html_date_from_jsonld_time_or_meta(tmp_path, head, body, expected):

@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 
 from .extract import ExtractOptions, Extractor
 from .duplicates import NearDuplicates, minhash_signature
-from .ingest import SUPPORTED_LANGUAGES, Reader, read_articles, read_feed_list
+from .ingest import SUPPORTED_LANGUAGES, Reader, clean_reject, read_articles, read_feed_list
 from .ledger import Ledger
 from .models import Article, Claim, Event, Reject, Statement
 from .sources import ReadOptions
@@ -86,9 +86,7 @@ def ingest(paths: Iterable[str], ledger: Ledger, extractor: Extractor | None = N
                 if on_item is not None:
                     on_item(item)
                 if isinstance(item, Reject):
-                    logger.warning("rejected %s: %s", item.source, item.reason)
-                    report.rejects.append(item)
-                    ledger.add_reject(item)
+                    reject(item)
                 elif ledger.has_content(item.content_hash):
                     report.duplicates += 1
                     if item.url:
@@ -98,8 +96,18 @@ def ingest(paths: Iterable[str], ledger: Ledger, extractor: Extractor | None = N
         finally:
             reader.close()
 
+    def reject(item: Reject) -> None:
+        logger.info("rejected %s: %s", item.source, item.reason)  # the caller prints it (on_item): once
+        report.rejects.append(item)
+        ledger.add_reject(item)
+
+    def failed(item: Reject) -> None:
+        if on_item is not None:
+            on_item(item)
+        reject(item)
+
     near: NearDuplicates | None = None
-    for article, claims in extractor.extract_many(fresh_articles()):
+    for article, claims in extract_each(extractor, fresh_articles(), failed):
         signature = original = None
         if claims:  # only stories about treaty acts need copies recognised
             if near is None:
@@ -135,6 +143,22 @@ def ingest(paths: Iterable[str], ledger: Ledger, extractor: Extractor | None = N
     return report
 
 
+def extract_each(extractor: Extractor, articles: Iterable[Article],
+                 failed: Callable[[Reject], None]) -> Iterator[tuple[Article, list[Claim]]]:
+    """Each article with its claims.  An article whose extraction raises (a fault in a rule or
+    a word list met by one text) is handed to ``failed`` as a reject naming the error, and the
+    batch goes on; the traceback is logged at debug level."""
+    for article in articles:
+        try:
+            found = next(iter(extractor.extract_many([article])))
+        except Exception as exc:  # noqa: BLE001 - one article must never stop a batch
+            logger.debug("%s: extraction failed", article.id, exc_info=True)
+            failed(clean_reject(Reject(article.url or article.id,
+                                       f"extraction failed ({type(exc).__name__}: {exc}); please report it")))
+            continue
+        yield found
+
+
 def extract(paths: Iterable[str], extractor: Extractor | None = None, gate: bool = True,
             options: ReadOptions | None = None) -> Iterator[tuple[Article | Reject, list[Claim]]]:
     """Claims of every article under ``paths``, without a database."""
@@ -148,7 +172,7 @@ def extract(paths: Iterable[str], extractor: Extractor | None = None, gate: bool
             else:
                 yield item
 
-    for article, claims in extractor.extract_many(articles()):
+    for article, claims in extract_each(extractor, articles(), pending.append):
         while pending:
             yield pending.pop(0), []
         yield article, claims
@@ -201,14 +225,17 @@ def date_range(start: dt.date, end: dt.date, every: str = "month") -> list[dt.da
     out = []
     i = 0
     while True:
-        if every == "day":
-            d = start + dt.timedelta(days=i)
-        elif every == "week":
-            d = start + dt.timedelta(weeks=i)
-        elif every == "month":
-            d = add_months(start, i)
-        else:
-            d = add_months(start, 12 * i)
+        try:
+            if every == "day":
+                d = start + dt.timedelta(days=i)
+            elif every == "week":
+                d = start + dt.timedelta(weeks=i)
+            elif every == "month":
+                d = add_months(start, i)
+            else:
+                d = add_months(start, 12 * i)
+        except (OverflowError, ValueError):  # past 9999-12-31: the calendar ends before ``end``
+            break
         if d > end:
             break
         out.append(d)

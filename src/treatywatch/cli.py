@@ -45,10 +45,11 @@ class _State:
         dirs = [d for d in str(self.settings["registry"]).split(os.pathsep) if d]
         return load_registry(*dirs)
 
-    def ledger(self, path: str | None = None) -> Ledger:
+    def ledger(self, path: str | None = None, repair: bool = True) -> Ledger:
         s = self.settings
         return Ledger(path or self.db, registry=self.registry(), baseline=bool(s["baseline"]),
-                      min_confidence=float(s["min_confidence"]), merge_window_days=int(s["merge_window_days"]))
+                      min_confidence=float(s["min_confidence"]), merge_window_days=int(s["merge_window_days"]),
+                      repair=repair)
 
     def extractor(self, gate: bool = True) -> Extractor:
         options = ExtractOptions(gate=bool(self.settings["gate"]) and gate, model=str(self.settings["model"]))
@@ -58,7 +59,10 @@ class _State:
         s = self.settings
         return ReadOptions(max_bytes=int(s["max_article_bytes"]), timeout=float(s["fetch_timeout"]),
                            retries=int(s["fetch_retries"]), backoff=float(s["fetch_backoff"]),
-                           allow_private_addresses=bool(s["allow_private_addresses"]))
+                           allow_private_addresses=bool(s["allow_private_addresses"]),
+                           deadline=float(s["fetch_deadline"]), max_depth=int(s["max_depth"]),
+                           max_line_chars=int(s["max_line_chars"]),
+                           max_decompressed_bytes=int(s["max_decompressed_bytes"]))
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -93,7 +97,52 @@ def _iso3(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
     return value
 
 
-@click.group()
+# The options of the command itself (before the subcommand); also accepted after it, as most
+# tools do: ``treatywatch status apmbc --db x.db``.  Options taking a value, then flags.
+_GLOBAL_VALUED = ("--db", "--registry", "--config", "--set")
+_GLOBAL_FLAGS = ("--baseline", "--no-baseline", "--verbose")
+
+
+class _Group(click.Group):
+    """A group whose own options may also follow the subcommand."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _hoist_globals(args, set(self.commands)))
+
+
+def _hoist_globals(args: list[str], commands: set[str]) -> list[str]:
+    """``args`` with the group's options found after the subcommand moved before it."""
+    i = 0
+    while i < len(args):  # find the subcommand: the first word that is not a group option or its value
+        arg = args[i]
+        if arg in commands:
+            break
+        i += 2 if arg in _GLOBAL_VALUED else 1
+    else:
+        return args
+    head, sub, tail = args[:i], args[i], args[i + 1:]
+    moved: list[str] = []
+    rest: list[str] = []
+    j = 0
+    while j < len(tail):
+        arg = tail[j]
+        if arg == "--":
+            rest.extend(tail[j:])
+            break
+        name = arg.split("=", 1)[0]
+        if name in _GLOBAL_VALUED and "=" not in arg and j + 1 < len(tail):
+            moved.extend(tail[j:j + 2])
+            j += 2
+            continue
+        if name in _GLOBAL_VALUED or arg in _GLOBAL_FLAGS or re.fullmatch(r"-v+", arg):
+            moved.append(arg)
+        else:
+            rest.append(arg)
+        j += 1
+    return head + moved + [sub] + rest
+
+
+@click.group(cls=_Group)
 @click.version_option(package_name="treatywatch")
 @click.option("--db", help=f"SQLite ledger file (default {DEFAULT_DB}; env TREATYWATCH_DB).")
 @click.option("--registry", "registry_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
@@ -401,14 +450,15 @@ def timeline(obj: _State, state: str, fmt: str) -> None:
     """
     ledger = _run(obj.ledger)
     statuses = _run(lambda: ledger.timeline(state))
-    records = [s.to_dict() for s in statuses]
+    # date: the day this row's change took hold (a new status, or a note or pending change added)
+    records = [{"date": _s(s.valid_from or s.since), **s.to_dict()} for s in statuses]
     if fmt == "json":
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
     elif fmt == "csv":
-        click.echo(_csv(records, ["treaty", "status", "since", "effective", "note", "events"]), nl=False)
+        click.echo(_csv(records, ["date", "treaty", "status", "since", "effective", "note", "events"]), nl=False)
     else:
         rows = [{**r, "note": _short(r["note"])} for r in records]
-        click.echo(_table(rows, ["treaty", "status", "since", "effective", "note"]))
+        click.echo(_table(rows, ["date", "treaty", "status", "since", "effective", "note"]))
         said = _run(lambda: ledger.statements(state=state))
         if said:
             click.echo(f"\nstatements about {state}'s acts ({len(said)}):")
@@ -466,6 +516,8 @@ def diff(obj: _State, treaty: str, start: dt.date, end: dt.date, fmt: str) -> No
     \b
         treatywatch diff apmbc --from 2025-06-01 --to 2026-03-01
     """
+    if end < start:
+        raise click.BadParameter(f"--to {end} is before --from {start}", param_hint="--to")
     result = _run(lambda: obj.ledger().diff(treaty, start, end))
     if fmt == "json":
         click.echo(json.dumps({k: [s.to_dict() for s in v] for k, v in result.items()}, indent=2, ensure_ascii=False))
@@ -721,6 +773,7 @@ def export(obj: _State, what: str, fmt: str, output: str | None, treaty: str | N
         flat = [{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in r.items()}
                 for r in records]
         write_table: Any = pq.write_table  # typed in some pyarrow releases, not in others
+        _writable(str(output))
         write_table(pa.Table.from_pylist(flat), str(output))
         click.echo(f"wrote {len(records)} {what} to {output}", err=True)
         return
@@ -729,7 +782,11 @@ def export(obj: _State, what: str, fmt: str, output: str | None, treaty: str | N
                 isinstance(v, list) and any(isinstance(x, dict) for x in v)) else v) for k, v in r.items()}
                        for r in records], list(records[0]) if records else []))
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        _writable(output)
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from None
         click.echo(f"wrote {len(records)} {what} to {output}", err=True)
     else:
         click.echo(text, nl=False)
@@ -962,7 +1019,39 @@ def watch(obj: _State, feeds: str, every: float, once: bool) -> None:
     click.echo(f"watch ended: {totals.summary()}", err=True)
 
 
+@cli.command()
+@click.option("--fix", is_flag=True, help="Repair what can be repaired (missing tables, events not consolidated).")
+@click.pass_obj
+def check(obj: _State, fix: bool) -> None:
+    """Verify the ledger: SQLite integrity, the bundled status tables and their events, events
+    awaiting consolidation after a stopped run.  Exit 1 when a problem remains.
+
+    Example:
+
+    \b
+        treatywatch --db ledger.db check --fix
+    """
+    ledger = _run(lambda: obj.ledger(repair=False))
+    problems = _run(lambda: ledger.check(fix=fix))
+    for problem in problems:
+        click.echo(f"{'fixed' if fix else 'problem'}: {problem}")
+    remaining = _run(ledger.check) if fix and problems else problems
+    if fix and remaining:
+        for problem in remaining:
+            click.echo(f"not fixed: {problem}")
+    click.echo(f"{obj.db}: " + ("ok" if not remaining else f"{len(remaining)} problem(s)"), err=True)
+    if remaining:
+        sys.exit(1)
+
+
 # -- output helpers -------------------------------------------------------------------------
+
+
+def _writable(output: str) -> None:
+    """Refuse an output file whose folder does not exist, with a message (not a traceback)."""
+    folder = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(folder):
+        raise click.ClickException(f"cannot write {output}: the folder {os.path.dirname(output) or '.'} does not exist")
 
 
 def _s(value: dt.date | None) -> str | None:

@@ -8,6 +8,7 @@ Every resolved date says how it was found: ``explicit`` (a calendar date in the 
 from __future__ import annotations
 
 import dataclasses
+import calendar
 import datetime as dt
 import re
 
@@ -184,5 +185,5 @@ def add_months(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
-    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    last = calendar.monthrange(year, month)[1]  # safe in December 9999 too
     return dt.date(year, month, min(day.day, last))

@@ -19,21 +19,26 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
+import errno
 import email.utils
 import functools
 import glob
 import hashlib
+import io
 import json
 import logging
 import os
 import re
+import stat
 import sys
 import urllib.parse
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
+import zlib
 
 from .errors import InputError
 from .models import Article, Reject
@@ -180,22 +185,58 @@ class Reader:
     def read(self, paths: Iterable[str]) -> Iterator[Article | Reject]:
         for path in paths:
             if path == "-":
-                yield self._read_stdin()
+                items: Iterable[Article | Reject] = [self._read_stdin()]
             elif is_url(path):
-                yield from self.read_url(path)
+                items = self.read_url(path)
             else:
-                yield from self._read_local(path)
+                items = self._read_local(path)
+            yield from self._guard(path, items, finish=True)
 
     def read_feeds(self, sources: Iterable[str]) -> Iterator[Article | Reject]:
         """Every entry of each feed (URL or file), whatever its ending; with a state, entries
         whose link was already ingested are skipped and unchanged feeds (304) give nothing."""
         for source in sources:
             if is_url(source):
-                yield from self._read_feed_url(source, force=True)
+                items: Iterable[Article | Reject] = self._read_feed_url(source, force=True)
             elif Path(source).is_file():
-                yield from self._read_feed_file(Path(source))
+                items = self._read_feed_file(Path(source))
             else:
-                yield Reject(source, "no such feed file (a feed is an http(s) URL or a file)")
+                items = [Reject(source, "no such feed file (a feed is an http(s) URL or a file)")]
+            yield from self._guard(source, items, finish=True)
+
+    def _guard(self, name: str, items: Iterable[Article | Reject], finish: bool) -> Iterator[Article | Reject]:
+        """``items``, each finished (``finish``); whatever a reader raises ends that input with a
+        reject naming the error, never the batch."""
+        try:
+            for item in items:
+                yield self.finish(item, name) if finish else item
+        except Exception as exc:  # noqa: BLE001 - one input must never stop a batch
+            logger.debug("%s: reader failed", name, exc_info=True)
+            yield clean_reject(Reject(name, f"cannot read ({_describe(exc)})"))
+
+    def finish(self, item: Article | Reject, where: str | None = None) -> Article | Reject:
+        """The one last step of every reader: a reject made printable and short; an article's
+        publication date normalised (naive = UTC, years 1900-2200), its id printable, and its
+        text refused if a run without a sentence end is longer than ``max_line_chars``."""
+        if isinstance(item, Reject):
+            return clean_reject(item)
+        name = item.url or item.id
+        if where and not is_url(where):
+            name = where if item.id in where else f"{where} ({item.id})"
+        name = printable(name, MAX_NAME_CHARS)
+        try:
+            published = normalise_published(item.published, name)
+        except InputError as exc:
+            return clean_reject(Reject(name, exc.reason))
+        limit = self.options.max_line_chars
+        longest = max(_longest_run(item.title), _longest_run(item.text))
+        if longest > limit:
+            return clean_reject(Reject(name, f"a run of {longest:,} characters without a sentence end (. ! ? ; or a "
+                                             f"line break); the limit is {limit:,} (max_line_chars)"))
+        return dataclasses.replace(item, id=printable(item.id, MAX_NAME_CHARS), published=published,
+                                   title=scrub(item.title), text=scrub(item.text),
+                                   source=scrub(item.source) if item.source else item.source,
+                                   url=scrub(item.url) if item.url else item.url)
 
     def _read_local(self, path: str) -> Iterator[Article | Reject]:
         p = Path(path)
@@ -205,7 +246,7 @@ class Reader:
                 yield Reject(path, f"directory holds no files to read ({', '.join(SUFFIXES)})")
             for f in files:
                 yield from self.read_file(f)
-        elif p.exists():
+        elif p.exists() or os.path.lexists(path):  # a broken link or a link loop: read_file says which
             yield from self.read_file(p)
         elif any(c in path for c in "*?["):
             matches = sorted(glob.glob(path, recursive=True))
@@ -219,35 +260,46 @@ class Reader:
             yield Reject(path, "no such file or directory")
 
     def read_file(self, path: Path) -> Iterator[Article | Reject]:
-        """The articles of one file, by its ending (unknown endings are read as news text)."""
+        """The articles of one file, by its ending (unknown endings are read as news text).
+        Only regular files are read: a FIFO, a device or a socket is refused by its type."""
+        yield from self._guard(str(path), self._read_file(path), finish=True)
+
+    def _read_file(self, path: Path) -> Iterator[Article | Reject]:
         name = str(path)
         kind = input_kind(path.name) or "news"
         try:
-            size = path.stat().st_size
-        except OSError as exc:
-            yield Reject(name, f"cannot read: {exc.strerror or exc}")
+            handle = open_regular(path)
+        except InputError as exc:
+            yield Reject(name, exc.reason)
             return
-        limit = self.options.max_feed_bytes if kind == "feed" else self.options.max_bytes
-        if kind in ("news", "html", "json", "feed") and size > limit:
+        with handle:
+            size = os.fstat(handle.fileno()).st_size
+            limit = self.options.max_feed_bytes if kind == "feed" else self.options.max_bytes
             hint = "; write large collections as JSONL, one article a line" if kind == "json" else ""
-            yield Reject(name, f"file is {size:,} bytes; the limit is {limit:,}{hint}")
-            return
-        if kind == "jsonl":
-            yield from self._read_jsonl(path)
-        elif kind == "warc":
-            yield from self._read_warc(path)
-        else:
+            if kind in ("news", "html", "json", "feed") and size > limit:
+                yield Reject(name, f"file is {size:,} bytes; the limit is {limit:,}{hint}")
+                return
+            if kind == "jsonl":
+                yield from self._read_jsonl(handle, path)
+                return
+            if kind == "warc":
+                yield from self._read_warc(handle, path)
+                return
             try:
-                data = path.read_bytes()
+                data = handle.read(limit + 1)
             except OSError as exc:
                 yield Reject(name, f"cannot read: {exc.strerror or exc}")
+                return
+            if len(data) > limit:  # the file grew since it was opened
+                yield Reject(name, f"file is more than {limit:,} bytes, the limit{hint}")
                 return
             if kind == "news":
                 yield _reject_or(lambda: parse_news_text(data, article_id=path.stem, source_name=name))
             elif kind == "html":
-                yield _reject_or(lambda: parse_html(data, article_id=path.stem, source_name=name))
+                yield _reject_or(lambda: parse_html(data, article_id=path.stem, source_name=name,
+                                                    max_depth=self.options.max_depth))
             elif kind == "json":
-                yield from _read_json(data, path, self.options.max_bytes)
+                yield from _read_json(data, path, self.options.max_bytes, self.options.max_depth)
             else:
                 yield from self._feed_entries(data, name, item_prefix=path.stem)
 
@@ -285,15 +337,18 @@ class Reader:
         if len(fetched.content) > self.options.max_bytes:
             return Reject(article_id, f"page is {len(fetched.content):,} bytes; the limit is {self.options.max_bytes:,}")
         return _reject_or(lambda: parse_html(fetched.content, article_id=article_id, url=fetched.final_url,
-                                             charset=fetched.charset))
+                                             charset=fetched.charset, max_depth=self.options.max_depth))
 
     def _read_feed_file(self, path: Path) -> Iterator[Article | Reject]:
         try:
-            size = path.stat().st_size
-            if size > self.options.max_feed_bytes:
-                yield Reject(str(path), f"file is {size:,} bytes; the limit is {self.options.max_feed_bytes:,}")
+            with open_regular(path) as handle:
+                data = handle.read(self.options.max_feed_bytes + 1)
+            if len(data) > self.options.max_feed_bytes:
+                yield Reject(str(path), f"file is more than {self.options.max_feed_bytes:,} bytes, the limit")
                 return
-            data = path.read_bytes()
+        except InputError as exc:
+            yield Reject(str(path), exc.reason)
+            return
         except OSError as exc:
             yield Reject(str(path), f"cannot read: {exc.strerror or exc}")
             return
@@ -311,6 +366,10 @@ class Reader:
             problem = parsed.get("bozo_exception")
             yield Reject(name, "not an RSS or Atom feed" + (f" ({problem})" if problem else ""))
             return
+        if not entries:
+            problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+            yield Reject(name, "the feed has no entries" + (f" (and is not well-formed: {problem})" if problem else ""))
+            return
         if parsed.get("bozo") and parsed.get("bozo_exception"):
             logger.info("%s: feed is not well-formed (%s); reading the %d entries found", name,
                         parsed["bozo_exception"], len(entries))
@@ -322,6 +381,7 @@ class Reader:
             if link and not is_url(link):
                 link = None  # an Atom id such as urn:uuid:..., not a page
             where = link or f"{item_prefix}#{n}"
+            label = f"{name}#{n}"  # a reject names the feed (file or URL) and the entry
             if link and self.state is not None and self.state.link_seen(link):
                 self.skipped_links += 1
                 continue
@@ -332,15 +392,15 @@ class Reader:
             if html.strip():
                 yield _reject_or(lambda: article_from_parts(
                     where, title, html_text(html), published, source=feed_title, url=link,
-                    max_bytes=self.options.max_bytes, source_name=where))
+                    max_bytes=self.options.max_bytes, source_name=label))
             elif link:
                 yield self._entry_page(link, title, published, feed_title)
             elif str(entry.get("summary") or "").strip():
                 yield _reject_or(lambda: article_from_parts(
                     where, title, html_text(str(entry.get("summary"))), published, source=feed_title,
-                    max_bytes=self.options.max_bytes, source_name=where))
+                    max_bytes=self.options.max_bytes, source_name=label))
             else:
-                yield Reject(where, "feed entry has no text and no link")
+                yield Reject(label, "feed entry has no text and no link")
 
     def _entry_page(self, link: str, title: str, published: dt.datetime | None,
                     feed_title: str | None) -> Article | Reject:
@@ -358,81 +418,83 @@ class Reader:
             url=link, language=page.language, content_hash=page.content_hash)
 
     # -- archives -------------------------------------------------------------------------------
-    def _read_jsonl(self, path: Path) -> Iterator[Article | Reject]:
+    def _read_jsonl(self, handle: BinaryIO, path: Path) -> Iterator[Article | Reject]:
         name = str(path)
-        try:
-            handle = path.open("rb")
-        except OSError as exc:
-            yield Reject(name, f"cannot read: {exc.strerror or exc}")
-            return
         count = 0
-        with handle:
-            for lineno, line, size in _lines(handle, self.options.max_bytes):
-                where = f"{name}:{lineno}"
-                if line is None:
-                    yield Reject(where, f"line is {size:,} bytes; the limit is {self.options.max_bytes:,}")
-                    continue
-                if not line.strip():
-                    continue
-                count += 1
-                record = _load_json(line, where)
-                if isinstance(record, Reject):
-                    yield record
-                    continue
-                yield _reject_or(lambda: article_from_record(
-                    record, f"{path.stem}#{lineno}", where, self.options.max_bytes))
+        for lineno, line, size in _lines(handle, self.options.max_bytes):
+            where = f"{name}:{lineno}"
+            if line is None:
+                yield Reject(where, f"line is {size:,} bytes; the limit is {self.options.max_bytes:,}")
+                continue
+            if not line.strip():
+                continue
+            count += 1
+            record = _load_json(line, where, self.options.max_depth)
+            if isinstance(record, Reject):
+                yield record
+                continue
+            yield _reject_or(lambda: article_from_record(
+                record, f"{path.stem}#{lineno}", where, self.options.max_bytes))
         if count == 0:
             yield Reject(name, "empty file (no JSON lines)")
 
-    def _read_warc(self, path: Path) -> Iterator[Article | Reject]:
-        """Every HTML response record of a WARC (or WARC.gz) file; the id is its target URI."""
+    def _read_warc(self, handle: BinaryIO, path: Path) -> Iterator[Article | Reject]:
+        """Every HTML response record of a WARC (or WARC.gz) file; the id is its target URI.
+        The file is inflated here, within ``max_decompressed_bytes`` in all and with no line
+        longer than an article may be, so that a gzip bomb ends as a reject."""
         from warcio.archiveiterator import ArchiveIterator
 
         name = str(path)
         n = pages = 0
-        try:
-            handle = path.open("rb")
-        except OSError as exc:
-            yield Reject(name, f"cannot read: {exc.strerror or exc}")
-            return
-        with handle:
-            records = iter(ArchiveIterator(handle))
-            while True:
-                try:
-                    record = next(records)
-                except StopIteration:
-                    break
-                except Exception as exc:  # warcio raises many kinds (ArchiveLoadFailed, zlib, EOF...)
-                    reason = str(exc).strip() or type(exc).__name__
-                    yield Reject(name, f"not a WARC file, or a damaged one (after {n} records): {reason}")
+        stream = BoundedStream(handle, name, self.options.max_decompressed_bytes,
+                               max_line=self.options.max_bytes + 65536)
+        records = iter(ArchiveIterator(stream))
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                break
+            except InputError as exc:
+                yield Reject(name, f"{exc.reason} (after {n} records)")
+                return
+            except Exception as exc:  # warcio raises many kinds (ArchiveLoadFailed, zlib, EOF...)
+                if isinstance(exc.__context__, InputError):
+                    yield Reject(name, f"{exc.__context__.reason} (after {n} records)")
                     return
-                n += 1
-                if record.format != "warc":
-                    yield Reject(name, f"not a WARC file (record {n} is not a WARC record)")
-                    return
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                uri = str(record.rec_headers.get_header("WARC-Target-URI") or f"{path.stem}#{n}")
-                where = f"{name}#{n} {uri}"
-                status = str(record.http_headers.get_statuscode() or "")
-                media, charset = _content_type(record.http_headers.get_header("Content-Type") or "")
-                if not status.startswith("2") or (media and media not in HTML_TYPES):
-                    logger.debug("%s: skipped (HTTP %s, %s)", where, status, media or "no content type")
-                    continue
-                pages += 1
-                try:
-                    data = record.content_stream().read(self.options.max_bytes + 1)
-                except Exception as exc:  # a record cut short, a bad gzip or chunked body
-                    yield Reject(where, f"cannot read the record: {str(exc).strip() or type(exc).__name__}")
-                    return
-                if len(data) > self.options.max_bytes:
-                    yield Reject(where, f"record is more than {self.options.max_bytes:,} bytes, the limit")
-                    continue
-                yield _reject_or(lambda: parse_html(data, article_id=uri, url=uri, charset=charset, source_name=where))
+                reason = _describe(exc, with_type=False)
+                yield Reject(name, f"not a WARC file, or a damaged one (after {n} records): {reason}")
+                return
+            n += 1
+            if record.format != "warc":
+                yield Reject(name, f"not a WARC file (record {n} is not a WARC record)")
+                return
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            uri = str(record.rec_headers.get_header("WARC-Target-URI") or f"{path.stem}#{n}")
+            where = f"{name}#{n} {uri}"
+            status = str(record.http_headers.get_statuscode() or "")
+            media, charset = _content_type(record.http_headers.get_header("Content-Type") or "")
+            if not status.startswith("2") or (media and media not in HTML_TYPES):
+                logger.debug("%s: skipped (HTTP %s, %s)", where, status, media or "no content type")
+                continue
+            pages += 1
+            try:
+                data = record.content_stream().read(self.options.max_bytes + 1)
+            except InputError as exc:
+                yield Reject(where, exc.reason)
+                return
+            except Exception as exc:  # a record cut short, a bad gzip or chunked body
+                yield Reject(where, f"cannot read the record: {_describe(exc, with_type=False)}")
+                return
+            if len(data) > self.options.max_bytes:
+                yield Reject(where, f"record is more than {self.options.max_bytes:,} bytes, the limit")
+                continue
+            yield _reject_or(lambda: parse_html(data, article_id=uri, url=uri, charset=charset, source_name=where,
+                                                max_depth=self.options.max_depth))
         if n == 0:
             yield Reject(name, "empty WARC file (no records)")
         elif pages == 0:
-            logger.info("%s: no HTML response records among %d records", name, n)
+            yield Reject(name, f"no HTML response records among the {n} records")
 
 
 def _reject_or(make: Any) -> Article | Reject:
@@ -445,7 +507,172 @@ def _reject_or(make: Any) -> Article | Reject:
 
 
 def _files_below(folder: Path) -> list[Path]:
-    return sorted(f for f in folder.rglob("*") if f.is_file() and input_kind(f.name))
+    """Every file with a supported ending below ``folder`` (special files and broken links too,
+    so that each is reported rather than silently passed over)."""
+    return sorted(f for f in folder.rglob("*") if input_kind(f.name) and not f.is_dir())
+
+
+# ---------------------------------------------------------------------------------------
+# Safe reading and printing
+
+MAX_NAME_CHARS = 300  # an input's name in a reject
+MAX_REASON_CHARS = 500  # a reject's reason
+PUBLISHED_YEARS = (1900, 2200)  # publication dates outside these years are refused
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+_SENTENCE_RUN = re.compile(r"[^.!?;\n。！？]+")
+
+
+def printable(text: str, limit: int) -> str:
+    """``text`` safe to print on one line and store: control characters, bidirectional marks
+    and lone surrogates escaped (a byte of a file name that is not UTF-8 becomes ``\\xff``),
+    cut to ``limit`` characters."""
+    text = text[: limit * 2]
+    out = []
+    for ch in text:
+        o = ord(ch)
+        if 0xDC80 <= o <= 0xDCFF:  # a byte os.fsdecode could not decode
+            out.append(f"\\x{o - 0xDC00:02x}")
+        elif 0xD800 <= o <= 0xDFFF:
+            out.append(f"\\u{o:04x}")
+        elif o < 0x20 or 0x7F <= o < 0xA0 or 0x2028 <= o <= 0x202E or 0x2066 <= o <= 0x2069 or o in (0x200E, 0x200F):
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch) or (f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}"))
+        else:
+            out.append(ch)
+    result = "".join(out)
+    return result if len(result) <= limit else result[: limit - 1] + "…"
+
+
+def clean_reject(reject: Reject) -> Reject:
+    """A reject with a printable name and a printable reason of sane length."""
+    return Reject(printable(reject.source, MAX_NAME_CHARS), printable(reject.reason, MAX_REASON_CHARS))
+
+
+def scrub(text: str) -> str:
+    """``text`` with lone surrogates (from JSON escapes such as ``\\ud800``) replaced by U+FFFD."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def _describe(exc: BaseException, with_type: bool = True) -> str:
+    message = str(exc)[:MAX_REASON_CHARS].strip()
+    if not with_type:
+        return message or type(exc).__name__
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
+def _longest_run(text: str) -> int:
+    """The length of the longest run of ``text`` without a sentence end or a line break."""
+    return max((m.end() - m.start() for m in _SENTENCE_RUN.finditer(text)), default=0)
+
+
+def normalise_published(value: dt.datetime | None, source_name: str = "<text>") -> dt.datetime | None:
+    """The one rule for publication dates, whatever the reader: a date without a time zone is
+    UTC; years outside 1900-2200 are refused (``InputError``), so that no later date
+    computation runs off the calendar."""
+    if value is None:
+        return None
+    low, high = PUBLISHED_YEARS
+    if not low <= value.year <= high:
+        raise InputError(source_name, f"publication date {value.isoformat()} is outside the years {low}-{high}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        return value.replace(tzinfo=dt.timezone.utc)
+    return value
+
+
+_SPECIAL_FILES = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+                  (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                  (stat.S_ISSOCK, "a socket"))
+
+
+def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
+    """``path`` opened for reading if it is a regular file; else ``InputError`` saying what it
+    is (a FIFO or a device is never read, and opening never blocks)."""
+    name = os.fspath(path)
+    try:
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise InputError(str(name), _os_reason(name, exc)) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            what = next((label for test, label in _SPECIAL_FILES if test(mode)), "not a regular file")
+            raise InputError(str(name), f"{what}, not a regular file; not read")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _os_reason(name: str, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link loop (too many levels of symbolic links)"
+    if exc.errno == errno.ENOENT and os.path.islink(name):
+        return f"a broken symbolic link (its target {os.readlink(name)!r} does not exist)"
+    return f"cannot read: {exc.strerror or exc}"
+
+
+class BoundedStream(io.RawIOBase):
+    """A binary file, inflated if it is gzip, that raises ``InputError`` once it has given
+    ``max_total`` bytes or a line longer than ``max_line`` bytes (what a gzip bomb gives)."""
+
+    def __init__(self, raw: BinaryIO, name: str, max_total: int, max_line: int) -> None:
+        super().__init__()
+        self.name = name
+        self.max_total = max_total
+        self.max_line = max_line
+        self.total = 0
+        self.run = 0  # bytes since the last line break
+        head = raw.read(2)
+        self._inflater: Any = zlib.decompressobj(wbits=31) if head == b"\x1f\x8b" else None
+        self._raw = raw
+        self._pending = head
+        self._eof = False
+
+    def readable(self) -> bool:
+        return True
+
+    def _more(self, size: int) -> bytes:
+        """Up to ``size`` bytes of content (empty at the end)."""
+        while True:
+            if self._inflater is None:
+                data, self._pending = self._pending + self._raw.read(size), b""
+                return data
+            if self._inflater.unconsumed_tail:
+                return bytes(self._inflater.decompress(self._inflater.unconsumed_tail, size))
+            if self._inflater.eof:  # gzip members follow one another
+                rest = self._inflater.unused_data
+                self._inflater = zlib.decompressobj(wbits=31)
+                if not rest:
+                    rest = self._raw.read(65536)
+                    if not rest:
+                        return b""
+                out = bytes(self._inflater.decompress(rest, size))
+            else:
+                compressed = self._pending + self._raw.read(65536)
+                self._pending = b""
+                if not compressed:
+                    if not self._eof:
+                        self._eof = True
+                    return b""
+                out = bytes(self._inflater.decompress(compressed, size))
+            if out:
+                return out
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._more(max(1, min(len(buffer), 1 << 20)))
+        if not data:
+            return 0
+        self.total += len(data)
+        if self.total > self.max_total:
+            raise InputError(self.name, f"inflates to more than {self.max_total:,} bytes, the limit "
+                                        "(max_decompressed_bytes)")
+        cut = data.rfind(b"\n")
+        self.run = self.run + len(data) if cut < 0 else len(data) - cut - 1
+        if self.run > self.max_line:
+            raise InputError(self.name, f"a line of more than {self.max_line:,} bytes (after {self.total:,} bytes "
+                                        "inflated); not a WARC file, or a damaged one")
+        buffer[: len(data)] = data
+        return len(data)
 
 
 def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None, int]]:
@@ -594,7 +821,7 @@ _BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote
 
 
 def parse_html(data: bytes | str, article_id: str, url: str | None = None, source_name: str | None = None,
-               charset: str | None = None) -> Article:
+               charset: str | None = None, max_depth: int = 100) -> Article:
     """Read an HTML page: main text and title by trafilatura; the publication date and time from
     the page's metadata (``article:published_time`` and other meta tags, JSON-LD
     ``datePublished``, ``<time datetime>``); source = the site's name or host.  Raises
@@ -606,7 +833,8 @@ def parse_html(data: bytes | str, article_id: str, url: str | None = None, sourc
     if _HTML_OPEN.search(text[:8192]) and not _HTML_CLOSE.search(text):
         raise InputError(name, "truncated HTML: the page opens <html> but never closes it")
     tree = _html_tree(text)
-    published = _meta_published(tree) if tree is not None else None
+    published = _meta_published(tree, max_depth) if tree is not None else None
+    text = _drop_deep_jsonld(text, max_depth)
     try:
         doc = trafilatura.bare_extraction(text, url=url, with_metadata=True, include_comments=False,
                                           include_tables=False, deduplicate=False)
@@ -635,7 +863,8 @@ def article_from_parts(article_id: str, title: str, text: str, published: dt.dat
     """An ``Article`` from its fields: the body normalised, language detected unless given,
     the content hashed.  A missing title becomes the first sentence of the body."""
     name = source_name or article_id
-    body = normalise_body(text)
+    body = normalise_body(scrub(text))
+    title = scrub(title)
     if not body:
         raise InputError(name, "no body text")
     if max_bytes is not None and len(body.encode("utf-8")) > max_bytes:
@@ -673,19 +902,25 @@ def article_from_record(record: Any, article_id: str, source_name: str, max_byte
                               max_bytes=max_bytes, source_name=source_name)
 
 
-def _load_json(data: bytes, where: str) -> Any:
+def _load_json(data: bytes, where: str, max_depth: int = 100) -> Any:
     """The decoded JSON value of ``data``, or a ``Reject`` saying why it is not JSON."""
+    deep = Reject(where, f"JSON nested more than {max_depth} levels deep, the limit (max_depth)")
     try:
-        return json.loads(decode(data, where))
+        text = decode(data, where)
+        if json_too_deep(text, max_depth):
+            return deep
+        return json.loads(text)
     except InputError as exc:
         return Reject(where, exc.reason)
     except json.JSONDecodeError as exc:
         return Reject(where, f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+    except RecursionError:
+        return deep
 
 
-def _read_json(data: bytes, path: Path, max_bytes: int) -> Iterator[Article | Reject]:
+def _read_json(data: bytes, path: Path, max_bytes: int, max_depth: int = 100) -> Iterator[Article | Reject]:
     name = str(path)
-    value = _load_json(data, name)
+    value = _load_json(data, name, max_depth)
     if isinstance(value, Reject):
         yield value
         return
@@ -729,7 +964,7 @@ def _html_tree(text: str) -> Any:
         return None
 
 
-def _meta_published(tree: Any) -> dt.datetime | None:
+def _meta_published(tree: Any, max_depth: int = 100) -> dt.datetime | None:
     """The publication date and time a page's metadata states: meta tags, JSON-LD, <time>.
     A value with a time of day beats one with only a date."""
     found: dict[str, str] = {}
@@ -741,9 +976,11 @@ def _meta_published(tree: Any) -> dt.datetime | None:
     candidates = [found[k] for k in META_PUBLISHED if k in found]
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() == "application/ld+json" and script.text:
+            if json_too_deep(script.text, max_depth):
+                continue
             try:
                 candidates.extend(_jsonld_dates(json.loads(script.text)))
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
     times = [t for t in tree.iter("time") if t.get("datetime")]
     times.sort(key=lambda t: 0 if (t.get("itemprop") or "").lower() == "datepublished" or t.get("pubdate") is not None else 1)
@@ -757,6 +994,38 @@ def _meta_published(tree: Any) -> dt.datetime | None:
             return parsed
         dated = dated or parsed
     return dated
+
+
+_JSONLD = re.compile(r"(<script[^>]*application/ld\+json[^>]*>)(.*?)(</script\s*>)", re.I | re.S)
+
+
+def _drop_deep_jsonld(text: str, max_depth: int) -> str:
+    """The page without JSON-LD blocks nested deeper than ``max_depth`` (the main-text
+    extractor parses JSON-LD too, and would recurse without end)."""
+    if "ld+json" not in text:
+        return text
+    return _JSONLD.sub(lambda m: m.group(0) if not json_too_deep(m.group(2), max_depth) else m.group(1) + m.group(3),
+                       text)
+
+
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+def json_too_deep(text: str, max_depth: int) -> bool:
+    """Whether JSON ``text`` nests arrays and objects more than ``max_depth`` levels deep
+    (one linear scan, strings skipped; decided before any recursive parser sees it)."""
+    if text.count("[") + text.count("{") <= max_depth:
+        return False
+    depth = 0
+    for m in _JSON_TOKEN.finditer(text):
+        token = m.group(0)
+        if token in "[{":
+            depth += 1
+            if depth > max_depth:
+                return True
+        elif token in "]}":
+            depth -= 1
+    return False
 
 
 def _jsonld_dates(value: Any, depth: int = 0) -> list[str]:
@@ -779,12 +1048,12 @@ def _parse_datetime(value: str) -> dt.datetime | None:
         return None
     try:
         parsed = dt.datetime.fromisoformat(value[:-1] + "+00:00" if value[-1] in "zZ" else value)
-    except ValueError:
+    except (ValueError, OverflowError):
         try:
             parsed = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             return None
-    return parsed if 1900 <= parsed.year <= 2200 else None
+    return parsed if PUBLISHED_YEARS[0] <= parsed.year <= PUBLISHED_YEARS[1] else None
 
 
 def _entry_published(entry: Any) -> dt.datetime | None:
@@ -845,10 +1114,10 @@ def parse_published(value: str, source_name: str = "<text>", where: str = "line 
         return None
     try:
         parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+    except (ValueError, OverflowError):
         try:
             parsed = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             raise InputError(
                 source_name,
                 f"{where}: cannot read the publication date {value!r} (use RFC 2822, ISO 8601 or 'unknown')",

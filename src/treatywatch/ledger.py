@@ -10,14 +10,17 @@ computed from the events by the treaty rules (``rules.status_timeline``), never 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
 import logging
 import os
 import sqlite3
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from collections.abc import Generator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -33,6 +36,7 @@ from .registry import Registry, load_registry
 logger = logging.getLogger(__name__)
 
 DEFAULT_DB = "treatywatch.db"
+BUSY_TIMEOUT = 120.0  # seconds a process waits for another one's write to end
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -121,6 +125,14 @@ MIGRATIONS: list[tuple[str, str]] = [
 ]
 
 
+def _published(value: dt.datetime | None) -> dt.datetime | None:
+    """A publication time comparable with every other: one without a time zone is UTC (the
+    readers' rule; ledgers written before it may hold such times)."""
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=dt.timezone.utc)
+    return value
+
+
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -148,22 +160,22 @@ class Ledger:
     """The ledger over a SQLite file (``Ledger.memory()`` for tests)."""
 
     def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, registry: Registry | None = None,
-                 baseline: bool = True, min_confidence: float = 0.5, merge_window_days: int = 45) -> None:
+                 baseline: bool = True, min_confidence: float = 0.5, merge_window_days: int = 45,
+                 repair: bool = True) -> None:
         self.path = os.fspath(path)
         self.registry = registry or load_registry()
         self.min_confidence = min_confidence
         self.merge_window_days = merge_window_days
         try:
-            self.conn = sqlite3.connect(self.path)
+            self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
             self.conn.row_factory = sqlite3.Row
             if self.path != ":memory:":
-                self.conn.execute("PRAGMA journal_mode=WAL")
+                self._wal()
             self.conn.execute("PRAGMA synchronous=NORMAL")
-            fresh = self._migrate()
-            self.baseline = self._baseline_setting(fresh, baseline)
+            self.baseline = self._migrate(baseline)
         except sqlite3.DatabaseError as exc:
             raise LedgerError(f"{self.path}: cannot be used as a treatywatch ledger ({exc})") from None
-        if self.baseline:
+        if self.baseline and repair:
             self.load_baselines()
 
     @classmethod
@@ -179,29 +191,59 @@ class Ledger:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- schema -------------------------------------------------------------------------
-    def _migrate(self) -> bool:
-        self.conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-        done = {row[0] for row in self.conn.execute("SELECT name FROM migrations")}
-        fresh = not done
-        for name, sql in MIGRATIONS:
-            if name in done:
-                continue
-            with self.conn:
-                self.conn.executescript("BEGIN;" + sql + f"INSERT INTO migrations VALUES ('{name}', '{_now()}'); COMMIT;")
-            logger.info("applied migration %s", name)
-        return fresh
+    @contextlib.contextmanager
+    def _tx(self) -> Generator[None, None, None]:
+        """One write transaction, begun IMMEDIATE: it holds the write lock from its first read,
+        so that two processes never interleave a check and a write (a second process waits up
+        to ``BUSY_TIMEOUT``).  Nested uses join the outer transaction."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.commit()
 
-    def _baseline_setting(self, fresh: bool, wanted: bool) -> bool:
-        """Whether this ledger carries the bundled tables: chosen when it was created, kept after."""
-        row = self.conn.execute("SELECT value FROM meta WHERE key = 'baseline'").fetchone()
-        if row is not None:
-            return bool(row[0] == "on")
-        # created now, or by a version that did not record it (it had a baseline if any table was imported)
-        on = wanted if fresh else self.conn.execute("SELECT 1 FROM imports LIMIT 1").fetchone() is not None
-        with self.conn:
-            self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('baseline', ?)", ("on" if on else "off",))
-        return on
+    def _wal(self) -> None:
+        """Switch to WAL (a new file's first opener does it; others may be busy meanwhile)."""
+        deadline = time.monotonic() + BUSY_TIMEOUT
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+    # -- schema -------------------------------------------------------------------------
+    def _migrate(self, wanted_baseline: bool) -> bool:
+        """Apply the missing migrations and record whether the ledger carries the bundled
+        tables, all in one transaction: a kill leaves no half-made schema, and two processes
+        creating one ledger at once make it once.  Returns the baseline setting."""
+        with self._tx():
+            self.conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+            done = {row[0] for row in self.conn.execute("SELECT name FROM migrations")}
+            fresh = not done
+            for name, sql in MIGRATIONS:
+                if name in done:
+                    continue
+                for statement in sql.split(";"):
+                    if statement.strip():
+                        self.conn.execute(statement)
+                self.conn.execute("INSERT INTO migrations VALUES (?, ?)", (name, _now()))
+                logger.info("applied migration %s", name)
+            # The baseline choice: made when the ledger is created and kept after.
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'baseline'").fetchone()
+            if row is not None:
+                return bool(row[0] == "on")
+            # created now, or by a version that did not record it (it had a baseline if any table was imported)
+            on = wanted_baseline if fresh else self.conn.execute("SELECT 1 FROM imports LIMIT 1").fetchone() is not None
+            self.conn.execute("INSERT INTO meta VALUES ('baseline', ?)", ("on" if on else "off",))
+            return on
 
     def migrations(self) -> list[str]:
         return [row[0] for row in self.conn.execute("SELECT name FROM migrations ORDER BY name")]
@@ -217,25 +259,27 @@ class Ledger:
         ``duplicate_of`` names the original of a copy (same body, or a near duplicate found by
         its MinHash ``signature``, which is stored for later articles to be compared with).
         """
-        if self.has_content(article.content_hash):
-            return StoreResult(article.id, False, 0)
-        article_id = article.id
-        if self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
-            article_id = f"{article.id}~{article.content_hash[:8]}"
-        claims = [dataclasses.replace(c, article=article_id) for c in claims]
-        statements = [dataclasses.replace(st, article=article_id) for st in statements]
-        body = body_hash(article.text)
-        if duplicate_of is None:
-            row = self.conn.execute("SELECT id, duplicate_of FROM articles WHERE body_hash = ? ORDER BY rowid LIMIT 1",
-                                    (body,)).fetchone()
-            if row is not None:
-                duplicate_of = row["duplicate_of"] or row["id"]
-        replaced = None
-        if duplicate_of is not None and article.published is not None:
-            row = self.conn.execute("SELECT published FROM articles WHERE id = ?", (duplicate_of,)).fetchone()
-            if row is not None and row[0] and dt.datetime.fromisoformat(row[0]) > article.published:
-                replaced, duplicate_of = duplicate_of, None  # the new story was out first: it is the original
-        with self.conn:
+        published = _published(article.published)
+        with self._tx():  # checks and writes under one lock: a second process storing the same article waits, then finds it
+            if self.has_content(article.content_hash):
+                return StoreResult(article.id, False, 0)
+            article_id = article.id
+            if self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+                article_id = f"{article.id}~{article.content_hash[:8]}"
+            claims = [dataclasses.replace(c, article=article_id) for c in claims]
+            statements = [dataclasses.replace(st, article=article_id) for st in statements]
+            body = body_hash(article.text)
+            if duplicate_of is None:
+                row = self.conn.execute("SELECT id, duplicate_of FROM articles WHERE body_hash = ? ORDER BY rowid LIMIT 1",
+                                        (body,)).fetchone()
+                if row is not None:
+                    duplicate_of = row["duplicate_of"] or row["id"]
+            replaced = None
+            if duplicate_of is not None and published is not None:
+                row = self.conn.execute("SELECT published FROM articles WHERE id = ?", (duplicate_of,)).fetchone()
+                stored = _published(dt.datetime.fromisoformat(row[0])) if row is not None and row[0] else None
+                if stored is not None and stored > published:
+                    replaced, duplicate_of = duplicate_of, None  # the new story was out first: it is the original
             if replaced is not None:
                 self.conn.execute("UPDATE articles SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?",
                                   (article_id, replaced, replaced))
@@ -243,7 +287,7 @@ class Ledger:
                 "INSERT INTO articles (id, title, source, url, published, language, text, content_hash, ingested_at,"
                 " body_hash, duplicate_of) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (article_id, article.title, article.source, article.url,
-                 article.published.isoformat() if article.published else None, article.language,
+                 published.isoformat() if published else None, article.language,
                  article.text, article.content_hash, _now(), body, duplicate_of),
             )
             self._insert_claims(claims)
@@ -298,7 +342,7 @@ class Ledger:
 
     def add_reject(self, reject: Reject) -> None:
         """Record a rejected input; the same input rejected again for the same reason is kept once."""
-        with self.conn:
+        with self._tx():
             if self.conn.execute("SELECT 1 FROM rejects WHERE source = ? AND reason = ?",
                                  (reject.source, reject.reason)).fetchone() is None:
                 self.conn.execute("INSERT INTO rejects (source, reason, at) VALUES (?,?,?)",
@@ -326,7 +370,7 @@ class Ledger:
         re-consolidate the affected events.  Claims, the import record and the pairs awaiting
         consolidation are written in one transaction, so a kill leaves the old table or the new one,
         and the next run finishes the events."""
-        with self.conn:
+        with self._tx():
             pairs = self._pairs_of(source) | {(c.state, c.treaty) for c in claims}
             self.conn.execute("DELETE FROM claims WHERE article_id = ? AND treaty = ?", (source, treaty))
             self._insert_claims(claims)
@@ -360,6 +404,49 @@ class Ledger:
             self.refresh_events(pending)
             self.clear_pending(pending)
 
+    def check(self, fix: bool = False) -> list[str]:
+        """What is wrong with the ledger, one line a problem (empty: nothing): the SQLite
+        integrity check, bundled tables missing or without their rows, states of a table with
+        no events, events awaiting consolidation.  With ``fix``, everything but a damaged file is
+        repaired (missing tables imported again, events consolidated)."""
+        problems = [f"integrity: {r[0]}" for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        if problems:
+            return problems + ["the file is damaged: restore it from a copy (not repaired by --fix)"]
+        stale: set[str] = set()
+        if self.baseline:
+            have = {r[0] for r in self.conn.execute("SELECT source FROM imports")}
+            for table in records.bundled_tables().values():
+                if table.treaty not in self.registry:
+                    continue
+                if table.source not in have:
+                    problems.append(f"bundled table {table.file} ({table.treaty}) is missing")
+                elif self.conn.execute("SELECT 1 FROM claims WHERE article_id = ? LIMIT 1",
+                                       (table.source,)).fetchone() is None:
+                    problems.append(f"bundled table {table.file} ({table.treaty}) has no rows stored")
+                    stale.add(table.source)
+        unconsolidated = {(r[0], r[1]) for r in self.conn.execute(
+            "SELECT DISTINCT c.state, c.treaty FROM claims c WHERE c.article_id LIKE ? AND NOT EXISTS"
+            " (SELECT 1 FROM events e WHERE e.state = c.state AND e.treaty = c.treaty) AND NOT EXISTS"
+            " (SELECT 1 FROM reviews r WHERE r.state = c.state AND r.treaty = c.treaty)",
+            (f"{records.RECORD_PREFIX}%",))}
+        if unconsolidated:
+            problems.append(f"{len(unconsolidated)} (state, treaty) pairs of status tables have no events")
+        pending = self.pending_pairs()
+        if pending:
+            problems.append(f"{len(pending)} (state, treaty) pairs await consolidation (a run was stopped)")
+        if fix and problems:
+            with self._tx():
+                self.conn.executemany("DELETE FROM imports WHERE source = ?", [(s,) for s in sorted(stale)])
+                self.conn.executemany("INSERT OR IGNORE INTO pending_events (state, treaty) VALUES (?, ?)",
+                                      sorted(unconsolidated))
+            if self.baseline:
+                self.load_baselines()
+            pending = self.pending_pairs()
+            if pending:
+                self.refresh_events(pending)
+                self.clear_pending(pending)
+        return problems
+
     def record_table(self, treaty: str) -> tuple[str, dt.date] | None:
         """The newest official table the ledger holds for ``treaty``: (source, the date it describes)."""
         row = self.conn.execute("SELECT source, COALESCE(as_of, substr(at, 1, 10)) FROM imports WHERE treaty = ?"
@@ -383,7 +470,7 @@ class Ledger:
         pairs = set(pairs)
         originals = self.originals()
         count = 0
-        with self.conn:
+        with self._tx():
             for state, treaty in sorted(pairs):
                 claims = self.claims(state=state, treaty=treaty)
                 events = consolidate_events(claims, min_confidence=self.min_confidence,
@@ -449,9 +536,12 @@ class Ledger:
         if not by.strip() or not reason.strip():
             raise LedgerError("a review needs a reviewer name (--by) and a reason (--reason)")
         row = self.conn.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
-        if row is None:
+        last = self.conn.execute("SELECT * FROM reviews WHERE event_id = ? ORDER BY id DESC LIMIT 1",
+                                 (event_id,)).fetchone()
+        if row is None and (last is None or last["verdict"] != "reject"):
             raise LedgerError(f"no event '{event_id}'; list them with `treatywatch review` or `treatywatch events`")
-        before = _event(row)
+        if row is None and verdict == "reject":
+            raise LedgerError(f"event '{event_id}' is already rejected; confirm or edit it to restore it")
         allowed = {"date", "action", "effective"}
         unknown = set(changes) - allowed
         if unknown:
@@ -459,20 +549,25 @@ class Ledger:
         if verdict == "edit" and not changes:
             raise LedgerError("edit needs at least one change (--date, --action or --effective)")
         clean = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in changes.items() if v is not None}
-        machine_date = _iso(before.date) if before.reviewed is None else self._machine_date(event_id, before)
-        with self.conn:
+        if row is not None:
+            before = _event(row)
+            state, treaty, action = before.state, before.treaty, before.action
+            machine_date = _iso(before.date) if before.reviewed is None else self._machine_date(event_id, before)
+            before_json: str | None = json.dumps(before.to_dict())
+        else:  # a rejected event, restored by a confirm or an edit: the review rejecting it says what it was
+            state, treaty, action, machine_date = last["state"], last["treaty"], last["action"], last["machine_date"]
+            before_json = None
+        with self._tx():
             self.conn.execute(
                 "INSERT INTO reviews (event_id, state, treaty, action, machine_date, verdict, changes, by, reason, at)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (event_id, before.state, before.treaty, before.action, machine_date, verdict, json.dumps(clean),
-                 by, reason, _now()))
-        self.refresh_events({(before.state, before.treaty)})
-        after = next((e for e in self.events(treaty=before.treaty, state=before.state) if e.id == event_id), None)
-        with self.conn:
+                (event_id, state, treaty, action, machine_date, verdict, json.dumps(clean), by, reason, _now()))
+        self.refresh_events({(state, treaty)})
+        after = next((e for e in self.events(treaty=treaty, state=state) if e.id == event_id), None)
+        with self._tx():
             self.conn.execute(
                 "INSERT INTO audit (at, by, verb, event_id, before, after, reason) VALUES (?,?,?,?,?,?,?)",
-                (_now(), by, verdict, event_id, json.dumps(before.to_dict()),
-                 json.dumps(after.to_dict()) if after else None, reason))
+                (_now(), by, verdict, event_id, before_json, json.dumps(after.to_dict()) if after else None, reason))
         return after
 
     def _machine_date(self, event_id: str, event: Event) -> str | None:
@@ -665,7 +760,7 @@ class Ledger:
         return (row[0], row[1]) if row else (None, None)
 
     def save_fetch_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
-        with self.conn:
+        with self._tx():
             self.conn.execute("INSERT OR REPLACE INTO fetches (url, etag, last_modified, at) VALUES (?,?,?,?)",
                               (url, etag, last_modified, _now()))
 
@@ -675,7 +770,7 @@ class Ledger:
                 or self.conn.execute("SELECT 1 FROM articles WHERE url = ?", (url,)).fetchone() is not None)
 
     def remember_link(self, url: str, article_id: str | None = None) -> None:
-        with self.conn:
+        with self._tx():
             self.conn.execute("INSERT OR IGNORE INTO links (url, article_id, at) VALUES (?,?,?)", (url, article_id, _now()))
 
     def _mark_pending(self, claims: Iterable[Claim]) -> None:
@@ -689,7 +784,7 @@ class Ledger:
         return {(r[0], r[1]) for r in self.conn.execute("SELECT state, treaty FROM pending_events")}
 
     def clear_pending(self, pairs: Iterable[tuple[str, str]]) -> None:
-        with self.conn:
+        with self._tx():
             self.conn.executemany("DELETE FROM pending_events WHERE state = ? AND treaty = ?", list(pairs))
 
 

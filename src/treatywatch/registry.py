@@ -157,6 +157,13 @@ _LEAVING_KEYS = _JOINING_KEYS + ("runs_from", "armed_conflict_bar", "min_party_y
                                  "cascades")
 
 
+# Ranges a treaty file's values must fall in: a period of a day to a century, dates of
+# modern treaty law, names long enough not to match ordinary words.
+PARAM_MAXIMUM = {"days": 36_525, "months": 1_200, "years": 100}
+TREATY_YEARS = (1800, 2200)
+MIN_ALIAS_CHARS = 3
+
+
 def _describe(value: object) -> str:
     text = repr(value)
     return f"{type(value).__name__} {text if len(text) <= 60 else text[:57] + '...'}"
@@ -193,11 +200,13 @@ class _Reader:
             raise self.fail(field, f"expected true or false, got {_describe(value)}")
         return value
 
-    def integer(self, value: object, field: str, minimum: int) -> int:
+    def integer(self, value: object, field: str, minimum: int, maximum: int | None = None) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(field, f"expected an integer, got {_describe(value)}")
         if value < minimum:
             raise self.fail(field, f"must be at least {minimum}, got {value}")
+        if maximum is not None and value > maximum:
+            raise self.fail(field, f"must be at most {maximum:,}, got {value:,}")
         return value
 
     def date(self, value: object, field: str) -> dt.date:
@@ -205,6 +214,8 @@ class _Reader:
             raise self.fail(
                 field, f"expected a TOML date such as 1997-09-18 (no quotes, no time), got {_describe(value)}"
             )
+        if not TREATY_YEARS[0] <= value.year <= TREATY_YEARS[1]:
+            raise self.fail(field, f"must be in the years {TREATY_YEARS[0]}-{TREATY_YEARS[1]}, got {value}")
         return value
 
     def strings(self, value: object, field: str, *, non_empty: bool = False) -> tuple[str, ...]:
@@ -234,7 +245,7 @@ class _Reader:
             if key not in expected:
                 takes = ", ".join(expected) if expected else "no parameters"
                 raise self.fail(f"{prefix}params.{key}", f"not a parameter of rule '{name}' (it takes: {takes})")
-            params[key] = self.integer(param, f"{prefix}params.{key}", 1)
+            params[key] = self.integer(param, f"{prefix}params.{key}", 1, PARAM_MAXIMUM.get(key, 100_000))
         missing = [key for key in expected if key not in params]
         if missing:
             raise self.fail(prefix + "params", f"rule '{name}' needs {', '.join(missing)} (a positive integer)")
@@ -257,7 +268,7 @@ class _Reader:
             rule,
             runs_from=runs_from,
             armed_conflict_bar=self.boolean(table["armed_conflict_bar"], prefix + "armed_conflict_bar"),
-            min_party_years=self.integer(table["min_party_years"], prefix + "min_party_years", 0),
+            min_party_years=self.integer(table["min_party_years"], prefix + "min_party_years", 0, 100),
             later_date_allowed=self.boolean(table["later_date_allowed"], prefix + "later_date_allowed"),
             cascades=cascades,
         )
@@ -318,6 +329,12 @@ def _parse_treaty(text: str, label: str, stem: str) -> Treaty:
         raise r.fail("terminated", f"{terminated} is before entry into force ({eif})")
 
     aliases = r.strings(data["aliases"], "aliases", non_empty=True)
+    abbreviations = r.strings(data["abbreviations"], "abbreviations")
+    for field, values in (("aliases", aliases), ("abbreviations", abbreviations)):
+        for i, alias in enumerate(values):
+            if len(alias.strip()) < MIN_ALIAS_CHARS:
+                raise r.fail(f"{field}[{i}]", f"{alias!r} is shorter than {MIN_ALIAS_CHARS} characters; "
+                                              "it would match ordinary words and make false claims")
     folded = [a.casefold() for a in aliases]
     if len(set(folded)) != len(folded):
         logger.info("%s: aliases repeat case-insensitively (harmless)", label)
@@ -333,7 +350,7 @@ def _parse_treaty(text: str, label: str, stem: str) -> Treaty:
         entry_into_force=eif,
         terminated=terminated,
         aliases=aliases,
-        abbreviations=r.strings(data["abbreviations"], "abbreviations"),
+        abbreviations=abbreviations,
         names=names,
         joining=joining,
         leaving=leaving,

