@@ -219,6 +219,35 @@ def test_word_list_dates_a_weekday_is_not_santo_domingo():
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # every weekday of every language gives a date, Sunday too (Ukrainian has two apostrophes in Friday)
+        ("в неділю", "uk", dt.date(2025, 8, 24)),
+        ("у п’ятницю", "uk", dt.date(2025, 8, 22)),
+        ("у п'ятницю", "uk", dt.date(2025, 8, 22)),
+        ("в воскресенье", "ru", dt.date(2025, 8, 24)),
+        ("w niedzielę", "pl", dt.date(2025, 8, 24)),
+        ("am Sonntag", "de", dt.date(2025, 8, 24)),
+        ("dimanche", "fr", dt.date(2025, 8, 24)),
+        ("el domingo", "es", dt.date(2025, 8, 24)),
+        ("domenica", "it", dt.date(2025, 8, 24)),
+    ],
+)
+def test_word_list_dates_every_weekday(text, lang, expected):
+    from treatywatch.extract.lists import find_dates_lang
+
+    found = find_dates_lang(text, lang, dt.date(2025, 8, 27))  # a Wednesday
+    assert [(d.date, d.basis) for d in found] == [(expected, "relative")], found
+
+
+def test_word_lists_have_one_pattern_per_month_and_weekday():
+    from treatywatch.extract.lists import LANGUAGES, _wordlist_data
+
+    data = _wordlist_data()
+    assert all(len(data[lang]["months"]) == 12 and len(data[lang]["weekdays"]) == 7 for lang in LANGUAGES)
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         ("El Gobierno de Lituania notificó a las Naciones Unidas su retirada de la Convención de Ottawa. La decisión "

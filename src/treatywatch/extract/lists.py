@@ -115,6 +115,9 @@ def wordlists() -> dict[str, dict[str, re.Pattern[str]]]:
     data = _wordlist_data()
     out: dict[str, dict[str, re.Pattern[str]]] = {}
     for lang in LANGUAGES:
+        for key, count in (("months", 12), ("weekdays", 7)):
+            if len(data[lang][key]) != count:  # one pattern per month and day: the index is the month or day
+                raise ValueError(f"wordlists.json: {lang} {key} needs {count} patterns, has {len(data[lang][key])}")
         out[lang] = {}
         for cue, patterns in data[lang].items():
             if cue in ("months", "weekdays", "date_links"):
