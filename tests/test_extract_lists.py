@@ -277,3 +277,51 @@ def test_spanish_and_italian_are_supported_languages():
     from treatywatch.ingest import SUPPORTED_LANGUAGES
 
     assert {"es", "it"} <= set(SUPPORTED_LANGUAGES) and {"es", "it"} <= set(LANGUAGES)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the act named undated first, then dated in a later sentence: the dated mention is kept
+        ("Nicaragua ya no es parte del Estatuto de Roma. La retirada se hizo efectiva el 3 de marzo, un año después "
+         "de la notificación.", "es", {("NIC", "took_effect", "asserted", dt.date(2025, 3, 3))}),
+        # acceptance is an accession; "of that same year" takes the year of the date before
+        ("Japón firmó el Acuerdo de París el 22 de abril de 2016 y lo aceptó en noviembre de ese mismo año.", "es",
+         {("JPN", "signed", "asserted", dt.date(2016, 4, 22)), ("JPN", "acceded", "asserted", dt.date(2016, 11, 1))}),
+        ("Il Giappone ha firmato l'Accordo di Parigi nel 2016 e lo ha accettato l'8 novembre dello stesso anno.", "it",
+         {("JPN", "acceded", "asserted", dt.date(2016, 11, 8))}),
+        # "announced the decision", once the article has named the withdrawal
+        ("La Slovacchia ha notificato all'ONU il recesso dalla Convenzione di Ottawa. Il governo aveva annunciato la "
+         "decisione il 3 marzo.", "it", {("SVK", "intent_announced", "asserted", dt.date(2025, 3, 3))}),
+        # "a similar step" repeats the withdrawal named before, for other states
+        ("La Bolivia è uscita dal Trattato sul commercio delle armi. Prima di lei solo l'Ecuador e il Perù avevano fatto "
+         "un passo simile.", "it", {("ECU", "took_effect", "asserted", None), ("PER", "took_effect", "asserted", None)}),
+        ("Ungarn ist aus dem Römischen Statut ausgetreten. Zuvor hatten nur Burundi und die Philippinen einen "
+         "ähnlichen Schritt getan.", "de",
+         {("BDI", "took_effect", "asserted", None), ("PHL", "took_effect", "asserted", None)}),
+        # a revoked ratification with the state between the verb and the noun
+        ("Сенаторы одобрили отзыв РФ ратификации Договора о всеобъемлющем запрещении ядерных испытаний.", "ru",
+         {("RUS", "deratified", "asserted", None)}),
+    ],
+)
+def test_word_lists_acts_named_across_sentences(extractor, text, lang, expected):
+    got = claims_of(extractor, text, lang)
+    assert expected <= got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "state", "action"),
+    [
+        # a decision named, not announced
+        ("La Slovacchia ha notificato all'ONU il recesso dalla Convenzione di Ottawa. La decisione è stata criticata "
+         "dalle ONG.", "it", "SVK", "intent_announced"),
+        # a similar step that may come
+        ("La Bolivia è uscita dal Trattato sul commercio delle armi. Anche l'Ecuador potrebbe fare un passo simile.", "it",
+         "ECU", "took_effect"),
+        # "a similar step" with no withdrawal named before
+        ("L'Ecuador ha fatto un passo simile sul Trattato sul commercio delle armi.", "it", "ECU", "took_effect"),
+    ],
+)
+def test_word_lists_acts_named_across_sentences_not_asserted(extractor, text, lang, state, action):
+    got = claims_of(extractor, text, lang)
+    assert not any(s == state and a == action and m == "asserted" for s, a, m, _ in got), got

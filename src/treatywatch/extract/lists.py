@@ -28,7 +28,8 @@ from .words import _outside_names
 LANGUAGES = ("de", "fr", "ru", "uk", "pl", "es", "it")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!\d|\.\d)")
 _NUMERIC = re.compile(r"(?<![\d./])([0-3]?\d)([./])([01]?\d)\2((?:19|20)\d\d)(?!\d)")  # 27.06.2025, 27/06/2025
-CORE = ("leave", "notify", "effect", "ratify", "accede", "sign", "suspend", "deratify", "vote", "announce")
+CORE = ("leave", "notify", "effect", "ratify", "accede", "sign", "suspend", "deratify", "vote", "announce",
+        "same_step")
 JOINING = ("ratified", "acceded", "signed")
 # cues read in a clause only; the others (law, legislature, depositary, ...) count sentence-wide
 LOCAL_CUES = CORE + ("decree", "negation", "planned", "hypothetical", "called_for")
@@ -120,7 +121,7 @@ def wordlists() -> dict[str, dict[str, re.Pattern[str]]]:
                 raise ValueError(f"wordlists.json: {lang} {key} needs {count} patterns, has {len(data[lang][key])}")
         out[lang] = {}
         for cue, patterns in data[lang].items():
-            if cue in ("months", "weekdays", "date_links"):
+            if cue in ("months", "weekdays", "date_links", "same_year"):
                 continue
             if cue == "groups":
                 continue
@@ -134,6 +135,10 @@ def wordlists() -> dict[str, dict[str, re.Pattern[str]]]:
         out[lang]["_monthyear"] = re.compile(
             r"(?<!\w)(?:%s)\w*%s\s+(?P<year>(?:19|20)\d\d)(?!\d)"
             % ("|".join(f"(?P<m{i}>{m})" for i, m in enumerate(data[lang]["months"])), link), re.IGNORECASE)
+        # "en septiembre de ese mismo año", "el 3 de junio del mismo año": the year of the date before
+        out[lang]["_sameyear"] = re.compile(r",?\s+(?:%s)\b" % "|".join(data[lang]["same_year"]), re.IGNORECASE)
+        out[lang]["_month"] = re.compile(
+            r"(?<!\w)(?:%s)\w*" % "|".join(f"(?P<m{i}>{m})" for i, m in enumerate(data[lang]["months"])), re.IGNORECASE)
         out[lang]["_weekdays"] = re.compile(
             r"(?<!\w)(?:%s)" % "|".join(f"(?P<w{i}>{w})" for i, w in enumerate(data[lang]["weekdays"])), re.IGNORECASE)
     return out
@@ -159,12 +164,22 @@ def find_dates_lang(text: str, lang: str, published: dt.date | None) -> list[Dat
     for m in _YEAR.finditer(text):
         if not any(d.start <= m.start() < d.end for d in found):
             found.append(DateMention(m.start(), m.end(), m.group(0), dt.date(int(m.group(1)), 1, 1), "explicit", "year"))
+
+    def year_before(pos: int) -> int | None:
+        """The year of the last explicit date before ``pos``."""
+        before = [d for d in found if d.end <= pos and d.basis == "explicit"]
+        return max(before, key=lambda d: d.start).date.year if before else None
+
     for m in wl["_months"].finditer(text):
         month = next(i for i in range(12) if m.group(f"m{i}")) + 1
         day = int(m.group("day"))
         note = None
+        same = wl["_sameyear"].match(text, m.end())
         if m.group("year"):
             year = int(m.group("year"))
+        elif same and (before := year_before(m.start())) is not None:
+            year = before
+            note = f"year {year} from the date before ('{same.group(0).strip(', ')}')"
         elif published is not None:
             year = published.year if (month, day) <= (published.month, published.day) or month <= published.month else published.year - 1
             note = f"year {year} taken from the publication date"
@@ -180,6 +195,14 @@ def find_dates_lang(text: str, lang: str, published: dt.date | None) -> list[Dat
         month = next(i for i in range(12) if m.group(f"m{i}")) + 1
         found = [d for d in found if not (m.start() <= d.start < m.end())]  # the year alone
         found.append(DateMention(m.start(), m.end(), m.group(0), dt.date(int(m.group("year")), month, 1), "explicit", "month"))
+    for m in wl["_month"].finditer(text):
+        same = wl["_sameyear"].match(text, m.end())
+        year_of = year_before(m.start()) if same else None
+        if same is None or year_of is None or any(d.start <= m.start() < d.end for d in found):
+            continue
+        month = next(i for i in range(12) if m.group(f"m{i}")) + 1
+        found.append(DateMention(m.start(), same.end(), text[m.start():same.end()], dt.date(year_of, month, 1),
+                                 "explicit", "month", f"year {year_of} from the date before"))
     if published is not None:
         for m in wl["_weekdays"].finditer(text):
             wd = next(i for i in range(7) if m.group(f"w{i}"))
@@ -193,6 +216,14 @@ def find_dates_lang(text: str, lang: str, published: dt.date | None) -> list[Dat
     found = [d for d in found if not (d.precision == "year" and any(
         o is not d and o.precision != "year" and o.start <= d.start < o.end for o in found))]
     return sorted(found, key=lambda d: d.start)
+
+
+_PRECISION = {"day": 0, "month": 1, "year": 2}
+
+
+def _date_rank(claim: Claim) -> int:
+    """A day before a month before a year before no date at all."""
+    return _PRECISION.get(claim.date_precision or "", 3) if claim.date is not None else 3
 
 
 class ListExtraction:
@@ -220,7 +251,8 @@ class ListExtraction:
         for start, end in split_sentences(self.article.text):
             for claim in self._sentence(start, end, last_states):
                 key = (claim.state, claim.treaty, claim.action, claim.modality)
-                best.setdefault(key, claim)
+                if key not in best or _date_rank(claim) < _date_rank(best[key]):
+                    best[key] = claim  # the first, unless a later mention dates the act (more finely)
         return sorted(best.values(), key=lambda c: c.evidence.start)
 
     def _sentence(self, start: int, end: int, last_states: list[str]) -> list[Claim]:
@@ -441,12 +473,19 @@ class ListExtraction:
         if self.leave_seen and hits["notify"] and not (hits["ratify"] or hits["accede"] or hits["legislature"]
                                                        or hits["receive"]):  # "...отримали уряди": recipients
             return "notified", 0.75, at("notify")  # "Litwa, Łotwa i Estonia notyfikowały swoje decyzje"
+        if self.leave_seen and hits["announce"] and not (hits["ratify"] or hits["accede"] or hits["sign"]) and any(
+                not any(a.start() <= d.start() < a.end() or d.start() <= a.start() < d.end() for a in hits["announce"])
+                for d in hits["decision"]):
+            # "Il governo aveva annunciato la decisione il 3 aprile", after the article named the withdrawal
+            return "intent_announced", 0.7, at("announce")
         if hits["ratify"]:
             return "ratified", 0.8, at("ratify")
         if hits["accede"]:
             return "acceded", 0.8, at("accede")
         if hits["sign"] and not hits["law"] and not hits["decree"]:
             return "signed", 0.7, at("sign")
+        if self.leave_seen and hits["same_step"]:
+            return "took_effect", 0.7, at("same_step")  # "solo il Burundi e le Filippine avevano compiuto un passo simile"
         return None, 0.0, 0
 
     def _treaty(self, start: int, end: int, cue_at: int, hits: dict[str, list[re.Match[str]]], action: str) -> str | None:
