@@ -325,3 +325,47 @@ def test_word_lists_acts_named_across_sentences(extractor, text, lang, expected)
 def test_word_lists_acts_named_across_sentences_not_asserted(extractor, text, lang, state, action):
     got = claims_of(extractor, text, lang)
     assert not any(s == state and a == action and m == "asserted" for s, a, m, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "not yet ready to join", over a comma: denied, not an accession
+        ("Mehrere Staaten, darunter Indien und Brasilien, sind noch nicht bereit, dem Übereinkommen über Streumunition "
+         "beizutreten.", "de", {("IND", "acceded", "denied", None), ("BRA", "acceded", "denied", None)}),
+        # the deposit of an instrument of ratification is the ratification, dated by the deposit
+        ("Österreich hat gestern die Ratifikationsurkunde zum Übereinkommen über Streumunition beim Generalsekretär der "
+         "Vereinten Nationen hinterlegt.", "de", {("AUT", "ratified", "asserted", dt.date(2025, 8, 26))}),
+        ("Словаччина передала ООН ратифікаційну грамоту Паризької угоди.", "uk",
+         {("SVK", "ratified", "asserted", None)}),
+        # a withdrawal declared is announced
+        ("Burundi hat am Montag seinen Austritt aus dem Römischen Statut erklärt.", "de",
+         {("BDI", "intent_announced", "asserted", dt.date(2025, 8, 25))}),
+        # a document on the withdrawal signed is the law signed; a completed withdrawal took effect
+        ("Путин подписал документ о выходе России из Договора по открытому небу.", "ru",
+         {("RUS", "law_signed", "asserted", None)}),
+        ("В МИД заявили, что Россия завершила выход из Договора об обычных вооруженных силах в Европе.", "ru",
+         {("RUS", "took_effect", "asserted", None)}),
+        # a separable German verb of suspension; NATO as the alliance is not the treaty suspended
+        ("Russland setzte 2007 den KSE-Vertrag aus, weil die NATO-Staaten ihn nicht umgesetzt hatten.", "de",
+         {("RUS", "suspended", "asserted", dt.date(2007, 1, 1))}),
+    ],
+)
+def test_word_lists_stages_and_modality(extractor, text, lang, expected):
+    got = claims_of(extractor, text, lang)
+    assert expected <= got, got
+    assert not any(m == "asserted" and (s, a, m, d) not in expected for s, a, m, d in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a withdrawal named as a noun, with no act: no claim that it took effect
+        ("Der Präsident sprach gestern in Wien über den Austritt Ungarns aus dem Römischen Statut.", "de"),
+        ("Le ministre a évoqué la sortie de la Hongrie du Statut de Rome.", "fr"),
+        ("Il ministro ha parlato del recesso dell'Ungheria dallo Statuto di Roma.", "it"),
+    ],
+)
+def test_word_lists_a_withdrawal_named_is_no_act(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert not any(a == "took_effect" and m == "asserted" for _, a, m, _ in got), got

@@ -290,7 +290,8 @@ class ListExtraction:
             frame.modality = modality
             date = self._date(frame, hits)
             strength = frame.strength
-            if date is None and action in NOMINAL_CUE and _only_nominal(_within(hits, frame.s, frame.e), NOMINAL_CUE[action]):
+            if date is None and action in NOMINAL_CUE and not _within(hits, frame.s, frame.e)["notify"] \
+                    and _only_nominal(_within(hits, frame.s, frame.e), NOMINAL_CUE[action]):
                 strength = 0.45  # "Mit dem Beitritt ...", "Решение о выходе ...": the act named, not reported
             if action == "took_effect" and (
                     (frame.strength < 0.6 and not any(m.start < frame.cue_at for m in mentions if m.kind != "official"))
@@ -440,6 +441,10 @@ class ListExtraction:
         if hits["deratify"]:
             return "deratified", 0.85, at("deratify")
         leaving = bool(hits["leave"])
+        if not leaving and hits["notify"] and (hits["ratify"] or hits["accede"]) and (
+                hits["instrument"] or hits["depositary"]):
+            # "hinterlegte die Ratifizierungsurkunde beim Generalsekretär": the deposit is the act of joining
+            return ("ratified" if hits["ratify"] else "acceded"), 0.85, at("notify")
         if hits["suspend"] and not leaving:
             return "suspended", 0.8, at("suspend")
         if leaving or (hits["notify"] and hits["depositary"]):
@@ -458,6 +463,8 @@ class ListExtraction:
                 return "intent_announced", 0.75, anchor
             if hits["suspend"]:
                 return "suspended", 0.75, at("suspend")
+            if all(any(n.start() <= h.start() < n.end() for n in hits["leave_noun"]) for h in hits["leave"]):
+                return "took_effect", 0.45, anchor  # "ein Dokument über den Austritt": the withdrawal named, no act
             return "took_effect", 0.55, anchor
         if self.leave_seen and hits["law"] and not hits["ratify"]:
             # "the Sejm passed the law on 25 June", after the article named the withdrawal
@@ -490,6 +497,9 @@ class ListExtraction:
 
     def _treaty(self, start: int, end: int, cue_at: int, hits: dict[str, list[re.Match[str]]], action: str) -> str | None:
         inside = [m for m in self.treaties if start <= m.start < end]
+        if action not in JOINING and any(m.ref != "north_atlantic_treaty" for m in inside):
+            # "setzte die Teilnahme am KSE-Vertrag aus, bis die NATO-Länder ...": NATO the alliance, not the act's treaty
+            inside = [m for m in inside if m.ref != "north_atlantic_treaty"]
         if inside:
             return min(inside, key=lambda m: abs(m.start - start - cue_at)).ref
         if hits["generic_treaty"] or hits["leave"] or hits["suspend"] or self.leave_seen or action in JOINING:
@@ -539,6 +549,8 @@ class ListExtraction:
         if any(0 <= cue_at - m.start() <= 40 and clause[0] <= m.start() and not any(a <= m.start() < b for a, b in cues)
                for m in hits["negation"]):
             return "denied"
+        if any(0 <= cue_at - m.start() <= 80 for m in hits["not_yet"]):
+            return "denied"  # "sind noch nicht bereit, dem Abkommen beizutreten": over a clause break too
         if hits["hypothetical"]:
             return "hypothetical"
         if hits["planned"] and action != "intent_announced":
