@@ -369,3 +369,25 @@ def test_word_lists_stages_and_modality(extractor, text, lang, expected):
 def test_word_lists_a_withdrawal_named_is_no_act(extractor, text, lang):
     got = claims_of(extractor, text, lang)
     assert not any(a == "took_effect" and m == "asserted" for _, a, m, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "state", "action"),
+    [
+        # the treaty's own history in the passive, with no state in the sentence: not the last state's act
+        ("Russland hat den KSE-Vertrag verlassen. Der Vertrag wurde 1990 in Paris unterzeichnet.", "de", "RUS", "signed"),
+        ("Росія вийшла з Договору про звичайні збройні сили в Європі. Договір був підписаний у 1990 році в Парижі.",
+         "uk", "RUS", "signed"),
+        ("La Russie a révoqué sa ratification du Traité d'interdiction complète des essais nucléaires. Ouvert à la "
+         "signature en 1996, ce traité a été ratifié par 178 pays.", "fr", "RUS", "ratified"),
+    ],
+)
+def test_word_lists_a_treaty_history_is_no_state_act(extractor, text, lang, state, action):
+    got = claims_of(extractor, text, lang)
+    assert not any(s == state and a == action and m == "asserted" for s, a, m, _ in got), got
+
+
+def test_word_lists_a_passive_with_an_official_agent_is_the_state_act(extractor):
+    got = claims_of(extractor, "Il Giappone ha ratificato l'Accordo di Parigi nel 2016. Il testo è stato firmato dal "
+                               "ministro degli Esteri il 22 aprile 2016.", "it")
+    assert ("JPN", "signed", "asserted", dt.date(2016, 4, 22)) in got, got

@@ -281,6 +281,9 @@ class ListExtraction:
             treaty = self._treaty(start, end, frame.cue_at, hits, frame.action)
             if treaty is None:
                 continue
+            if frame.action in JOINING and not mentions and not (hits["agent"] or hits["government"] or hits["legislature"]) \
+                    and (hits["passive"] or _only_nominal(hits, NOMINAL_CUE[frame.action])):
+                continue  # "Der Vertrag wurde 1990 in Paris unterzeichnet": the treaty's history, no state's act
             clause = next(((c.s, c.e) for c in chunks if c.s <= frame.cue_at < c.e), (0, len(text)))
             modality = frame.modality or self._modality(_within(hits, frame.s, frame.e), text, frame.cue_at,
                                                         frame.action, clause)
