@@ -391,3 +391,18 @@ def test_word_lists_a_passive_with_an_official_agent_is_the_state_act(extractor)
     got = claims_of(extractor, "Il Giappone ha ratificato l'Accordo di Parigi nel 2016. Il testo è stato firmato dal "
                                "ministro degli Esteri il 22 aprile 2016.", "it")
     assert ("JPN", "signed", "asserted", dt.date(2016, 4, 22)) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the agent of a passive acts, not the state named before it
+        ("Desde Estados Unidos se informó que el Tratado de Prohibición de Armas Nucleares fue ratificado por Honduras "
+         "el sábado.", "es", ("HND", "ratified", "asserted", dt.date(2025, 8, 23))),
+        ("Selon les États-Unis, le Traité sur l'interdiction des armes nucléaires a été ratifié par le Honduras samedi.",
+         "fr", ("HND", "ratified", "asserted", dt.date(2025, 8, 23))),
+    ],
+)
+def test_word_lists_the_agent_of_a_passive_acts(extractor, text, lang, expected):
+    got = claims_of(extractor, text, lang)
+    assert expected in got and not any(s == "USA" and m == "asserted" for s, _, m, _ in got), got

@@ -88,6 +88,9 @@ _LOCATIVE = re.compile(r"(?:^|\s)(?:в|во|у|w|we|in|im|à|au|en|nel)\s$", re.
 # Italian "a Helsinki", "a Cuba" is a place; Spanish "pidió a Polonia" names whom an act concerns
 _LOCATIVE_LANG = {"it": re.compile(r"(?:^|\s)a\s$", re.IGNORECASE)}
 _REPORTING = re.compile(r"\w*\s*(?:,\s*(?:що|что|że|dass|que|qu['’]|che)|:)")
+# a passive's agent right after the act: "ratificado por Honduras", "ratifié par la Hongrie", "von Ungarn"
+_AGENT = re.compile(r"\w+(?:\s+\w+)?\s+(?:por|par|da|dal|dalla|dall['’]|von|przez)\s+(?:(?:el|la|le|les|der|die|den|dem|il|lo|l['’])\s*)?",
+                    re.IGNORECASE)
 _DEPOSITARY_WORD = re.compile(r"(?i)депозитар|depositar|verwahr|dépositaire|depozytar")
 _PUNCT_BREAK = re.compile(r"[,;:]\s+|\s[–—](?=\s+(?!\d)(?:\S+\s+){3})")
 
@@ -281,7 +284,7 @@ class ListExtraction:
             treaty = self._treaty(start, end, frame.cue_at, hits, frame.action)
             if treaty is None:
                 continue
-            if frame.action in JOINING and not mentions and not (hits["agent"] or hits["government"] or hits["legislature"]) \
+            if frame.action in JOINING and not any(m.kind != "official" for m in mentions) and not (hits["agent"] or hits["government"] or hits["legislature"]) \
                     and (hits["passive"] or _only_nominal(hits, NOMINAL_CUE[frame.action])):
                 continue  # "Der Vertrag wurde 1990 in Paris unterzeichnet": the treaty's history, no state's act
             clause = next(((c.s, c.e) for c in chunks if c.s <= frame.cue_at < c.e), (0, len(text)))
@@ -524,6 +527,9 @@ class ListExtraction:
         """Who acts: the run of state names nearest before the act ("Litwa, Łotwa i Estonia
         notyfikowały"), else an official named before it, else the first run after it."""
         states = [m for m in names if m.kind != "official"]
+        agent = next((m for m in states if m.start > cue_pos and _AGENT.fullmatch(text, cue_pos, m.start)), None)
+        if agent is not None:
+            states = [m for m in states if m.start >= agent.start]  # "fue ratificado por Honduras": the agent acts
         before = [m for m in states if m.start < cue_pos]
         officials = [m for m in names if m.kind == "official" and m.start < cue_pos]
         if not before and officials:
