@@ -219,6 +219,35 @@ def test_word_list_dates_a_weekday_is_not_santo_domingo():
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # every weekday of every language gives a date, Sunday too (Ukrainian has two apostrophes in Friday)
+        ("в неділю", "uk", dt.date(2025, 8, 24)),
+        ("у п’ятницю", "uk", dt.date(2025, 8, 22)),
+        ("у п'ятницю", "uk", dt.date(2025, 8, 22)),
+        ("в воскресенье", "ru", dt.date(2025, 8, 24)),
+        ("w niedzielę", "pl", dt.date(2025, 8, 24)),
+        ("am Sonntag", "de", dt.date(2025, 8, 24)),
+        ("dimanche", "fr", dt.date(2025, 8, 24)),
+        ("el domingo", "es", dt.date(2025, 8, 24)),
+        ("domenica", "it", dt.date(2025, 8, 24)),
+    ],
+)
+def test_word_list_dates_every_weekday(text, lang, expected):
+    from treatywatch.extract.lists import find_dates_lang
+
+    found = find_dates_lang(text, lang, dt.date(2025, 8, 27))  # a Wednesday
+    assert [(d.date, d.basis) for d in found] == [(expected, "relative")], found
+
+
+def test_word_lists_have_one_pattern_per_month_and_weekday():
+    from treatywatch.extract.lists import LANGUAGES, _wordlist_data
+
+    data = _wordlist_data()
+    assert all(len(data[lang]["months"]) == 12 and len(data[lang]["weekdays"]) == 7 for lang in LANGUAGES)
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         ("El Gobierno de Lituania notificó a las Naciones Unidas su retirada de la Convención de Ottawa. La decisión "
@@ -248,3 +277,132 @@ def test_spanish_and_italian_are_supported_languages():
     from treatywatch.ingest import SUPPORTED_LANGUAGES
 
     assert {"es", "it"} <= set(SUPPORTED_LANGUAGES) and {"es", "it"} <= set(LANGUAGES)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the act named undated first, then dated in a later sentence: the dated mention is kept
+        ("Nicaragua ya no es parte del Estatuto de Roma. La retirada se hizo efectiva el 3 de marzo, un año después "
+         "de la notificación.", "es", {("NIC", "took_effect", "asserted", dt.date(2025, 3, 3))}),
+        # acceptance is an accession; "of that same year" takes the year of the date before
+        ("Japón firmó el Acuerdo de París el 22 de abril de 2016 y lo aceptó en noviembre de ese mismo año.", "es",
+         {("JPN", "signed", "asserted", dt.date(2016, 4, 22)), ("JPN", "acceded", "asserted", dt.date(2016, 11, 1))}),
+        ("Il Giappone ha firmato l'Accordo di Parigi nel 2016 e lo ha accettato l'8 novembre dello stesso anno.", "it",
+         {("JPN", "acceded", "asserted", dt.date(2016, 11, 8))}),
+        # "announced the decision", once the article has named the withdrawal
+        ("La Slovacchia ha notificato all'ONU il recesso dalla Convenzione di Ottawa. Il governo aveva annunciato la "
+         "decisione il 3 marzo.", "it", {("SVK", "intent_announced", "asserted", dt.date(2025, 3, 3))}),
+        # "a similar step" repeats the withdrawal named before, for other states
+        ("La Bolivia è uscita dal Trattato sul commercio delle armi. Prima di lei solo l'Ecuador e il Perù avevano fatto "
+         "un passo simile.", "it", {("ECU", "took_effect", "asserted", None), ("PER", "took_effect", "asserted", None)}),
+        ("Ungarn ist aus dem Römischen Statut ausgetreten. Zuvor hatten nur Burundi und die Philippinen einen "
+         "ähnlichen Schritt getan.", "de",
+         {("BDI", "took_effect", "asserted", None), ("PHL", "took_effect", "asserted", None)}),
+        # a revoked ratification with the state between the verb and the noun
+        ("Сенаторы одобрили отзыв РФ ратификации Договора о всеобъемлющем запрещении ядерных испытаний.", "ru",
+         {("RUS", "deratified", "asserted", None)}),
+    ],
+)
+def test_word_lists_acts_named_across_sentences(extractor, text, lang, expected):
+    got = claims_of(extractor, text, lang)
+    assert expected <= got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "state", "action"),
+    [
+        # a decision named, not announced
+        ("La Slovacchia ha notificato all'ONU il recesso dalla Convenzione di Ottawa. La decisione è stata criticata "
+         "dalle ONG.", "it", "SVK", "intent_announced"),
+        # a similar step that may come
+        ("La Bolivia è uscita dal Trattato sul commercio delle armi. Anche l'Ecuador potrebbe fare un passo simile.", "it",
+         "ECU", "took_effect"),
+        # "a similar step" with no withdrawal named before
+        ("L'Ecuador ha fatto un passo simile sul Trattato sul commercio delle armi.", "it", "ECU", "took_effect"),
+    ],
+)
+def test_word_lists_acts_named_across_sentences_not_asserted(extractor, text, lang, state, action):
+    got = claims_of(extractor, text, lang)
+    assert not any(s == state and a == action and m == "asserted" for s, a, m, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "not yet ready to join", over a comma: denied, not an accession
+        ("Mehrere Staaten, darunter Indien und Brasilien, sind noch nicht bereit, dem Übereinkommen über Streumunition "
+         "beizutreten.", "de", {("IND", "acceded", "denied", None), ("BRA", "acceded", "denied", None)}),
+        # the deposit of an instrument of ratification is the ratification, dated by the deposit
+        ("Österreich hat gestern die Ratifikationsurkunde zum Übereinkommen über Streumunition beim Generalsekretär der "
+         "Vereinten Nationen hinterlegt.", "de", {("AUT", "ratified", "asserted", dt.date(2025, 8, 26))}),
+        ("Словаччина передала ООН ратифікаційну грамоту Паризької угоди.", "uk",
+         {("SVK", "ratified", "asserted", None)}),
+        # a withdrawal declared is announced
+        ("Burundi hat am Montag seinen Austritt aus dem Römischen Statut erklärt.", "de",
+         {("BDI", "intent_announced", "asserted", dt.date(2025, 8, 25))}),
+        # a document on the withdrawal signed is the law signed; a completed withdrawal took effect
+        ("Путин подписал документ о выходе России из Договора по открытому небу.", "ru",
+         {("RUS", "law_signed", "asserted", None)}),
+        ("В МИД заявили, что Россия завершила выход из Договора об обычных вооруженных силах в Европе.", "ru",
+         {("RUS", "took_effect", "asserted", None)}),
+        # a separable German verb of suspension; NATO as the alliance is not the treaty suspended
+        ("Russland setzte 2007 den KSE-Vertrag aus, weil die NATO-Staaten ihn nicht umgesetzt hatten.", "de",
+         {("RUS", "suspended", "asserted", dt.date(2007, 1, 1))}),
+    ],
+)
+def test_word_lists_stages_and_modality(extractor, text, lang, expected):
+    got = claims_of(extractor, text, lang)
+    assert expected <= got, got
+    assert not any(m == "asserted" and (s, a, m, d) not in expected for s, a, m, d in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a withdrawal named as a noun, with no act: no claim that it took effect
+        ("Der Präsident sprach gestern in Wien über den Austritt Ungarns aus dem Römischen Statut.", "de"),
+        ("Le ministre a évoqué la sortie de la Hongrie du Statut de Rome.", "fr"),
+        ("Il ministro ha parlato del recesso dell'Ungheria dallo Statuto di Roma.", "it"),
+    ],
+)
+def test_word_lists_a_withdrawal_named_is_no_act(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert not any(a == "took_effect" and m == "asserted" for _, a, m, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "state", "action"),
+    [
+        # the treaty's own history in the passive, with no state in the sentence: not the last state's act
+        ("Russland hat den KSE-Vertrag verlassen. Der Vertrag wurde 1990 in Paris unterzeichnet.", "de", "RUS", "signed"),
+        ("Росія вийшла з Договору про звичайні збройні сили в Європі. Договір був підписаний у 1990 році в Парижі.",
+         "uk", "RUS", "signed"),
+        ("La Russie a révoqué sa ratification du Traité d'interdiction complète des essais nucléaires. Ouvert à la "
+         "signature en 1996, ce traité a été ratifié par 178 pays.", "fr", "RUS", "ratified"),
+    ],
+)
+def test_word_lists_a_treaty_history_is_no_state_act(extractor, text, lang, state, action):
+    got = claims_of(extractor, text, lang)
+    assert not any(s == state and a == action and m == "asserted" for s, a, m, _ in got), got
+
+
+def test_word_lists_a_passive_with_an_official_agent_is_the_state_act(extractor):
+    got = claims_of(extractor, "Il Giappone ha ratificato l'Accordo di Parigi nel 2016. Il testo è stato firmato dal "
+                               "ministro degli Esteri il 22 aprile 2016.", "it")
+    assert ("JPN", "signed", "asserted", dt.date(2016, 4, 22)) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the agent of a passive acts, not the state named before it
+        ("Desde Estados Unidos se informó que el Tratado de Prohibición de Armas Nucleares fue ratificado por Honduras "
+         "el sábado.", "es", ("HND", "ratified", "asserted", dt.date(2025, 8, 23))),
+        ("Selon les États-Unis, le Traité sur l'interdiction des armes nucléaires a été ratifié par le Honduras samedi.",
+         "fr", ("HND", "ratified", "asserted", dt.date(2025, 8, 23))),
+    ],
+)
+def test_word_lists_the_agent_of_a_passive_acts(extractor, text, lang, expected):
+    got = claims_of(extractor, text, lang)
+    assert expected in got and not any(s == "USA" and m == "asserted" for s, _, m, _ in got), got

@@ -28,7 +28,8 @@ from .words import _outside_names
 LANGUAGES = ("de", "fr", "ru", "uk", "pl", "es", "it")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!\d|\.\d)")
 _NUMERIC = re.compile(r"(?<![\d./])([0-3]?\d)([./])([01]?\d)\2((?:19|20)\d\d)(?!\d)")  # 27.06.2025, 27/06/2025
-CORE = ("leave", "notify", "effect", "ratify", "accede", "sign", "suspend", "deratify", "vote", "announce")
+CORE = ("leave", "notify", "effect", "ratify", "accede", "sign", "suspend", "deratify", "vote", "announce",
+        "same_step")
 JOINING = ("ratified", "acceded", "signed")
 # cues read in a clause only; the others (law, legislature, depositary, ...) count sentence-wide
 LOCAL_CUES = CORE + ("decree", "negation", "planned", "hypothetical", "called_for")
@@ -87,6 +88,9 @@ _LOCATIVE = re.compile(r"(?:^|\s)(?:в|во|у|w|we|in|im|à|au|en|nel)\s$", re.
 # Italian "a Helsinki", "a Cuba" is a place; Spanish "pidió a Polonia" names whom an act concerns
 _LOCATIVE_LANG = {"it": re.compile(r"(?:^|\s)a\s$", re.IGNORECASE)}
 _REPORTING = re.compile(r"\w*\s*(?:,\s*(?:що|что|że|dass|que|qu['’]|che)|:)")
+# a passive's agent right after the act: "ratificado por Honduras", "ratifié par la Hongrie", "von Ungarn"
+_AGENT = re.compile(r"\w+(?:\s+\w+)?\s+(?:por|par|da|dal|dalla|dall['’]|von|przez)\s+(?:(?:el|la|le|les|der|die|den|dem|il|lo|l['’])\s*)?",
+                    re.IGNORECASE)
 _DEPOSITARY_WORD = re.compile(r"(?i)депозитар|depositar|verwahr|dépositaire|depozytar")
 _PUNCT_BREAK = re.compile(r"[,;:]\s+|\s[–—](?=\s+(?!\d)(?:\S+\s+){3})")
 
@@ -115,9 +119,12 @@ def wordlists() -> dict[str, dict[str, re.Pattern[str]]]:
     data = _wordlist_data()
     out: dict[str, dict[str, re.Pattern[str]]] = {}
     for lang in LANGUAGES:
+        for key, count in (("months", 12), ("weekdays", 7)):
+            if len(data[lang][key]) != count:  # one pattern per month and day: the index is the month or day
+                raise ValueError(f"wordlists.json: {lang} {key} needs {count} patterns, has {len(data[lang][key])}")
         out[lang] = {}
         for cue, patterns in data[lang].items():
-            if cue in ("months", "weekdays", "date_links"):
+            if cue in ("months", "weekdays", "date_links", "same_year"):
                 continue
             if cue == "groups":
                 continue
@@ -131,6 +138,10 @@ def wordlists() -> dict[str, dict[str, re.Pattern[str]]]:
         out[lang]["_monthyear"] = re.compile(
             r"(?<!\w)(?:%s)\w*%s\s+(?P<year>(?:19|20)\d\d)(?!\d)"
             % ("|".join(f"(?P<m{i}>{m})" for i, m in enumerate(data[lang]["months"])), link), re.IGNORECASE)
+        # "en septiembre de ese mismo año", "el 3 de junio del mismo año": the year of the date before
+        out[lang]["_sameyear"] = re.compile(r",?\s+(?:%s)\b" % "|".join(data[lang]["same_year"]), re.IGNORECASE)
+        out[lang]["_month"] = re.compile(
+            r"(?<!\w)(?:%s)\w*" % "|".join(f"(?P<m{i}>{m})" for i, m in enumerate(data[lang]["months"])), re.IGNORECASE)
         out[lang]["_weekdays"] = re.compile(
             r"(?<!\w)(?:%s)" % "|".join(f"(?P<w{i}>{w})" for i, w in enumerate(data[lang]["weekdays"])), re.IGNORECASE)
     return out
@@ -156,12 +167,22 @@ def find_dates_lang(text: str, lang: str, published: dt.date | None) -> list[Dat
     for m in _YEAR.finditer(text):
         if not any(d.start <= m.start() < d.end for d in found):
             found.append(DateMention(m.start(), m.end(), m.group(0), dt.date(int(m.group(1)), 1, 1), "explicit", "year"))
+
+    def year_before(pos: int) -> int | None:
+        """The year of the last explicit date before ``pos``."""
+        before = [d for d in found if d.end <= pos and d.basis == "explicit"]
+        return max(before, key=lambda d: d.start).date.year if before else None
+
     for m in wl["_months"].finditer(text):
         month = next(i for i in range(12) if m.group(f"m{i}")) + 1
         day = int(m.group("day"))
         note = None
+        same = wl["_sameyear"].match(text, m.end())
         if m.group("year"):
             year = int(m.group("year"))
+        elif same and (before := year_before(m.start())) is not None:
+            year = before
+            note = f"year {year} from the date before ('{same.group(0).strip(', ')}')"
         elif published is not None:
             year = published.year if (month, day) <= (published.month, published.day) or month <= published.month else published.year - 1
             note = f"year {year} taken from the publication date"
@@ -177,6 +198,14 @@ def find_dates_lang(text: str, lang: str, published: dt.date | None) -> list[Dat
         month = next(i for i in range(12) if m.group(f"m{i}")) + 1
         found = [d for d in found if not (m.start() <= d.start < m.end())]  # the year alone
         found.append(DateMention(m.start(), m.end(), m.group(0), dt.date(int(m.group("year")), month, 1), "explicit", "month"))
+    for m in wl["_month"].finditer(text):
+        same = wl["_sameyear"].match(text, m.end())
+        year_of = year_before(m.start()) if same else None
+        if same is None or year_of is None or any(d.start <= m.start() < d.end for d in found):
+            continue
+        month = next(i for i in range(12) if m.group(f"m{i}")) + 1
+        found.append(DateMention(m.start(), same.end(), text[m.start():same.end()], dt.date(year_of, month, 1),
+                                 "explicit", "month", f"year {year_of} from the date before"))
     if published is not None:
         for m in wl["_weekdays"].finditer(text):
             wd = next(i for i in range(7) if m.group(f"w{i}"))
@@ -190,6 +219,14 @@ def find_dates_lang(text: str, lang: str, published: dt.date | None) -> list[Dat
     found = [d for d in found if not (d.precision == "year" and any(
         o is not d and o.precision != "year" and o.start <= d.start < o.end for o in found))]
     return sorted(found, key=lambda d: d.start)
+
+
+_PRECISION = {"day": 0, "month": 1, "year": 2}
+
+
+def _date_rank(claim: Claim) -> int:
+    """A day before a month before a year before no date at all."""
+    return _PRECISION.get(claim.date_precision or "", 3) if claim.date is not None else 3
 
 
 class ListExtraction:
@@ -217,7 +254,8 @@ class ListExtraction:
         for start, end in split_sentences(self.article.text):
             for claim in self._sentence(start, end, last_states):
                 key = (claim.state, claim.treaty, claim.action, claim.modality)
-                best.setdefault(key, claim)
+                if key not in best or _date_rank(claim) < _date_rank(best[key]):
+                    best[key] = claim  # the first, unless a later mention dates the act (more finely)
         return sorted(best.values(), key=lambda c: c.evidence.start)
 
     def _sentence(self, start: int, end: int, last_states: list[str]) -> list[Claim]:
@@ -246,6 +284,9 @@ class ListExtraction:
             treaty = self._treaty(start, end, frame.cue_at, hits, frame.action)
             if treaty is None:
                 continue
+            if frame.action in JOINING and not any(m.kind != "official" for m in mentions) and not (hits["agent"] or hits["government"] or hits["legislature"]) \
+                    and (hits["passive"] or _only_nominal(hits, NOMINAL_CUE[frame.action])):
+                continue  # "Der Vertrag wurde 1990 in Paris unterzeichnet": the treaty's history, no state's act
             clause = next(((c.s, c.e) for c in chunks if c.s <= frame.cue_at < c.e), (0, len(text)))
             modality = frame.modality or self._modality(_within(hits, frame.s, frame.e), text, frame.cue_at,
                                                         frame.action, clause)
@@ -255,7 +296,8 @@ class ListExtraction:
             frame.modality = modality
             date = self._date(frame, hits)
             strength = frame.strength
-            if date is None and action in NOMINAL_CUE and _only_nominal(_within(hits, frame.s, frame.e), NOMINAL_CUE[action]):
+            if date is None and action in NOMINAL_CUE and not _within(hits, frame.s, frame.e)["notify"] \
+                    and _only_nominal(_within(hits, frame.s, frame.e), NOMINAL_CUE[action]):
                 strength = 0.45  # "Mit dem Beitritt ...", "Решение о выходе ...": the act named, not reported
             if action == "took_effect" and (
                     (frame.strength < 0.6 and not any(m.start < frame.cue_at for m in mentions if m.kind != "official"))
@@ -405,6 +447,10 @@ class ListExtraction:
         if hits["deratify"]:
             return "deratified", 0.85, at("deratify")
         leaving = bool(hits["leave"])
+        if not leaving and hits["notify"] and (hits["ratify"] or hits["accede"]) and (
+                hits["instrument"] or hits["depositary"]):
+            # "hinterlegte die Ratifizierungsurkunde beim Generalsekretär": the deposit is the act of joining
+            return ("ratified" if hits["ratify"] else "acceded"), 0.85, at("notify")
         if hits["suspend"] and not leaving:
             return "suspended", 0.8, at("suspend")
         if leaving or (hits["notify"] and hits["depositary"]):
@@ -423,6 +469,8 @@ class ListExtraction:
                 return "intent_announced", 0.75, anchor
             if hits["suspend"]:
                 return "suspended", 0.75, at("suspend")
+            if all(any(n.start() <= h.start() < n.end() for n in hits["leave_noun"]) for h in hits["leave"]):
+                return "took_effect", 0.45, anchor  # "ein Dokument über den Austritt": the withdrawal named, no act
             return "took_effect", 0.55, anchor
         if self.leave_seen and hits["law"] and not hits["ratify"]:
             # "the Sejm passed the law on 25 June", after the article named the withdrawal
@@ -438,16 +486,26 @@ class ListExtraction:
         if self.leave_seen and hits["notify"] and not (hits["ratify"] or hits["accede"] or hits["legislature"]
                                                        or hits["receive"]):  # "...отримали уряди": recipients
             return "notified", 0.75, at("notify")  # "Litwa, Łotwa i Estonia notyfikowały swoje decyzje"
+        if self.leave_seen and hits["announce"] and not (hits["ratify"] or hits["accede"] or hits["sign"]) and any(
+                not any(a.start() <= d.start() < a.end() or d.start() <= a.start() < d.end() for a in hits["announce"])
+                for d in hits["decision"]):
+            # "Il governo aveva annunciato la decisione il 3 aprile", after the article named the withdrawal
+            return "intent_announced", 0.7, at("announce")
         if hits["ratify"]:
             return "ratified", 0.8, at("ratify")
         if hits["accede"]:
             return "acceded", 0.8, at("accede")
         if hits["sign"] and not hits["law"] and not hits["decree"]:
             return "signed", 0.7, at("sign")
+        if self.leave_seen and hits["same_step"]:
+            return "took_effect", 0.7, at("same_step")  # "solo il Burundi e le Filippine avevano compiuto un passo simile"
         return None, 0.0, 0
 
     def _treaty(self, start: int, end: int, cue_at: int, hits: dict[str, list[re.Match[str]]], action: str) -> str | None:
         inside = [m for m in self.treaties if start <= m.start < end]
+        if action not in JOINING and any(m.ref != "north_atlantic_treaty" for m in inside):
+            # "setzte die Teilnahme am KSE-Vertrag aus, bis die NATO-Länder ...": NATO the alliance, not the act's treaty
+            inside = [m for m in inside if m.ref != "north_atlantic_treaty"]
         if inside:
             return min(inside, key=lambda m: abs(m.start - start - cue_at)).ref
         if hits["generic_treaty"] or hits["leave"] or hits["suspend"] or self.leave_seen or action in JOINING:
@@ -469,6 +527,9 @@ class ListExtraction:
         """Who acts: the run of state names nearest before the act ("Litwa, Łotwa i Estonia
         notyfikowały"), else an official named before it, else the first run after it."""
         states = [m for m in names if m.kind != "official"]
+        agent = next((m for m in states if m.start > cue_pos and _AGENT.fullmatch(text, cue_pos, m.start)), None)
+        if agent is not None:
+            states = [m for m in states if m.start >= agent.start]  # "fue ratificado por Honduras": the agent acts
         before = [m for m in states if m.start < cue_pos]
         officials = [m for m in names if m.kind == "official" and m.start < cue_pos]
         if not before and officials:
@@ -497,6 +558,8 @@ class ListExtraction:
         if any(0 <= cue_at - m.start() <= 40 and clause[0] <= m.start() and not any(a <= m.start() < b for a, b in cues)
                for m in hits["negation"]):
             return "denied"
+        if any(0 <= cue_at - m.start() <= 80 for m in hits["not_yet"]):
+            return "denied"  # "sind noch nicht bereit, dem Abkommen beizutreten": over a clause break too
         if hits["hypothetical"]:
             return "hypothetical"
         if hits["planned"] and action != "intent_announced":
