@@ -27,7 +27,7 @@ from typing import Any
 
 from .dates import find_dates
 from .gate import Lexicon, default_lexicon, split_sentences
-from .models import REASON_LABELS, Article, Claim, Event, Reason, Statement
+from .models import REASON_LABELS, Article, Claim, Event, Reason, Statement, direction
 
 _NAME_TOKEN = r"[A-ZÀ-ŽĀ-ž][\w’'.-]*[\w]"
 _NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|(?:de|van|von|bin)\b|al-\w+)){{1,2}}"
@@ -62,6 +62,9 @@ class Rules:
     denial: re.Pattern[str]
     against: re.Pattern[str]
     support: re.Pattern[str]
+    leave_acts: re.Pattern[str]
+    join_acts: re.Pattern[str]
+    keep_acts: re.Pattern[str]
     reasons: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -69,7 +72,7 @@ def _cue(phrase: str) -> str:
     parts = []
     for token in phrase.split():
         if token == "*":
-            parts.append(r"(?:[\w’'-]+\s+){1,4}?")
+            parts.append(r"(?:[\w’'.-]+\s+){1,4}?")
         elif token.endswith("*"):
             parts.append(re.escape(token[:-1]) + r"[\w-]*\s+")
         else:
@@ -106,6 +109,9 @@ def load_rules() -> Rules:
         denial=_alternation(raw["stance"]["denial"]),
         against=_alternation(raw["stance"]["against"]),
         support=_alternation(raw["stance"]["for"]),
+        leave_acts=_alternation(raw["stance"]["leave_acts"]),
+        join_acts=_alternation(raw["stance"]["join_acts"]),
+        keep_acts=_alternation(raw["stance"]["keep_acts"]),
         reasons=tuple((code, _alternation(words, re.IGNORECASE if code != "alliance" else 0))
                       for code, _label, words in raw["reasons"]),
     )
@@ -547,15 +553,19 @@ class _ArticleStatements:
         text = self.text
         channel = self._channel(ctx, sp)
         date, basis = self._date(ctx)
-        content = text[s:e]
+        content = said = text[s:e]
         if speaker_span is not None:  # the words of the attribution carry no reason
             a, b = speaker_span
             if s <= a < e:
                 content = content[: a - s] + " " * (min(b, e) - a) + content[min(b, e) - s:]
+                # but its verb may carry the stance: "condemned", "welcomed"
+                verb = [m for m in self.rules.verbs.finditer(text, a, min(b, e))]
+                v = verb[-1].start() if verb else min(b, e)
+                said = said[: a - s] + " " * (v - a) + said[v - s:]
         treaty = self._treaty(s, e)
         about, action = self._act(s, e, sp, treaty)
         reasons = self._reasons(content, s)
-        stance = self._stance(content, sp, about)
+        stance = self._stance(said, sp, about, action)
         speaker_kind = sp.kind if sp.kind in ("official", "government", "organisation") else "official"
         other = about is not None and (sp.state is None or about not in sp.state.split("|"))
         return Statement(
@@ -653,14 +663,45 @@ class _ArticleStatements:
                     out.append(Reason(code, m.group(0), offset + m.start(), offset + m.end()))
         return tuple(sorted(out, key=lambda r: r.start))
 
-    def _stance(self, content: str, sp: _Speaker, about: str | None) -> str:
+    def _direction(self, action: str | None) -> str | None:
+        """The way the act goes: the way the headline says, else its claim's action."""
+        title = self.article.title
+        if self.rules.leave_acts.search(title):
+            return "leave"
+        if self.rules.join_acts.search(title):
+            return "join"
+        return direction(action) if action else None
+
+    def _act_signal(self, content: str, way: str | None) -> tuple[int, int]:
+        """How often ``content`` says the act will happen and how often it says it will not:
+        "we pull out", "will not abide by" (a leaving); "not ready for membership", "stick to its
+        commitments" (against a joining, a leaving)."""
+        if way is None:
+            return 0, 0
+        found: list[tuple[int, bool]] = []
+        acts = [(self.rules.join_acts, True)] if way == "join" else [(self.rules.leave_acts, True), (self.rules.keep_acts, False)]
+        for rx, same in acts:
+            for m in rx.finditer(content):
+                before = content[max(0, m.start() - 45):m.start()]
+                negated = bool(re.search(r"(?:\b(?:not|no|never|cannot|refus\w*|rules?\s+out|ruled\s+out)|n[’']t)"
+                                         r"\W+(?:[\w’'-]+\W+){0,3}$", before, re.IGNORECASE))
+                found.append((m.start(), negated != same))
+        if not found:
+            return 0, 0
+        first = min(found)[1]  # "not leaving ..., hours after ... pull out": the first word counts
+        return (1, 0) if first else (0, 1)
+
+    def _stance(self, content: str, sp: _Speaker, about: str | None, action: str | None = None) -> str:
         own = about is not None and sp.state is not None and about in sp.state.split("|")
+        pos, neg = self._act_signal(content, self._direction(action))
+        if own and (pos or neg):  # the acting state's own word on its act: it will, or it will not
+            return "for" if pos else "against"
         if self.rules.denial.search(content):
             return "against"
         acting = own and any(c.state == about and c.modality in ("asserted", "planned") for c in self.claims)
         if acting:
             return "for"
-        if self.rules.against.search(content):
+        if self.rules.against.search(content) or neg:
             return "against"
         if self.rules.support.search(content) and (own or sp.kind == "organisation" or sp.state is not None):
             return "for"
