@@ -564,7 +564,7 @@ class _ArticleStatements:
                 said = said[: a - s] + " " * (v - a) + said[v - s:]
         treaty = self._treaty(s, e)
         about, action = self._act(s, e, sp, treaty)
-        reasons = self._reasons(content, s)
+        reasons = self._reasons(content, s, treaty)
         stance = self._stance(said, sp, about, action)
         speaker_kind = sp.kind if sp.kind in ("official", "government", "organisation") else "official"
         other = about is not None and (sp.state is None or about not in sp.state.split("|"))
@@ -655,10 +655,15 @@ class _ArticleStatements:
         pool = [c for c in self.claims if c.state == state and (treaty is None or c.treaty == treaty)]
         return min(pool, key=lambda c: c.modality != "asserted").action if pool else None
 
-    def _reasons(self, content: str, offset: int) -> tuple[Reason, ...]:
+    def _reasons(self, content: str, offset: int, treaty: str | None = None) -> tuple[Reason, ...]:
         out: list[Reason] = []
+        # the name of the treaty at stake is no reason ("Convention on Human Rights", "join NATO")
+        names = [(t.start, t.end) for t in self.treaties if t.ref == treaty and t.ref not in WEAK_TREATIES]
         for code, rx in self.rules.reasons:
             for m in rx.finditer(content):
+                a, b = offset + m.start(), offset + m.end()
+                if any(ts < b and a < te for ts, te in names):
+                    continue
                 if not any(r.start <= offset + m.start() < r.end for r in out):
                     out.append(Reason(code, m.group(0), offset + m.start(), offset + m.end()))
         return tuple(sorted(out, key=lambda r: r.start))
