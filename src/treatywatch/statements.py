@@ -27,15 +27,23 @@ from typing import Any
 
 from .dates import find_dates
 from .gate import Lexicon, default_lexicon, split_sentences
-from .models import REASON_LABELS, Article, Claim, Event, Reason, Statement
+from .models import REASON_LABELS, Article, Claim, Event, Reason, Statement, direction
 
 _NAME_TOKEN = r"[A-ZÀ-ŽĀ-ž][\w’'.-]*[\w]"
-_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|van|von|bin|al-\w+)){{1,2}}"
+_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|(?:de|van|von|bin)\b|al-\w+)){{1,2}}"
 _QUOTE = re.compile(r"“[^”]{3,}?”|\"[^\"]{3,}?\"")
 _EXTRA_SPLIT = re.compile(r"(?<=[a-z]{2}[.!?])(?=[“\"]?[A-Z])|(?<=[a-z]{2}[.!?][”\"])(?=\s*[A-Z])|\n+")
 WEAK_TREATIES = {"north_atlantic_treaty"}  # "NATO" mostly names the alliance
 _STOP_NAME = {"The", "In", "On", "At", "But", "And", "If", "As", "A", "An", "It", "This", "That", "Speaking",
-              "According", "Once", "Any", "After", "Before", "When", "While", "His", "Her", "Their", "Its"}
+              "According", "Once", "Any", "After", "Before", "When", "While", "His", "Her", "Their", "Its",
+              "Earlier", "Later", "Meanwhile", "However", "Former", "Also", "Then", "Now", "Today", "Yesterday"}
+# the last word of a name that is an institution, a paper or a party, not a person
+_BODY_WORDS = {"Council", "Ministry", "Court", "Committee", "Commission", "Office", "Department", "House", "Agency",
+               "Party", "Union", "Organization", "Organisation", "Programme", "Program", "Group", "Association",
+               "Government", "Assembly", "Parliament", "Senate", "Congress", "Duma", "Times", "Post", "News",
+               "Press", "Service", "Convention", "Treaty", "Protocol", "Statute", "Agreement", "Forces", "Nations",
+               "States", "Kingdom", "Republic", "Federation", "Alliance", "Day", "Minister", "President"}
+_PARTICLES = {"de", "van", "von", "bin", "da", "del", "der", "al"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -54,6 +62,9 @@ class Rules:
     denial: re.Pattern[str]
     against: re.Pattern[str]
     support: re.Pattern[str]
+    leave_acts: re.Pattern[str]
+    join_acts: re.Pattern[str]
+    keep_acts: re.Pattern[str]
     reasons: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -61,7 +72,7 @@ def _cue(phrase: str) -> str:
     parts = []
     for token in phrase.split():
         if token == "*":
-            parts.append(r"(?:[\w’'-]+\s+){1,4}?")
+            parts.append(r"(?:[\w’'.-]+\s+){1,4}?")
         elif token.endswith("*"):
             parts.append(re.escape(token[:-1]) + r"[\w-]*\s+")
         else:
@@ -98,6 +109,9 @@ def load_rules() -> Rules:
         denial=_alternation(raw["stance"]["denial"]),
         against=_alternation(raw["stance"]["against"]),
         support=_alternation(raw["stance"]["for"]),
+        leave_acts=_alternation(raw["stance"]["leave_acts"]),
+        join_acts=_alternation(raw["stance"]["join_acts"]),
+        keep_acts=_alternation(raw["stance"]["keep_acts"]),
         reasons=tuple((code, _alternation(words, re.IGNORECASE if code != "alliance" else 0))
                       for code, _label, words in raw["reasons"]),
     )
@@ -175,8 +189,19 @@ class _ArticleStatements:
 
         def add(name: str, s: int, e: int, role: str | None, state: str | None) -> None:
             name = name.strip()
-            if name.split()[0] in _STOP_NAME or any(p.start <= s < p.end for p in people):
+            words = name.split()
+            if words[0] in _STOP_NAME or any(p.start < e and s < p.end for p in people):
                 return
+            if any(not w[0].isupper() and w not in _PARTICLES and not w.startswith("al-") for w in words):
+                return  # "Earlier today": a name is capitalised throughout
+            if words[-1] in _BODY_WORDS or any(rules.verbs.fullmatch(w) for w in words):
+                return  # "Foreign Ministry", "Trump Says He"
+            for rx in (rules.orgs, rules.bodies):
+                if any(m.start() < e and s < m.end() for m in rx.finditer(text, max(0, s - 80), min(len(text), e + 80))):
+                    return  # "(International Campaign to) Ban Landmines"
+            if role and re.search(r"\b(?:former|ex-)\s*$|\b(?:[Ff]ormer|[Ee]x-)", text[max(0, s - 60):s].split(",")[-1]
+                                  + " " + role):
+                state = ""  # a former official speaks for no state
             if any(m.start <= s < m.end and m.kind in ("name", "alias", "institution", "capital") for m in self.states):
                 return
             people.append(_Person(name, s, e, role, state))
@@ -186,31 +211,69 @@ class _ArticleStatements:
                 off = self.lex.officials.get(mn.ref)
                 role = self._role_before(mn.start)
                 add(mn.ref, mn.start, mn.end, role or (off.role if off else None), off.state if off else None)
-        role_name = re.compile(rf"(?P<role>(?:(?:[A-Z][\w’'-]+|the country's|[a-z]+-level)\s+){{0,3}}(?:{rules.roles.pattern}))"
+        role_name = re.compile(rf"(?P<role>(?:(?:[A-Z][\w’'.-]+|the country's|[a-z]+-level)\s+){{0,3}}(?i:{rules.roles.pattern}))"
                                rf"\s+(?P<name>{_NAME})")
         for m in role_name.finditer(text):
             role = m.group("role")
-            add(m.group("name"), m.start("name"), m.end("name"), role.strip(),
-                self._state_in(m.start("role"), m.end("role")) or self._state_of_after(m.end("name")))
+            state = self._state_in(m.start("role"), m.end("role")) or self._state_of_after(m.end("name"))
+            if state is None and self._org_in(m.start("role"), m.end("role")):
+                state = ""  # "Convention spokeswoman Laila Rodriguez", "OPCW spokesman": no state
+            add(m.group("name"), m.start("name"), m.end("name"), role.strip(), state)
+        # "President Bush", "Prime Minister Mahathir": a title and a surname alone
+        for m in re.finditer(r"(?P<role>(?:[A-Z][\w’'.-]+\s+){0,2}(?:President|Prime Minister|Chancellor|Minister|Secretary|Senator"
+                             r"|Sen\.|Ambassador|Premier|Dr))\s+(?P<name>[A-Z][\w’'-]{2,})\b(?![’']s\b)(?!\s+[A-Z])", text):
+            if m.group("name") in _STOP_NAME or m.group("name") in _BODY_WORDS or self.rules.verbs.fullmatch(m.group("name")):
+                continue
+            state = self._state_in(m.start("role"), m.end("role"))
+            add(m.group("name"), m.start("name"), m.end("name"), m.group("role").strip(), state)
         # "Hanno Pevkur of Estonia", "Ali Salajegheh, the head of ...", "the head of ..., Ali Salajegheh,"
         for m in re.finditer(rf"(?P<name>{_NAME})\s+of\s+(?P<state>[A-Z][\w ]+?)\b(?=[,. ])", text):
             st = self._state_in(m.start("state"), m.end("state"))
             if st:
                 add(m.group("name"), m.start("name"), m.end("name"), None, st)
-        for m in re.finditer(rf"(?P<name>{_NAME}),\s+(?P<role>(?:the\s+)?[^,.;]{{0,60}}?\b(?:{rules.roles.pattern})\b[^,.;]{{0,50}}),",
-                             text, re.IGNORECASE):
-            if m.group("name")[0].isupper():
-                add(m.group("name"), m.start("name"), m.end("name"), m.group("role").strip(),
-                    self._state_in(m.start("role"), m.end("role")))
-        for m in re.finditer(rf"(?P<role>\b(?:head|chief|leader|director|spokes\w+|minister|president)\b[^,.;]{{0,70}}),\s+(?P<name>{_NAME}),",
-                             text, re.IGNORECASE):
-            if m.group("name")[0].isupper():
-                add(m.group("name"), m.start("name"), m.end("name"), m.group("role").strip(),
-                    self._state_in(max(0, m.start("role") - 30), m.end("role")))
+        for m in re.finditer(rf"(?P<name>{_NAME}),\s+(?P<role>(?:the\s+)?[^,.;]{{0,60}}?\b(?i:{rules.roles.pattern})\b[^,.;]{{0,60}})[,.]",
+                             text):
+            state = self._state_in(m.start("role"), m.end("role"))
+            if state is None and self._org_in(m.start("role"), m.end("role")):
+                state = ""
+            add(m.group("name"), m.start("name"), m.end("name"), m.group("role").strip(), state)
+        for m in re.finditer(rf"(?P<role>\b(?i:head|chief|leader|director|spokes\w+|minister|president|ambassador|adviser|advisor"
+                             rf"|chairman|chairwoman|chair|secretary|envoy|deputy|official)\b[^,.;]{{0,70}}),\s+(?P<name>{_NAME}),",
+                             text):
+            state = self._state_in(max(0, m.start("role") - 30), m.end("role"))
+            if state is None and self._org_in(m.start("role"), m.end("role")):
+                state = ""
+            add(m.group("name"), m.start("name"), m.end("name"), m.group("role").strip(), state)
+        # a name right before or after a reporting verb: "Steve Sawyer said", "said Jennifer Morgan"
+        for m in re.finditer(rf"(?P<name>{_NAME})\s+(?:has\s+|had\s+)?(?:said|says|told|tells|wrote|writes|tweeted|added|stated)\b"
+                             rf"|\b(?:said|says|added|wrote)\s+(?P<name2>{_NAME})\b", text):
+            g = "name" if m.group("name") else "name2"
+            add(m.group(g), m.start(g), m.end(g), None, None)
         for p in people:
             if p.state is None and p.role:
                 p.state = self.main_state
+            elif p.state == "":
+                p.state = None
         return sorted(people, key=lambda p: p.start)
+
+    def _person_in_role(self, role: str, state: str | None, at: int) -> _Person | None:
+        """The person named elsewhere in the article who holds ``role`` for ``state``: the last one
+        before ``at``, else the first one after ("Turkish Deputy Prime Minister said ... Deputy Prime
+        Minister Numan Kurtulmus"); "leader" is the head of state or government."""
+        def holds(p: _Person) -> bool:
+            if p.state != state or not p.role:
+                return False
+            if role.lower() in ("leader", "head of state"):
+                return bool(re.search(r"\b(?:President|Prime Minister|Chancellor|Premier|leader)\b", p.role, re.I))
+            return role.lower() in p.role.lower()
+        before = [p for p in self.persons if p.start < at and holds(p)]
+        after = [p for p in self.persons if p.start >= at and holds(p)]
+        return before[-1] if before else after[0] if after else None
+
+    def _org_in(self, s: int, e: int) -> bool:
+        """An organisation named in ``text[s:e]`` (or a convention's own staff)."""
+        return bool(self.rules.orgs.search(self.text, s, e)
+                    or re.search(r"\b(?:Convention|Treaty|Protocol|OPCW|IAEA|UNEP|WWF|Greenpeace)\b", self.text[s:e]))
 
     def _role_before(self, at: int) -> str | None:
         m = re.search(rf"((?:[A-Z][\w’'-]+\s+){{0,3}}(?:{self.rules.roles.pattern}))\s*$", self.text[max(0, at - 70):at])
@@ -278,8 +341,7 @@ class _ArticleStatements:
                 continue
             state = self._state_in(a, b)
             role = m.group("role")
-            person = next((p for p in reversed(self.persons) if p.start < a and p.state == state and p.role
-                           and role.lower() in p.role.lower()), None)
+            person = self._person_in_role(role, state, a)
             if person is not None:
                 out.append(_Speaker(a, b, person.name, "official", person.role, person.state))
             elif state:
@@ -289,6 +351,7 @@ class _ArticleStatements:
                 body = rules.organisations.get(m.group(0)) or rules.organisations.get(m.group(0).strip())
                 out.append(_Speaker(m.start(), m.end(), body, "organisation", None, None, body=body,
                                     group=m.group(0)[0].islower() or m.group(0).endswith("s")))
+        lists: list[tuple[int, int]] = []
         for m in rules.bodies.finditer(text, s, e):
             if any(f.start <= m.start() < f.end for f in out):
                 continue
@@ -305,13 +368,15 @@ class _ArticleStatements:
                     state = "|".join(codes)
             elif word in ("ministers", "the ministers"):
                 state = self._last_group_states(m.start()) or state
+            if listed:  # "the defence ministers of A, B and C say": the states listed are not speakers
+                lists.append((m.end(), m.end() + listed.end(1)))
             out.append(_Speaker(a, m.end(), text[a:m.end()].strip(), "government", None, state, body=word,
                                 group=word in ("officials", "ministers", "the ministers", "the authorities")))
         for mn in self.states:
             if mn.kind == "institution" and s <= mn.start < e and not any(f.start <= mn.start < f.end for f in out):
                 out.append(_Speaker(mn.start, mn.end, mn.text, "government", None, self.lex.state_of(mn), body=mn.text))
             elif mn.kind in ("name", "alias", "capital") and s <= mn.start < e and not any(
-                    f.start <= mn.start < f.end for f in out) and re.match(r"\s+(?:\w+ly\s+)?$|\s+(?:\w+ly\s+)?(?=\w)", text[mn.end:mn.end + 1]):
+                    f.start <= mn.start < f.end for f in out) and not any(a <= mn.start < b for a, b in lists) and re.match(r"\s+(?:\w+ly\s+)?$|\s+(?:\w+ly\s+)?(?=\w)", text[mn.end:mn.end + 1]):
                 # "Moscow said", "Britain said separately": the government of that state (only right before the verb)
                 out.append(_Speaker(mn.start, mn.end, mn.text, "government", None, self.lex.state_of(mn), body=mn.text,
                                     group=False, adjacent=True))
@@ -362,7 +427,7 @@ class _ArticleStatements:
     def _speaker_for_verb(self, v_start: int, v_end: int, s: int, e: int) -> _Speaker | None:
         text = self.text
         verb = text[v_start:v_end].lower()
-        if verb == "according to":
+        if verb in ("according to", "reported by"):
             after = [m for m in self._mentions(v_end, min(e, v_end + 90)) if m.kind != "pronoun"]
             return self._resolve(after[0]) if after else None
         if verb == "reads":
@@ -375,6 +440,12 @@ class _ArticleStatements:
                   and not (m.adjacent and not re.fullmatch(r"\s+(?:\w+ly\s+)?", text[m.end:v_start]))]
         if before:
             sp = before[-1]
+            if sp.kind in ("organisation", "government") and re.match(r"[^,;.]*,\s*(?:\w+ly\s+)?$", text[sp.end:v_start]):
+                # "Klaus Toepfer, executive director of the United Nations Environment Programme, said"
+                for p in reversed(before[:-1]):
+                    if p.kind == "official" and p.name and re.fullmatch(r",\s+[^,;.“”\"]*", text[p.end:sp.start]):
+                        sp = p
+                        break
             gap = text[sp.end:v_start]
             if len(gap) <= 60 or sp.kind in ("official", "pronoun"):
                 resolved = self._resolve(sp)
@@ -390,7 +461,8 @@ class _ArticleStatements:
     def run(self) -> list[Statement]:
         if not self.treaties and not self.title_treaties:
             return []
-        quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(self.text) if len(m.group(0).split()) >= 4]
+        quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(self.text) if len(m.group(0).split()) >= 4
+                  and not all(w[0].isupper() for w in re.findall(r"[^\W\d_][\w’'-]*", m.group(0)))]  # a title
         taken: list[tuple[int, int]] = []
         events: list[tuple[int, Any]] = []  # (position, quote or sentence) in reading order
         for q in quotes:
@@ -445,6 +517,11 @@ class _ArticleStatements:
                 sp = self._speaker_for_verb(v.start(), v.end(), s, qs)
             elif head.strip() == "" and self.last_speaker is not None and re.search(r":\s*$", text[max(0, s - 3):s]):
                 sp = self.last_speaker
+            elif head.strip() == "" and self.out and self.out[-1].kind == "direct" and self.last_speaker is not None:
+                # '"...," Kristersson said. "We will share burdens ..."': the quotation goes on
+                between = text[self.out[-1].end:qs]
+                if len(between) <= 80 and not re.search(r"[“”\"]", between) and self.rules.verbs.search(between):
+                    sp = self.last_speaker
         if sp is None:
             return None
         self.last_speaker = sp
@@ -476,15 +553,19 @@ class _ArticleStatements:
         text = self.text
         channel = self._channel(ctx, sp)
         date, basis = self._date(ctx)
-        content = text[s:e]
+        content = said = text[s:e]
         if speaker_span is not None:  # the words of the attribution carry no reason
             a, b = speaker_span
             if s <= a < e:
                 content = content[: a - s] + " " * (min(b, e) - a) + content[min(b, e) - s:]
+                # but its verb may carry the stance: "condemned", "welcomed"
+                verb = [m for m in self.rules.verbs.finditer(text, a, min(b, e))]
+                v = verb[-1].start() if verb else min(b, e)
+                said = said[: a - s] + " " * (v - a) + said[v - s:]
         treaty = self._treaty(s, e)
         about, action = self._act(s, e, sp, treaty)
-        reasons = self._reasons(content, s)
-        stance = self._stance(content, sp, about)
+        reasons = self._reasons(content, s, treaty)
+        stance = self._stance(said, sp, about, action)
         speaker_kind = sp.kind if sp.kind in ("official", "government", "organisation") else "official"
         other = about is not None and (sp.state is None or about not in sp.state.split("|"))
         return Statement(
@@ -574,22 +655,58 @@ class _ArticleStatements:
         pool = [c for c in self.claims if c.state == state and (treaty is None or c.treaty == treaty)]
         return min(pool, key=lambda c: c.modality != "asserted").action if pool else None
 
-    def _reasons(self, content: str, offset: int) -> tuple[Reason, ...]:
+    def _reasons(self, content: str, offset: int, treaty: str | None = None) -> tuple[Reason, ...]:
         out: list[Reason] = []
+        # the name of the treaty at stake is no reason ("Convention on Human Rights", "join NATO")
+        names = [(t.start, t.end) for t in self.treaties if t.ref == treaty and t.ref not in WEAK_TREATIES]
         for code, rx in self.rules.reasons:
             for m in rx.finditer(content):
+                a, b = offset + m.start(), offset + m.end()
+                if any(ts < b and a < te for ts, te in names):
+                    continue
                 if not any(r.start <= offset + m.start() < r.end for r in out):
                     out.append(Reason(code, m.group(0), offset + m.start(), offset + m.end()))
         return tuple(sorted(out, key=lambda r: r.start))
 
-    def _stance(self, content: str, sp: _Speaker, about: str | None) -> str:
+    def _direction(self, action: str | None) -> str | None:
+        """The way the act goes: the way the headline says, else its claim's action."""
+        title = self.article.title
+        if self.rules.leave_acts.search(title):
+            return "leave"
+        if self.rules.join_acts.search(title):
+            return "join"
+        return direction(action) if action else None
+
+    def _act_signal(self, content: str, way: str | None) -> tuple[int, int]:
+        """How often ``content`` says the act will happen and how often it says it will not:
+        "we pull out", "will not abide by" (a leaving); "not ready for membership", "stick to its
+        commitments" (against a joining, a leaving)."""
+        if way is None:
+            return 0, 0
+        found: list[tuple[int, bool]] = []
+        acts = [(self.rules.join_acts, True)] if way == "join" else [(self.rules.leave_acts, True), (self.rules.keep_acts, False)]
+        for rx, same in acts:
+            for m in rx.finditer(content):
+                before = content[max(0, m.start() - 45):m.start()]
+                negated = bool(re.search(r"(?:\b(?:not|no|never|cannot|refus\w*|rules?\s+out|ruled\s+out)|n[’']t)"
+                                         r"\W+(?:[\w’'-]+\W+){0,3}$", before, re.IGNORECASE))
+                found.append((m.start(), negated != same))
+        if not found:
+            return 0, 0
+        first = min(found)[1]  # "not leaving ..., hours after ... pull out": the first word counts
+        return (1, 0) if first else (0, 1)
+
+    def _stance(self, content: str, sp: _Speaker, about: str | None, action: str | None = None) -> str:
         own = about is not None and sp.state is not None and about in sp.state.split("|")
+        pos, neg = self._act_signal(content, self._direction(action))
+        if own and (pos or neg):  # the acting state's own word on its act: it will, or it will not
+            return "for" if pos else "against"
         if self.rules.denial.search(content):
             return "against"
         acting = own and any(c.state == about and c.modality in ("asserted", "planned") for c in self.claims)
         if acting:
             return "for"
-        if self.rules.against.search(content):
+        if self.rules.against.search(content) or neg:
             return "against"
         if self.rules.support.search(content) and (own or sp.kind == "organisation" or sp.state is not None):
             return "for"
