@@ -26,6 +26,7 @@ from importlib import resources
 from typing import Any
 
 from .dates import find_dates
+from .evaluate import Scores
 from .gate import Lexicon, default_lexicon, split_sentences
 from .models import REASON_LABELS, Article, Claim, Event, Reason, Statement, direction
 
@@ -766,30 +767,9 @@ def filter_statements(statements: Iterable[Statement], treaty: str | None = None
 
 # -- evaluation -------------------------------------------------------------------------------
 
-@dataclasses.dataclass(frozen=True)
-class StatementScores:
-    """Precision and recall of one field: ``tp`` right values found, ``found`` values given, ``gold`` values labelled."""
-
-    tp: int
-    found: int
-    gold: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.found if self.found else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def to_dict(self) -> dict[str, float | int]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-                "tp": self.tp, "found": self.found, "gold": self.gold}
+def _scores(tp: int, found: int, gold: int) -> Scores:
+    """One field's scores: ``tp`` right values among ``found`` given and ``gold`` labelled."""
+    return Scores(tp, found - tp, gold - tp)
 
 
 FIELDS = ("statement", "speaker", "state", "stance", "reasons")
@@ -832,7 +812,7 @@ def _same_speaker(gold: str | None, found: str | None) -> bool:
 
 
 def evaluate_statements(gold: list[dict[str, Any]], found: dict[str, list[Statement]],
-                        texts: dict[str, str]) -> tuple[dict[str, StatementScores], list[str]]:
+                        texts: dict[str, str]) -> tuple[dict[str, Scores], list[str]]:
     """Score found statements against gold ones over the labelled articles of ``texts`` (id -> text):
     those with at least one gold statement.
 
@@ -907,17 +887,18 @@ def evaluate_statements(gold: list[dict[str, Any]], found: dict[str, list[Statem
             wrong.append(f"reasons {sorted(st.reason_codes)} (gold {sorted(gold_reasons)})")
         if wrong:
             errors.append(f"wrong {g['article']} {g['text'][:60]!r}: " + "; ".join(wrong))
-    return {f: StatementScores(*c) for f, c in counts.items()}, errors
+    return {f: _scores(*c) for f, c in counts.items()}, errors
 
 
-def format_statement_scores(scores: dict[str, StatementScores], articles: int) -> str:
-    lines = [f"statements: {articles} labelled articles, {scores['statement'].gold} labelled statements"]
+def format_statement_scores(scores: dict[str, Scores], articles: int) -> str:
+    labelled = scores["statement"].tp + scores["statement"].fn
+    lines = [f"statements: {articles} labelled articles, {labelled} labelled statements"]
     for field in FIELDS:
         s = scores[field]
         lines.append(f"  {field:10} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  "
-                     f"(right {s.tp}, given {s.found}, labelled {s.gold})")
+                     f"(right {s.tp}, given {s.tp + s.fp}, labelled {s.tp + s.fn})")
     return "\n".join(lines)
 
 
-__all__ = ["FIELDS", "Rules", "StatementScores", "evaluate_statements", "extract_statements", "filter_statements",
+__all__ = ["FIELDS", "Rules", "evaluate_statements", "extract_statements", "filter_statements",
            "format_statement_scores", "link_events", "load_rules", "read_statement_gold"]
