@@ -520,6 +520,7 @@ MAX_REASON_CHARS = 500  # a reject's reason
 PUBLISHED_YEARS = (1900, 2200)  # publication dates outside these years are refused
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _SENTENCE_RUN = re.compile(r"[^.!?;\n。！？]+")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def printable(text: str, limit: int) -> str:
@@ -527,6 +528,8 @@ def printable(text: str, limit: int) -> str:
     and lone surrogates escaped (a byte of a file name that is not UTF-8 becomes ``\\xff``),
     cut to ``limit`` characters."""
     text = text[: limit * 2]
+    if not _UNPRINTABLE.search(text):  # the common case: nothing to escape
+        return text if len(text) <= limit else text[: limit - 1] + "…"
     out = []
     for ch in text:
         o = ord(ch)
@@ -1153,19 +1156,30 @@ def _stopwords() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words) for lang, words in _stopword_data().items() if not lang.startswith("_")}
 
 
+@functools.lru_cache(maxsize=1)
+def _word_languages() -> dict[str, tuple[str, ...]]:
+    """Each function word with the languages it belongs to (one look-up a word instead of one a language)."""
+    out: dict[str, list[str]] = {}
+    for lang, stop in _stopwords().items():
+        for word in stop:
+            out.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in out.items()}
+
+
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of ``text``'s language, from function-word counts (offline,
     deterministic); ``und`` when too little text decides it."""
     words = [w.lower() for w in _TOKENS.findall(text[:5000])]
     if not words:
         return "und"
-    cyrillic = sum(1 for w in words if "\u0400" <= w[0] <= "\u04ff")
-    scores: dict[str, float] = {}
-    for lang, stop in _stopwords().items():
-        if (lang in ("ru", "uk")) != (cyrillic > len(words) / 2):
-            continue
-        scores[lang] = sum(1 for w in words if w in stop) / len(words)
-    if cyrillic > len(words) / 2:
+    cyrillic = sum(1 for w in words if "\u0400" <= w[0] <= "\u04ff") > len(words) / 2
+    hits: dict[str, int] = dict.fromkeys(_stopwords(), 0)
+    index = _word_languages()
+    for word in words:
+        for lang in index.get(word, ()):
+            hits[lang] += 1
+    scores: dict[str, float] = {lang: n / len(words) for lang, n in hits.items() if (lang in ("ru", "uk")) == cyrillic}
+    if cyrillic:
         joined = "".join(words)
         uk_letters = sum(joined.count(c) for c in "іїєґ")
         ru_letters = sum(joined.count(c) for c in "ыэъё")

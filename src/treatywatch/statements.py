@@ -716,10 +716,16 @@ class _ArticleStatements:
 
 def extract_statements(article: Article, claims: Sequence[Claim] = (), lexicon: Lexicon | None = None
                        ) -> list[Statement]:
-    """The statements of one English article, given the claims extraction found in it."""
+    """The statements of one English article, given the claims extraction found in it.
+
+    A statement concerns a treaty act, so an article that names no treaty and has no claim has none
+    (most news: this keeps statements off the hot path of ingest)."""
     if article.language not in ("en", "und"):
         return []
-    return _ArticleStatements(article, claims, lexicon or default_lexicon()).run()
+    lexicon = lexicon or default_lexicon()
+    if not claims and not lexicon.treaty_mentions(article.text) and not lexicon.treaty_mentions(article.title):
+        return []
+    return _ArticleStatements(article, claims, lexicon).run()
 
 
 def link_events(statements: Iterable[Statement], events: Iterable[Event]) -> list[Statement]:
