@@ -40,9 +40,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("fetch_timeout", 20.0, "Seconds to wait for a web server to connect, send or answer before the attempt fails."),
     Setting("fetch_retries", 3, "Further attempts after a timeout, a network error or an HTTP 408/429/5xx answer."),
     Setting("fetch_backoff", 1.0, "Seconds before the first retry; each further retry waits twice as long (at most 30 s)."),
+    Setting("token", "", "Bearer token the REST API and the dashboard require for writes (ingest, review); empty: writes are refused. Never printed."),
+    Setting("public_url", "", "Address the Atom feeds and webhook payloads link to (e.g. https://watch.example.org); empty: the address the request came to."),
+    Setting("webhook_timeout", 10.0, "Seconds to wait for a webhook receiver to answer one POST."),
+    Setting("webhook_retries", 3, "Further attempts after a webhook receiver fails (a network error or a non-2xx answer)."),
+    Setting("webhook_backoff", 1.0, "Seconds before a webhook's first retry; each further retry waits twice as long (at most 60 s)."),
     Setting("allow_private_addresses", False, "Fetch URLs whose host is a loopback, private or link-local address (refused by default, so a feed cannot reach the local network)."),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
+SECRET_SETTINGS = ("token",)  # shown as *** by `treatywatch settings`
 CONFIG_FILE = "treatywatch.toml"
 
 
