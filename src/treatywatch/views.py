@@ -210,7 +210,8 @@ def event(ledger: Ledger, event_id: str) -> dict[str, Any]:
                         "pieces": highlight(article.text, spans) if article is not None else []})
     return {"event": event_dict(found), "id": found.id, "evidence": [c for cs in by_article.values() for c in cs],
             "sources": sources, "conflicts": list(found.conflicts),
-            "statements": [s.to_dict() for s in ledger.statements(event=found.id)], "audit": audit}
+            "statements": [s.to_dict() for s in ledger.statements(treaty=found.treaty, event=found.id)],
+            "audit": audit}
 
 
 def article(ledger: Ledger, article_id: str) -> dict[str, Any]:

@@ -63,6 +63,33 @@ class Problem(Exception):
         self.status, self.title, self.detail, self.headers = status, title, detail, headers or {}
 
 
+class _SecurityHeaders:
+    """Pure ASGI middleware: a content security policy (scripts and everything else from this
+    server only) and a few other protective headers on every answer."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        policy = (DOCS_CSP if scope["path"] == f"{API}/docs" else CSP).encode()
+
+        async def send_with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {k.lower() for k, _ in headers}
+                for name, value in ((b"content-security-policy", policy), (b"x-content-type-options", b"nosniff"),
+                                    (b"referrer-policy", b"same-origin")):
+                    if name not in names:
+                        headers.append((name, value))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 class _Ledgers:
     """One ``Ledger`` (SQLite connection) per thread, over one file and one registry."""
 
@@ -210,15 +237,10 @@ def create_app(settings: dict[str, Any] | None = None, **overrides: Any) -> Fast
         return problem_response(request, Problem(500, "Server error", f"{type(exc).__name__}: the server failed; "
                                                  "the error is in its log. Report it with the address you asked for."))
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
-        response: Response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", DOCS_CSP if request.url.path == f"{API}/docs" else CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
+    app.add_middleware(_SecurityHeaders)
 
-    # -- REST API ----------------------------------------------------------------------------------
+    # -- REST API: the hot read paths are coroutines (answered on the event loop in a few ms, with no
+    # thread hop); the heavier or writing ones run in the thread pool. ----------------------------------------------------------------------------------
     @app.get(f"{API}/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
         return get_swagger_ui_html(openapi_url=f"{API}/openapi.json", title="treatywatch API",
@@ -228,65 +250,65 @@ def create_app(settings: dict[str, Any] | None = None, **overrides: Any) -> Fast
                                    swagger_ui_parameters={"validatorUrl": None})
 
     @app.get(f"{API}/treaties", tags=["treaties"], summary="Treaties of the registry, with their rules")
-    def api_treaties() -> dict[str, Any]:
-        return views.treaties(ledger())
+    async def api_treaties() -> Any:
+        return _json(views.treaties(ledger()))
 
     @app.get(f"{API}/treaties/{{treaty_id}}", tags=["treaties"], summary="One treaty, its rules and record table")
-    def api_treaty(treaty_id: str) -> dict[str, Any]:
-        return views.treaty(ledger(), treaty_id)
+    async def api_treaty(treaty_id: str) -> Any:
+        return _json(views.treaty(ledger(), treaty_id))
 
     @app.get(f"{API}/treaties/{{treaty_id}}/status", tags=["status"], summary="Status of every state on a date (JSON or CSV)",
              responses={200: {"content": {"text/csv": {}}}})
-    def api_status(treaty_id: str, as_of: dt.date | None = Query(None, description="YYYY-MM-DD; default today"),
+    async def api_status(treaty_id: str, as_of: dt.date | None = Query(None, description="YYYY-MM-DD; default today"),
                    state: str | None = STATE_Q, format: Literal["json", "csv"] = "json") -> Any:
         data = views.status(ledger(), treaty_id, as_of or dt.date.today(), state=state.upper() if state else None)
         if format == "csv":
             return Response(_csv(data["statuses"], ["state", "name", "status", "since", "effective", "note", "events", "basis"]),
                             media_type="text/csv; charset=utf-8",
                             headers={"Content-Disposition": f'attachment; filename="{data["treaty"]}-{data["as_of"]}.csv"'})
-        return data
+        return _json(data)
 
     @app.get(f"{API}/treaties/{{treaty_id}}/count", tags=["status"], summary="How many parties are bound, over time")
     def api_count(treaty_id: str, start: dt.date = Query(alias="from"), end: dt.date = Query(alias="to"),
                   every: Literal["day", "week", "month", "year"] = "month",
-                  parties: Literal["all", "states", "organisations"] = "all") -> dict[str, Any]:
-        return views.count(ledger(), treaty_id, start, end, every, parties)
+                  parties: Literal["all", "states", "organisations"] = "all") -> Any:
+        return _json(views.count(ledger(), treaty_id, start, end, every, parties))
 
     @app.get(f"{API}/treaties/{{treaty_id}}/diff", tags=["status"], summary="Who joined or left between two dates")
-    def api_diff(treaty_id: str, start: dt.date = Query(alias="from"), end: dt.date = Query(alias="to")) -> dict[str, Any]:
-        return views.diff(ledger(), treaty_id, start, end)
+    def api_diff(treaty_id: str, start: dt.date = Query(alias="from"), end: dt.date = Query(alias="to")) -> Any:
+        return _json(views.diff(ledger(), treaty_id, start, end))
 
     @app.get(f"{API}/treaties/{{treaty_id}}/reconcile", tags=["status"],
              summary="News compared with the depositary's record (news_ahead, dates_differ, record_only)")
     def api_reconcile(treaty_id: str, since: dt.date | None = None,
-                      kind: Literal["all", "news_ahead", "dates_differ", "record_only"] = "all") -> dict[str, Any]:
-        return views.reconcile(ledger(), treaty_id, since, kind)
+                      kind: Literal["all", "news_ahead", "dates_differ", "record_only"] = "all") -> Any:
+        return _json(views.reconcile(ledger(), treaty_id, since, kind))
 
     @app.get(f"{API}/events", tags=["events"], summary="Events, filtered and paginated")
-    def api_events(treaty: str | None = None, state: str | None = STATE_Q,
+    async def api_events(treaty: str | None = None, state: str | None = STATE_Q,
                    action: Literal[ACTIONS] | None = None,  # type: ignore[valid-type]
                    source: Literal["all", "news", "records"] = "all", since: dt.date | None = None,
                    until: dt.date | None = None, limit: int = Query(50, ge=1, le=500),
                    offset: int = Query(0, ge=0, le=10_000_000),
-                   order: Literal["pair", "newest"] = "pair") -> dict[str, Any]:
-        return views.events(ledger(), treaty=treaty, state=state.upper() if state else None, action=action,
+                   order: Literal["pair", "newest"] = "pair") -> Any:
+        return _json(views.events(ledger(), treaty=treaty, state=state.upper() if state else None, action=action,
                             source=source, since=since, until=until, limit=limit, offset=offset,
-                            newest_first=order == "newest")
+                            newest_first=order == "newest"))
 
     @app.get(f"{API}/events/{{event_id}}", tags=["events"],
              summary="One event: evidence spans, every source, conflicts, statements, reviews and audit log")
-    def api_event(event_id: str) -> dict[str, Any]:
+    async def api_event(event_id: str) -> Any:
         data = views.event(ledger(), event_id)
         for source in data["sources"]:
             source.pop("pieces", None)
-        return data
+        return _json(data)
 
     @app.post(f"{API}/events/{{event_id}}/review", tags=["reviews"], dependencies=[Depends(require_token)],
               summary="Confirm, reject or edit an event (needs the token)")
-    def api_review(event_id: str, review: ReviewIn) -> dict[str, Any]:
+    def api_review(event_id: str, review: ReviewIn) -> Any:
         result = _review(event_id, review.verdict, review.by, review.reason, date=review.date, action=review.action,
                          effective=review.effective)
-        return {"event": views.event_dict(result) if result else None, "audit": ledger().audit_log(event_id)}
+        return _json({"event": views.event_dict(result) if result else None, "audit": ledger().audit_log(event_id)})
 
     def _review(event_id: str, verdict: str, by: str, reason: str, **changes: Any) -> Any:
         led = ledger()
@@ -297,21 +319,21 @@ def create_app(settings: dict[str, Any] | None = None, **overrides: Any) -> Fast
         return result
 
     @app.get(f"{API}/reviews", tags=["reviews"], summary="Events a person should check, with the reasons")
-    def api_reviews() -> dict[str, Any]:
-        return views.review_queue(ledger())
+    def api_reviews() -> Any:
+        return _json(views.review_queue(ledger()))
 
     @app.get(f"{API}/audit", tags=["reviews"], summary="The audit log of every verdict")
-    def api_audit(event: str | None = None) -> dict[str, Any]:
-        return views.audit(ledger(), event)
+    def api_audit(event: str | None = None) -> Any:
+        return _json(views.audit(ledger(), event))
 
     @app.get(f"{API}/articles", tags=["sources"], summary="Stored articles (sources), newest first")
     def api_articles(q: str | None = Query(None, max_length=200), limit: int = Query(50, ge=1, le=500),
-                     offset: int = Query(0, ge=0, le=10_000_000)) -> dict[str, Any]:
-        return views.articles(ledger(), q, limit, offset)
+                     offset: int = Query(0, ge=0, le=10_000_000)) -> Any:
+        return _json(views.articles(ledger(), q, limit, offset))
 
     @app.post(f"{API}/articles", tags=["sources"], dependencies=[Depends(require_token)], status_code=201,
               summary="Ingest one article (needs the token)")
-    def api_ingest(article: ArticleIn) -> dict[str, Any]:
+    def api_ingest(article: ArticleIn) -> Any:
         record = article.model_dump()
         item = article_from_record(record, f"api-{secrets.token_hex(6)}", "<api>",
                                    int(settings["max_article_bytes"]))
@@ -320,37 +342,38 @@ def create_app(settings: dict[str, Any] | None = None, **overrides: Any) -> Fast
         with _INGEST_LOCK:
             report = ingest([], led, _extractor(settings), items=[item])
         wake.set()
-        return {"summary": report.summary(), "ingested": report.ingested, "duplicates": report.duplicates,
-                "claims": report.claims, "changes": led.changes(after=before, limit=1000, newest_first=False)}
+        return _json({"summary": report.summary(), "ingested": report.ingested, "duplicates": report.duplicates,
+                      "claims": report.claims, "changes": led.changes(after=before, limit=1000, newest_first=False)},
+                     201)
 
     @app.get(f"{API}/articles/{{article_id:path}}", tags=["sources"], summary="One article with its claims")
-    def api_article(article_id: str) -> dict[str, Any]:
+    def api_article(article_id: str) -> Any:
         data = views.article(ledger(), article_id)
         data.pop("pieces", None)
-        return data
+        return _json(data)
 
     @app.get(f"{API}/states/{{state}}/timeline", tags=["status"], summary="A state's status changes across every treaty")
-    def api_timeline(state: STATE) -> dict[str, Any]:
-        return views.timeline(ledger(), state)
+    async def api_timeline(state: STATE) -> Any:
+        return _json(views.timeline(ledger(), state))
 
     @app.get(f"{API}/claims", tags=["events"], summary="Claims extracted from the sources")
     def api_claims(state: str | None = STATE_Q, treaty: str | None = None, article: str | None = None,
-                   limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, le=10_000_000)) -> dict[str, Any]:
-        return views.claims(ledger(), state.upper() if state else None, treaty, article, limit, offset)
+                   limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, le=10_000_000)) -> Any:
+        return _json(views.claims(ledger(), state.upper() if state else None, treaty, article, limit, offset))
 
     @app.get(f"{API}/quotes", tags=["statements"], summary="Direct quotations with speaker, role, state and channel")
-    def api_quotes(state: str | None = STATE_Q, treaty: str | None = None) -> dict[str, Any]:
-        return views.quotes(ledger(), state.upper() if state else None, treaty)
+    def api_quotes(state: str | None = STATE_Q, treaty: str | None = None) -> Any:
+        return _json(views.quotes(ledger(), state.upper() if state else None, treaty))
 
     @app.get(f"{API}/statements", tags=["statements"], summary="Statements about acts: speaker, stance, reasons")
     def api_statements(treaty: str | None = None, state: str | None = STATE_Q, event: str | None = None,
                        stance: Literal[STANCES] | None = None,  # type: ignore[valid-type]
-                       reason: str | None = None) -> dict[str, Any]:
-        return views.statements(ledger(), treaty, state.upper() if state else None, event, stance, reason)
+                       reason: str | None = None) -> Any:
+        return _json(views.statements(ledger(), treaty, state.upper() if state else None, event, stance, reason))
 
     @app.get(f"{API}/rejects", tags=["sources"], summary="Inputs that could not be read, with the reason")
-    def api_rejects() -> dict[str, Any]:
-        return views.rejects(ledger())
+    def api_rejects() -> Any:
+        return _json(views.rejects(ledger()))
 
     # -- feeds -------------------------------------------------------------------------------------
     def feed(request: Request, title: str, treaty: str | None = None, state: str | None = None) -> Response:
@@ -490,6 +513,11 @@ def _deliverer(settings: dict[str, Any], ledgers: _Ledgers, wake: threading.Even
             logger.exception("webhook delivery failed")
 
 
+def _json(data: Any, status: int = 200) -> JSONResponse:
+    """A JSON answer of a view's dict (plain JSON types already: no re-encoding by the framework)."""
+    return JSONResponse(data, status_code=status)
+
+
 def _csv(rows: list[dict[str, Any]], cols: list[str]) -> str:
     import csv
     import io
@@ -526,7 +554,7 @@ def serve(settings: dict[str, Any], host: str = "127.0.0.1", port: int = 8000,
     import uvicorn
 
     app = create_app(settings)
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning")
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
     server = uvicorn.Server(config)
     if on_ready is not None:
         on_ready(f"http://{host if ':' not in host else f'[{host}]'}:{port}/")
