@@ -705,12 +705,17 @@ class Ledger:
         state or a state spoken for; ``reason`` a reason code or its label."""
         from .statements import filter_statements, link_events
 
+        about = None
+        if event:  # only statements about this event's act can be linked to it
+            found_event = self.event(event)
+            if found_event is not None and (treaty is None or treaty == found_event.treaty):
+                treaty, about = found_event.treaty, found_event.state
         sql, args = _where("SELECT s.*, a.published AS published FROM statements s JOIN articles a ON a.id = s.article_id",
-                           **{"s.treaty": treaty, "s.article_id": article})
+                           **{"s.treaty": treaty, "s.article_id": article, "s.about": about})
         rows = list(self.conn.execute(sql + " ORDER BY COALESCE(s.date, ''), COALESCE(a.published, ''), s.article_id, s.start", args))
         found = [_statement(row) for row in rows]
         pairs = {(st.about, st.treaty) for st in found if st.about and st.treaty}
-        events = [ev for t in {p[1] for p in pairs} for ev in self.events(treaty=t) if (ev.state, ev.treaty) in pairs]
+        events = [ev for state, t in sorted(pairs) for ev in self.events(treaty=t, state=state)]
         return filter_statements(link_events(found, events), state=state, event=event, stance=stance, reason=reason)
 
     def article(self, article_id: str) -> Article | None:

@@ -78,8 +78,16 @@ def status_dict(s: Status) -> dict[str, Any]:
     return {**s.to_dict(), "name": state_name(s.state), "numeric": state_numeric(s.state)}
 
 
+_EVENT_FIELDS = tuple(f.name for f in dataclasses.fields(Event))
+
+
 def event_dict(e: Event) -> dict[str, Any]:
-    d = e.to_dict()
+    """``Event.to_dict()`` (built field by field: the fields are flat, and this runs for every row of a page)."""
+    d: dict[str, Any] = {name: getattr(e, name) for name in _EVENT_FIELDS}
+    for key in ("date", "bound", "stated_effective"):
+        d[key] = _iso(d[key])
+    d["sources"] = list(e.sources)
+    d["conflicts"] = list(e.conflicts)
     d["name"] = state_name(e.state)
     d["news_sources"] = [s for s in e.sources if not s.startswith(RECORD_PREFIX)]
     d["record_sources"] = [s for s in e.sources if s.startswith(RECORD_PREFIX)]
