@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade 'pip>=25.1'
-	$(BIN)/pip install --quiet -e . --group dev
+	$(BIN)/pip install --quiet -e '.[web]' --group dev
 	touch $(STAMP)
 
 install: $(STAMP)

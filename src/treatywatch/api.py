@@ -60,7 +60,8 @@ class IngestReport:
 
 def ingest(paths: Iterable[str], ledger: Ledger, extractor: Extractor | None = None,
            on_item: Callable[[Article | Reject], None] | None = None, options: ReadOptions | None = None,
-           feeds: bool = False, stop: threading.Event | None = None, stdin: BinaryIO | None = None) -> IngestReport:
+           feeds: bool = False, stop: threading.Event | None = None, stdin: BinaryIO | None = None,
+           items: Iterable[Article | Reject] | None = None) -> IngestReport:
     """Read, gate, extract and store every article under ``paths``; then consolidate events.
 
     ``paths`` are files, directories, glob patterns, http(s) URLs (pages or feeds) or ``-``;
@@ -71,6 +72,7 @@ def ingest(paths: Iterable[str], ledger: Ledger, extractor: Extractor | None = N
     batch.  Each article is stored with its claims in one transaction, so a killed run loses
     nothing already stored and a rerun skips what is there (and consolidates the events the
     killed run left pending).  Once ``stop`` is set, the run ends after the articles in hand.
+    ``items`` (articles already read, e.g. posted to the REST API) are stored instead of ``paths``.
     """
     extractor = extractor or Extractor()
     report = IngestReport()
@@ -79,7 +81,7 @@ def ingest(paths: Iterable[str], ledger: Ledger, extractor: Extractor | None = N
 
     def fresh_articles() -> Iterator[Article]:
         try:
-            for item in (reader.read_feeds(paths) if feeds else reader.read(paths)):
+            for item in (items if items is not None else reader.read_feeds(paths) if feeds else reader.read(paths)):
                 if stop is not None and stop.is_set():
                     report.stopped = True
                     return

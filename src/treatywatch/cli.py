@@ -27,7 +27,7 @@ from .ledger import DEFAULT_DB, Ledger
 from .models import ACTIONS, REASONS, STANCES, Reject, Statement, Status
 from .gate import Lexicon
 from .registry import load_registry
-from .settings import CONFIG_FILE, SETTINGS, load_settings
+from .settings import CONFIG_FILE, SECRET_SETTINGS, SETTINGS, load_settings
 from .sources import ReadOptions
 
 FORMATS = click.Choice(["table", "json", "csv"])
@@ -226,6 +226,9 @@ def ingest(obj: _State, paths: tuple[str, ...], no_gate: bool, quiet: bool) -> N
 
         report = _run(lambda: api.ingest(paths, ledger, extractor, on_item=on_item, options=obj.read_options()))
     click.echo(report.summary(), err=True)
+    sent = _deliver(obj, ledger)
+    if sent:
+        click.echo(f"webhooks: {sum(d.ok for d in sent)} of {len(sent)} deliveries ok", err=True)
     if report.rejected:
         sys.exit(1)
 
@@ -914,17 +917,20 @@ def settings(obj: _State) -> None:
     \b
         treatywatch --set min_confidence=0.6 settings
     """
-    rows = [{"name": s.name, "value": obj.settings[s.name], "default": s.default, "env": s.env, "help": s.help}
-            for s in SETTINGS]
+    rows = [{"name": s.name, "value": ("***" if s.name in SECRET_SETTINGS and obj.settings[s.name] else obj.settings[s.name]),
+             "default": s.default, "env": s.env, "help": s.help} for s in SETTINGS]
     click.echo(_table(rows, ["name", "value", "default", "env", "help"]))
 
 
 @cli.command()
 @click.argument("db", default="treatywatch-demo.db")
 @click.option("--as-of", callback=_date, help="Date of the table (default today).")
+@click.option("--serve/--no-serve", "serve_after", default=None,
+              help="Then serve the dashboard (default: when standard input is a terminal).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to serve on.")
 @click.pass_obj
-def demo(obj: _State, db: str, as_of: dt.date | None) -> None:
-    """Ingest the bundled sample articles into DB and print the Ottawa Convention ledger.
+def demo(obj: _State, db: str, as_of: dt.date | None, serve_after: bool | None, port: int) -> None:
+    """Ingest the bundled sample articles into DB, print the Ottawa Convention ledger, then serve the dashboard.
 
     Example:
 
@@ -947,6 +953,166 @@ def demo(obj: _State, db: str, as_of: dt.date | None) -> None:
     click.echo(f"      treatywatch --db {db} reconcile apmbc --kind news_ahead")
     click.echo(f"      treatywatch --db {db} status npt --state FRA   (every treaty starts from its depositary's record)")
     click.echo(f"      treatywatch --db {db} review")
+    if serve_after is None:
+        serve_after = sys.stdin.isatty()
+    if serve_after:
+        ledger.close()
+        click.echo("")
+        _serve(obj, "127.0.0.1", port, db=db)
+
+
+def _web() -> Any:
+    try:
+        from . import web
+    except ImportError as exc:
+        raise click.ClickException(f"the dashboard needs the web extra ({exc.name} is missing): "
+                                   "pip install 'treatywatch[web]'") from None
+    return web
+
+
+def _serve(obj: _State, host: str, port: int, db: str | None = None) -> None:
+    web = _web()
+    settings = dict(obj.settings)
+    if db:
+        settings["db"] = db
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: serving on {host}, reachable from other machines", err=True)
+
+    def ready(url: str) -> None:
+        click.echo(f"Serving the dashboard at {url} (API docs at {url}api/v1/docs); Ctrl-C stops it.")
+        if not settings.get("token"):
+            click.echo("Writes (ingest, review) are off: start with TREATYWATCH_TOKEN=<secret> to allow them.")
+
+    try:
+        web.serve(settings, host=host, port=port, on_ready=ready)
+    except TreatywatchError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback unless told otherwise).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.pass_obj
+def serve(obj: _State, host: str, port: int) -> None:
+    """Serve the dashboard and the REST API (/api/v1, docs at /api/v1/docs) over the ledger.
+
+    Reads are public; writes need the token of the `token` setting (TREATYWATCH_TOKEN).
+
+    Example:
+
+    \b
+        TREATYWATCH_TOKEN=s3cret treatywatch --db ledger.db serve --port 8000
+    """
+    _serve(obj, host, port)
+
+
+@cli.group()
+def webhooks() -> None:
+    """Webhooks: a signed JSON POST to a URL for each new or changed event.
+
+    Example:
+
+    \b
+        treatywatch webhooks add https://example.org/hook --treaty apmbc
+        treatywatch webhooks list
+    """
+
+
+@webhooks.command("add")
+@click.argument("url")
+@click.option("--treaty", callback=_treaty, help="Only this treaty's events.")
+@click.option("--state", callback=_iso3, help="Only this state's events.")
+@click.option("--secret", help="Secret to sign payloads with (default: a new random one, printed once).")
+@click.pass_obj
+def webhooks_add(obj: _State, url: str, treaty: str | None, state: str | None, secret: str | None) -> None:
+    """Subscribe URL to events new or changed from now on.
+
+    Each POST carries the header X-Treatywatch-Signature-256: sha256=HMAC-SHA256(secret, body).
+
+    Example:
+
+    \b
+        treatywatch webhooks add https://example.org/hook --state LTU
+    """
+    from .alerts import new_secret
+
+    hook = _run(lambda: obj.ledger().add_webhook(url, secret or new_secret(), treaty=treaty, state=state))
+    click.echo(f"webhook {hook['id']}: {hook['url']}" + (f" treaty {treaty}" if treaty else "") + (f" state {state}" if state else ""))
+    if not secret:
+        click.echo(f"secret: {hook['secret']}")
+
+
+@webhooks.command("list")
+@click.pass_obj
+def webhooks_list(obj: _State) -> None:
+    """The webhooks, with their filters and the last change each has had.
+
+    Example:
+
+    \b
+        treatywatch webhooks list
+    """
+    rows = [{"id": h["id"], "url": h["url"], "treaty": h["treaty"], "state": h["state"], "after change": h["after_change"],
+             "created": h["created_at"]} for h in _run(lambda: obj.ledger().webhooks())]
+    click.echo(_table(rows, ["id", "url", "treaty", "state", "after change", "created"]))
+
+
+@webhooks.command("remove")
+@click.argument("webhook_id", type=int)
+@click.pass_obj
+def webhooks_remove(obj: _State, webhook_id: int) -> None:
+    """Remove a webhook.
+
+    Example:
+
+    \b
+        treatywatch webhooks remove 1
+    """
+    if not _run(lambda: obj.ledger().remove_webhook(webhook_id)):
+        raise click.ClickException(f"no webhook {webhook_id}; see `treatywatch webhooks list`")
+    click.echo(f"removed webhook {webhook_id}")
+
+
+@webhooks.command("deliver")
+@click.pass_obj
+def webhooks_deliver(obj: _State) -> None:
+    """Send every change each webhook has not had yet (the server does this by itself).
+
+    Example:
+
+    \b
+        treatywatch webhooks deliver
+    """
+    for d in _deliver(obj):
+        click.echo(f"webhook {d.webhook} change {d.change} {d.event}: {'ok' if d.ok else 'failed'} "
+                   f"after {d.attempts} attempt(s){'' if d.ok else f' ({d.error})'}")
+
+
+@webhooks.command("log")
+@click.option("--webhook", "webhook_id", type=int, help="Only this webhook.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10000))
+@click.pass_obj
+def webhooks_log(obj: _State, webhook_id: int | None, limit: int) -> None:
+    """Every delivery attempt, newest first: webhook, change, event, attempt, answer.
+
+    Example:
+
+    \b
+        treatywatch webhooks log --webhook 1
+    """
+    rows = _run(lambda: obj.ledger().deliveries(webhook_id, limit))
+    click.echo(_table(rows, ["at", "webhook_id", "change_id", "event_id", "attempt", "ok", "status", "error"]))
+
+
+def _deliver(obj: _State, ledger: Ledger | None = None) -> list[Any]:
+    from .alerts import deliver_webhooks
+
+    led = ledger or _run(obj.ledger)
+    if not led.webhooks():
+        return []
+    s = obj.settings
+    return list(deliver_webhooks(led, base_url=str(s["public_url"]) or None, timeout=float(s["webhook_timeout"]),
+                                 retries=int(s["webhook_retries"]), backoff=float(s["webhook_backoff"])))
 
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd])", re.I)
@@ -1000,6 +1166,7 @@ def watch(obj: _State, feeds: str, every: float, once: bool) -> None:
             click.echo(f"new event {e.id}: {e.state} {e.treaty} {e.action} {_s(e.date) or f'≤{_s(e.bound)}'}"
                        f" ({len(e.sources)} source(s))")
         click.echo(poll.summary(), err=True)
+        _deliver(obj, ledger)
 
     previous = {}
     for signum in (signal.SIGINT, signal.SIGTERM):

@@ -122,6 +122,27 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX statements_article ON statements(article_id);
         """,
     ),
+    (
+        "006_alerts",
+        """
+        CREATE TABLE event_changes (
+            id INTEGER PRIMARY KEY, event_id TEXT NOT NULL, state TEXT NOT NULL, treaty TEXT NOT NULL,
+            kind TEXT NOT NULL, at TEXT NOT NULL, event TEXT NOT NULL
+        );
+        CREATE INDEX event_changes_pair ON event_changes(treaty, state);
+        CREATE TABLE webhooks (
+            id INTEGER PRIMARY KEY, url TEXT NOT NULL, secret TEXT NOT NULL, treaty TEXT, state TEXT,
+            after_change INTEGER NOT NULL, created_at TEXT NOT NULL
+        );
+        CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY, webhook_id INTEGER NOT NULL, change_id INTEGER NOT NULL, event_id TEXT NOT NULL,
+            attempt INTEGER NOT NULL, ok INTEGER NOT NULL, status INTEGER, error TEXT, at TEXT NOT NULL
+        );
+        CREATE INDEX deliveries_webhook ON deliveries(webhook_id);
+        CREATE INDEX events_date ON events(COALESCE(date, bound));
+        INSERT OR IGNORE INTO meta VALUES ('generation', '0');
+        """,
+    ),
 ]
 
 
@@ -166,6 +187,8 @@ class Ledger:
         self.registry = registry or load_registry()
         self.min_confidence = min_confidence
         self.merge_window_days = merge_window_days
+        self._record_changes = True  # off while the bundled tables load: they are no news to alert on
+        self._timelines_memo: dict[str, tuple[int, dict[str, list[Status]]]] = {}
         try:
             self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
             self.conn.row_factory = sqlite3.Row
@@ -389,6 +412,13 @@ class Ledger:
         """Import every bundled status table this ledger does not have yet (a new ledger starts
         from the depositaries' records of all the registry's treaties; a ledger made by an older
         version gains the tables added since).  Pairs left pending by a killed import are finished."""
+        self._record_changes = False
+        try:
+            self._load_baselines()
+        finally:
+            self._record_changes = True
+
+    def _load_baselines(self) -> None:
         have = {r[0] for r in self.conn.execute("SELECT source FROM imports")}
         for table in records.bundled_tables().values():
             if table.source in have or table.treaty not in self.registry:
@@ -476,6 +506,8 @@ class Ledger:
                 events = consolidate_events(claims, min_confidence=self.min_confidence,
                                             window_days=self.merge_window_days, originals=originals)
                 events = self._apply_reviews(state, treaty, events)
+                if self._record_changes:
+                    self._note_changes(state, treaty, events)
                 self.conn.execute("DELETE FROM events WHERE state = ? AND treaty = ?", (state, treaty))
                 self.conn.executemany(
                     "INSERT OR REPLACE INTO events (id, state, treaty, action, date, date_basis, date_precision, bound,"
@@ -486,7 +518,82 @@ class Ledger:
                       json.dumps(list(e.conflicts)), e.note, e.independent, e.reviewed) for e in events],
                 )
                 count += len(events)
+            self.conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
         return count
+
+    def _note_changes(self, state: str, treaty: str, events: list[Event]) -> None:
+        """Inside ``refresh_events``' transaction: record which of the pair's events are new or changed
+        (the Atom feeds and webhooks read them)."""
+        before = {row["id"]: _event(row).to_dict()
+                  for row in self.conn.execute("SELECT * FROM events WHERE state = ? AND treaty = ?", (state, treaty))}
+        now = _now()
+        rows = []
+        for event in events:
+            d = event.to_dict()
+            kind = "new" if event.id not in before else "changed" if before[event.id] != d else None
+            if kind:
+                rows.append((event.id, state, treaty, kind, now, json.dumps(d, ensure_ascii=False)))
+        self.conn.executemany("INSERT INTO event_changes (event_id, state, treaty, kind, at, event) VALUES (?,?,?,?,?,?)",
+                              rows)
+
+    def generation(self) -> int:
+        """A number that grows whenever any event is written (answers computed from events may be reused until then)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def changes(self, treaty: str | None = None, state: str | None = None, after: int = 0, limit: int = 50,
+                newest_first: bool = True, live: bool = True) -> list[dict[str, Any]]:
+        """Events recorded as new or changed (id, event_id, kind, at, event): the feeds' and webhooks' entries.
+        ``live`` keeps only changes whose event is still in the ledger."""
+        sql, args = _where("SELECT c.* FROM event_changes c", **{"c.treaty": treaty, "c.state": state})
+        sql += (" AND" if args else " WHERE") + " c.id > ?"
+        if live:
+            sql += " AND EXISTS (SELECT 1 FROM events e WHERE e.id = c.event_id)"
+        sql += f" ORDER BY c.id {'DESC' if newest_first else 'ASC'} LIMIT ?"
+        return [{**dict(r), "event": json.loads(r["event"])} for r in self.conn.execute(sql, [*args, after, limit])]
+
+    def last_change(self) -> int:
+        return int(self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM event_changes").fetchone()[0])
+
+    # -- webhooks -------------------------------------------------------------------------------
+    def add_webhook(self, url: str, secret: str, treaty: str | None = None, state: str | None = None) -> dict[str, Any]:
+        """Subscribe ``url`` to events new or changed from now on (optionally of one treaty or state)."""
+        if not url.startswith(("http://", "https://")):
+            raise InputError(url, "a webhook URL must start with http:// or https://")
+        if treaty:
+            self.registry.get(treaty)
+        with self.conn:
+            cur = self.conn.execute(
+                "INSERT INTO webhooks (url, secret, treaty, state, after_change, created_at) VALUES (?,?,?,?,?,?)",
+                (url, secret, treaty, state, self.last_change(), _now()))
+        return self.webhook(int(cur.lastrowid or 0)) or {}
+
+    def webhook(self, webhook_id: int) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM webhooks WHERE id = ?", (webhook_id,)).fetchone()
+        return dict(row) if row else None
+
+    def webhooks(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute("SELECT * FROM webhooks ORDER BY id")]
+
+    def remove_webhook(self, webhook_id: int) -> bool:
+        with self.conn:
+            return self.conn.execute("DELETE FROM webhooks WHERE id = ?", (webhook_id,)).rowcount > 0
+
+    def advance_webhook(self, webhook_id: int, change_id: int) -> None:
+        """The webhook is done with every change up to ``change_id`` (delivered, or given up on)."""
+        with self.conn:
+            self.conn.execute("UPDATE webhooks SET after_change = MAX(after_change, ?) WHERE id = ?", (change_id, webhook_id))
+
+    def log_delivery(self, webhook_id: int, change_id: int, event_id: str, attempt: int, ok: bool,
+                     status: int | None, error: str | None) -> None:
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO deliveries (webhook_id, change_id, event_id, attempt, ok, status, error, at)"
+                " VALUES (?,?,?,?,?,?,?,?)", (webhook_id, change_id, event_id, attempt, int(ok), status, error, _now()))
+
+    def deliveries(self, webhook_id: int | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        sql, args = _where("SELECT * FROM deliveries", webhook_id=str(webhook_id) if webhook_id is not None else None)
+        return [{**dict(r), "ok": bool(r["ok"])} for r in self.conn.execute(sql + " ORDER BY id DESC LIMIT ?", [*args, limit])]
 
     # -- review -------------------------------------------------------------------------------
     def _latest_reviews(self, state: str, treaty: str) -> list[sqlite3.Row]:
@@ -610,6 +717,65 @@ class Ledger:
         rows = self.conn.execute(sql + " ORDER BY treaty, state, COALESCE(date, bound), action", args)
         return [_event(row) for row in rows]
 
+    def event(self, event_id: str) -> Event | None:
+        """One event by its id."""
+        row = self.conn.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
+        return _event(row) if row else None
+
+    def events_page(self, treaty: str | None = None, state: str | None = None, action: str | None = None,
+                    source: str = "all", since: dt.date | None = None, until: dt.date | None = None,
+                    limit: int = 50, offset: int = 0, newest_first: bool = False) -> tuple[int, list[Event]]:
+        """(how many events match, one page of them).  ``source``: ``all``, ``news`` (at least one news
+        source) or ``records`` (at least one official table); ``since``/``until`` bound the act date."""
+        if source not in ("all", "news", "records"):
+            raise LedgerError(f"unknown source kind {source!r}: use all, news or records")
+        sql, args = _where("FROM events", state=state, treaty=treaty, action=action)
+        extra: list[str] = []
+        params: list[Any] = list(args)
+        if source != "all":
+            op = "NOT LIKE" if source == "news" else "LIKE"
+            extra.append(f"EXISTS (SELECT 1 FROM json_each(events.sources) WHERE value {op} 'status:%')")
+        if since:
+            extra.append("COALESCE(date, bound) >= ?")
+            params.append(since.isoformat())
+        if until:
+            extra.append("COALESCE(date, bound) <= ?")
+            params.append(until.isoformat())
+        if extra:
+            sql += (" AND " if args else " WHERE ") + " AND ".join(extra)
+        total = int(self.conn.execute("SELECT COUNT(*) " + sql, params).fetchone()[0])
+        order = (" ORDER BY COALESCE(date, bound) DESC, id" if newest_first
+                 else " ORDER BY treaty, state, COALESCE(date, bound), action")
+        rows = self.conn.execute("SELECT * " + sql + order + " LIMIT ? OFFSET ?", [*params, limit, offset])
+        return total, [_event(row) for row in rows]
+
+    def evidence(self, event: Event) -> list[Claim]:
+        """The asserted claims behind an event: the spans of its sources that report the act."""
+        return [c for c in self.claims(state=event.state, treaty=event.treaty)
+                if c.article in event.sources and c.action == event.action and c.modality == "asserted"]
+
+    def article_info(self, article_id: str) -> dict[str, Any] | None:
+        """An article's metadata (no text): title, source, url, published, language, duplicate_of, ingested_at."""
+        row = self.conn.execute("SELECT id, title, source, url, published, language, duplicate_of, ingested_at"
+                                " FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return dict(row) if row else None
+
+    def articles_page(self, query: str | None = None, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+        """(how many articles match, one page of their metadata), newest first; ``query`` matches title or text."""
+        where, params = "", []
+        if query:
+            where = " WHERE instr(lower(title), ?) > 0 OR instr(lower(text), ?) > 0"
+            params = [query.lower(), query.lower()]
+        total = int(self.conn.execute("SELECT COUNT(*) FROM articles" + where, params).fetchone()[0])
+        rows = self.conn.execute("SELECT id, title, source, url, published, language, duplicate_of, ingested_at"
+                                 " FROM articles" + where + " ORDER BY COALESCE(published, '') DESC, id LIMIT ? OFFSET ?",
+                                 [*params, limit, offset])
+        return total, [dict(r) for r in rows]
+
+    def record_tables(self) -> list[dict[str, Any]]:
+        """Every official table imported: source, treaty, rows, as_of, origin."""
+        return [dict(r) for r in self.conn.execute("SELECT source, treaty, rows, as_of, origin, at FROM imports ORDER BY treaty")]
+
     def quotes(self, state: str | None = None, treaty: str | None = None) -> list[dict[str, Any]]:
         """Direct quotations with their speaker, role, state and channel, and the claims they support
         (quotations that support no claim are listed too, from the statements)."""
@@ -634,12 +800,17 @@ class Ledger:
         state or a state spoken for; ``reason`` a reason code or its label."""
         from .statements import filter_statements, link_events
 
+        about = None
+        if event:  # only statements about this event's act can be linked to it
+            found_event = self.event(event)
+            if found_event is not None and (treaty is None or treaty == found_event.treaty):
+                treaty, about = found_event.treaty, found_event.state
         sql, args = _where("SELECT s.*, a.published AS published FROM statements s JOIN articles a ON a.id = s.article_id",
-                           **{"s.treaty": treaty, "s.article_id": article})
+                           **{"s.treaty": treaty, "s.article_id": article, "s.about": about})
         rows = list(self.conn.execute(sql + " ORDER BY COALESCE(s.date, ''), COALESCE(a.published, ''), s.article_id, s.start", args))
         found = [_statement(row) for row in rows]
         pairs = {(st.about, st.treaty) for st in found if st.about and st.treaty}
-        events = [ev for t in {p[1] for p in pairs} for ev in self.events(treaty=t) if (ev.state, ev.treaty) in pairs]
+        events = [ev for state, t in sorted(pairs) for ev in self.events(treaty=t, state=state)]
         return filter_statements(link_events(found, events), state=state, event=event, stance=stance, reason=reason)
 
     def article(self, article_id: str) -> Article | None:
@@ -677,11 +848,17 @@ class Ledger:
         return by_state
 
     def timelines(self, treaty: str) -> dict[str, list[Status]]:
-        """Every state's status changes under ``treaty``."""
+        """Every state's status changes under ``treaty`` (computed once per generation of the events)."""
         t = self.registry.get(treaty)
+        generation = self.generation()
+        memo = self._timelines_memo.get(treaty)
+        if memo is not None and memo[0] == generation:
+            return dict(memo[1])
         ctx = self._context()
-        return {state: rules.status_timeline(state, t, events, ctx)
-                for state, events in sorted(self._events_for(treaty).items())}
+        out = {state: rules.status_timeline(state, t, events, ctx)
+               for state, events in sorted(self._events_for(treaty).items())}
+        self._timelines_memo[treaty] = (generation, out)
+        return dict(out)
 
     def basis(self, treaty: str) -> str:
         """What a status answer for ``treaty`` rests on, in words."""

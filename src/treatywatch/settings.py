@@ -47,9 +47,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("fetch_deadline", 120.0, "Seconds one fetch may take in all, retries and redirects included, however steadily the server trickles bytes.", 1.0, 86400.0),
     Setting("fetch_retries", 3, "Further attempts after a timeout, a network error or an HTTP 408/429/5xx answer.", 0, 20),
     Setting("fetch_backoff", 1.0, "Seconds before the first retry; each further retry waits twice as long (at most 30 s).", 0.0, 3600.0),
+    Setting("token", "", "Bearer token the REST API and the dashboard require for writes (ingest, review); empty: writes are refused. Never printed."),
+    Setting("public_url", "", "Address the Atom feeds and webhook payloads link to (e.g. https://watch.example.org); empty: the address the request came to."),
+    Setting("webhook_timeout", 10.0, "Seconds to wait for a webhook receiver to answer one POST.", 0.1, 3600.0),
+    Setting("webhook_retries", 3, "Further attempts after a webhook receiver fails (a network error or a non-2xx answer).", 0, 20),
+    Setting("webhook_backoff", 1.0, "Seconds before a webhook's first retry; each further retry waits twice as long (at most 60 s).", 0.0, 3600.0),
     Setting("allow_private_addresses", False, "Fetch URLs whose host is a loopback, private or link-local address (refused by default, so a feed cannot reach the local network)."),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
+SECRET_SETTINGS = ("token",)  # shown as *** by `treatywatch settings`
 CONFIG_FILE = "treatywatch.toml"
 
 
