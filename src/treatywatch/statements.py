@@ -80,12 +80,14 @@ def _cue(phrase: str) -> str:
             parts.append(re.escape(token) + r"\s+")
     body = "".join(parts)
     body = body[: -len(r"\s+")] if body.endswith(r"\s+") else body
-    return rf"(?<![\w-]){body}(?![\w-])" if not phrase.endswith("*") else rf"(?<![\w-]){body}"
+    return rf"{body}(?![\w-])" if not phrase.endswith("*") else body
 
 
 def _alternation(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One pattern for the phrases, longest first, each starting at a word start (the shared
+    look-behind stands once in front, so the engine tests it once a position, not once a phrase)."""
     ordered = sorted(set(phrases), key=len, reverse=True)
-    return re.compile("|".join(_cue(p) for p in ordered), flags)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(_cue(p) for p in ordered) + ")", flags)
 
 
 @functools.lru_cache(maxsize=1)
