@@ -27,7 +27,6 @@ from typing import Any
 
 from . import records, rules
 from .consolidate import consolidate_events
-from .depositary import read_status_table
 from .errors import InputError, LedgerError
 from .duplicates import body_hash
 from .models import ORGANISATIONS, Article, Claim, Evidence, Event, Quote, Reason, Reject, Statement, Status
@@ -357,6 +356,8 @@ class Ledger:
         ``status:<file name>``); ``as_of`` is the date the table describes (default today).
         """
         self.registry.get(treaty)
+        from .depositary import read_status_table
+
         rows, rejects = read_status_table(path)
         source = source or f"{records.RECORD_PREFIX}{Path(path).name}"
         claims = records.table_claims(rows, treaty, source)
@@ -395,6 +396,8 @@ class Ledger:
                 continue
             ref = resources.files("treatywatch").joinpath(f"data/baseline/{table.file}")
             with resources.as_file(ref) as path:
+                from .depositary import read_status_table
+
                 rows, _ = read_status_table(path)
             claims = records.table_claims(rows, table.treaty, table.source, origin=table.file)
             self.replace_table(table.treaty, table.source, claims, rows=len(rows), as_of=table.complete_to,
