@@ -211,8 +211,10 @@ def _count_inputs(paths: Sequence[str]) -> int:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--no-gate", is_flag=True, help="Parse every sentence with the full pipeline (slow; for comparison).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="the number of cores",
+              help="Processes that read, gate and extract (one writer stores, in the order of the inputs).")
 @click.pass_obj
-def ingest(obj: _State, paths: tuple[str, ...], no_gate: bool, quiet: bool) -> None:
+def ingest(obj: _State, paths: tuple[str, ...], no_gate: bool, quiet: bool, workers: int) -> None:
     """Read articles into the ledger: news text (.txt), HTML pages (.html, .htm), JSON and JSONL,
     RSS/Atom feeds (.rss, .atom, .xml), WARC archives (.warc, .warc.gz), directories, glob
     patterns, http(s) URLs of pages or feeds, and - for standard input (news text).
@@ -238,7 +240,8 @@ def ingest(obj: _State, paths: tuple[str, ...], no_gate: bool, quiet: bool) -> N
                 bar.update(1)
 
         from . import api
-        report = _run(lambda: api.ingest(paths, ledger, extractor, on_item=on_item, options=obj.read_options()))
+        report = _run(lambda: api.ingest(paths, ledger, extractor, on_item=on_item, options=obj.read_options(),
+                                         workers=workers))
     click.echo(report.summary(), err=True)
     if report.rejected:
         sys.exit(1)

@@ -19,7 +19,7 @@ import os
 import sqlite3
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Generator
 from importlib import resources
 from pathlib import Path
@@ -205,6 +205,12 @@ class Ledger:
             self.conn.rollback()
             raise
         self.conn.commit()
+
+    @contextlib.contextmanager
+    def batch(self) -> Generator[None, None, None]:
+        """Writes made inside it (articles, rejects, links) commit together, in one transaction."""
+        with self._tx():
+            yield
 
     def _wal(self) -> None:
         """Switch to WAL (a new file's first opener does it; others may be busy meanwhile)."""
@@ -791,6 +797,21 @@ class Ledger:
             self.conn.executemany("DELETE FROM pending_events WHERE state = ? AND treaty = ?", list(pairs))
 
 
+def content_checker(path: str) -> Callable[[str], bool]:
+    """A read-only check of whether an article's content hash is stored in the ledger at
+    ``path`` (for worker processes, which must not write)."""
+    if path == ":memory:":
+        return lambda content_hash: False
+    from urllib.parse import quote
+
+    conn = sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode=ro", uri=True, timeout=BUSY_TIMEOUT, check_same_thread=False)
+
+    def known(content_hash: str) -> bool:
+        return conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone() is not None
+
+    return known
+
+
 def _where(sql: str, **filters: str | None) -> tuple[str, list[str]]:
     clauses = [f"{k} = ?" for k, v in filters.items() if v]
     args = [v for v in filters.values() if v]
@@ -828,4 +849,4 @@ def _event(row: sqlite3.Row) -> Event:
     )
 
 
-__all__ = ["Ledger", "StoreResult", "DEFAULT_DB", "InputError"]
+__all__ = ["Ledger", "StoreResult", "DEFAULT_DB", "InputError", "content_checker"]

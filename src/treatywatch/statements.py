@@ -719,7 +719,10 @@ def extract_statements(article: Article, claims: Sequence[Claim] = (), lexicon: 
     """The statements of one English article, given the claims extraction found in it."""
     if article.language not in ("en", "und"):
         return []
-    return _ArticleStatements(article, claims, lexicon or default_lexicon()).run()
+    lexicon = lexicon or default_lexicon()
+    if not lexicon.treaty_mentions(article.text) and not lexicon.treaty_mentions(article.title):
+        return []  # no treaty named, no statement (as ``run`` finds): the article-level facts are not needed
+    return _ArticleStatements(article, claims, lexicon).run()
 
 
 def link_events(statements: Iterable[Statement], events: Iterable[Event]) -> list[Statement]:
