@@ -45,3 +45,21 @@ def write_article(folder: pathlib.Path, name: str, body: str, title: str = "Test
     path = folder / f"{name}.txt"
     path.write_text(f"{title}\n{source}\n{published}\n\n{body}\n", encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[object]:
+    """A PostgreSQL server of its own for the session (see ``pgserver``); started on first use."""
+    from .pgserver import PostgresServer
+
+    server = PostgresServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_baseline(postgres: object) -> str:
+    """The name of a database holding a new ledger with the bundled tables (copied for each test)."""
+    url = postgres.database()  # type: ignore[attr-defined]
+    Ledger(url).close()
+    return url.rsplit("/", 1)[1]

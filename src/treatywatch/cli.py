@@ -157,7 +157,7 @@ def _hoist_globals(args: list[str], commands: set[str]) -> list[str]:
 
 @click.group(cls=_Group)
 @click.version_option(version=__version__, prog_name="treatywatch")
-@click.option("--db", help=f"SQLite ledger file (default {DEFAULT_DB}; env TREATYWATCH_DB).")
+@click.option("--db", help=f"SQLite ledger file (default {DEFAULT_DB}) or postgresql:// URL (env TREATYWATCH_DB).")
 @click.option("--registry", "registry_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="Extra directory of treaty files (repeatable; env TREATYWATCH_REGISTRY).")
 @click.option("--baseline/--no-baseline", default=None,

@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import logging
 import os
+import re
 import sqlite3
 import time
 from collections import defaultdict
@@ -29,6 +30,7 @@ from . import records, rules
 from .consolidate import consolidate_events
 from .errors import InputError, LedgerError
 from .duplicates import body_hash
+from .pg import PgConnection, is_postgres
 from .models import ORGANISATIONS, Article, Claim, Evidence, Event, Quote, Reason, Reject, Statement, Status
 from .registry import Registry, load_registry
 
@@ -155,8 +157,23 @@ class StoreResult:
     replaced_original: str | None = None  # an earlier-stored copy that this earlier-published story replaces as original
 
 
+def _database_errors(postgres: bool) -> tuple[type[Exception], ...]:
+    """The errors that say a database cannot be used (psycopg is imported only for PostgreSQL)."""
+    if not postgres:
+        return (sqlite3.DatabaseError,)
+    import psycopg
+
+    return (sqlite3.DatabaseError, psycopg.Error)
+
+
+def _shown(target: str) -> str:
+    """A ledger's name fit to print: a PostgreSQL URL without its password."""
+    return re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", target) if is_postgres(target) else target
+
+
 class Ledger:
-    """The ledger over a SQLite file (``Ledger.memory()`` for tests)."""
+    """The ledger over a SQLite file (``Ledger.memory()`` for tests) or a PostgreSQL database
+    (a ``postgresql://`` URL: several processes, on several machines, may write to it at once)."""
 
     def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, registry: Registry | None = None,
                  baseline: bool = True, min_confidence: float = 0.5, merge_window_days: int = 45,
@@ -165,15 +182,21 @@ class Ledger:
         self.registry = registry or load_registry()
         self.min_confidence = min_confidence
         self.merge_window_days = merge_window_days
+        self.postgres = is_postgres(self.path)
         try:
-            self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
-            self.conn.row_factory = sqlite3.Row
-            if self.path != ":memory:":
-                self._wal()
-            self.conn.execute("PRAGMA synchronous=NORMAL")
+            if self.postgres:
+                self.conn: Any = PgConnection(self.path)
+            else:
+                self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
+                self.conn.row_factory = sqlite3.Row
+                if self.path != ":memory:":
+                    self._wal()
+                self.conn.execute("PRAGMA synchronous=NORMAL")
             self.baseline = self._migrate(baseline)
-        except sqlite3.DatabaseError as exc:
-            raise LedgerError(f"{self.path}: cannot be used as a treatywatch ledger ({exc})") from None
+        except Exception as exc:
+            if not isinstance(exc, _database_errors(self.postgres)):
+                raise
+            raise LedgerError(f"{_shown(self.path)}: cannot be used as a treatywatch ledger ({exc})") from None
         if self.baseline and repair:
             self.load_baselines()
 
@@ -418,7 +441,8 @@ class Ledger:
         integrity check, bundled tables missing or without their rows, states of a table with
         no events, events awaiting consolidation.  With ``fix``, everything but a damaged file is
         repaired (missing tables imported again, events consolidated)."""
-        problems = [f"integrity: {r[0]}" for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        problems = [] if self.postgres else [
+            f"integrity: {r[0]}" for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
         if problems:
             return problems + ["the file is damaged: restore it from a copy (not repaired by --fix)"]
         stale: set[str] = set()
@@ -802,6 +826,10 @@ def content_checker(path: str) -> Callable[[str], bool]:
     ``path`` (for worker processes, which must not write)."""
     if path == ":memory:":
         return lambda content_hash: False
+    if is_postgres(path):
+        from .pg import content_checker as pg_checker
+
+        return pg_checker(path)  # type: ignore[no-any-return]
     from urllib.parse import quote
 
     conn = sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode=ro", uri=True, timeout=BUSY_TIMEOUT, check_same_thread=False)
