@@ -22,6 +22,7 @@ from .duplicates import NearDuplicates, minhash_signature
 from .ingest import SUPPORTED_LANGUAGES, Reader, clean_reject, read_articles, read_feed_list
 from .ledger import Ledger, content_checker
 from .models import Article, Claim, Event, Reject, Statement
+from .prepare import Prepared, can_fork, plan, prepare, prepared_in_workers
 from .sources import ReadOptions, is_url
 from .statements import extract_statements
 
@@ -84,11 +85,8 @@ def ingest(paths: Iterable[str], ledger: Ledger, extractor: Extractor | None = N
     (and consolidates the events the killed run left pending).  Once ``stop`` is set, the run
     ends after the articles in hand.
     """
-    from .prepare import Prepared, can_fork, plan, prepare, prepared_in_workers, read_unit
-
     extractor = extractor or Extractor()
     report = IngestReport()
-    touched: set[tuple[str, str]] = set()
     reader = Reader(options, state=ledger, stdin=stdin)
     paths = list(paths)
 
@@ -120,54 +118,7 @@ def ingest(paths: Iterable[str], ledger: Ledger, extractor: Extractor | None = N
     else:
         stream = serial()
 
-    def reject(item: Reject) -> None:
-        logger.info("rejected %s: %s", item.source, item.reason)  # the caller prints it (on_item): once
-        report.rejects.append(item)
-        ledger.add_reject(item)
-
-    near: NearDuplicates | None = None
-
-    def store(p: Prepared) -> None:
-        nonlocal near
-        item = p.item
-        if isinstance(item, Reject):
-            reject(item)
-            return
-        if ledger.has_content(item.content_hash):
-            report.duplicates += 1
-            if item.url:
-                ledger.remember_link(item.url)
-            return
-        if p.failed is not None or p.claims is None:
-            failure = p.failed or clean_reject(Reject(item.url or item.id, "extraction failed; please report it"))
-            if on_item is not None:
-                on_item(failure)
-            reject(failure)
-            return
-        article, claims = item, p.claims
-        original = None
-        if p.signature is not None:
-            if near is None:
-                near = NearDuplicates(ledger.signatures())
-            original = near.original_of(p.signature)
-        result = ledger.add_article(article, claims, duplicate_of=original, signature=p.signature,
-                                    statements=p.statements)
-        if article.url:
-            ledger.remember_link(article.url, result.article_id)
-        if p.signature is not None and result.stored and near is not None:
-            if result.replaced_original is not None:
-                near.reroot(result.replaced_original, result.article_id)
-            near.add(result.article_id, p.signature, result.original)
-        if result.stored:
-            report.ingested += 1
-            report.claims += result.claims
-            report.statements += len(p.statements)
-            touched.update((c.state, c.treaty) for c in claims)
-            if article.language not in SUPPORTED_LANGUAGES:
-                report.unsupported_language += 1
-                logger.warning("%s: language '%s' is not supported; stored without claims", article.id, article.language)
-        else:
-            report.duplicates += 1
+    writer = Writer(ledger, report, on_item)
 
     try:
         done = False
@@ -182,9 +133,7 @@ def ingest(paths: Iterable[str], ledger: Ledger, extractor: Extractor | None = N
                 if on_item is not None and parallel:
                     on_item(p.item)
                 chunk.append(p)
-            with ledger.batch():  # the one writer: one transaction a batch, the write lock held only to store it
-                for p in chunk:
-                    store(p)
+            writer.store(chunk)
         if parallel and stopped():
             report.stopped = True
     finally:
@@ -193,11 +142,83 @@ def ingest(paths: Iterable[str], ledger: Ledger, extractor: Extractor | None = N
     for url, (etag, modified) in reader.validators.items():
         ledger.save_fetch_validators(url, etag, modified)
     report.skipped_links = reader.skipped_links
-    pairs = touched | ledger.pending_pairs()
-    if pairs:
-        ledger.refresh_events(pairs)
-        ledger.clear_pending(pairs)
+    writer.consolidate()
     return report
+
+
+class Writer:
+    """The one writer of an ingest: stores prepared items in the order given, a batch a
+    transaction, recognising copies as it goes; ``consolidate`` then makes the events."""
+
+    def __init__(self, ledger: Ledger, report: IngestReport,
+                 on_item: Callable[[Article | Reject], None] | None = None) -> None:
+        self.ledger = ledger
+        self.report = report
+        self.on_item = on_item
+        self.touched: set[tuple[str, str]] = set()
+        self.near: NearDuplicates | None = None
+
+    def store(self, batch: Iterable[Prepared], then: Callable[[], None] | None = None) -> None:
+        """Store ``batch`` in one transaction (with ``then``'s writes, e.g. a record that it is done)."""
+        with self.ledger.batch():  # the write lock is held only to store
+            for p in batch:
+                self._store(p)
+            if then is not None:
+                then()
+
+    def _reject(self, item: Reject) -> None:
+        logger.info("rejected %s: %s", item.source, item.reason)  # the caller prints it (on_item): once
+        self.report.rejects.append(item)
+        self.ledger.add_reject(item)
+
+    def _store(self, p: Prepared) -> None:
+        ledger, report = self.ledger, self.report
+        item = p.item
+        if isinstance(item, Reject):
+            self._reject(item)
+            return
+        if ledger.has_content(item.content_hash):
+            report.duplicates += 1
+            if item.url:
+                ledger.remember_link(item.url)
+            return
+        if p.failed is not None or p.claims is None:
+            failure = p.failed or clean_reject(Reject(item.url or item.id, "extraction failed; please report it"))
+            if self.on_item is not None:
+                self.on_item(failure)
+            self._reject(failure)
+            return
+        article, claims = item, p.claims
+        original = None
+        if p.signature is not None:
+            if self.near is None:
+                self.near = NearDuplicates(ledger.signatures())
+            original = self.near.original_of(p.signature)
+        result = ledger.add_article(article, claims, duplicate_of=original, signature=p.signature,
+                                    statements=p.statements)
+        if article.url:
+            ledger.remember_link(article.url, result.article_id)
+        if p.signature is not None and result.stored and self.near is not None:
+            if result.replaced_original is not None:
+                self.near.reroot(result.replaced_original, result.article_id)
+            self.near.add(result.article_id, p.signature, result.original)
+        if result.stored:
+            report.ingested += 1
+            report.claims += result.claims
+            report.statements += len(p.statements)
+            self.touched.update((c.state, c.treaty) for c in claims)
+            if article.language not in SUPPORTED_LANGUAGES:
+                report.unsupported_language += 1
+                logger.warning("%s: language '%s' is not supported; stored without claims", article.id, article.language)
+        else:
+            report.duplicates += 1
+
+    def consolidate(self) -> None:
+        """Make the events of every pair stored to, and of those a killed run left pending."""
+        pairs = self.touched | self.ledger.pending_pairs()
+        if pairs:
+            self.ledger.refresh_events(pairs)
+            self.ledger.clear_pending(pairs)
 
 
 def extract_each(extractor: Extractor, articles: Iterable[Article],

@@ -249,6 +249,49 @@ def ingest(obj: _State, paths: tuple[str, ...], no_gate: bool, quiet: bool, work
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
+@click.option("--scheduler", default="processes", show_default=True, metavar="processes|threads|tcp://HOST:PORT",
+              help="Dask scheduler: a local pool of processes or threads, or a distributed scheduler's address.")
+@click.option("--partitions", type=click.IntRange(min=1), help="Partitions of the input files (default: 4 a worker).")
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+              show_default="the number of cores", help="Local processes or threads (not with a cluster).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_obj
+def backfill(obj: _State, paths: tuple[str, ...], scheduler: str, partitions: int | None, workers: int,
+             quiet: bool) -> None:
+    """Ingest a large archive through Dask: WARC and WARC.gz shards, JSONL files, directories.
+
+    Reading, the gate and extraction run on Dask's workers; this process stores the results in
+    order, one transaction a partition.  A killed backfill, run again with the same inputs and
+    partitions, computes only the partitions it had not stored.  Exit status 1 when any input was
+    rejected.
+
+    Example:
+
+    \b
+        treatywatch backfill archive/*.warc.gz --scheduler tcp://127.0.0.1:8786 --partitions 40
+    """
+    from .backfill import SCHEDULERS, Job, backfill as run_backfill
+
+    if scheduler not in SCHEDULERS and not scheduler.startswith("tcp://"):
+        raise click.BadParameter("use processes, threads or tcp://HOST:PORT", param_hint="--scheduler")
+    ledger = _run(lambda: obj.ledger())
+    s = obj.settings
+    dirs = tuple(d for d in str(s["registry"]).split(os.pathsep) if d)
+    job = Job(options=obj.extractor().options, registry_dirs=dirs, read=obj.read_options())
+
+    def on_item(item: Any) -> None:
+        if isinstance(item, Reject):
+            click.echo(f"rejected {item.source}: {item.reason}", err=True)
+
+    report = _run(lambda: run_backfill(paths, ledger, job, scheduler=scheduler, partitions=partitions,
+                                       workers=workers, progress=not quiet, on_item=on_item))
+    click.echo(report.summary(), err=True)
+    if report.rejected:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="Table: include claims that are not asserted.")
 @click.option("--no-gate", is_flag=True, help="Parse every sentence with the full pipeline.")

@@ -273,6 +273,16 @@ class Ledger:
             self.conn.execute("INSERT INTO meta VALUES ('baseline', ?)", ("on" if on else "off",))
             return on
 
+    def meta(self, prefix: str = "") -> dict[str, str]:
+        """The ledger's own records (key -> value) whose key starts with ``prefix``."""
+        rows = self.conn.execute("SELECT key, value FROM meta WHERE substr(key, 1, ?) = ? ORDER BY key",
+                                 (len(prefix), prefix))
+        return {r[0]: r[1] for r in rows}
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._tx():
+            self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
     def migrations(self) -> list[str]:
         return [row[0] for row in self.conn.execute("SELECT name FROM migrations ORDER BY name")]
 
