@@ -35,8 +35,14 @@ harden: $(STAMP)
 	$(BIN)/python benchmarks/harden_limits.py
 	$(BIN)/python benchmarks/harden_kill.py 50 20
 
+# Issue 12's figures in one run: start-up and status times, gated ingest with 1 and 2 workers (the
+# ungated rate on the first 500 articles of the same corpus), a 100,000-article backfill through a
+# LocalCluster of 2 workers.  About 15 minutes on 2 cores.
+BENCH_UNGATED ?= 500
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_startup.py 20
+	$(BIN)/python benchmarks/bench_ingest.py --ungated-limit $(BENCH_UNGATED)
+	$(BIN)/python benchmarks/bench_backfill.py
 
 docs: $(STAMP)
 	$(BIN)/cog -r docs/cli.md docs/settings.md

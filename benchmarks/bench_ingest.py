@@ -7,8 +7,9 @@ Generates a synthetic corpus with gen_corpus.py (or reuses one in --workdir made
 same parameters and the same generator), then runs, each as its own child process on a
 fresh SQLite database:
 
-    treatywatch --db gated.db   ingest CORPUS --quiet
-    treatywatch --db ungated.db ingest CORPUS --quiet --no-gate
+    treatywatch --db gated.db    ingest CORPUS --quiet --workers 1
+    treatywatch --db gated-2w.db ingest CORPUS --quiet --workers 2
+    treatywatch --db ungated.db  ingest CORPUS --quiet --no-gate --workers 1
 
 and reports wall-clock seconds, articles per second and the peak resident memory of each
 child (os.wait4, ru_maxrss), the speed ratio gated/ungated, and the machine.  See
@@ -27,6 +28,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +58,7 @@ class Run:
     peak_mb: float
     counts: dict[str, int | None]
     command: list[str]
+    tree_peak_mb: float = 0.0  # the largest sum of resident sets over the process and its workers (sampled)
 
     @property
     def rate(self) -> float:
@@ -130,17 +133,55 @@ def reset_db(db: Path) -> None:
         Path(str(db) + suffix).unlink(missing_ok=True)
 
 
-def run_ingest(cli: Path, mode: str, inputs: Path, articles: int, db: Path, logs: Path) -> Run:
-    """Run one ingest as a child process; measure wall clock and that child's peak RSS."""
+def tree_rss_mb(root: int) -> float:
+    """The resident sets (MiB) of ``root`` and its descendants, summed (copy-on-write pages
+    shared by forked workers count in each: an upper bound)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+            with open(f"/proc/{entry}/statm", "rb") as f:
+                rss[int(entry)] = int(f.read().split()[1]) * page
+        except (OSError, IndexError, ValueError):
+            continue
+        parents[int(entry)] = int(fields[1])
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(child for child, parent in parents.items() if parent == pid)
+    return total / (1024 * 1024)
+
+
+def run_ingest(cli: Path, mode: str, inputs: Path, articles: int, db: Path, logs: Path,
+               workers: int | None = 1) -> Run:
+    """Run one ingest as a child process; measure wall clock, that child's peak RSS and the peak
+    of the summed RSS of it and its workers."""
     reset_db(db)
     cmd = [str(cli), "--db", str(db), "ingest", str(inputs / "*.txt"), "--quiet"]  # not the manifest
     if mode == "ungated":
         cmd.append("--no-gate")
+    if workers is not None:
+        cmd += ["--workers", str(workers)]
     out_path, err_path = logs / f"{mode}.stdout", logs / f"{mode}.stderr"
     log(f"running {mode} ingest of {articles:,} articles: {' '.join(cmd)}")
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        tree_peak = [0.0]
+        finished = threading.Event()
+
+        def sample() -> None:
+            while not finished.wait(0.25):
+                tree_peak[0] = max(tree_peak[0], tree_rss_mb(proc.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         try:
             # wait4 gives this child's own rusage (its peak RSS, or that of a process it
             # waited for), unlike RUSAGE_CHILDREN, which keeps the maximum over all children.
@@ -150,6 +191,8 @@ def run_ingest(cli: Path, mode: str, inputs: Path, articles: int, db: Path, logs
             proc.wait()
             raise
         seconds = time.perf_counter() - start
+        finished.set()
+        sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         stderr = err_path.read_text(encoding="utf-8", errors="replace")
@@ -157,7 +200,7 @@ def run_ingest(cli: Path, mode: str, inputs: Path, articles: int, db: Path, logs
                          f"last lines of its stderr:\n{tail(stderr) or '(empty)'}")
     # ru_maxrss is in KiB on Linux, in bytes on macOS.
     peak = usage.ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else usage.ru_maxrss / 1024
-    return Run(mode, articles, seconds, peak, db_counts(db), cmd)
+    return Run(mode, articles, seconds, peak, db_counts(db), cmd, tree_peak[0])
 
 
 def db_counts(db: Path) -> dict[str, int | None]:
@@ -259,12 +302,14 @@ def report(runs: list[Run], manifest: dict[str, object], corpus: Path, limit: in
     lines.append(f"corpus:   {total:,} articles ({manifest.get('treaty_articles')} about treaty actions, "
                  f"{int(manifest.get('body_words', 0)):,} body words), seed {manifest.get('seed')}, {corpus}")
     lines.append("")
-    header = f"{'mode':<10} {'articles':>9} {'seconds':>9} {'articles/s':>11} {'peak MB':>8}   {'stored':>7} {'claims':>7}"
+    header = (f"{'mode':<10} {'articles':>9} {'seconds':>9} {'articles/s':>11} {'peak MB':>8} {'tree MB':>8}"
+              f"   {'stored':>7} {'claims':>7}")
     lines += [header, "-" * len(header)]
     for r in runs:
         mark = "*" if r.mode == "ungated" and limit is not None else ""
         fmt = lambda v: "?" if v is None else f"{v:,}"  # noqa: E731
         lines.append(f"{r.mode + mark:<10} {r.articles:>9,} {r.seconds:>9.1f} {r.rate:>11.1f} {r.peak_mb:>8.0f}"
+                     f" {r.tree_peak_mb:>8.0f}"
                      f"   {fmt(r.counts['articles']):>7} {fmt(r.counts['claims']):>7}")
     lines.append("")
     if limit is not None:
@@ -279,6 +324,9 @@ def report(runs: list[Run], manifest: dict[str, object], corpus: Path, limit: in
         ratio = by_mode["gated"].rate / by_mode["ungated"].rate
         lines.append(f"speed ratio gated/ungated (articles/s): {ratio:.1f}x"
                      + (" (ungated rate measured on the subset)" if limit is not None else ""))
+    if "gated" in by_mode and "gated-2w" in by_mode:
+        lines.append(f"speed ratio 2 workers / 1 worker (gated, articles/s): "
+                     f"{by_mode['gated-2w'].rate / by_mode['gated'].rate:.2f}x")
     if "gated" in by_mode and "reference" in by_mode:
         share = by_mode["gated"].rate / by_mode["reference"].rate
         lines.append(f"gated speed against the reference ({reference}): {share:.1%} "
@@ -288,7 +336,8 @@ def report(runs: list[Run], manifest: dict[str, object], corpus: Path, limit: in
         lines.append("WARNING: rejected inputs recorded in the database: " + ", ".join(rejects))
     lines.append("seconds = wall clock of the whole command, start-up and model loading included.")
     lines.append("peak MB = largest resident set (MiB) of the treatywatch process, or of any process it waited "
-                 "for; not a sum over processes.")
+                 "for; not a sum over processes.  tree MB = the largest sum over the process and its workers,")
+    lines.append("sampled every 0.25 s (pages that forked workers share count once in each: an upper bound).")
     lines.append("stored = rows in the articles table; claims = claims drawn from those articles (a sanity "
                  "check, not a quality measure).")
     return "\n".join(lines)
@@ -347,10 +396,13 @@ def main(argv: list[str] | None = None) -> int:
         logs.mkdir(exist_ok=True)
         runs = [run_ingest(cli, "gated", corpus, args.articles, workdir / "gated.db", logs)]
         log(f"  {runs[-1].seconds:.1f} s, {runs[-1].rate:.1f} articles/s")
+        runs.append(run_ingest(cli, "gated-2w", corpus, args.articles, workdir / "gated-2w.db", logs, workers=2))
+        log(f"  {runs[-1].seconds:.1f} s, {runs[-1].rate:.1f} articles/s")
         if args.compare is not None:
             other = args.compare if args.compare.is_absolute() else Path.cwd() / args.compare
             check_cli(other)
-            runs.append(run_ingest(other, "reference", corpus, args.articles, workdir / "reference.db", logs))
+            runs.append(run_ingest(other, "reference", corpus, args.articles, workdir / "reference.db", logs,
+                                   workers=None))
             log(f"  {runs[-1].seconds:.1f} s, {runs[-1].rate:.1f} articles/s")
         if args.gated_only:
             print(report(runs, manifest, corpus, None, args.articles, cli, args.compare))

@@ -10,6 +10,10 @@ them); the rest are ordinary news on eleven topics, salted with words that a che
 filter may mistake for treaty news ("convention centre", "Treaty of Versailles", "Ottawa",
 "Paris", "ratings", "signed a contract", ministers, country names).
 
+With ``--warc-shards N`` the same articles are written instead as HTML pages in N WARC.gz
+files (``shard-000.warc.gz`` ...; each record a gzip member, article i in shard i mod N), for
+``treatywatch backfill``.
+
 The output depends only on the arguments: the same seed gives the same bytes.  File names
 are ``NNNNN_<hash>.txt``, numbered in generation order, so "the first N files" in name order
 are the first N generated.  ``manifest.json`` (written last, so a half-written corpus has
@@ -23,12 +27,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import email.utils
+import gzip
 import hashlib
+import html
 import json
 import random
 import re
 import sys
 import time
+import uuid
 from pathlib import Path
 
 MANIFEST = "manifest.json"
@@ -1827,10 +1834,31 @@ def generator_hash() -> str:
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
-def generate(out_dir: Path, articles: int, treaty_share: float, seed: int, force: bool = False) -> dict[str, object]:
+def _html_page(title: str, source: str, published: str, body: str) -> bytes:
+    when = email.utils.parsedate_to_datetime(published) if "," in published else dt.datetime.fromisoformat(published)
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>\n" for p in body.split("\n\n") if p.strip())
+    return (f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>\n"
+            f"<meta property=\"og:site_name\" content=\"{html.escape(source)}\">\n"
+            f"<meta property=\"article:published_time\" content=\"{when.isoformat()}\"></head>\n"
+            f"<body><article><h1>{html.escape(title)}</h1>\n{paragraphs}</article></body></html>\n").encode("utf-8")
+
+
+def _warc_record(uri: str, page: bytes) -> bytes:
+    """One WARC/1.0 response record holding an HTTP 200 answer with ``page``, gzipped on its own."""
+    http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+            + f"Content-Length: {len(page)}\r\n\r\n".encode() + page)
+    record_id = uuid.UUID(hashlib.sha256(uri.encode()).hexdigest()[:32])
+    head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{record_id}>\r\n"
+            f"WARC-Date: 2026-01-01T00:00:00Z\r\nWARC-Target-URI: {uri}\r\n"
+            f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n").encode()
+    return gzip.compress(head + http + b"\r\n\r\n", mtime=0)
+
+
+def generate(out_dir: Path, articles: int, treaty_share: float, seed: int, force: bool = False,
+             warc_shards: int = 0) -> dict[str, object]:
     """Write the corpus and its manifest; return the manifest."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    existing = sorted(out_dir.glob("*.txt"))
+    existing = sorted(out_dir.glob("*.txt")) + sorted(out_dir.glob("shard-*.warc.gz"))
     if existing:
         if not force:
             raise SystemExit(f"gen_corpus: {out_dir} already holds {len(existing)} *.txt files; "
@@ -1845,6 +1873,7 @@ def generate(out_dir: Path, articles: int, treaty_share: float, seed: int, force
     width = max(3, len(str(articles - 1)))
     labels: dict[str, dict[str, str]] = {}
     words = 0
+    shards = [(out_dir / f"shard-{k:03d}.warc.gz").open("wb") for k in range(warc_shards)]
     for i in range(articles):
         rng = random.Random(f"treatywatch-bench:{seed}:{i}")
         if i in treaty_idx:
@@ -1853,12 +1882,19 @@ def generate(out_dir: Path, articles: int, treaty_share: float, seed: int, force
             (title, source, published, body), label = ordinary_article(rng), None
         text = f"{title}\n{source}\n{published}\n\n{body}\n"
         name = f"{i:0{width}d}_{hashlib.sha256(text.encode()).hexdigest()[:16]}.txt"
-        (out_dir / name).write_text(text, encoding="utf-8")
+        if shards:
+            page = _html_page(title, source, published, body)
+            shards[i % warc_shards].write(_warc_record(f"https://news.example.org/{name[:-4]}", page))
+        else:
+            (out_dir / name).write_text(text, encoding="utf-8")
         words += len(body.split())
         if label:
             labels[name[:-4]] = label
+    for handle in shards:
+        handle.close()
     manifest = {
         "format": FORMAT_VERSION,
+        "warc_shards": warc_shards,
         "generator": generator_hash(),
         "articles": articles,
         "treaty_share": treaty_share,
@@ -1882,13 +1918,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="share of articles about treaty actions, 0..1 (default 0.01)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--force", action="store_true", help="replace *.txt files already in OUT_DIR")
+    parser.add_argument("--warc-shards", type=int, default=0, metavar="N",
+                        help="write HTML pages in N WARC.gz files instead of *.txt files")
     args = parser.parse_args(argv)
     if args.articles < 1:
         parser.error("--articles must be at least 1")
     if not 0.0 <= args.treaty_share <= 1.0:
         parser.error("--treaty-share must be between 0 and 1")
     start = time.perf_counter()
-    m = generate(args.out_dir, args.articles, args.treaty_share, args.seed, args.force)
+    m = generate(args.out_dir, args.articles, args.treaty_share, args.seed, args.force, args.warc_shards)
     print(f"wrote {m['articles']} articles ({m['treaty_articles']} about treaty actions, "
           f"{m['body_words']:,} body words) to {args.out_dir} in {time.perf_counter() - start:.1f} s")
     return 0

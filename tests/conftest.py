@@ -115,3 +115,21 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, object]) -> dic
 @pytest.fixture(scope="session")
 def base_url(live_server: str) -> str:
     return live_server
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[object]:
+    """A PostgreSQL server of its own for the session (see ``pgserver``); started on first use."""
+    from .pgserver import PostgresServer
+
+    server = PostgresServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_baseline(postgres: object) -> str:
+    """The name of a database holding a new ledger with the bundled tables (copied for each test)."""
+    url = postgres.database()  # type: ignore[attr-defined]
+    Ledger(url).close()
+    return url.rsplit("/", 1)[1]

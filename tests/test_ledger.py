@@ -11,6 +11,36 @@ from .conftest import DATA, SEED, write_article
 
 D = dt.date
 
+# Every test here runs on SQLite and on PostgreSQL (a server the tests start: see pgserver.py).
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_target(request, tmp_path):
+    """Makes the address of a new, empty ledger: a SQLite file, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        names = iter(range(1000))
+        return lambda: str(tmp_path / f"ledger{next(names)}.db")
+    return request.getfixturevalue("postgres").database
+
+
+@pytest.fixture
+def ledger(new_target, request):
+    """A new ledger with the bundled status tables (on PostgreSQL, a copy of one made once)."""
+    if request.node.callspec.params["new_target"] == "postgresql":
+        server = request.getfixturevalue("postgres")
+        led = Ledger(server.database(template=request.getfixturevalue("postgres_baseline")))
+    else:
+        led = Ledger.memory()
+    yield led
+    led.close()
+
+
+@pytest.fixture
+def bare_ledger(new_target):
+    led = Ledger(new_target(), baseline=False)
+    yield led
+    led.close()
+
 
 def status_of(ledger, treaty, day, state):
     (s,) = ledger.status_as_of(treaty, day, state=state)
@@ -62,8 +92,8 @@ def test_ledger_reingest_changes_nothing(bare_ledger, extractor, tmp_path):
     assert before == after
 
 
-def test_ledger_file_persists_and_migrations_recorded(tmp_path, extractor):
-    path = tmp_path / "ledger.db"
+def test_ledger_file_persists_and_migrations_recorded(new_target, extractor):
+    path = new_target()
     with Ledger(path, baseline=False) as led:
         ingest([str(SEED)], led, extractor)
         from treatywatch.ledger import MIGRATIONS
@@ -126,10 +156,10 @@ def test_ledger_withdrawals_effective(ledger, state, day):
     assert (after.status, after.since) == ("withdrawn", d)
 
 
-def test_ledger_news_claim_gives_same_dates_as_table(tmp_path):
+def test_ledger_news_claim_gives_same_dates_as_table(tmp_path, new_target):
     table = tmp_path / "joins.csv"
     table.write_text("iso3,signed,ratified_or_acceded,kind\nFIN,,2012-01-09,accession\n", encoding="utf-8")
-    with Ledger.memory(baseline=False) as led:
+    with Ledger(new_target(), baseline=False) as led:
         led.import_status(table, "apmbc")
         led._insert_claims([news_claim("FIN", "notified", D(2025, 7, 10))])
         led.refresh_events()
@@ -137,12 +167,12 @@ def test_ledger_news_claim_gives_same_dates_as_table(tmp_path):
         assert (s.status, s.since) == ("withdrawn", D(2026, 1, 10))
 
 
-def test_ledger_import_status_reports_bad_rows(tmp_path):
+def test_ledger_import_status_reports_bad_rows(tmp_path, new_target):
     table = tmp_path / "ccm.csv"
     table.write_text("iso3,signed,ratified_or_acceded,kind,withdrawal_notified\n"
                      "LTU,2008-12-03,2011-03-24,ratification,2024-09-06\n"
                      "??,,2011-03-24,ratification,\n", encoding="utf-8")
-    with Ledger.memory(baseline=False) as led:
+    with Ledger(new_target(), baseline=False) as led:
         used, rejects = led.import_status(table, "ccm")
         assert used == 1 and len(rejects) == 1 and rejects[0].source.endswith(":3")
         assert status_of(led, "ccm", D(2025, 3, 6), "LTU").status == "withdrawn"
@@ -165,8 +195,8 @@ def test_ledger_armed_conflict_withdrawal_waits_and_cites_article(ledger):
     assert "ukr-withdrawal-story" in s.note and "armed conflict" in s.note
 
 
-def test_ledger_paris_usa_history():
-    with Ledger.memory(baseline=False) as led:
+def test_ledger_paris_usa_history(new_target):
+    with Ledger(new_target(), baseline=False) as led:
         led._insert_claims([
             news_claim("USA", "acceded", D(2016, 9, 3), treaty="paris_agreement", article="a1"),
             news_claim("USA", "notified", D(2019, 11, 4), treaty="paris_agreement", article="a2"),

@@ -6,34 +6,136 @@
     >>> ledger.status_as_of("apmbc", datetime.date(2026, 1, 15))
 """
 
-import logging
+__version__ = "0.1.0"  # the one place the version is written (pyproject.toml reads it)
 
-from .api import IngestReport, date_range, extract, ingest, poll_feeds, refresh_statements, statements, to_records, watch
-from .consolidate import consolidate_events
-from .errors import (
-    InputError,
-    LedgerError,
-    RegistryError,
-    RuleError,
-    TreatyFileError,
-    TreatywatchError,
-    UnknownRuleError,
-    UnknownTreatyError,
-)
-from .extract import ExtractOptions, Extractor, extract_claims
-from .ingest import parse_html, parse_news_text, read_articles
-from .ledger import Ledger
-from .models import (
-    ACTIONS, MODALITIES, ORGANISATIONS, REASONS, STANCES, STATUSES, Article, Claim, Effect, Event, Quote, Reason, Reject,
-    Statement, Status,
-)
-from .records import Discrepancy, RefreshReport, StatusTable, bundled_tables, reconcile, refresh_status
-from .statements import extract_statements, filter_statements
-from .registry import Registry, Treaty, load_registry
-from .rules import compute_effects, joining_date, leaving_date, status_on, status_timeline
-from .sources import ReadOptions
+import logging
+import sys as _sys
+import types as _types
+from typing import TYPE_CHECKING, Any
+
+# Where each public name lives: imported on first use (PEP 562), so that a command needing only
+# the ledger does not pay for spaCy, the readers and the extractors at start-up.
+_HOMES: dict[str, str] = {
+    "IngestReport": "api",
+    "date_range": "api",
+    "extract": "api",
+    "ingest": "api",
+    "poll_feeds": "api",
+    "refresh_statements": "api",
+    "statements": "api",
+    "to_records": "api",
+    "watch": "api",
+    "consolidate_events": "consolidate",
+    "InputError": "errors",
+    "LedgerError": "errors",
+    "RegistryError": "errors",
+    "RuleError": "errors",
+    "TreatyFileError": "errors",
+    "TreatywatchError": "errors",
+    "UnknownRuleError": "errors",
+    "UnknownTreatyError": "errors",
+    "ExtractOptions": "extract",
+    "Extractor": "extract",
+    "extract_claims": "extract",
+    "parse_html": "ingest",
+    "parse_news_text": "ingest",
+    "read_articles": "ingest",
+    "Ledger": "ledger",
+    "ACTIONS": "models",
+    "MODALITIES": "models",
+    "ORGANISATIONS": "models",
+    "REASONS": "models",
+    "STANCES": "models",
+    "STATUSES": "models",
+    "Article": "models",
+    "Claim": "models",
+    "Effect": "models",
+    "Event": "models",
+    "Quote": "models",
+    "Reason": "models",
+    "Reject": "models",
+    "Statement": "models",
+    "Status": "models",
+    "Discrepancy": "records",
+    "RefreshReport": "records",
+    "StatusTable": "records",
+    "bundled_tables": "records",
+    "reconcile": "records",
+    "refresh_status": "records",
+    "extract_statements": "statements",
+    "filter_statements": "statements",
+    "Registry": "registry",
+    "Treaty": "registry",
+    "load_registry": "registry",
+    "compute_effects": "rules",
+    "joining_date": "rules",
+    "leaving_date": "rules",
+    "status_on": "rules",
+    "status_timeline": "rules",
+    "ReadOptions": "sources",
+}
+
+if TYPE_CHECKING:
+    from .api import IngestReport, date_range, extract, ingest, poll_feeds, refresh_statements, statements, to_records, watch
+    from .consolidate import consolidate_events
+    from .errors import (
+        InputError,
+        LedgerError,
+        RegistryError,
+        RuleError,
+        TreatyFileError,
+        TreatywatchError,
+        UnknownRuleError,
+        UnknownTreatyError,
+    )
+    from .extract import ExtractOptions, Extractor, extract_claims
+    from .ingest import parse_html, parse_news_text, read_articles
+    from .ledger import Ledger
+    from .models import (
+        ACTIONS, MODALITIES, ORGANISATIONS, REASONS, STANCES, STATUSES, Article, Claim, Effect, Event, Quote, Reason, Reject,
+        Statement, Status,
+    )
+    from .records import Discrepancy, RefreshReport, StatusTable, bundled_tables, reconcile, refresh_status
+    from .statements import extract_statements, filter_statements
+    from .registry import Registry, Treaty, load_registry
+    from .rules import compute_effects, joining_date, leaving_date, status_on, status_timeline
+    from .sources import ReadOptions
+
+
+def __getattr__(name: str) -> Any:
+    mod = _HOMES.get(name)
+    if mod is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{mod}", __name__), name)
+    globals()[name] = value
+    return value
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+_SHADOWED = ("extract", "ingest", "statements")  # API functions named like modules
+
+
+class _Package(_types.ModuleType):
+    """The package module: ``treatywatch.extract``, ``treatywatch.ingest`` and
+    ``treatywatch.statements`` stay the API's functions when the modules of the same names are
+    imported (the import system would otherwise bind the modules over them; they remain in
+    ``sys.modules``)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _SHADOWED and isinstance(value, _types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+_sys.modules[__name__].__class__ = _Package
+
+
+def __dir__() -> list[str]:
+    """The public names (``__all__``) and the private ones."""
+    return sorted({*(n for n in globals() if n.startswith("_")), *__all__})
+
 
 __all__ = [
     "ACTIONS",

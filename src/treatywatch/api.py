@@ -13,18 +13,24 @@ import datetime as dt
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
 
 from .extract import ExtractOptions, Extractor
 from .duplicates import NearDuplicates, minhash_signature
 from .ingest import SUPPORTED_LANGUAGES, Reader, clean_reject, read_articles, read_feed_list
-from .ledger import Ledger
+from .ledger import Ledger, content_checker
 from .models import Article, Claim, Event, Reject, Statement
-from .sources import ReadOptions
+from .prepare import Prepared, can_fork, plan, prepare, prepared_in_workers
+from .sources import ReadOptions, is_url
 from .statements import extract_statements
 
 logger = logging.getLogger(__name__)
+
+BATCH = 200  # articles stored in one transaction (at most)
+BATCH_SECONDS = 1.0  # ... or those prepared in this time
+PREPARE_CHUNK = 32  # articles read, then extracted together (spaCy parses their sentences in one stream)
 
 
 @dataclasses.dataclass
@@ -61,88 +67,159 @@ class IngestReport:
 def ingest(paths: Iterable[str], ledger: Ledger, extractor: Extractor | None = None,
            on_item: Callable[[Article | Reject], None] | None = None, options: ReadOptions | None = None,
            feeds: bool = False, stop: threading.Event | None = None, stdin: BinaryIO | None = None,
-           items: Iterable[Article | Reject] | None = None) -> IngestReport:
+           workers: int = 1, batch: int = BATCH, items: Iterable[Article | Reject] | None = None) -> IngestReport:
     """Read, gate, extract and store every article under ``paths``; then consolidate events.
 
     ``paths`` are files, directories, glob patterns, http(s) URLs (pages or feeds) or ``-``;
     with ``feeds`` every path is read as an RSS or Atom feed (a URL or a file).  Feeds are
     fetched conditionally and entries already ingested are skipped (state kept in the ledger).
 
+    With ``workers`` > 1, worker processes read, gate and extract the files (a directory's or a
+    pattern's files are shared among them) while this process alone stores the results, in the
+    order of the inputs: the ledger is the same as with one worker.  URLs, feeds and standard
+    input are read here.
+
     A bad input is recorded in the ledger's ``rejects`` table and reported; it never stops the
-    batch.  Each article is stored with its claims in one transaction, so a killed run loses
-    nothing already stored and a rerun skips what is there (and consolidates the events the
-    killed run left pending).  Once ``stop`` is set, the run ends after the articles in hand.
-    ``items`` (articles already read, e.g. posted to the REST API) are stored instead of ``paths``.
+    batch.  Articles are stored with their claims ``batch`` at a time, each batch in one
+    transaction, so a killed run loses nothing already committed and a rerun skips what is there
+    (and consolidates the events the killed run left pending).  Once ``stop`` is set, the run
+    ends after the articles in hand.  ``items`` (articles already read, e.g. posted to the REST
+    API) are stored instead of ``paths``.
     """
     extractor = extractor or Extractor()
     report = IngestReport()
-    touched: set[tuple[str, str]] = set()
     reader = Reader(options, state=ledger, stdin=stdin)
+    paths = list(paths)
 
-    def fresh_articles() -> Iterator[Article]:
-        try:
-            for item in (items if items is not None else reader.read_feeds(paths) if feeds else reader.read(paths)):
-                if stop is not None and stop.is_set():
-                    report.stopped = True
-                    return
-                if on_item is not None:
-                    on_item(item)
-                if isinstance(item, Reject):
-                    reject(item)
-                elif ledger.has_content(item.content_hash):
-                    report.duplicates += 1
-                    if item.url:
-                        ledger.remember_link(item.url)
-                else:
-                    yield item
-        finally:
-            reader.close()
+    def stopped() -> bool:
+        return stop is not None and stop.is_set()
 
-    def reject(item: Reject) -> None:
+    def serial() -> Iterator[Prepared]:
+        """Read and prepare here, a batch of articles at a time (spaCy parses a batch in one stream)."""
+        source = items if items is not None else reader.read_feeds(paths) if feeds else reader.read(paths)
+        chunk: list[Article | Reject] = []
+        for item in source:
+            if stopped():
+                report.stopped = True
+                break
+            if on_item is not None:
+                on_item(item)  # as it is read: the caller may set ``stop`` on it
+            chunk.append(item)
+            if len(chunk) >= PREPARE_CHUNK:
+                yield from prepare(extractor, chunk, known=ledger.has_content)
+                chunk = []
+        yield from prepare(extractor, chunk, known=ledger.has_content)
+
+    parallel = (workers > 1 and items is None and not feeds and can_fork()
+                and not any(p == "-" or is_url(p) for p in paths))
+    if parallel:
+        db = ledger.path
+        stream: Iterator[Prepared] = prepared_in_workers(
+            plan(paths), extractor, options, workers, open_known=lambda: content_checker(db), stop=stopped)
+    else:
+        stream = serial()
+
+    writer = Writer(ledger, report, on_item)
+
+    try:
+        done = False
+        while not done:
+            chunk: list[Prepared] = []
+            began = time.monotonic()
+            while len(chunk) < max(1, batch) and time.monotonic() - began < BATCH_SECONDS:
+                p = next(stream, None)
+                if p is None:
+                    done = True
+                    break
+                if on_item is not None and parallel:
+                    on_item(p.item)
+                chunk.append(p)
+            writer.store(chunk)
+        if parallel and stopped():
+            report.stopped = True
+    finally:
+        reader.close()
+    # Every article read has been stored: the feeds' validators may now be kept for the next poll.
+    for url, (etag, modified) in reader.validators.items():
+        ledger.save_fetch_validators(url, etag, modified)
+    report.skipped_links = reader.skipped_links
+    writer.consolidate()
+    return report
+
+
+class Writer:
+    """The one writer of an ingest: stores prepared items in the order given, a batch a
+    transaction, recognising copies as it goes; ``consolidate`` then makes the events."""
+
+    def __init__(self, ledger: Ledger, report: IngestReport,
+                 on_item: Callable[[Article | Reject], None] | None = None) -> None:
+        self.ledger = ledger
+        self.report = report
+        self.on_item = on_item
+        self.touched: set[tuple[str, str]] = set()
+        self.near: NearDuplicates | None = None
+
+    def store(self, batch: Iterable[Prepared], then: Callable[[], None] | None = None) -> None:
+        """Store ``batch`` in one transaction (with ``then``'s writes, e.g. a record that it is done)."""
+        with self.ledger.batch():  # the write lock is held only to store
+            for p in batch:
+                self._store(p)
+            if then is not None:
+                then()
+
+    def _reject(self, item: Reject) -> None:
         logger.info("rejected %s: %s", item.source, item.reason)  # the caller prints it (on_item): once
-        report.rejects.append(item)
-        ledger.add_reject(item)
+        self.report.rejects.append(item)
+        self.ledger.add_reject(item)
 
-    def failed(item: Reject) -> None:
-        if on_item is not None:
-            on_item(item)
-        reject(item)
-
-    near: NearDuplicates | None = None
-    for article, claims in extract_each(extractor, fresh_articles(), failed):
-        signature = original = None
-        if claims:  # only stories about treaty acts need copies recognised
-            if near is None:
-                near = NearDuplicates(ledger.signatures())
-            signature = minhash_signature(article.text)
-            original = near.original_of(signature)
-        statements = extract_statements(article, claims, extractor.lexicon)
-        result = ledger.add_article(article, claims, duplicate_of=original, signature=signature, statements=statements)
+    def _store(self, p: Prepared) -> None:
+        ledger, report = self.ledger, self.report
+        item = p.item
+        if isinstance(item, Reject):
+            self._reject(item)
+            return
+        if ledger.has_content(item.content_hash):
+            report.duplicates += 1
+            if item.url:
+                ledger.remember_link(item.url)
+            return
+        if p.failed is not None or p.claims is None:
+            failure = p.failed or clean_reject(Reject(item.url or item.id, "extraction failed; please report it"))
+            if self.on_item is not None:
+                self.on_item(failure)
+            self._reject(failure)
+            return
+        article, claims = item, p.claims
+        original = None
+        if p.signature is not None:
+            if self.near is None:
+                self.near = NearDuplicates(ledger.signatures())
+            original = self.near.original_of(p.signature)
+        result = ledger.add_article(article, claims, duplicate_of=original, signature=p.signature,
+                                    statements=p.statements)
         if article.url:
             ledger.remember_link(article.url, result.article_id)
-        if signature is not None and result.stored and near is not None:
+        if p.signature is not None and result.stored and self.near is not None:
             if result.replaced_original is not None:
-                near.reroot(result.replaced_original, result.article_id)
-            near.add(result.article_id, signature, result.original)
+                self.near.reroot(result.replaced_original, result.article_id)
+            self.near.add(result.article_id, p.signature, result.original)
         if result.stored:
             report.ingested += 1
             report.claims += result.claims
-            report.statements += len(statements)
-            touched.update((c.state, c.treaty) for c in claims)
+            report.statements += len(p.statements)
+            self.touched.update((c.state, c.treaty) for c in claims)
             if article.language not in SUPPORTED_LANGUAGES:
                 report.unsupported_language += 1
                 logger.warning("%s: language '%s' is not supported; stored without claims", article.id, article.language)
         else:
             report.duplicates += 1
-    # Every article read has been stored: the feeds' validators may now be kept for the next poll.
-    for url, (etag, modified) in reader.validators.items():
-        ledger.save_fetch_validators(url, etag, modified)
-    report.skipped_links = reader.skipped_links
-    pairs = touched | ledger.pending_pairs()
-    if pairs:
-        ledger.refresh_events(pairs)
-        ledger.clear_pending(pairs)
-    return report
+
+    def consolidate(self) -> None:
+        """Make the events of every pair stored to, and of those a killed run left pending."""
+        pairs = self.touched | self.ledger.pending_pairs()
+        if pairs:
+            self.ledger.refresh_events(pairs)
+            self.ledger.clear_pending(pairs)
 
 
 def extract_each(extractor: Extractor, articles: Iterable[Article],

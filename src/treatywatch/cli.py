@@ -15,20 +15,24 @@ import threading
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import api
+from . import __version__
 from .errors import TreatywatchError
-from .evaluate import evaluate_corpus, format_evaluation, read_gold, read_split
-from .extract import ExtractOptions, Extractor
-from .ledger import DEFAULT_DB, Ledger
 from .models import ACTIONS, REASONS, STANCES, Reject, Statement, Status
-from .gate import Lexicon
-from .registry import load_registry
 from .settings import CONFIG_FILE, SECRET_SETTINGS, SETTINGS, load_settings
-from .sources import ReadOptions
+
+# Modules that only some commands need are imported where they are used, so that `--version`
+# and `status` start fast (spaCy, the readers and the extractors are not loaded for them).
+if TYPE_CHECKING:
+    from . import api
+    from .extract import Extractor
+    from .ledger import Ledger
+    from .sources import ReadOptions
+
+DEFAULT_DB = "treatywatch.db"  # as ledger.DEFAULT_DB (a test checks they agree)
 
 FORMATS = click.Choice(["table", "json", "csv"])
 
@@ -42,20 +46,29 @@ class _State:
         return str(self.settings["db"])
 
     def registry(self) -> Any:
+        from .registry import load_registry
+
         dirs = [d for d in str(self.settings["registry"]).split(os.pathsep) if d]
         return load_registry(*dirs)
 
     def ledger(self, path: str | None = None, repair: bool = True) -> Ledger:
+        from .ledger import Ledger
+
         s = self.settings
         return Ledger(path or self.db, registry=self.registry(), baseline=bool(s["baseline"]),
                       min_confidence=float(s["min_confidence"]), merge_window_days=int(s["merge_window_days"]),
                       repair=repair)
 
     def extractor(self, gate: bool = True) -> Extractor:
+        from .extract import ExtractOptions, Extractor
+        from .gate import Lexicon
+
         options = ExtractOptions(gate=bool(self.settings["gate"]) and gate, model=str(self.settings["model"]))
         return Extractor(options, lexicon=Lexicon(self.registry()))
 
     def read_options(self) -> ReadOptions:
+        from .sources import ReadOptions
+
         s = self.settings
         return ReadOptions(max_bytes=int(s["max_article_bytes"]), timeout=float(s["fetch_timeout"]),
                            retries=int(s["fetch_retries"]), backoff=float(s["fetch_backoff"]),
@@ -143,8 +156,8 @@ def _hoist_globals(args: list[str], commands: set[str]) -> list[str]:
 
 
 @click.group(cls=_Group)
-@click.version_option(package_name="treatywatch")
-@click.option("--db", help=f"SQLite ledger file (default {DEFAULT_DB}; env TREATYWATCH_DB).")
+@click.version_option(version=__version__, prog_name="treatywatch")
+@click.option("--db", help=f"SQLite ledger file (default {DEFAULT_DB}) or postgresql:// URL (env TREATYWATCH_DB).")
 @click.option("--registry", "registry_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="Extra directory of treaty files (repeatable; env TREATYWATCH_REGISTRY).")
 @click.option("--baseline/--no-baseline", default=None,
@@ -198,8 +211,10 @@ def _count_inputs(paths: Sequence[str]) -> int:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--no-gate", is_flag=True, help="Parse every sentence with the full pipeline (slow; for comparison).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="the number of cores",
+              help="Processes that read, gate and extract (one writer stores, in the order of the inputs).")
 @click.pass_obj
-def ingest(obj: _State, paths: tuple[str, ...], no_gate: bool, quiet: bool) -> None:
+def ingest(obj: _State, paths: tuple[str, ...], no_gate: bool, quiet: bool, workers: int) -> None:
     """Read articles into the ledger: news text (.txt), HTML pages (.html, .htm), JSON and JSONL,
     RSS/Atom feeds (.rss, .atom, .xml), WARC archives (.warc, .warc.gz), directories, glob
     patterns, http(s) URLs of pages or feeds, and - for standard input (news text).
@@ -224,7 +239,52 @@ def ingest(obj: _State, paths: tuple[str, ...], no_gate: bool, quiet: bool) -> N
             if bar.pos < total:
                 bar.update(1)
 
-        report = _run(lambda: api.ingest(paths, ledger, extractor, on_item=on_item, options=obj.read_options()))
+        from . import api
+        report = _run(lambda: api.ingest(paths, ledger, extractor, on_item=on_item, options=obj.read_options(),
+                                         workers=workers))
+    click.echo(report.summary(), err=True)
+    if report.rejected:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--scheduler", default="processes", show_default=True, metavar="processes|threads|tcp://HOST:PORT",
+              help="Dask scheduler: a local pool of processes or threads, or a distributed scheduler's address.")
+@click.option("--partitions", type=click.IntRange(min=1), help="Partitions of the input files (default: 4 a worker).")
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+              show_default="the number of cores", help="Local processes or threads (not with a cluster).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_obj
+def backfill(obj: _State, paths: tuple[str, ...], scheduler: str, partitions: int | None, workers: int,
+             quiet: bool) -> None:
+    """Ingest a large archive through Dask: WARC and WARC.gz shards, JSONL files, directories.
+
+    Reading, the gate and extraction run on Dask's workers; this process stores the results in
+    order, one transaction a partition.  A killed backfill, run again with the same inputs and
+    partitions, computes only the partitions it had not stored.  Exit status 1 when any input was
+    rejected.
+
+    Example:
+
+    \b
+        treatywatch backfill archive/*.warc.gz --scheduler tcp://127.0.0.1:8786 --partitions 40
+    """
+    from .backfill import SCHEDULERS, Job, backfill as run_backfill
+
+    if scheduler not in SCHEDULERS and not scheduler.startswith("tcp://"):
+        raise click.BadParameter("use processes, threads or tcp://HOST:PORT", param_hint="--scheduler")
+    ledger = _run(lambda: obj.ledger())
+    s = obj.settings
+    dirs = tuple(d for d in str(s["registry"]).split(os.pathsep) if d)
+    job = Job(options=obj.extractor().options, registry_dirs=dirs, read=obj.read_options())
+
+    def on_item(item: Any) -> None:
+        if isinstance(item, Reject):
+            click.echo(f"rejected {item.source}: {item.reason}", err=True)
+
+    report = _run(lambda: run_backfill(paths, ledger, job, scheduler=scheduler, partitions=partitions,
+                                       workers=workers, progress=not quiet, on_item=on_item))
     click.echo(report.summary(), err=True)
     sent = _deliver(obj, ledger)
     if sent:
@@ -250,6 +310,7 @@ def extract(obj: _State, paths: tuple[str, ...], fmt: str, show_all: bool, no_ga
     rejected = 0
     rows = []
     extractor = _run(lambda: obj.extractor(gate=not no_gate))
+    from . import api
     for item, claims in _run(lambda: list(api.extract(paths, extractor=extractor, options=obj.read_options()))):
         if isinstance(item, Reject):
             click.echo(f"rejected {item.source}: {item.reason}", err=True)
@@ -489,6 +550,7 @@ def count(obj: _State, treaty: str, start: dt.date, end: dt.date, every: str, fm
     if end < start:
         raise click.BadParameter("--to is before --from", param_hint="--to")
     ledger = _run(obj.ledger)
+    from . import api
     dates = api.date_range(start, end, every)
     counts = _run(lambda: ledger.count(treaty, dates))
     records = [{"date": d.isoformat(), "bound": n} for d, n in counts]
@@ -615,6 +677,7 @@ def statements(obj: _State, treaty: str | None, state: str | None, event_id: str
     """
     ledger = _run(obj.ledger)
     if refresh:
+        from . import api
         n = _run(lambda: api.refresh_statements(ledger, obj.extractor()))
         click.echo(f"read {n} statements again", err=True)
     found = _run(lambda: ledger.statements(treaty=treaty, state=state, event=event_id, stance=stance, reason=reason))
@@ -855,6 +918,8 @@ def evaluate(obj: _State, gold: str, articles: str, fmt: str, errors: bool, loca
     """
     if bool(split) != bool(locators):
         raise click.UsageError("--split and --locators go together")
+    from . import api
+    from .evaluate import evaluate_corpus, format_evaluation, read_gold, read_split
     keep = _run(lambda: read_split(locators, split)) if locators and split else None
     if of_statements:
         _evaluate_statements(obj, gold, articles, fmt, errors, keep)
@@ -887,6 +952,7 @@ def _evaluate_statements(obj: _State, gold: str, articles: str, fmt: str, errors
     rows = _run(lambda: read_statement_gold(gold))
     found: dict[str, list[Statement]] = {}
     texts: dict[str, str] = {}
+    from . import api
     for item, said in _run(lambda: list(api.statements([articles], extractor=obj.extractor()))):
         if isinstance(item, Reject):
             click.echo(f"rejected {item.source}: {item.reason}", err=True)
@@ -940,6 +1006,7 @@ def demo(obj: _State, db: str, as_of: dt.date | None, serve_after: bool | None, 
     ledger = _run(lambda: obj.ledger(db))
     samples = resources.files("treatywatch").joinpath("samples")
     with resources.as_file(samples) as folder:
+        from . import api
         report = _run(lambda: api.ingest([str(folder)], ledger, obj.extractor()))
     click.echo(f"{db}: {report.summary()}", err=True)
     day = as_of or dt.date.today()
@@ -1160,6 +1227,8 @@ def watch(obj: _State, feeds: str, every: float, once: bool) -> None:
     def on_item(item: Any) -> None:
         if isinstance(item, Reject):
             click.echo(f"rejected {item.source}: {item.reason}", err=True)
+
+    from . import api
 
     def on_poll(poll: api.PollReport) -> None:
         for e in poll.new_events:

@@ -99,7 +99,7 @@ def count_inputs(paths: Iterable[str]) -> int:
     for path in paths:
         p = Path(path)
         if p.is_dir():
-            files = _files_below(p)
+            files = files_below(p)
         elif not p.exists() and any(c in path for c in "*?["):
             files = [Path(m) for m in sorted(glob.glob(path, recursive=True))]
         else:
@@ -107,7 +107,7 @@ def count_inputs(paths: Iterable[str]) -> int:
             continue
         for f in files:
             if f.is_dir():
-                n += len(_files_below(f))
+                n += len(files_below(f))
             elif input_kind(f.name) == "jsonl":
                 try:
                     with f.open("rb") as handle:
@@ -241,7 +241,7 @@ class Reader:
     def _read_local(self, path: str) -> Iterator[Article | Reject]:
         p = Path(path)
         if p.is_dir():
-            files = _files_below(p)
+            files = files_below(p)
             if not files:
                 yield Reject(path, f"directory holds no files to read ({', '.join(SUFFIXES)})")
             for f in files:
@@ -254,10 +254,15 @@ class Reader:
                 yield Reject(path, "no file matches the pattern")
             for match in matches:
                 m = Path(match)
-                for f in (_files_below(m) if m.is_dir() else [m]):
+                for f in (files_below(m) if m.is_dir() else [m]):
                     yield from self.read_file(f)
         else:
             yield Reject(path, "no such file or directory")
+
+    def read_below(self, top: str, path: Path) -> Iterator[Article | Reject]:
+        """The articles of one file found below the path ``top`` (a directory or a glob
+        pattern), exactly as ``read([top])`` yields them (so that workers can share a folder)."""
+        yield from self._guard(top, self.read_file(path), finish=True)
 
     def read_file(self, path: Path) -> Iterator[Article | Reject]:
         """The articles of one file, by its ending (unknown endings are read as news text).
@@ -506,7 +511,7 @@ def _reject_or(make: Any) -> Article | Reject:
     return article
 
 
-def _files_below(folder: Path) -> list[Path]:
+def files_below(folder: Path) -> list[Path]:
     """Every file with a supported ending below ``folder`` (special files and broken links too,
     so that each is reported rather than silently passed over)."""
     return sorted(f for f in folder.rglob("*") if input_kind(f.name) and not f.is_dir())

@@ -16,10 +16,11 @@ import datetime as dt
 import json
 import logging
 import os
+import re
 import sqlite3
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Generator
 from importlib import resources
 from pathlib import Path
@@ -27,9 +28,9 @@ from typing import Any
 
 from . import records, rules
 from .consolidate import consolidate_events
-from .depositary import read_status_table
 from .errors import InputError, LedgerError
 from .duplicates import body_hash
+from .pg import PgConnection, is_postgres
 from .models import ORGANISATIONS, Article, Claim, Evidence, Event, Quote, Reason, Reject, Statement, Status
 from .registry import Registry, load_registry
 
@@ -177,8 +178,23 @@ class StoreResult:
     replaced_original: str | None = None  # an earlier-stored copy that this earlier-published story replaces as original
 
 
+def _database_errors(postgres: bool) -> tuple[type[Exception], ...]:
+    """The errors that say a database cannot be used (psycopg is imported only for PostgreSQL)."""
+    if not postgres:
+        return (sqlite3.DatabaseError,)
+    import psycopg
+
+    return (sqlite3.DatabaseError, psycopg.Error)
+
+
+def _shown(target: str) -> str:
+    """A ledger's name fit to print: a PostgreSQL URL without its password."""
+    return re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", target) if is_postgres(target) else target
+
+
 class Ledger:
-    """The ledger over a SQLite file (``Ledger.memory()`` for tests)."""
+    """The ledger over a SQLite file (``Ledger.memory()`` for tests) or a PostgreSQL database
+    (a ``postgresql://`` URL: several processes, on several machines, may write to it at once)."""
 
     def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, registry: Registry | None = None,
                  baseline: bool = True, min_confidence: float = 0.5, merge_window_days: int = 45,
@@ -189,15 +205,21 @@ class Ledger:
         self.merge_window_days = merge_window_days
         self._record_changes = True  # off while the bundled tables load: they are no news to alert on
         self._timelines_memo: dict[str, tuple[int, dict[str, list[Status]]]] = {}
+        self.postgres = is_postgres(self.path)
         try:
-            self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
-            self.conn.row_factory = sqlite3.Row
-            if self.path != ":memory:":
-                self._wal()
-            self.conn.execute("PRAGMA synchronous=NORMAL")
+            if self.postgres:
+                self.conn: Any = PgConnection(self.path)
+            else:
+                self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
+                self.conn.row_factory = sqlite3.Row
+                if self.path != ":memory:":
+                    self._wal()
+                self.conn.execute("PRAGMA synchronous=NORMAL")
             self.baseline = self._migrate(baseline)
-        except sqlite3.DatabaseError as exc:
-            raise LedgerError(f"{self.path}: cannot be used as a treatywatch ledger ({exc})") from None
+        except Exception as exc:
+            if not isinstance(exc, _database_errors(self.postgres)):
+                raise
+            raise LedgerError(f"{_shown(self.path)}: cannot be used as a treatywatch ledger ({exc})") from None
         if self.baseline and repair:
             self.load_baselines()
 
@@ -229,6 +251,12 @@ class Ledger:
             self.conn.rollback()
             raise
         self.conn.commit()
+
+    @contextlib.contextmanager
+    def batch(self) -> Generator[None, None, None]:
+        """Writes made inside it (articles, rejects, links) commit together, in one transaction."""
+        with self._tx():
+            yield
 
     def _wal(self) -> None:
         """Switch to WAL (a new file's first opener does it; others may be busy meanwhile)."""
@@ -267,6 +295,16 @@ class Ledger:
             on = wanted_baseline if fresh else self.conn.execute("SELECT 1 FROM imports LIMIT 1").fetchone() is not None
             self.conn.execute("INSERT INTO meta VALUES ('baseline', ?)", ("on" if on else "off",))
             return on
+
+    def meta(self, prefix: str = "") -> dict[str, str]:
+        """The ledger's own records (key -> value) whose key starts with ``prefix``."""
+        rows = self.conn.execute("SELECT key, value FROM meta WHERE substr(key, 1, ?) = ? ORDER BY key",
+                                 (len(prefix), prefix))
+        return {r[0]: r[1] for r in rows}
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._tx():
+            self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
     def migrations(self) -> list[str]:
         return [row[0] for row in self.conn.execute("SELECT name FROM migrations ORDER BY name")]
@@ -380,6 +418,8 @@ class Ledger:
         ``status:<file name>``); ``as_of`` is the date the table describes (default today).
         """
         self.registry.get(treaty)
+        from .depositary import read_status_table
+
         rows, rejects = read_status_table(path)
         source = source or f"{records.RECORD_PREFIX}{Path(path).name}"
         claims = records.table_claims(rows, treaty, source)
@@ -425,6 +465,8 @@ class Ledger:
                 continue
             ref = resources.files("treatywatch").joinpath(f"data/baseline/{table.file}")
             with resources.as_file(ref) as path:
+                from .depositary import read_status_table
+
                 rows, _ = read_status_table(path)
             claims = records.table_claims(rows, table.treaty, table.source, origin=table.file)
             self.replace_table(table.treaty, table.source, claims, rows=len(rows), as_of=table.complete_to,
@@ -439,7 +481,8 @@ class Ledger:
         integrity check, bundled tables missing or without their rows, states of a table with
         no events, events awaiting consolidation.  With ``fix``, everything but a damaged file is
         repaired (missing tables imported again, events consolidated)."""
-        problems = [f"integrity: {r[0]}" for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        problems = [] if self.postgres else [
+            f"integrity: {r[0]}" for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
         if problems:
             return problems + ["the file is damaged: restore it from a copy (not repaired by --fix)"]
         stale: set[str] = set()
@@ -577,7 +620,7 @@ class Ledger:
 
     def remove_webhook(self, webhook_id: int) -> bool:
         with self.conn:
-            return self.conn.execute("DELETE FROM webhooks WHERE id = ?", (webhook_id,)).rowcount > 0
+            return bool(self.conn.execute("DELETE FROM webhooks WHERE id = ?", (webhook_id,)).rowcount > 0)
 
     def advance_webhook(self, webhook_id: int, change_id: int) -> None:
         """The webhook is done with every change up to ``change_id`` (delivered, or given up on)."""
@@ -965,6 +1008,25 @@ class Ledger:
             self.conn.executemany("DELETE FROM pending_events WHERE state = ? AND treaty = ?", list(pairs))
 
 
+def content_checker(path: str) -> Callable[[str], bool]:
+    """A read-only check of whether an article's content hash is stored in the ledger at
+    ``path`` (for worker processes, which must not write)."""
+    if path == ":memory:":
+        return lambda content_hash: False
+    if is_postgres(path):
+        from .pg import content_checker as pg_checker
+
+        return pg_checker(path)  # type: ignore[no-any-return]
+    from urllib.parse import quote
+
+    conn = sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode=ro", uri=True, timeout=BUSY_TIMEOUT, check_same_thread=False)
+
+    def known(content_hash: str) -> bool:
+        return conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone() is not None
+
+    return known
+
+
 def _where(sql: str, **filters: str | None) -> tuple[str, list[str]]:
     clauses = [f"{k} = ?" for k, v in filters.items() if v]
     args = [v for v in filters.values() if v]
@@ -1002,4 +1064,4 @@ def _event(row: sqlite3.Row) -> Event:
     )
 
 
-__all__ = ["Ledger", "StoreResult", "DEFAULT_DB", "InputError"]
+__all__ = ["Ledger", "StoreResult", "DEFAULT_DB", "InputError", "content_checker"]

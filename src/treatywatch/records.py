@@ -30,7 +30,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from .depositary import INSTRUMENT_KINDS, parse_status
 from .errors import InputError
 from .consolidate import consolidate_events
 from .models import JOIN_ACTIONS, Claim, Evidence
@@ -94,6 +93,8 @@ def record_claims(row: Mapping[str, Any], treaty: str, source: str, origin: str 
 
     ``origin`` names where the row was read (a file or URL) in the evidence text; it defaults to the source.
     """
+    from .depositary import INSTRUMENT_KINDS  # the readers are not needed to open a ledger
+
     line = int(row["line"])
     where = origin or source
     notes = tuple(n for n in (str(row.get("note") or ""),
@@ -242,6 +243,8 @@ def refresh_status(ledger: Ledger, treaties: Sequence[str] = (), urls: Mapping[s
 
 
 def _refresh_one(ledger: Ledger, fetcher: Fetcher, treaty: str, url: str, today: dt.date) -> RefreshReport:
+    from .depositary import parse_status
+
     etag, modified = ledger.fetch_validators(url)
     try:
         page = fetcher.fetch(url, etag=etag, last_modified=modified)

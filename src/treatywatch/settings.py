@@ -32,7 +32,7 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "treatywatch.db", "SQLite ledger file."),
+    Setting("db", "treatywatch.db", "Ledger: a SQLite file, or a PostgreSQL URL (postgresql://USER@HOST/DATABASE) for a ledger that several processes or machines write to at once."),
     Setting("registry", "", "Extra directories of treaty files, separated by the path separator (':' on Linux)."),
     Setting("baseline", True, "Load the bundled official status tables (every treaty of the registry) into a new ledger."),
     Setting("gate", True, "Parse only the candidate sentences the gate picks; false parses every sentence (slow)."),

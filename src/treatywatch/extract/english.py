@@ -13,17 +13,17 @@ from ..dates import DateMention, NUMBERS, add_months, find_dates
 from ..gate import Mention, split_sentences
 from ..models import Article, Claim, Evidence, Quote
 from .tree import (
-    _Act, _abs, _abs_tok_end, _abs_tok_start, _ancestor_clauses, _clause_ranges, _clause_verb, _core_kind,
-    _government_bill, _has_law_word, _is_generic_np, _join_action, _leave_stage, _modality, _np_tokens,
-    _presupposed, _signs_a_law_before, _span, _until,
+    Act, abs_of, abs_tok_end, abs_tok_start, ancestor_clauses, clause_ranges, clause_verb, core_kind_of,
+    government_bill, has_law_word, is_generic_np, join_action, leave_stage, modality_of, np_tokens,
+    presupposed, signs_a_law_before, span_of, until_of,
 )
 from .words import (
     ANNOUNCE_VERBS, BILL_VERBS, BILL_WORDS, CALLED_FOR, DECREE_WORDS, FUTURE_AUX, GENERIC_DETERMINERS,
     GENERIC_SUBJECTS, GENERIC_TREATY_WORDS, GOVERNMENT_WORDS, HYPOTHETICAL_AUX, INSTRUMENT_WORDS,
     INTENT_VERBS, JOIN_LIKE, JOIN_NOUNS, LAW_WORDS, LEGISLATURE_WORDS, PLANNED, PREVENT_VERBS, PRONOUNS, QUANTIFIERS,
-    REACTION_VERBS, REPORTING_VERBS, STATE_GROUPS, VOTE_VERBS, WEAK_TREATIES, _COUNT_BEFORE,
-    _DATELINE_PLACE, _EFFECT_BEFORE, _GAP_CLOSE, _GAP_JOIN, _GAP_LEAD, _GAP_MORE_YEARS, _GAP_OPEN, _LAST_YEAR,
-    _ROLE_BEFORE, _SAME_DAY, _YEAR, _outside_names, _person_mentions, _quote_spans, find_dateline, parse_dateline,
+    REACTION_VERBS, REPORTING_VERBS, STATE_GROUPS, VOTE_VERBS, WEAK_TREATIES, COUNT_BEFORE,
+    DATELINE_PLACE, EFFECT_BEFORE, GAP_CLOSE, GAP_JOIN, GAP_LEAD, GAP_MORE_YEARS, GAP_OPEN, LAST_YEAR,
+    ROLE_BEFORE, SAME_DAY, YEAR, outside_names, person_mentions, quote_spans, find_dateline, parse_dateline,
 )
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def _count_back(day: dt.date, count: re.Match[str], mark: str) -> dt.date | None
     return add_months(day, sign * n * (12 if unit == "year" else 1))
 
 
-class _ArticleExtraction:
+class ArticleExtraction:
     """Everything known about one article while its sentences are read."""
 
     def __init__(self, extractor: Extractor, article: Article) -> None:
@@ -72,14 +72,14 @@ class _ArticleExtraction:
         self.dateline_start, self.dateline_end = (dl.start(), dl.end()) if dl and self.dateline else (0, 0)
         self.treaties = self.lex.treaty_mentions(text)
         self.title_treaties = self.lex.treaty_mentions(article.title)
-        dateline = find_dateline(text, _DATELINE_PLACE)
-        self.states = [m for m in _outside_names(self.lex.state_mentions(text), self.treaties, text)
+        dateline = find_dateline(text, DATELINE_PLACE)
+        self.states = [m for m in outside_names(self.lex.state_mentions(text), self.treaties, text)
                        if not (dateline and dateline.start() <= m.start and m.end <= dateline.end())]
         self.title_states = self.lex.state_mentions(article.title)
-        self.quotes = _quote_spans(text)
+        self.quotes = quote_spans(text)
         self.groups = [Mention(m.start(), m.end(), m.group(0), members, "group")
                        for pattern, members in STATE_GROUPS for m in pattern.finditer(text)]
-        self.persons = _person_mentions(text, self.states)
+        self.persons = person_mentions(text, self.states)
         self.sentence_spans = split_sentences(text)
         self.claimed_states: list[str] = []
         self.claimed_treaties: set[str] = set()
@@ -134,12 +134,12 @@ class _ArticleExtraction:
             if treaty is None:
                 continue
             states, subject_conf, actor = self._subjects(act, sent, offset, start, end)
-            modality = _modality(act, sent)
+            modality = modality_of(act, sent)
             # "Mali ratified the statute in 2000, Niger in 2002 and ...", "..., and Finland followed on 10 July"
             others = self._gapped(act, offset, start, end) + self._followers(act, offset, start) \
                 if modality == "asserted" else []
             states = [s for s in states if not any(s == o[0] for o in others)]
-            if act.action == "parliament_approved" and modality == "asserted" and _government_bill(act):
+            if act.action == "parliament_approved" and modality == "asserted" and government_bill(act):
                 # "the Seimas backed the government's motion": the government sent it (undated here)
                 others += [(s, None, "government_approved", "the legislature passed the government's bill")
                            for s in states]
@@ -178,15 +178,15 @@ class _ArticleExtraction:
         return dataclasses.replace(claim, date=effective, date_precision="day", date_basis=notice.date_basis,
                                    notes=claim.notes + (f"counted from the notice of {notice.date}",))
 
-    def _gapped(self, act: _Act, offset: int, start: int, end: int) -> list[tuple[str, DateMention | None, str, str]]:
+    def _gapped(self, act: Act, offset: int, start: int, end: int) -> list[tuple[str, DateMention | None, str, str]]:
         """States in gapped clauses after the act, each with its own date (and, for joining,
         its own way of joining): 'Mali ratified the statute in 2000, Niger in 2002 and Burkina Faso
         in 2004'; 'Lithuania by ratification in 2003, and Estonia and Latvia by accession in 2004
         and 2005' (dates taken respectively)."""
         text = self.article.text[start:end]
-        verb_at = _abs(act.stage_verb, offset) - start
+        verb_at = abs_of(act.stage_verb, offset) - start
         # only remnants of this act's clause: no other verb between the act and the remnant
-        verbs = [_abs(t, offset) for t in act.stage_verb.sent if t.i > act.stage_verb.i and t.i != act.core.i
+        verbs = [abs_of(t, offset) for t in act.stage_verb.sent if t.i > act.stage_verb.i and t.i != act.core.i
                  and t.dep_ != "xcomp" and (t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass")))]
         names = [m for m in self.states if start + verb_at < m.start < end and m.kind != "official"
                  and not any(v < m.start for v in verbs)]
@@ -195,36 +195,36 @@ class _ArticleExtraction:
         i = 0
         while i < len(names):
             group = [names[i]]
-            if not _GAP_OPEN.search(text, 0, names[i].start - start):
+            if not GAP_OPEN.search(text, 0, names[i].start - start):
                 i += 1
                 continue
             pos = names[i].end - start
             i += 1
-            while i < len(names) and _GAP_JOIN.fullmatch(text, pos, names[i].start - start):
+            while i < len(names) and GAP_JOIN.fullmatch(text, pos, names[i].start - start):
                 group.append(names[i])
                 pos = names[i].end - start
                 i += 1
             first = next((d for d in dates if d.start >= pos), None)
-            lead = _GAP_LEAD.fullmatch(text, pos, first.start) if first is not None else None
+            lead = GAP_LEAD.fullmatch(text, pos, first.start) if first is not None else None
             if first is None or lead is None:
                 continue
             found = [first]
             pos = first.end
-            for more in _GAP_MORE_YEARS.finditer(text, pos):  # "in 2004 and 2005"
+            for more in GAP_MORE_YEARS.finditer(text, pos):  # "in 2004 and 2005"
                 if more.start() != pos:
                     break
                 year = int(more.group(1))
                 found.append(dataclasses.replace(first, start=more.start(1), end=more.end(1), text=more.group(1),
                                                  date=first.date.replace(year=year)))
                 pos = more.end()
-            if not _GAP_CLOSE.match(text, pos):
+            if not GAP_CLOSE.match(text, pos):
                 continue
             action = act.action
             how = lead.group("how")
             if how:
                 if how.lower() not in JOIN_NOUNS or act.action not in ("signed", "ratified", "acceded"):
                     continue
-                action = _join_action(how.lower())
+                action = join_action(how.lower())
             if len(found) not in (1, len(group)):
                 continue
             for k, m in enumerate(group):
@@ -234,7 +234,7 @@ class _ArticleExtraction:
                                 f"gapped clause '{text[m.start - start:pos].strip()}'"))
         return out
 
-    def _followers(self, act: _Act, offset: int, start: int) -> list[tuple[str, DateMention | None, str, str]]:
+    def _followers(self, act: Act, offset: int, start: int) -> list[tuple[str, DateMention | None, str, str]]:
         """'X ratified the protocol on 23 January, and the Hungarian parliament followed on 26
         February', '... and the three Baltic parliaments had done so earlier': the same act for the
         states of a conjoined 'followed (suit)' or 'did so' clause."""
@@ -249,7 +249,7 @@ class _ArticleExtraction:
             subj = next((c for c in conj.children if c.dep_ == "nsubj"), None)
             if subj is None:
                 continue
-            s, e = _span(conj, offset)
+            s, e = span_of(conj, offset)
             dates = [d for d in find_dates(self.article.text[s:e], self.dateline or self.published)]
             mention = dataclasses.replace(dates[0], start=dates[0].start + s - start, end=dates[0].end + s - start) \
                 if dates else None
@@ -258,9 +258,9 @@ class _ArticleExtraction:
         return out
 
     # -- acts ---------------------------------------------------------------------------
-    def _acts(self, sent: Any) -> list[_Act]:
-        acts: list[_Act] = []
-        cores = [(tok, _core_kind(tok, tok.lemma_.lower(), tok.lower_)) for tok in sent]
+    def _acts(self, sent: Any) -> list[Act]:
+        acts: list[Act] = []
+        cores = [(tok, core_kind_of(tok, tok.lemma_.lower(), tok.lower_)) for tok in sent]
         if any(kind in ("leave", "suspend", "deratify") for _, kind in cores) and any(t.lemma_.lower() in BILL_WORDS for t in sent):
             self.withdrawal_law_seen = True
         if self.leave_seen and not any(kind for _, kind in cores):
@@ -269,8 +269,8 @@ class _ArticleExtraction:
             for tok in sent:
                 if tok.lemma_.lower() in ("recommend", "recommendation") and not any(
                         c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
-                    stage = tok if tok.pos_ == "VERB" else _clause_verb(tok)
-                    return [_Act("intent_announced", tok if tok.pos_ == "VERB" else stage, tok, 0.7,
+                    stage = tok if tok.pos_ == "VERB" else clause_verb(tok)
+                    return [Act("intent_announced", tok if tok.pos_ == "VERB" else stage, tok, 0.7,
                                  note="recommendation of the withdrawal named before", intent=True)]
         if any(kind in ("leave", "suspend") for _, kind in cores):
             self.leave_seen = True
@@ -278,13 +278,13 @@ class _ArticleExtraction:
             lemma = tok.lemma_.lower()
             if core_kind is None:
                 found = self._referring_core(tok, cores, acts)
-                if isinstance(found, _Act):
+                if isinstance(found, Act):
                     acts.append(found)
                     continue
                 core_kind = found
             if core_kind is None:
                 continue
-            if _presupposed(tok):
+            if presupposed(tok):
                 continue
             if core_kind == "leave" and tok.dep_ == "amod":
                 continue  # "a withdrawing state": a description, not an act
@@ -292,11 +292,11 @@ class _ArticleExtraction:
                 # "a decree that President Zelensky signed on 29 June", "the law Putin signed"
                 if self.leave_seen:
                     law = tok.head.lemma_.lower() in LAW_WORDS
-                    acts.append(_Act("law_signed" if law else "government_approved", tok, tok, 0.75,
+                    acts.append(Act("law_signed" if law else "government_approved", tok, tok, 0.75,
                                      note=f"signed the {tok.head.lemma_.lower()} about the withdrawal"))
                 continue
-            if core_kind == "join" and lemma == "sign" and _signs_a_law_before(tok, self.withdrawal_law_seen):
-                act: _Act | None = _Act("law_signed", tok, tok, 0.8, note="signed the law named before ('it')")
+            if core_kind == "join" and lemma == "sign" and signs_a_law_before(tok, self.withdrawal_law_seen):
+                act: Act | None = Act("law_signed", tok, tok, 0.8, note="signed the law named before ('it')")
             else:
                 act = self._classify(tok, core_kind)
             if act is not None and not any(a.stage_verb == act.stage_verb and a.action == act.action for a in acts):
@@ -304,7 +304,7 @@ class _ArticleExtraction:
         # a sentence that says an act took effect also mentions the leaving word: keep the strongest per verb
         return acts
 
-    def _referring_core(self, tok: Any, cores: list[tuple[Any, str | None]], acts: list[_Act]) -> str | _Act | None:
+    def _referring_core(self, tok: Any, cores: list[tuple[Any, str | None]], acts: list[Act]) -> str | Act | None:
         """A word that is not a core word but stands for the withdrawal (or its law) named before or
         elsewhere in the sentence: the kind of core it is, or the act it makes."""
         lemma, head = tok.lemma_.lower(), tok.head.lemma_.lower()
@@ -324,11 +324,11 @@ class _ArticleExtraction:
                 and tok.head.dep_ == "relcl" and any(t.lemma_.lower() in ("minister", "government", "cabinet")
                                                      for t in tok.head.head.subtree if t.i <= tok.head.head.i):
             # "Foreign Minister Margus Tsahkna, who presented the bill, said ...": the government's bill
-            return _Act("government_approved", tok.head, tok, 0.75, note="a minister presented the bill")
+            return Act("government_approved", tok.head, tok, 0.75, note="a minister presented the bill")
         if lemma == "sign" and tok.dep_ == "acl" and tok.tag_ == "VBN" and self.leave_seen and any(
                 c.dep_ == "agent" for c in tok.children) and head in DECREE_WORDS:
             # "The short decision, signed by President Recep Tayyip Erdogan, ends ...": the decree
-            return _Act("government_approved", tok, tok, 0.75, note="the decree about the withdrawal")
+            return Act("government_approved", tok, tok, 0.75, note="the decree about the withdrawal")
         if tok.lower_ == "it" and tok.dep_ in ("dobj", "obj"):
             if head in VOTE_VERBS - {"ratify"} and any(
                     a.core.lemma_.lower() in BILL_WORDS or a.action == "law_signed" for a in acts):
@@ -341,16 +341,16 @@ class _ArticleExtraction:
             return "leave"  # "Parliament gave its consent on 19 June, and the president decided on the withdrawal"
         return None
 
-    def _classify(self, core: Any, kind: str) -> _Act | None:
-        clause = _clause_verb(core)
-        chain = [clause] + _ancestor_clauses(clause)
+    def _classify(self, core: Any, kind: str) -> Act | None:
+        clause = clause_verb(core)
+        chain = [clause] + ancestor_clauses(clause)
         if kind == "join":
             lemma = core.lemma_.lower()
             if lemma == "sign" and core.i + 2 < len(core.doc) and core.nbor(1).lower_ == "into" and core.nbor(2).lower_ == "law":
-                if any(_core_kind(t, t.lemma_.lower(), t.lower_) == "deratify" for t in core.sent):
+                if any(core_kind_of(t, t.lemma_.lower(), t.lower_) == "deratify" for t in core.sent):
                     return None  # signing the law that revokes a ratification is the de-ratification
-                return _Act("law_signed", core, core, 0.8, note="'signed into law'")
-            if lemma in ("sign", "signature", "signing") and (_has_law_word(core) or _has_law_word(clause)):
+                return Act("law_signed", core, core, 0.8, note="'signed into law'")
+            if lemma in ("sign", "signature", "signing") and (has_law_word(core) or has_law_word(clause)):
                 return None
             instrument = next((c for c in core.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in (
                 "instrument", "document")), None) if lemma == "sign" else None
@@ -362,11 +362,11 @@ class _ArticleExtraction:
                         a.lower_ == "to" for a in g.children) and g.lemma_.lower() in ("ratify", "accede", "accept", "join")),
                         None)  # "signed documents to ratify the Kyoto Protocol"
                 if how is not None:
-                    self.instrument_action = _join_action(how)
+                    self.instrument_action = join_action(how)
                 if how is not None or self.instrument_action:
-                    return _Act(_join_action(how) if how else self.instrument_action, clause, core, 0.8,
+                    return Act(join_action(how) if how else self.instrument_action, clause, core, 0.8,
                                 note="signed the instrument")
-            return _Act(_join_action(lemma), clause, core, 0.8)
+            return Act(join_action(lemma), clause, core, 0.8)
         if kind == "suspend":
             if core.pos_ == "NOUN" and clause.lemma_.lower() in REACTION_VERBS and not any(
                     c.dep_ == "poss" or c.lower_ == "of" for c in core.children):
@@ -376,62 +376,62 @@ class _ArticleExtraction:
                     c.dep_ == "det" and c.lower_ in ("that", "this") for c in core.children):
                 step.note = "a step formalising the suspension named before"  # "signed a law formalising that suspension"
                 return step
-            return _Act("suspended", clause, core, 0.8)
+            return Act("suspended", clause, core, 0.8)
         if kind == "deratify":
             step = self._legal_step(chain, core, ("parliament_approved",))
             if step is not None:  # "the Duma passed a law withdrawing the ratification": its vote, not yet the act
                 step.note = "the legislature passed the law revoking the ratification"
                 return step
-            return _Act("deratified", clause, core, 0.85)
+            return Act("deratified", clause, core, 0.85)
         # "a withdrawal the government announced in early April": the announcement of the withdrawal
         announced = next((c for c in core.children if c.dep_ == "relcl" and c.lemma_.lower() in ANNOUNCE_VERBS - {
             "say", "state", "confirm"} and any(g.dep_ == "nsubj" for g in c.children)), None) \
             if core.pos_ == "NOUN" else None
         if announced is not None:
-            return _Act("intent_announced", announced, core, 0.75, note="the withdrawal announced before", intent=True)
+            return Act("intent_announced", announced, core, 0.75, note="the withdrawal announced before", intent=True)
         # leaving: which stage?  Look at the clause of the core word, then up the chain.
         for verb in chain:
             if verb.i != core.i and verb.lemma_.lower() in PREVENT_VERBS:
                 return None  # "voted to bar the use of federal money to withdraw": what is prevented
-            stage = _leave_stage(verb, core, self.lex)
+            stage = leave_stage(verb, core, self.lex)
             if stage is not None:
-                return _Act(stage[0], verb, core, stage[1], intent=stage[0] == "intent_announced")
+                return Act(stage[0], verb, core, stage[1], intent=stage[0] == "intent_announced")
             lemma = verb.lemma_.lower()
             if lemma in INTENT_VERBS:
-                return _Act("intent_announced", verb, core, 0.75, note=f"stated intention ('{verb.text}')", intent=True)
+                return Act("intent_announced", verb, core, 0.75, note=f"stated intention ('{verb.text}')", intent=True)
             if lemma in PLANNED | CALLED_FOR | HYPOTHETICAL_AUX:
                 break
         if core.pos_ in ("NOUN", "PROPN"):
             return None  # "the withdrawal" named as a topic: no act unless a verb gives its stage
         auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
         if auxes & (FUTURE_AUX | HYPOTHETICAL_AUX) or clause.head.lemma_.lower() in CALLED_FOR | PLANNED:
-            return _Act("intent_announced", clause, core, 0.7, note="stated or reported intention", intent=True)
+            return Act("intent_announced", clause, core, 0.7, note="stated or reported intention", intent=True)
         if core.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in core.children) \
                 and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING_VERBS | {"insist", "stress"}:
-            return _Act("intent_announced", clause, core, 0.7, note="'said they were withdrawing': an announcement",
+            return Act("intent_announced", clause, core, 0.7, note="'said they were withdrawing': an announcement",
                         intent=True)
         if core.lemma_.lower() == "denounce" and core.tag_ == "VBD":
-            return _Act("notified", clause, core, 0.6, note="'denounced the convention': the denunciation itself")
+            return Act("notified", clause, core, 0.6, note="'denounced the convention': the denunciation itself")
         if core.tag_ == "VBD" and any(t.ent_type_ == "DATE" for t in clause.subtree):
-            return _Act("took_effect", clause, core, 0.55,
+            return Act("took_effect", clause, core, 0.55,
                         note="'left'/'withdrew' with a date: read as the withdrawal taking effect")
         if core.tag_ in ("VBD", "VBN") and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in GENERIC_TREATY_WORDS | {
                 "court"} for c in core.children):
-            return _Act("took_effect", clause, core, 0.45,
+            return Act("took_effect", clause, core, 0.45,
                         note="'left the treaty' in the past, undated: read as the withdrawal having taken effect")
-        return _Act("took_effect", clause, core, 0.3,
+        return Act("took_effect", clause, core, 0.3,
                     note="stage of the withdrawal not stated; read as the withdrawal itself (too weak for an event)")
 
-    def _legal_step(self, chain: list[Any], core: Any, wanted: tuple[str, ...]) -> _Act | None:
+    def _legal_step(self, chain: list[Any], core: Any, wanted: tuple[str, ...]) -> Act | None:
         """The law's stage (vote, signature) among the first clauses up from the core, if it is one of ``wanted``."""
         for verb in chain[:3]:
-            stage = _leave_stage(verb, core, self.lex)
+            stage = leave_stage(verb, core, self.lex)
             if stage is not None:
-                return _Act(stage[0], verb, core, stage[1]) if stage[0] in wanted else None
+                return Act(stage[0], verb, core, stage[1]) if stage[0] in wanted else None
         return None
 
     # -- treaty --------------------------------------------------------------------------
-    def _treaty_for(self, act: _Act, sent: Any, offset: int, start: int) -> str | None:
+    def _treaty_for(self, act: Act, sent: Any, offset: int, start: int) -> str | None:
         """The treaty the act is about: a name linked to the act in the parse, else a generic
         word ('the convention', 'the accord') resolved to the treaty named before it."""
         sent_end = start + len(sent.text)
@@ -440,20 +440,20 @@ class _ArticleExtraction:
             p for p in c.children if p.dep_ == "pobj"]) if g.dep_ in ("dobj", "obj", "pobj")]
         vague = [o for o in objects if o.lemma_.lower() in GENERIC_TREATY_WORDS and (o.tag_ == "NNS" or any(
             c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in o.children))]
-        if vague and not any(_abs(o, offset) <= m.start < _abs(o, offset) + 80 for o in vague for m in inside):
+        if vague and not any(abs_of(o, offset) <= m.start < abs_of(o, offset) + 80 for o in vague for m in inside):
             return None  # "withdrew from a nuclear deal", "has signed bilateral agreements": some other treaty
         for i, head in enumerate((act.core, act.stage_verb)):
-            ranges = _clause_ranges(head, offset)
+            ranges = clause_ranges(head, offset)
             linked = [m for m in inside if any(s <= m.start < e for s, e in ranges)
                       and not (i and m.ref in WEAK_TREATIES)]
             if linked:
-                pos = _abs(act.core, offset)
+                pos = abs_of(act.core, offset)
                 return min(linked, key=lambda m: abs(m.start - pos)).ref
         described = act.core.head if act.core.dep_ == "acl" else next(
             (c for c in act.core.head.children if c.dep_ == "nsubj"), None) if act.core.dep_ == "advcl" else None
         if described is not None and described.lemma_.lower() in GENERIC_TREATY_WORDS:
             # "The treaty, signed in Prague in April 2010 by ...": the noun the participle describes
-            resolved = self._resolve_treaty(_abs(described, offset), described.lemma_.lower())
+            resolved = self._resolve_treaty(abs_of(described, offset), described.lemma_.lower())
             if resolved:
                 return resolved
         for head in (act.core, act.stage_verb):
@@ -461,7 +461,7 @@ class _ArticleExtraction:
                        if t.lemma_.lower() in GENERIC_TREATY_WORDS and t.pos_ in ("NOUN", "PROPN") and t.tag_ != "NNS"
                        and not any(c.lower_ in ("another", "other", "a", "an", "any") for c in t.children)]
             if generic:
-                resolved = self._resolve_treaty(_abs(generic[0], offset), generic[0].lemma_.lower())
+                resolved = self._resolve_treaty(abs_of(generic[0], offset), generic[0].lemma_.lower())
                 if resolved:
                     return resolved
         if act.action in JOIN_LIKE:
@@ -475,10 +475,10 @@ class _ArticleExtraction:
             if act.core.pos_ == "NOUN" and not any(c.dep_ == "prep" for c in act.core.children) \
                     or not objects or any(c.lower_ in ("it", "them") or c.lemma_.lower() in (
                         "participation", "obligation", "membership", "implementation") for c in objects):
-                return self._resolve_treaty(_abs(act.core, offset), "")
+                return self._resolve_treaty(abs_of(act.core, offset), "")
             return None
         if inside:
-            pos = _abs(act.core, offset)
+            pos = abs_of(act.core, offset)
             best = min(inside, key=lambda m: (abs(m.start - pos) + (0 if m.start >= pos else 25)))
             return None if best.ref in WEAK_TREATIES else best.ref
         return self._resolve_treaty(start, "")
@@ -511,7 +511,7 @@ class _ArticleExtraction:
         return words
 
     # -- subjects ----------------------------------------------------------------------
-    def _subjects(self, act: _Act, sent: Any, offset: int, start: int, end: int) -> tuple[list[str], float, str | None]:
+    def _subjects(self, act: Act, sent: Any, offset: int, start: int, end: int) -> tuple[list[str], float, str | None]:
         actor = None
         # 1. the core noun's possessor: "Lithuania's withdrawal", "withdrawal of Estonia",
         #    or its agent: "the recommendation made by the ministers of ..."
@@ -546,23 +546,23 @@ class _ArticleExtraction:
                             return states, 0.05, actor
                     if child.dep_ == "poss" and child.lower_ in PRONOUNS:
                         # "Lithuania, Latvia and Estonia lodged their notices": the clause's subject
-                        clause_subj = next((c for c in _clause_verb(act.core).children if c.dep_ == "nsubj"), None)
+                        clause_subj = next((c for c in clause_verb(act.core).children if c.dep_ == "nsubj"), None)
                         states = self._states_in(clause_subj, offset) if clause_subj is not None else []
                         if states:
                             return states, 0.1, actor
                         if clause_subj is not None and clause_subj.lower_ in ("which", "who", "that"):
                             continue  # "Estonia, Latvia and Lithuania, which lodged their notices": the antecedent
-                        plural = self._plural_reference(start, _abs(child, offset)) if child.lower_ == "their" else []
+                        plural = self._plural_reference(start, abs_of(child, offset)) if child.lower_ == "their" else []
                         if plural:
                             return plural, 0.0, actor
-                        resolved = self._resolve_reference(start, _abs(child, offset))
+                        resolved = self._resolve_reference(start, abs_of(child, offset))
                         if resolved:
                             return [resolved], 0.0, actor or self._quote_speaker(start)
         # "the treaty, signed ... by Presidents Barack Obama and Dmitry Medvedev": the agent acts
         if act.core.pos_ == "VERB" and act.core.dep_ in ("acl", "advcl") and act.core.tag_ == "VBN":
             agent = next((c for c in act.core.children if c.dep_ == "agent"), None)
             if agent is not None:  # the rest of the participle phrase from 'by'
-                a_s, a_e = _abs(agent, offset), _span(act.core, offset)[1]
+                a_s, a_e = abs_of(agent, offset), span_of(act.core, offset)[1]
                 states = [str(self.lex.state_of(m)) for m in self.states if a_s <= m.start < a_e and self.lex.state_of(m)]
                 return list(dict.fromkeys(states)), 0.05, actor  # "by members of NATO": no state named
         # "pull the United States out of the treaty": the object leaves
@@ -580,7 +580,7 @@ class _ArticleExtraction:
                 if states:
                     return states, 0.1, actor
                 if own.lower_ in ("it", "they"):
-                    resolved = self._resolve_reference(start, _abs(own, offset))
+                    resolved = self._resolve_reference(start, abs_of(own, offset))
                     if resolved:
                         return [resolved], 0.0, actor
         # 3. the subject of the stage clause, inherited up the chain
@@ -596,7 +596,7 @@ class _ArticleExtraction:
                         return states, 0.1, actor
                 if objs and verb.head.lemma_.lower() not in ("help", "allow", "let"):
                     if any(o.lower_ in PRONOUNS for o in objs):
-                        resolved = self._resolve_reference(start, _abs(objs[0], offset))
+                        resolved = self._resolve_reference(start, abs_of(objs[0], offset))
                         return ([resolved], 0.0, actor) if resolved else ([], 0.0, actor)
                     return [], 0.0, actor  # "prompted both Nordic countries to join": they act, not the subject
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
@@ -604,7 +604,7 @@ class _ArticleExtraction:
                 listed = [c for c in subj.children if c.dep_ == "appos"]
                 if listed:  # "Finland, Sweden's neighbour, joined": the state named, not its description
                     apart = {t.i for a in listed for t in a.subtree}
-                    ranges = [(_abs(t, offset), _abs(t, offset) + len(t.text)) for t in _np_tokens(subj) if t.i not in apart]
+                    ranges = [(abs_of(t, offset), abs_of(t, offset) + len(t.text)) for t in np_tokens(subj) if t.i not in apart]
                     named = [str(self.lex.state_of(m)) for m in self.states
                              if any(a <= m.start < b for a, b in ranges) and self.lex.state_of(m)]
                     if named:
@@ -646,15 +646,15 @@ class _ArticleExtraction:
                     if states:  # "China slams U.S. as it joins the treaty": the main clause's subject
                         return states, 0.05, actor
                 if subj.lower_ in PRONOUNS or subj.lemma_.lower() in GENERIC_SUBJECTS | INSTRUMENT_WORDS | {
-                        "withdrawal", "exit", "departure", "decision", "step"} or _is_generic_np(subj) or legislature:
-                    at = _abs(subj, offset)
+                        "withdrawal", "exit", "departure", "decision", "step"} or is_generic_np(subj) or legislature:
+                    at = abs_of(subj, offset)
                     here = {self.lex.state_of(m) for m in self.states if start <= m.start < end and (
                         m.kind == "institution" or m.kind in ("name", "alias", "demonym") and m.start < at)}
                     if subj.lower_ not in PRONOUNS and len(here) == 1 and None not in here:
                         # "The government then sent a withdrawal bill to the Riigikogu", "Russian officials insist
                         # that the country is not withdrawing": the one state named in the sentence
                         return [str(next(iter(here)))], 0.0, actor
-                    resolved = self._resolve_reference(start, _abs(subj, offset) if subj.lower_ in PRONOUNS else None)
+                    resolved = self._resolve_reference(start, abs_of(subj, offset) if subj.lower_ in PRONOUNS else None)
                     if resolved:
                         return [resolved], 0.0, actor or self._quote_speaker(start)
                 if subj.lower_ not in PRONOUNS | {"which", "who", "that"}:
@@ -680,13 +680,13 @@ class _ArticleExtraction:
     def _numbered_states(self, subj: Any, offset: int, start: int) -> list[str]:
         """'the four countries' after 'coordinated with Latvia, Estonia and Poland': the states named
         before it in the sentence and the article's own state, when they are that many."""
-        noun = next((t for t in _np_tokens(subj) if t.lemma_.lower() in ("country", "state", "nation", "government")
+        noun = next((t for t in np_tokens(subj) if t.lemma_.lower() in ("country", "state", "nation", "government")
                      and t.tag_ == "NNS"), None)
         count = next((c for c in noun.children if c.dep_ == "nummod"), None) if noun is not None else None
         if count is None or self._states_in(subj, offset):
             return []
         n = int(count.text) if count.text.isdigit() else NUMBERS.get(count.lower_, 0)
-        at = _abs(subj, offset)
+        at = abs_of(subj, offset)
         named = [str(self.lex.state_of(m)) for m in self.states if start <= m.start < at and m.kind in ("name", "alias")]
         own = self._resolve_reference(start)
         found = list(dict.fromkeys(named + ([own] if own else [])))
@@ -697,13 +697,13 @@ class _ArticleExtraction:
         colon = next((t for t in verb.sent if t.i > verb.i and t.text == ":"), None)
         if colon is None:
             return []
-        pos = _abs(colon, offset) + 1
+        pos = abs_of(colon, offset) + 1
         names = [m for m in self.states if pos <= m.start < end and m.kind in ("name", "alias")]
         if not names:
             return []
         gaps = [self.article.text[pos:names[0].start]] + [
             self.article.text[a.end:b.start] for a, b in zip(names, names[1:])] + [self.article.text[names[-1].end:end]]
-        if not (re.fullmatch(r"\s*(?:the\s+)?", gaps[0]) and all(_GAP_JOIN.fullmatch(g) for g in gaps[1:-1])
+        if not (re.fullmatch(r"\s*(?:the\s+)?", gaps[0]) and all(GAP_JOIN.fullmatch(g) for g in gaps[1:-1])
                 and re.fullmatch(r"\s*[.;]?\s*", gaps[-1])):
             return []
         return list(dict.fromkeys(str(self.lex.state_of(m)) for m in names))
@@ -711,7 +711,7 @@ class _ArticleExtraction:
     def _states_in(self, token: Any, offset: int) -> list[str]:
         """States named in the phrase headed by ``token`` (conjuncts and 'of' phrases included;
         not relative clauses or other prepositional phrases: 'states bordering Russia')."""
-        ranges = [(_abs(t, offset), _abs(t, offset) + len(t.text)) for t in _np_tokens(token)]
+        ranges = [(abs_of(t, offset), abs_of(t, offset) + len(t.text)) for t in np_tokens(token)]
         found: list[str] = []
         for m in self.groups:
             if any(s <= m.start < e for s, e in ranges):
@@ -725,13 +725,13 @@ class _ArticleExtraction:
         return found
 
     def _states_in_token(self, token: Any, offset: int) -> list[str]:
-        s = _abs_tok_start(token, offset)
-        e = _abs_tok_end(token, offset)
+        s = abs_tok_start(token, offset)
+        e = abs_tok_end(token, offset)
         return [str(self.lex.state_of(m)) for m in self.states if s <= m.start and m.end <= e and self.lex.state_of(m)]
 
     def _person_in(self, token: Any, offset: int) -> str | None:
-        s = _abs_tok_start(token.left_edge, offset)
-        e = _abs_tok_end(token.right_edge, offset)
+        s = abs_tok_start(token.left_edge, offset)
+        e = abs_tok_end(token.right_edge, offset)
         for p in self.persons:
             if s <= p.start and p.end <= e:
                 return p.text
@@ -791,7 +791,7 @@ class _ArticleExtraction:
         return prior[-1].text if prior else None
 
     # -- dates ---------------------------------------------------------------------------
-    def _date_for(self, act: _Act, sent: Any, offset: int, start: int, end: int, modality: str
+    def _date_for(self, act: Act, sent: Any, offset: int, start: int, end: int, modality: str
                   ) -> tuple[tuple[DateMention | None, str], list[str], float, dt.date | None]:
         pub = self.published
         base = self.dateline or pub
@@ -808,7 +808,7 @@ class _ArticleExtraction:
                         if d.basis == "relative" or in_dateline(d) else d for d in mentions]
         if base is not None:  # "on 14 March last year", "in April last year": the year before publication
             mentions = [dataclasses.replace(d, date=d.date.replace(year=base.year - 1), note="year taken as last year")
-                        if d.note and "publication" in d.note and _LAST_YEAR.match(text, d.end) else d
+                        if d.note and "publication" in d.note and LAST_YEAR.match(text, d.end) else d
                         for d in mentions]
         notes: list[str] = []
         mark = next((c for c in act.stage_verb.children if c.dep_ == "mark" and c.lower_ in (
@@ -818,8 +818,8 @@ class _ArticleExtraction:
         if not mentions:
             # "Lithuania and Estonia deposited their notices on the same day": the day of the act named before;
             # "... and both chambers passed it the next day": the day after
-            own_s, own_e = _span(act.stage_verb, offset)
-            same = _SAME_DAY.search(self.article.text, own_s, own_e) or _SAME_DAY.search(text)
+            own_s, own_e = span_of(act.stage_verb, offset)
+            same = SAME_DAY.search(self.article.text, own_s, own_e) or SAME_DAY.search(text)
             before = self.last_day.get(act.action, self.last_day.get(""))
             if same and before is not None and modality == "asserted":
                 later = 1 if same.group(0).lower().endswith(("next day", "following day")) else 0
@@ -828,27 +828,27 @@ class _ArticleExtraction:
                                             date=before.date + dt.timedelta(days=later)),
                         before.basis), notes, -0.05, None
             return (None, "bounded" if pub else "unknown"), notes, 0.0, None
-        verb_pos = _abs(act.stage_verb, offset) - start
-        sub_s = _abs_tok_start(act.stage_verb.left_edge, offset) - start
-        sub_e = _abs_tok_end(act.stage_verb.right_edge, offset) - start
+        verb_pos = abs_of(act.stage_verb, offset) - start
+        sub_s = abs_tok_start(act.stage_verb.left_edge, offset) - start
+        sub_e = abs_tok_end(act.stage_verb.right_edge, offset) - start
 
         if act.action not in ("took_effect", "intent_announced") and base is not None and modality == "asserted":
             mentions = [d for d in mentions if d.date <= base + dt.timedelta(days=1)] or []
             if not mentions:
                 return (None, "bounded"), notes, 0.0, None
-        until = _until(act.stage_verb) if any(c.dep_ == "neg" for c in act.stage_verb.children) else None
+        until = until_of(act.stage_verb) if any(c.dep_ == "neg" for c in act.stage_verb.children) else None
         if until is not None:  # "did not ratify it until 2012"
-            u_s, u_e = (a - start for a in _span(until, offset))
-            year = _YEAR.search(text, u_s, u_e)  # "until 2012" is not a date expression of its own
+            u_s, u_e = (a - start for a in span_of(until, offset))
+            year = YEAR.search(text, u_s, u_e)  # "until 2012" is not a date expression of its own
             mentions = [d for d in mentions if u_s <= d.end <= u_e] or ([DateMention(
                 year.start(), year.end(), year.group(0), dt.date(int(year.group(0)), 1, 1), "explicit", "year")]
                 if year else mentions)
         elif act.action != "took_effect":
-            kept = [d for d in mentions if not _EFFECT_BEFORE.search(text[max(0, d.start - 40): d.start])]
+            kept = [d for d in mentions if not EFFECT_BEFORE.search(text[max(0, d.start - 40): d.start])]
             mentions = kept or mentions
         # a date inside a relative clause dates that clause's event: "sent a bill to the Riigikogu, which
         # adopted it on 4 June"
-        nested = [_span(t, offset) for t in act.stage_verb.subtree
+        nested = [span_of(t, offset) for t in act.stage_verb.subtree
                   if t.dep_ == "relcl" and t.pos_ == "VERB" and t.i != act.stage_verb.i]
         mentions = [d for d in mentions if not any(ns - start <= d.start < ne - start for ns, ne in nested)]
         if not mentions:
@@ -865,15 +865,15 @@ class _ArticleExtraction:
             if not own:
                 return self._counted_date(mark, mentions, start, offset), notes, 0.0, None
             mentions = own
-        parent = next((a for a in _ancestor_clauses(act.stage_verb)
+        parent = next((a for a in ancestor_clauses(act.stage_verb)
                        if a.lemma_.lower() not in REPORTING_VERBS), None) if act.stage_verb.dep_ in ("xcomp", "conj", "advcl") else None
-        par_s, par_e = (_span(parent, offset) if parent is not None else (0, 0))
+        par_s, par_e = (span_of(parent, offset) if parent is not None else (0, 0))
 
         # the verb's own clause first: "the government began preparations in April, parliament approved the
         # withdrawal in June" dates the approval in June
-        own_ranges = [(a - start, b - start) for a, b in _clause_ranges(act.stage_verb, offset)]
+        own_ranges = [(a - start, b - start) for a, b in clause_ranges(act.stage_verb, offset)]
 
-        earlier = [(a - start, b - start) for a, b in (_span(c, offset) for c in act.stage_verb.children if c.dep_ == "prep"
+        earlier = [(a - start, b - start) for a, b in (span_of(c, offset) for c in act.stage_verb.children if c.dep_ == "prep"
                    and c.lower_ in ("following", "after", "before", "since"))]
 
         def score(d: DateMention) -> tuple[int, int]:
@@ -923,8 +923,8 @@ class _ArticleExtraction:
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for c in main.children) or (
                 main.tag_ in ("VB", "VBZ", "VBP") and main.lemma_.lower() not in ("come", "follow")):
             return None, "bounded"
-        at = _abs(mark, offset) - start
-        m = _COUNT_BEFORE.search(self.article.text[start:start + at])
+        at = abs_of(mark, offset) - start
+        m = COUNT_BEFORE.search(self.article.text[start:start + at])
         base = [d for d in mentions if d.end <= at and d.precision == "day"]
         if not base and "" in self.last_day:
             base = [self.last_day[""]]  # "The decision came a week after ...": the act named before
@@ -937,9 +937,9 @@ class _ArticleExtraction:
                            note=f"counted from '{base[-1].text}'"), base[-1].basis
 
     def _reporting_ancestor(self, verb: Any, pos: int, offset: int) -> str | None:
-        for anc in _ancestor_clauses(verb):
+        for anc in ancestor_clauses(verb):
             if anc.lemma_.lower() in REPORTING_VERBS:
-                s, e = _span(anc, offset)
+                s, e = span_of(anc, offset)
                 if s <= pos < e:
                     return str(anc.text)
         return None
@@ -948,7 +948,7 @@ class _ArticleExtraction:
         return any(s <= pos < e for s, e in self.quotes)
 
     # -- claim ----------------------------------------------------------------------------
-    def _claim(self, act: _Act, treaty_id: str, state: str, modality: str,
+    def _claim(self, act: Act, treaty_id: str, state: str, modality: str,
                date_info: tuple[DateMention | None, str], notes: list[str], conf_adj: float,
                actor: str | None, start: int, end: int, bound: dt.date | None = None) -> Claim:
         mention, basis = date_info
@@ -1000,7 +1000,7 @@ class _ArticleExtraction:
         state = (official.state if official and official.state else None) or claim_state
         if speaker and role is None:
             at = self.article.text.find(speaker)
-            m = _ROLE_BEFORE.search(self.article.text[max(0, at - 60): at]) if at >= 0 else None
+            m = ROLE_BEFORE.search(self.article.text[max(0, at - 60): at]) if at >= 0 else None
             role = m.group(1).strip().lower() if m else None
         return Quote(self.article.text[s:e], s, e, speaker=speaker, role=role, state=state, channel=self._channel(s))
 

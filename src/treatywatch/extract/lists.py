@@ -23,7 +23,7 @@ from typing import Any
 from ..dates import DateMention, find_dates
 from ..gate import Lexicon, Mention, split_sentences
 from ..models import Article, Claim, Evidence
-from .words import _outside_names
+from .words import outside_names
 
 LANGUAGES = ("de", "fr", "ru", "uk", "pl", "es", "it")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!\d|\.\d)")
@@ -239,7 +239,7 @@ class ListExtraction:
         self.wl = wordlists()[self.lang]
         self.treaties = lexicon.treaty_mentions(article.text)
         self.title_treaties = lexicon.treaty_mentions(article.title)
-        self.states = _outside_names(lexicon.state_mentions(article.text), self.treaties, article.text)
+        self.states = outside_names(lexicon.state_mentions(article.text), self.treaties, article.text)
         self.states = sorted(self.states + [Mention(m.start(), m.end(), m.group(0), ref, "group")
                                             for pattern, ref in group_patterns(self.lang)
                                             for m in pattern.finditer(article.text)],

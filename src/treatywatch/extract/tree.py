@@ -16,7 +16,7 @@ from .words import (
 
 
 @dataclasses.dataclass
-class _Act:
+class Act:
     action: str
     stage_verb: Any  # spaCy Token
     core: Any
@@ -25,25 +25,25 @@ class _Act:
     intent: bool = False  # a state's stated intention: its own future tense is not "planned"
 
 
-def _abs(token: Any, offset: int) -> int:
+def abs_of(token: Any, offset: int) -> int:
     return int(offset + token.idx) if offset else int(token.idx)
 
 
-def _clause_ranges(token: Any, offset: int) -> list[tuple[int, int]]:
+def clause_ranges(token: Any, offset: int) -> list[tuple[int, int]]:
     """Character ranges of the tokens in ``token``'s own phrase or clause (for a verb: not its
     conjoined or subordinate clauses, which are other acts)."""
     if token.pos_ not in ("VERB", "AUX"):
-        s, e = _span(token, offset)
+        s, e = span_of(token, offset)
         return [(s, e)]
-    return [(_abs(t, offset), _abs(t, offset) + len(t.text)) for t in token.subtree
-            if t.i == token.i or _clause_verb(t).i == token.i]
+    return [(abs_of(t, offset), abs_of(t, offset) + len(t.text)) for t in token.subtree
+            if t.i == token.i or clause_verb(t).i == token.i]
 
 
-def _span(token: Any, offset: int) -> tuple[int, int]:
-    return _abs(token.left_edge, offset), _abs(token.right_edge, offset) + len(token.right_edge.text)
+def span_of(token: Any, offset: int) -> tuple[int, int]:
+    return abs_of(token.left_edge, offset), abs_of(token.right_edge, offset) + len(token.right_edge.text)
 
 
-def _np_tokens(token: Any) -> list[Any]:
+def np_tokens(token: Any) -> list[Any]:
     out = [token]
     for child in token.children:
         if child.dep_ in ("acl", "relcl", "advcl", "ccomp", "xcomp", "punct", "cc") and child.dep_ != "conj":
@@ -51,19 +51,19 @@ def _np_tokens(token: Any) -> list[Any]:
         if child.dep_ == "prep" and child.lower_ not in ("of",) and not (
                 child.lower_ in ("from", "in") and token.lemma_.lower() in PEOPLE_NOUNS):
             continue
-        out.extend(_np_tokens(child))
+        out.extend(np_tokens(child))
     return out
 
 
-def _abs_tok_start(token: Any, offset: int) -> int:
-    return _abs(token, offset)
+def abs_tok_start(token: Any, offset: int) -> int:
+    return abs_of(token, offset)
 
 
-def _abs_tok_end(token: Any, offset: int) -> int:
-    return _abs(token, offset) + len(token.text)
+def abs_tok_end(token: Any, offset: int) -> int:
+    return abs_of(token, offset) + len(token.text)
 
 
-def _core_kind(tok: Any, lemma: str, low: str) -> str | None:
+def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in ("withdraw", "withdrawal", "leave", "quit", "exit", "denounce", "denunciation", "renounce",
                  "pullout", "pull-out", "leaving") or (lemma == "pull" and any(c.lower_ == "out" for c in tok.children)):
         if lemma in ("withdraw", "pull") and any(
@@ -177,7 +177,7 @@ def _nominal_join_event(tok: Any) -> bool:
     return True
 
 
-def _government_bill(act: _Act) -> bool:
+def government_bill(act: Act) -> bool:
     """The bill the legislature passed is the government's: 'the government's proposal', 'the
     government bill'."""
     bills = [act.core] + [c for c in act.stage_verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
@@ -185,14 +185,14 @@ def _government_bill(act: _Act) -> bool:
         c.dep_ in ("poss", "compound", "amod") and c.lemma_.lower() in GOVERNMENT_WORDS for c in b.children) for b in bills)
 
 
-def _until(verb: Any) -> Any:
+def until_of(verb: Any) -> Any:
     """The dated 'until ...' phrase of a past act ('did not ratify it until 2012'), if any."""
     past = verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in verb.children)
     return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "until"
                  and any(t.ent_type_ == "DATE" or t.like_num for t in c.subtree)), None) if past else None
 
 
-def _join_action(lemma: str) -> str:
+def join_action(lemma: str) -> str:
     if lemma.startswith("ratif"):
         return "ratified"
     if lemma in ("sign", "signature", "signing"):
@@ -202,7 +202,7 @@ def _join_action(lemma: str) -> str:
     return "acceded"
 
 
-def _signs_a_law_before(tok: Any, withdrawal_law_seen: bool = False) -> bool:
+def signs_a_law_before(tok: Any, withdrawal_law_seen: bool = False) -> bool:
     """'Parliament passed the withdrawal law, and the president signed it' (or 'the bill',
     when a withdrawal law was named in an earlier sentence)."""
     if not any(c.dep_ in ("dobj", "obj") and c.lower_ in ("it", "this") for c in tok.children):
@@ -211,7 +211,7 @@ def _signs_a_law_before(tok: Any, withdrawal_law_seen: bool = False) -> bool:
     if head is None:
         return False
     return any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in LAW_WORDS
-               and (withdrawal_law_seen or any(_core_kind(t, t.lemma_.lower(), t.lower_) == "leave" for t in c.subtree))
+               and (withdrawal_law_seen or any(core_kind_of(t, t.lemma_.lower(), t.lower_) == "leave" for t in c.subtree))
                for c in head.children)
 
 
@@ -221,17 +221,17 @@ def _near_leave(tok: Any) -> bool:
                for t in sent)
 
 
-def _presupposed(tok: Any) -> bool:
+def presupposed(tok: Any) -> bool:
     """'By leaving the convention, ...' / 'after leaving it': not an assertion of the act."""
     if tok.dep_ == "pcomp" and tok.head.lower_ in ("by", "after", "before", "since", "without", "upon", "on"):
-        main = _clause_verb(tok.head)
+        main = clause_verb(tok.head)
         return not (tok.head.lower_ == "by" and main.tag_ == "VBD")  # "By lodging its notice, Lithuania set..."
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl",) and any(c.lower_ in ("after", "before", "by") for c in tok.children):
         return True
     return False
 
 
-def _clause_verb(tok: Any) -> Any:
+def clause_verb(tok: Any) -> Any:
     t = tok
     for _ in range(12):
         if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass")):
@@ -242,13 +242,13 @@ def _clause_verb(tok: Any) -> Any:
     return t
 
 
-def _ancestor_clauses(verb: Any) -> list[Any]:
+def ancestor_clauses(verb: Any) -> list[Any]:
     out: list[Any] = []
     t = verb
     for _ in range(6):
         if t.head.i == t.i:
             break
-        t = _clause_verb(t.head)
+        t = clause_verb(t.head)
         if out and t.i == out[-1].i:
             break
         out.append(t)
@@ -259,19 +259,19 @@ def _subtree_lemmas(verb: Any) -> set[str]:
     """Lemmas in the verb's own clause (not inside nested clauses headed by other verbs)."""
     out = set()
     for t in verb.subtree:
-        if t.i == verb.i or _clause_verb(t).i == verb.i:
+        if t.i == verb.i or clause_verb(t).i == verb.i:
             out.add(t.lemma_.lower())
             out.add(t.lower_)
     return out
 
 
-def _has_law_word(tok: Any) -> bool:
+def has_law_word(tok: Any) -> bool:
     """'signed the law', 'signed into law'."""
     return any(c.lemma_.lower() in LAW_WORDS | DECREE_WORDS or c.dep_ == "prep" and any(
         g.dep_ == "pobj" and g.lemma_.lower() in LAW_WORDS for g in c.children) for c in tok.children)
 
 
-def _leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None:
+def leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None:
     lemma = verb.lemma_.lower()
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in verb.children):
         return None  # a noun read as a verb: "An executive order that ... signed"
@@ -352,13 +352,13 @@ def _adverbial_event(verb: Any) -> bool:
     return verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "after", "since", "when")
 
 
-def _is_generic_np(tok: Any) -> bool:
+def is_generic_np(tok: Any) -> bool:
     return any(t.lemma_.lower() in GENERIC_SUBJECTS for t in tok.subtree) and not any(
         t.ent_type_ in ("GPE", "NORP") for t in tok.subtree
     )
 
 
-def _modality(act: _Act, sent: Any) -> str:
+def modality_of(act: Act, sent: Any) -> str:
     verb = act.stage_verb
     if sent.text.rstrip().endswith("?"):
         return "question"
@@ -376,7 +376,7 @@ def _modality(act: _Act, sent: Any) -> str:
     if act.core.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in act.core.children):
         return "hypothetical"  # "to recommend whether the country should withdraw"
     if act.intent and act.core.i != verb.i and any(c.dep_ == "aux" and c.lower_ in ("should", "ought")
-                                                    for c in _clause_verb(act.core).children):
+                                                    for c in clause_verb(act.core).children):
         return "called_for"  # "the governing party had decided it should pull out"
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in ("relcl", "acl") \
             and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.lemma_.lower() not in (
@@ -387,7 +387,7 @@ def _modality(act: _Act, sent: Any) -> str:
     if any(c.dep_ == "advcl" and c.i > v.i and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
            for v in {verb, act.core} for c in v.children):
         return "hypothetical"  # "said his country would withdraw from the NPT if its file went to the Council"
-    chain = [verb] + _ancestor_clauses(verb)
+    chain = [verb] + ancestor_clauses(verb)
     for i, v in enumerate(chain):
         if _adverbial_event(v):
             main = v.head
@@ -411,7 +411,7 @@ def _modality(act: _Act, sent: Any) -> str:
             return "called_for"  # "the committee recommended that parliament adopt the bill"
         if i > 0 and lemma in DENY_VERBS:
             return "denied"
-        if any(c.dep_ == "neg" for c in kids) and _until(v) is not None:
+        if any(c.dep_ == "neg" for c in kids) and until_of(v) is not None:
             pass  # "did not ratify it until 2012": it did, in 2012
         elif any(c.dep_ == "neg" for c in kids) or any(c.lower_ in ("never",) for c in kids) or any(
                 c.dep_ == "advmod" and c.lower_ == "yet" and any(g.dep_ == "neg" for g in c.children) for c in kids):
@@ -458,7 +458,7 @@ def _modality(act: _Act, sent: Any) -> str:
     head = act.core.head
     if act.core.dep_ in ("acl", "xcomp") and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return "denied"  # "the government has no plans to leave the convention"
-    if not act.intent and act.stage_verb.i == _clause_verb(act.core).i and act.core.dep_ in ("acl", "xcomp") \
+    if not act.intent and act.stage_verb.i == clause_verb(act.core).i and act.core.dep_ in ("acl", "xcomp") \
             and head.lemma_.lower() in ("plan", "proposal", "intention", "bid", "call", "push", "threat", "idea"):
         return "called_for" if head.lemma_.lower() in ("call", "push") else "planned"
     if act.core.pos_ == "NOUN" and any(c.lemma_.lower() in ("possible", "potential", "planned", "proposed") for c in act.core.children):

@@ -50,7 +50,7 @@ CALLED_FOR = {"urge", "call", "ask", "demand", "appeal", "press", "implore", "en
               "lobby", "campaign", "invite", "request", "push"}
 # "takes effect on", "effective from", "until": a date of the effect, not of the act ("withdrawal from the
 # Ottawa Convention on 27 June" is the act's)
-_EFFECT_BEFORE = re.compile(r"(?:(?:into force|effect|effective|later|expire[sd]?|until)\W*(?:\w+\W+){0,3}(?:on|from|as of)?"
+EFFECT_BEFORE = re.compile(r"(?:(?:into force|effect|effective|later|expire[sd]?|until)\W*(?:\w+\W+){0,3}(?:on|from|as of)?"
                             r"|\bfrom)\s*$", re.I)
 BLOCKING_VERBS = {"hold", "delay", "block", "postpone", "oppose", "refuse", "reject", "stall", "withhold", "veto",
                   "keep", "retain", "maintain",
@@ -72,26 +72,26 @@ JOIN_LIKE = {"signed", "ratified", "acceded", "rejoined", "deratified", "suspend
 WEAK_TREATIES = {"north_atlantic_treaty"}
 
 
-_GAP_OPEN = re.compile(r"(?:,|;|:|\band|,\s+after)\s*(?:the\s+)?$")  # after a comma, colon, 'and' or ', after'
-_GAP_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
-_GAP_LEAD = re.compile(r"\s+(?:by\s+(?P<how>[a-z]+)\s+)?(?:(?:on|in)\s+)?")
-_GAP_MORE_YEARS = re.compile(r"\s*(?:,|\band\b)\s*((?:19|20)\d\d)\b")
-_GAP_CLOSE = re.compile(r"\s*(?:,|;|\.|\band\b|\brespectively\b|$)")
-_COUNT_BEFORE = re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+GAP_OPEN = re.compile(r"(?:,|;|:|\band|,\s+after)\s*(?:the\s+)?$")  # after a comma, colon, 'and' or ', after'
+GAP_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+GAP_LEAD = re.compile(r"\s+(?:by\s+(?P<how>[a-z]+)\s+)?(?:(?:on|in)\s+)?")
+GAP_MORE_YEARS = re.compile(r"\s*(?:,|\band\b)\s*((?:19|20)\d\d)\b")
+GAP_CLOSE = re.compile(r"\s*(?:,|;|\.|\band\b|\brespectively\b|$)")
+COUNT_BEFORE = re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                            r"(?P<unit>day|week|month|year)s?\s*$", re.I)
-_LAST_YEAR = re.compile(r"\s+last\s+year\b", re.I)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_SAME_DAY = re.compile(r"\b(?:(?:on\s+)?(?:the\s+same|that(?:\s+same)?)\s+(?:day|date|morning|afternoon|evening|night)"
+LAST_YEAR = re.compile(r"\s+last\s+year\b", re.I)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+SAME_DAY = re.compile(r"\b(?:(?:on\s+)?(?:the\s+same|that(?:\s+same)?)\s+(?:day|date|morning|afternoon|evening|night)"
                        r"|within\s+hours|hours\s+later|later\s+that\s+day|the\s+(?:next|following)\s+day)\b", re.I)
 # the place (and date, agency) an agency report opens with: "VILNIUS, June 27 (Reuters) -", "MOSCOW, 2 November
 # /TASS/.", "Ottawa (dpa) -", "GENEVA (AP) —"; an upper-case place may stand alone before the dash
-_DATELINE_PLACE = re.compile(r"^(?:[A-ZÀ-Ž][A-ZÀ-Ž .'’-]{2,40}?(?:,[^-–—\n]{0,40})?\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]+|:)\s"
+DATELINE_PLACE = re.compile(r"^(?:[A-ZÀ-Ž][A-ZÀ-Ž .'’-]{2,40}?(?:,[^-–—\n]{0,40})?\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]+|:)\s"
                              r"|[A-ZÀ-Ž][\w .'’-]{2,40}?(?:,[^-–—\n/]{0,40})?\s*(?:\([^)\n]{1,40}\)\s*[-–—]+|/[^/\n]{1,20}/\s*[.:-]?)\s)",
                              re.M)
 _NAMED_AFTER = re.compile(r"\s+(?:Convention|Treaty|Protocol|Agreement|Accord|Statute|Document|Declaration|Charter|Format|Group|Process|Pact)\b")
 
 
-def _outside_names(states: list[Mention], treaties: list[Mention], text: str) -> list[Mention]:
+def outside_names(states: list[Mention], treaties: list[Mention], text: str) -> list[Mention]:
     """State mentions that are not part of a treaty's name ('Ottawa Convention', 'Vienna Convention',
     'Treaty of Rome')."""
     out = []
@@ -109,7 +109,7 @@ def _outside_names(states: list[Mention], treaties: list[Mention], text: str) ->
     return out
 
 
-_ROLE_BEFORE = re.compile(r"((?:Deputy |Prime |Foreign |Defen[cs]e |Interior )?(?:Minister|President|Prime Minister|Chancellor|"
+ROLE_BEFORE = re.compile(r"((?:Deputy |Prime |Foreign |Defen[cs]e |Interior )?(?:Minister|President|Prime Minister|Chancellor|"
                           r"Secretary(?: of State)?|spokes(?:person|man|woman)|Ambassador|Speaker|Premier)"
                           r"(?: (?:of|for) [A-Z][a-z]+(?: [A-Z][a-z]+)?)?)\s*$")
 _DATELINE = re.compile(
@@ -156,7 +156,7 @@ STATE_GROUPS = [
 _QUOTE_RE = re.compile(r"“[^”]{3,}?”|\"[^\"]{3,}?\"")
 
 
-def _quote_spans(text: str) -> list[tuple[int, int]]:
+def quote_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
 
 
@@ -165,7 +165,7 @@ _TITLE_NAME = re.compile(
 )
 
 
-def _person_mentions(text: str, states: list[Mention]) -> list[Mention]:
+def person_mentions(text: str, states: list[Mention]) -> list[Mention]:
     people = [m for m in states if m.kind == "official"]
     for m in _TITLE_NAME.finditer(text):
         s, e = m.span("name")
