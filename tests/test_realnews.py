@@ -34,3 +34,9 @@ def test_realnews_split_is_fixed_by_the_url_and_holds_a_third_out():
 def test_realnews_texts_are_never_committed():
     ignored = (Path(__file__).parents[1] / ".gitignore").read_text(encoding="utf-8")
     assert "tests/data/realnews/texts/" in ignored.splitlines()
+
+
+def test_realnews_statement_labels_keep_offsets_not_words():
+    corpus = _corpus()
+    rows = corpus.read_jsonl(HERE / "statements_gold.jsonl")
+    assert rows and all("text" not in r and r["end"] > r["start"] >= 0 and len(r["sha1"]) == 8 for r in rows)

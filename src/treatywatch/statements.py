@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -797,7 +798,9 @@ def read_statement_gold(path: str) -> list[dict[str, Any]]:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(f"{path}:{i}", f"invalid JSON ({exc.msg})") from None
-            missing = [k for k in ("article", "text", "stance") if k not in row]
+            missing = [k for k in ("article", "stance") if k not in row]
+            if "text" not in row and not ("start" in row and "end" in row):
+                missing.append("text (or start and end)")
             bad = [r for r in row.get("reasons", []) if r not in REASON_LABELS]
             if missing or bad or row["stance"] not in ("for", "against", "neutral"):
                 raise InputError(f"{path}:{i}", f"missing {missing}" if missing else f"bad reasons {bad}" if bad
@@ -805,6 +808,22 @@ def read_statement_gold(path: str) -> list[dict[str, Any]]:
             row["line"] = i
             out.append(row)
     return out
+
+
+def _gold_span(g: dict[str, Any], text: str) -> tuple[int, int]:
+    """A gold statement's span: its ``text`` found in the article, or its ``start`` and ``end``
+    offsets (labels of others' articles keep offsets and a hash, never the words), checked against
+    ``sha1`` (the first 8 hex digits of the span's SHA-1) when given."""
+    if "text" in g:
+        at = text.find(g["text"])
+        if at < 0:
+            raise ValueError(f"gold line {g.get('line')}: span not in article {g['article']}: {g['text'][:60]!r}")
+        return at, at + len(g["text"])
+    start, end = int(g["start"]), int(g["end"])
+    if g.get("sha1") and hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()[:8] != g["sha1"]:
+        raise ValueError(f"gold line {g.get('line')}: the text of article {g['article']} at {start}-{end} is not "
+                         f"the labelled span (the article was rebuilt differently)")
+    return start, end
 
 
 def _norm(name: str | None) -> set[str]:
@@ -836,10 +855,7 @@ def evaluate_statements(gold: list[dict[str, Any]], found: dict[str, list[Statem
     errors: list[str] = []
     spans = []
     for g in gold:
-        at = texts[g["article"]].find(g["text"])
-        if at < 0:
-            raise ValueError(f"gold line {g.get('line')}: span not in article {g['article']}: {g['text'][:60]!r}")
-        spans.append((at, at + len(g["text"])))
+        spans.append(_gold_span(g, texts[g["article"]]))
     preds = [st for art in texts for st in found.get(art, [])]
     pairs = []
     for gi, g in enumerate(gold):
@@ -870,7 +886,8 @@ def evaluate_statements(gold: list[dict[str, Any]], found: dict[str, list[Statem
         counts["stance"][2] += 1
         counts["reasons"][2] += len(gold_reasons)
         if gi not in match:
-            errors.append(f"missed {g['article']} [{g.get('speaker')}] {g['text'][:80]!r}")
+            a, b = spans[gi]
+            errors.append(f"missed {g['article']} [{g.get('speaker')}] {texts[g['article']][a:b][:80]!r}")
             continue
         st = preds[match[gi]]
         counts["speaker"][1] += bool(st.speaker)
@@ -894,7 +911,8 @@ def evaluate_statements(gold: list[dict[str, Any]], found: dict[str, list[Statem
         if set(st.reason_codes) != gold_reasons:
             wrong.append(f"reasons {sorted(st.reason_codes)} (gold {sorted(gold_reasons)})")
         if wrong:
-            errors.append(f"wrong {g['article']} {g['text'][:60]!r}: " + "; ".join(wrong))
+            a, b = spans[gi]
+            errors.append(f"wrong {g['article']} {texts[g['article']][a:b][:60]!r}: " + "; ".join(wrong))
     return {f: _scores(*c) for f, c in counts.items()}, errors
 
 
