@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
 from .consolidate import consolidate_events
-from .models import JOIN_ACTIONS, Claim, Evidence
+from .models import Claim, Evidence
 
 if TYPE_CHECKING:  # the ledger imports this module; only type checking imports it back
     from .ledger import Ledger
@@ -41,8 +41,7 @@ if TYPE_CHECKING:  # the ledger imports this module; only type checking imports 
 logger = logging.getLogger(__name__)
 
 RECORD_PREFIX = "status:"
-# Acts a depositary records; the domestic steps of a withdrawal never appear in its record.
-RECORDED_ACTIONS = (*JOIN_ACTIONS, "notified", "took_effect", "deratified", "suspended", "rejoined")
+# The domestic steps of a withdrawal never appear in a depositary's record.
 DOMESTIC_STEPS = ("intent_announced", "government_approved", "parliament_approved", "law_signed")
 
 
@@ -312,8 +311,9 @@ def reconcile(ledger: Ledger, treaty: str, since: dt.date | None = None) -> list
                                  "import one with `treatywatch import-status` or `treatywatch refresh-status`")
     window = ledger.merge_window_days
     out: list[Discrepancy] = []
-    record_claims_by = _by_pair(c for c in ledger.claims(treaty=treaty) if is_record(c.article))
-    news = [c for c in ledger.claims(treaty=treaty) if not is_record(c.article)]
+    claims = ledger.claims(treaty=treaty)
+    record_claims_by = _by_pair(c for c in claims if is_record(c.article))
+    news = [c for c in claims if not is_record(c.article)]
     news_events = consolidate_events(news, min_confidence=ledger.min_confidence, window_days=window,
                                      originals=ledger.originals())
     news_keys = set()
@@ -348,10 +348,10 @@ def reconcile(ledger: Ledger, treaty: str, since: dt.date | None = None) -> list
         if event.date is not None and record_day != event.date:
             out.append(Discrepancy("dates_differ", event.state, treaty, event.action, event.date, record_day, sources,
                                    f"news dates it {event.date}, the record {record_day}"))
-    for (state, action), claims in sorted(record_claims_by.items()):
+    for (state, action), recorded_acts in sorted(record_claims_by.items()):
         if (state, action) in news_keys:
             continue
-        for c in claims:
+        for c in recorded_acts:
             if since and c.date and c.date < since:
                 continue
             out.append(Discrepancy("record_only", state, treaty, action, None, c.date, (c.article,),

@@ -301,8 +301,8 @@ class _ArticleStatements:
         return out
 
     # -- speakers -------------------------------------------------------------------------
-    def _person_ref(self, s: int, e: int) -> _Speaker | None:
-        """A person named (in full or by surname) in ``text[s:e]``, the last one."""
+    def _people_in(self, s: int, e: int) -> list[_Speaker]:
+        """The persons named in ``text[s:e]``: in full, then by the surname of one named before."""
         found: list[_Speaker] = []
         for p in self.persons:
             if s <= p.start < e:
@@ -313,6 +313,11 @@ class _ArticleStatements:
                 at = s + m.start()
                 if not any(f.start <= at < f.end for f in found):
                     found.append(_Speaker(at, s + m.end(), p.name, "official", p.role, p.state))
+        return found
+
+    def _person_ref(self, s: int, e: int) -> _Speaker | None:
+        """A person named (in full or by surname) in ``text[s:e]``, the last one."""
+        found = self._people_in(s, e)
         for mn in self.states:  # a surname the officials list knows
             if mn.kind == "official" and s <= mn.start < e and not any(f.start <= mn.start < f.end for f in found):
                 off = self.lex.officials.get(mn.ref)
@@ -323,16 +328,7 @@ class _ArticleStatements:
     def _mentions(self, s: int, e: int) -> list[_Speaker]:
         """Every possible speaker mention in ``text[s:e]``."""
         text, rules = self.text, self.rules
-        out: list[_Speaker] = []
-        for p in self.persons:
-            if s <= p.start < e:
-                out.append(_Speaker(p.start, p.end, p.name, "official", p.role, p.state))
-        known = {p.name.split()[-1]: p for p in self.persons if p.start < e}
-        for surname, p in known.items():
-            for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[s:e]):
-                at = s + m.start()
-                if not any(f.start <= at < f.end for f in out):
-                    out.append(_Speaker(at, s + m.end(), p.name, "official", p.role, p.state))
+        out = self._people_in(s, e)
         for mn in self.states:
             if mn.kind == "official" and s <= mn.start < e and not any(f.start <= mn.start < f.end for f in out):
                 off = self.lex.officials.get(mn.ref)
