@@ -18,6 +18,7 @@ from treatywatch.rules import (
     Conflict,
     RuleContext,
     apply_rule,
+    change_days,
     get_rule,
     in_conflict,
     is_bound,
@@ -604,6 +605,28 @@ def test_rules_status_on_before_first_entry() -> None:
     assert status_on(tl, D("2003-11-01")) is tl[0]
     with pytest.raises(ValueError):
         status_on([], D("2000-01-01"))
+
+
+entry_starts = st.lists(st.tuples(st.one_of(st.none(), dates), st.one_of(st.none(), dates),
+                                   st.sampled_from(["party", "withdrawing", "withdrawn"])), min_size=1, max_size=6)
+
+
+@given(st.lists(entry_starts, min_size=1, max_size=4), dates, dates)
+def test_rules_status_on_is_the_same_between_change_days(entries: list[list[tuple[dt.date | None, dt.date | None, str]]],
+                                                         a: dt.date, b: dt.date) -> None:
+    """Two days with as many change days on or before them get the same entry of every timeline
+    (so a status answer may serve every day of such a stretch); on each change day some
+    timeline's chosen entry starts."""
+    import bisect
+
+    timelines = [[Status(f"S{i}", "apmbc", status, since, valid_from=valid_from) for since, valid_from, status in tl]
+                 for i, tl in enumerate(entries)]
+    days = change_days(timelines)
+    assert days == sorted(set(days))
+    if bisect.bisect_right(days, a) == bisect.bisect_right(days, b):
+        assert all(status_on(tl, a) == status_on(tl, b) for tl in timelines)
+    for day in days:
+        assert any(day in (status_on(tl, day).valid_from, status_on(tl, day).since) for tl in timelines)
 
 
 def test_rules_is_bound() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import hmac
 import http.server
@@ -10,6 +11,9 @@ import io
 import json
 import pathlib
 import re
+import sqlite3
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -19,9 +23,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 import treatywatch
-from treatywatch import Ledger
+from treatywatch import Ledger, views
 from treatywatch.alerts import SIGNATURE_HEADER, deliver_webhooks, verify
-from treatywatch.web import create_app
+from treatywatch.ledger import change_marker
+from treatywatch.rules import change_days
+from treatywatch.web import _Answers, create_app
 
 from .conftest import SEED, WEB_TOKEN, web_settings
 
@@ -32,6 +38,17 @@ EVIL_PAGES_MARKERS = ("<script>window.__xss", '"><img src=x onerror')
 def client(web_db: pathlib.Path) -> Iterator[TestClient]:
     with TestClient(create_app(web_settings(web_db))) as c:
         yield c
+
+
+@pytest.fixture
+def own_db(web_db: pathlib.Path, tmp_path: pathlib.Path) -> pathlib.Path:
+    """A copy of the demo ledger that one test may write to."""
+    copy = tmp_path / "own.db"
+    source, target = sqlite3.connect(web_db), sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    return copy
 
 
 def _evil_event(client: TestClient) -> dict[str, Any]:
@@ -139,9 +156,12 @@ def test_web_review_with_token_is_audited(client: TestClient) -> None:
 
 
 def test_web_ingest_with_token(tmp_path: pathlib.Path) -> None:
+    """An ingest through the API shows in the next read, although that read was answered (and kept) before."""
     db = tmp_path / "ingest.db"
     with TestClient(create_app(web_settings(db, baseline=False))) as c:
         text = SEED.read_text(encoding="utf-8").split("\n\n", 1)[1]
+        assert c.get("/api/v1/events", params={"state": "LTU"}).json()["total"] == 0
+        assert c.get("/api/v1/states/LTU/timeline").json()["events"] == []
         response = c.post("/api/v1/articles", headers={"Authorization": f"Bearer {WEB_TOKEN}"},
                           json={"title": "Lithuania quits mine ban", "text": text, "published": "2025-06-28T12:00:00+00:00",
                                 "source": "Test Wire"})
@@ -150,6 +170,79 @@ def test_web_ingest_with_token(tmp_path: pathlib.Path) -> None:
         assert body["ingested"] == 1 and body["claims"] >= 1
         assert {c["event"]["state"] for c in body["changes"]} >= {"LTU"}
         assert c.get("/api/v1/events", params={"state": "LTU"}).json()["total"] >= 1
+        assert c.get("/api/v1/states/LTU/timeline").json()["events"]
+
+
+# -- answers kept while the ledger is unchanged ---------------------------------------------------
+LTU_LEAVES = ("LTU-apmbc-notified-2025-06-27", "LTU-apmbc-took_effect-2025-12-27")
+
+
+def _ltu(c: TestClient, day: str) -> str:
+    statuses = c.get("/api/v1/treaties/apmbc/status", params={"as_of": day}).json()["statuses"]
+    return str(next(s["status"] for s in statuses if s["state"] == "LTU"))
+
+
+def test_web_status_kept_by_period_is_the_answer_of_each_day(client: TestClient, web_db: pathlib.Path) -> None:
+    """A status answer kept for a stretch of unchanged statuses serves each of its days exactly as
+    the view computes that day: checked on every change day since 2017, the day before each and a
+    day in the middle of each stretch (asked twice, so the second comes from the store)."""
+    with Ledger(web_db) as led:
+        days = [d for d in change_days(led.timelines("apmbc").values()) if d.year >= 2017]
+        asked = sorted({x for a, b in zip(days, days[1:]) for x in (a, a - dt.timedelta(days=1), a + (b - a) / 2)})
+        for day in asked + asked[::-1]:
+            answer = client.get("/api/v1/treaties/apmbc/status", params={"as_of": day.isoformat()})
+            assert answer.json() == views.status(led, "apmbc", day), day
+    assert len(asked) > 30
+
+
+def test_web_answers_follow_reviews_through_the_api(own_db: pathlib.Path) -> None:
+    """Answers read (and kept) before a review show the review on the very next read."""
+    with TestClient(create_app(web_settings(own_db))) as c:
+        auth = {"Authorization": f"Bearer {WEB_TOKEN}"}
+        pair = {"state": "LTU", "treaty": "apmbc"}
+        for _ in range(2):
+            assert _ltu(c, "2026-01-15") == "withdrawn" and _ltu(c, "2025-09-01") == "withdrawing"
+            assert c.get(f"/api/v1/events/{LTU_LEAVES[0]}").json()["event"]["reviewed"] is None
+            assert set(LTU_LEAVES) <= {e["id"] for e in c.get("/api/v1/events", params=pair).json()["events"]}
+            assert {e["id"] for e in c.get("/api/v1/states/LTU/timeline").json()["events"]} >= set(LTU_LEAVES)
+        for event_id in LTU_LEAVES:
+            response = c.post(f"/api/v1/events/{event_id}/review", headers=auth,
+                              json={"verdict": "reject", "by": "cache-tester", "reason": "test"})
+            assert response.status_code == 200, response.text
+        assert _ltu(c, "2026-01-15") == "party" and _ltu(c, "2025-09-01") == "party"
+        gone = c.get(f"/api/v1/events/{LTU_LEAVES[0]}").json()
+        assert gone["event"] is None and gone["audit"][-1]["verb"] == "reject"
+        assert not set(LTU_LEAVES) & {e["id"] for e in c.get("/api/v1/events", params=pair).json()["events"]}
+        assert not set(LTU_LEAVES) & {e["id"] for e in c.get("/api/v1/states/LTU/timeline").json()["events"]}
+
+
+def test_web_answers_follow_writes_by_another_process(own_db: pathlib.Path) -> None:
+    """A review made by the CLI in another process, while the server runs, shows on the next read."""
+    with TestClient(create_app(web_settings(own_db))) as c:
+        assert c.get(f"/api/v1/events/{LTU_LEAVES[0]}").json()["event"]["reviewed"] is None
+        assert _ltu(c, "2025-09-01") == "withdrawing"
+        subprocess.run([sys.executable, "-m", "treatywatch", "--db", str(own_db), "review", "edit", LTU_LEAVES[0],
+                        "--date", "2025-08-01", "--by", "cli-tester", "--reason", "test"], check=True, capture_output=True)
+        edited = c.get(f"/api/v1/events/{LTU_LEAVES[0]}").json()["event"]
+        assert (edited["reviewed"], edited["date"]) == ("edited", "2025-08-01")
+        assert _ltu(c, "2025-07-15") == "party" and _ltu(c, "2025-09-01") == "withdrawing"
+
+
+def test_web_answer_built_while_a_commit_lands_is_not_kept(own_db: pathlib.Path) -> None:
+    answers = _Answers(change_marker(str(own_db)))
+    built: list[str] = []
+
+    def build() -> bytes:
+        built.append("x")
+        if len(built) == 1:  # while the first answer is built, another connection commits and another request reads
+            with Ledger(own_db) as other:
+                other.set_meta("test.touched", "1")
+            assert answers.get(lambda: "other", lambda: b"0") == b"0"
+        return json.dumps(len(built)).encode()
+
+    assert [answers.get(lambda: "key", build) for _ in range(3)] == [b"1", b"2", b"2"]
+    assert change_marker(":memory:") is None
+    assert _Answers(None).get(lambda: "key", build) == b"3"  # no marker: always built afresh
 
 
 # -- HTML: escaping and CSRF ---------------------------------------------------------------------

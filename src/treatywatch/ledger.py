@@ -1027,6 +1027,24 @@ def content_checker(path: str) -> Callable[[str], bool]:
     return known
 
 
+def change_marker(path: str) -> Callable[[], int] | None:
+    """A number that changes after every commit to the SQLite ledger at ``path``, by any process or
+    connection (``PRAGMA data_version`` on a read-only connection of its own, which never writes,
+    so it sees every commit): answers computed from the ledger may be reused while it stays the
+    same.  None for an in-memory or PostgreSQL ledger (no such number: compute every answer)."""
+    if path == ":memory:" or is_postgres(path):
+        return None
+    from urllib.parse import quote
+
+    conn = sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode=ro", uri=True, timeout=BUSY_TIMEOUT,
+                           check_same_thread=False)
+
+    def marker() -> int:
+        return int(conn.execute("PRAGMA data_version").fetchone()[0])
+
+    return marker
+
+
 def _where(sql: str, **filters: str | None) -> tuple[str, list[str]]:
     clauses = [f"{k} = ?" for k, v in filters.items() if v]
     args = [v for v in filters.values() if v]

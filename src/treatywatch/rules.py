@@ -338,6 +338,12 @@ def status_on(timeline: Sequence[Status], day: dt.date) -> Status:
     return chosen
 
 
+def change_days(timelines: Iterable[Sequence[Status]]) -> list[dt.date]:
+    """The days on which an entry of one of ``timelines`` starts, in order: between two of them
+    (and before the first, and from the last on) ``status_on`` picks the same entry of every timeline."""
+    return sorted({start for timeline in timelines for entry in timeline if (start := _start(entry)) is not None})
+
+
 def _start(entry: Status) -> dt.date | None:
     return entry.valid_from if entry.valid_from is not None else entry.since
 

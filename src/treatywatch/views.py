@@ -10,6 +10,7 @@ timelines and events come from ``Ledger``; this module only picks, names and arr
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import functools
@@ -24,6 +25,7 @@ from .ledger import Ledger
 from .models import ORGANISATIONS, STATUSES, Event, Status
 from .records import RECORD_PREFIX, reconcile as reconcile_records
 from .registry import Rule, Treaty
+from .rules import change_days
 
 MAX_POINTS = 2000  # most dates one count answer computes
 
@@ -109,16 +111,40 @@ def treaty(ledger: Ledger, treaty_id: str) -> dict[str, Any]:
 
 def status(ledger: Ledger, treaty_id: str, as_of: dt.date, state: str | None = None) -> dict[str, Any]:
     """Every state's status on ``as_of`` (or one state's).  ``default`` is the status of a state not listed."""
+    return {**status_asked(ledger, treaty_id, as_of), **status_found(ledger, treaty_id, as_of, state)}
+
+
+def status_asked(ledger: Ledger, treaty_id: str, as_of: dt.date) -> dict[str, Any]:
+    """The part of a ``status`` answer that repeats the question: the treaty and the date."""
+    t = ledger.registry.get(treaty_id)
+    return {"treaty": t.id, "treaty_name": t.short_name, "as_of": as_of.isoformat()}
+
+
+def status_found(ledger: Ledger, treaty_id: str, as_of: dt.date, state: str | None = None) -> dict[str, Any]:
+    """The rest of a ``status`` answer: the same for every day of one ``status_period``."""
     t = ledger.registry.get(treaty_id)
     found = ledger.status_as_of(t.id, as_of, state=state)
     rows = [status_dict(s) for s in found]
     default = "non_party" if ledger.record_table(t.id) is not None else "unknown"
     drawn = drawable_ids()
     small = [r for r in rows if r["numeric"] and r["numeric"] not in drawn and r["status"] != "non_party"]
-    return {"treaty": t.id, "treaty_name": t.short_name, "as_of": as_of.isoformat(), "basis": ledger.basis(t.id),
-            "default": default, "statuses": rows,
+    return {"basis": ledger.basis(t.id), "default": default, "statuses": rows,
             "totals": {k: sum(1 for r in rows if r["status"] == k) for k in STATUSES},
             "not_drawn": [{"state": r["state"], "name": r["name"], "status": r["status"]} for r in small]}
+
+
+def status_period(ledger: Ledger, treaty_id: str, as_of: dt.date) -> int:
+    """Which stretch of unchanged statuses ``as_of`` falls in: how many days on or before it some
+    state's status entry under the treaty starts on.  Days with the same number have the same
+    ``status_found``, so an answer computed for one of them serves them all."""
+    t = ledger.registry.get(treaty_id)
+    return bisect.bisect_right(_change_days(ledger, ledger.generation(), t.id), as_of)
+
+
+@functools.lru_cache(maxsize=256)
+def _change_days(ledger: Ledger, generation: int, treaty: str) -> list[dt.date]:
+    """``rules.change_days`` of the treaty's timelines, once per generation of the events (as ``Ledger.timelines``)."""
+    return change_days(ledger.timelines(treaty).values())
 
 
 def count(ledger: Ledger, treaty_id: str, start: dt.date, end: dt.date, every: str = "month",

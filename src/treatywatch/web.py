@@ -15,11 +15,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hmac
+import json
 import logging
 import os
 import secrets
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable, Hashable
 from importlib import resources
 from typing import Annotated, Any, Literal
 from urllib.parse import urlparse
@@ -38,7 +40,7 @@ from . import alerts, views
 from .api import ingest
 from .errors import TreatywatchError, UnknownTreatyError
 from .ingest import article_from_record
-from .ledger import Ledger
+from .ledger import Ledger, change_marker
 from .models import ACTIONS, STANCES, STATUSES
 from .registry import Registry, load_registry
 from .settings import load_settings
@@ -53,6 +55,7 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
        "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 BEARER = HTTPBearer(auto_error=False, description="the server's TREATYWATCH_TOKEN")
 DOCS_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+ANSWERS_BYTES = 64 << 20  # most bytes of encoded answers kept (about 1,300 status answers of 50 KB)
 
 
 class Problem(Exception):
@@ -90,8 +93,58 @@ class _SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class _Answers:
+    """Encoded JSON answers, kept while the ledger is unchanged.
+
+    Every lookup first reads the ledger's change marker (``ledger.change_marker``): a commit by
+    this server or by any other process (``treatywatch ingest``, ``review``) empties the store,
+    and an answer built while a commit landed is not kept, so no answer is older than the
+    ledger.  At most ``max_bytes`` are kept, the least recently used dropped first.  Without a
+    marker (PostgreSQL, in-memory) every answer is built afresh."""
+
+    def __init__(self, marker: Callable[[], int] | None, max_bytes: int = ANSWERS_BYTES) -> None:
+        self.marker = marker
+        self.max_bytes = max_bytes
+        self.lock = threading.Lock()
+        self.seen: int | None = None
+        self.kept: OrderedDict[Hashable, bytes] = OrderedDict()
+        self.size = 0
+
+    def get(self, key: Callable[[], Hashable], build: Callable[[], bytes]) -> bytes:
+        """The answer kept under ``key()``, or the one ``build`` makes.  Both may read the ledger:
+        an answer is used or kept only if no commit landed from before ``key()`` to after it or ``build``."""
+        if self.marker is None:
+            return build()
+        with self.lock:
+            before = self._current(self.marker)
+        wanted = key()
+        with self.lock:
+            body = self.kept.get(wanted)
+            if body is not None and self._current(self.marker) == before:
+                self.kept.move_to_end(wanted)
+                return body
+        body = build()
+        with self.lock:
+            if self._current(self.marker) == before and wanted not in self.kept and len(body) <= self.max_bytes:
+                self.kept[wanted] = body
+                self.size += len(body)
+                while self.size > self.max_bytes:
+                    self.size -= len(self.kept.popitem(last=False)[1])
+        return body
+
+    def _current(self, marker: Callable[[], int]) -> int:
+        """The marker now; the store is emptied if it moved since it was last read."""
+        now = marker()
+        if now != self.seen:
+            self.kept.clear()
+            self.size = 0
+            self.seen = now
+        return now
+
+
 class _Ledgers:
-    """One ``Ledger`` (SQLite connection) per thread, over one file and one registry."""
+    """One ``Ledger`` (SQLite connection) per thread, over one file and one registry, and the
+    answers kept while that file is unchanged."""
 
     def __init__(self, settings: dict[str, Any]) -> None:
         self.settings = settings
@@ -99,6 +152,7 @@ class _Ledgers:
         self.registry: Registry = load_registry(*dirs)
         self.local = threading.local()
         self.get()  # create and migrate the file (and load the bundled tables) once, up front
+        self.answers = _Answers(change_marker(str(settings["db"])))
 
     def get(self) -> Ledger:
         ledger: Ledger | None = getattr(self.local, "ledger", None)
@@ -168,6 +222,10 @@ def create_app(settings: dict[str, Any] | None = None, **overrides: Any) -> Fast
 
     def ledger() -> Ledger:
         return ledgers.get()
+
+    def kept(key: Hashable, build: Callable[[], Any]) -> Response:
+        """The JSON answer of ``build()``, kept under ``key`` until the ledger changes."""
+        return _json_bytes(ledgers.answers.get(lambda: key, lambda: _encode(build())))
 
     def base_url(request: Request) -> str:
         return str(settings.get("public_url") or "") or str(request.base_url).rstrip("/")
@@ -251,17 +309,24 @@ def create_app(settings: dict[str, Any] | None = None, **overrides: Any) -> Fast
 
     @app.get(f"{API}/treaties", tags=["treaties"], summary="Treaties of the registry, with their rules")
     async def api_treaties() -> Any:
-        return _json(views.treaties(ledger()))
+        return kept(("treaties",), lambda: views.treaties(ledger()))
 
     @app.get(f"{API}/treaties/{{treaty_id}}", tags=["treaties"], summary="One treaty, its rules and record table")
     async def api_treaty(treaty_id: str) -> Any:
-        return _json(views.treaty(ledger(), treaty_id))
+        return kept(("treaty", treaty_id), lambda: views.treaty(ledger(), treaty_id))
 
     @app.get(f"{API}/treaties/{{treaty_id}}/status", tags=["status"], summary="Status of every state on a date (JSON or CSV)",
              responses={200: {"content": {"text/csv": {}}}})
     async def api_status(treaty_id: str, as_of: dt.date | None = Query(None, description="YYYY-MM-DD; default today"),
                    state: str | None = STATE_Q, format: Literal["json", "csv"] = "json") -> Any:
-        data = views.status(ledger(), treaty_id, as_of or dt.date.today(), state=state.upper() if state else None)
+        day = as_of or dt.date.today()
+        if format == "json" and not state:  # the rows are the same for every day of a period: kept by period
+            led = ledger()
+            asked = views.status_asked(led, treaty_id, day)
+            found = ledgers.answers.get(lambda: ("status", asked["treaty"], views.status_period(led, asked["treaty"], day)),
+                                        lambda: _encode(views.status_found(led, asked["treaty"], day)))
+            return _json_bytes(_encode(asked)[:-1] + b"," + found[1:])  # one object: the keys of both
+        data = views.status(ledger(), treaty_id, day, state=state.upper() if state else None)
         if format == "csv":
             return Response(_csv(data["statuses"], ["state", "name", "status", "since", "effective", "note", "events", "basis"]),
                             media_type="text/csv; charset=utf-8",
@@ -272,11 +337,12 @@ def create_app(settings: dict[str, Any] | None = None, **overrides: Any) -> Fast
     def api_count(treaty_id: str, start: dt.date = Query(alias="from"), end: dt.date = Query(alias="to"),
                   every: Literal["day", "week", "month", "year"] = "month",
                   parties: Literal["all", "states", "organisations"] = "all") -> Any:
-        return _json(views.count(ledger(), treaty_id, start, end, every, parties))
+        return kept(("count", treaty_id, start, end, every, parties),
+                    lambda: views.count(ledger(), treaty_id, start, end, every, parties))
 
     @app.get(f"{API}/treaties/{{treaty_id}}/diff", tags=["status"], summary="Who joined or left between two dates")
     def api_diff(treaty_id: str, start: dt.date = Query(alias="from"), end: dt.date = Query(alias="to")) -> Any:
-        return _json(views.diff(ledger(), treaty_id, start, end))
+        return kept(("diff", treaty_id, start, end), lambda: views.diff(ledger(), treaty_id, start, end))
 
     @app.get(f"{API}/treaties/{{treaty_id}}/reconcile", tags=["status"],
              summary="News compared with the depositary's record (news_ahead, dates_differ, record_only)")
@@ -291,17 +357,21 @@ def create_app(settings: dict[str, Any] | None = None, **overrides: Any) -> Fast
                    until: dt.date | None = None, limit: int = Query(50, ge=1, le=500),
                    offset: int = Query(0, ge=0, le=10_000_000),
                    order: Literal["pair", "newest"] = "pair") -> Any:
-        return _json(views.events(ledger(), treaty=treaty, state=state.upper() if state else None, action=action,
-                            source=source, since=since, until=until, limit=limit, offset=offset,
-                            newest_first=order == "newest"))
+        key = ("events", treaty, state.upper() if state else None, action, source, since, until, limit, offset, order)
+        return kept(key, lambda: views.events(ledger(), treaty=treaty, state=key[2], action=action, source=source,
+                                              since=since, until=until, limit=limit, offset=offset,
+                                              newest_first=order == "newest"))
 
     @app.get(f"{API}/events/{{event_id}}", tags=["events"],
              summary="One event: evidence spans, every source, conflicts, statements, reviews and audit log")
     async def api_event(event_id: str) -> Any:
-        data = views.event(ledger(), event_id)
-        for source in data["sources"]:
-            source.pop("pieces", None)
-        return _json(data)
+        def build() -> dict[str, Any]:
+            data = views.event(ledger(), event_id)
+            for source in data["sources"]:
+                source.pop("pieces", None)
+            return data
+
+        return kept(("event", event_id), build)
 
     @app.post(f"{API}/events/{{event_id}}/review", tags=["reviews"], dependencies=[Depends(require_token)],
               summary="Confirm, reject or edit an event (needs the token)")
@@ -354,7 +424,7 @@ def create_app(settings: dict[str, Any] | None = None, **overrides: Any) -> Fast
 
     @app.get(f"{API}/states/{{state}}/timeline", tags=["status"], summary="A state's status changes across every treaty")
     async def api_timeline(state: STATE) -> Any:
-        return _json(views.timeline(ledger(), state))
+        return kept(("timeline", state.upper()), lambda: views.timeline(ledger(), state))
 
     @app.get(f"{API}/claims", tags=["events"], summary="Claims extracted from the sources")
     def api_claims(state: str | None = STATE_Q, treaty: str | None = None, article: str | None = None,
@@ -516,6 +586,16 @@ def _deliverer(settings: dict[str, Any], ledgers: _Ledgers, wake: threading.Even
 def _json(data: Any, status: int = 200) -> JSONResponse:
     """A JSON answer of a view's dict (plain JSON types already: no re-encoding by the framework)."""
     return JSONResponse(data, status_code=status)
+
+
+def _encode(data: Any) -> bytes:
+    """A view's dict as JSON, encoded as ``JSONResponse`` does (compact, UTF-8)."""
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode("utf-8")
+
+
+def _json_bytes(body: bytes) -> Response:
+    """A JSON answer already encoded (by ``_encode``)."""
+    return Response(body, media_type="application/json")
 
 
 def _csv(rows: list[dict[str, Any]], cols: list[str]) -> str:
