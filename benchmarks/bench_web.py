@@ -8,8 +8,8 @@ Builds a ledger the way a user would (the synthetic corpus of ``gen_corpus.py``,
 loopback port, and runs ``--clients`` clients for ``--duration`` seconds, all in this one process on
 asyncio, each over its own keep-alive HTTP/1.1 connection.  The clients share the machine's cores
 with the server, so they are kept lean: ``--client raw`` (the default) speaks HTTP/1.1 directly on
-an asyncio stream (about 0.1 ms of CPU a request); ``--client httpx`` uses ``httpx.AsyncClient``
-(about 1.3 ms a request, which the server then lacks).  Each client loops, picking at random one of:
+an asyncio stream (about 0.15 ms of CPU a request); ``--client httpx`` uses ``httpx.AsyncClient``
+(1.1 to 1.3 ms a request, which the server then lacks).  Each client loops, picking at random one of:
 
 - ``status``: ``GET /api/v1/treaties/{treaty}/status?as_of={date}`` (a random treaty of the
   registry, a random date from 1990 to 2026);
