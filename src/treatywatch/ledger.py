@@ -24,11 +24,10 @@ from collections.abc import Generator
 from typing import Any
 
 from . import records
-from .consolidate import consolidate_events
 from .errors import InputError, LedgerError
 from .duplicates import body_hash
 from .pg import PgConnection, is_postgres
-from .models import Article, Claim, Evidence, Event, Quote, Reason, Reject, Statement
+from .models import Article, Claim, Evidence, Event, Quote, Reason, Reject, Review, Statement
 from .registry import Registry, load_registry
 
 logger = logging.getLogger(__name__)
@@ -496,6 +495,8 @@ class Ledger:
         if pairs is None:
             pairs = {(r[0], r[1]) for r in self.conn.execute("SELECT DISTINCT state, treaty FROM claims")}
         pairs = set(pairs)
+        from .consolidate import apply_reviews, consolidate_events  # loaded when events are made, not to read them
+
         originals = self.originals()
         count = 0
         with self._tx():
@@ -503,7 +504,7 @@ class Ledger:
                 claims = self.claims(state=state, treaty=treaty)
                 events = consolidate_events(claims, min_confidence=self.min_confidence,
                                             window_days=self.merge_window_days, originals=originals)
-                events = self._apply_reviews(state, treaty, events)
+                events = apply_reviews(events, self.reviews(state, treaty), self.merge_window_days)
                 if record_changes:
                     self._note_changes(state, treaty, events)
                 self.conn.execute("DELETE FROM events WHERE state = ? AND treaty = ?", (state, treaty))
@@ -594,44 +595,10 @@ class Ledger:
         return [{**dict(r), "ok": bool(r["ok"])} for r in self.conn.execute(sql + " ORDER BY id DESC LIMIT ?", [*args, limit])]
 
     # -- review -------------------------------------------------------------------------------
-    def _latest_reviews(self, state: str, treaty: str) -> list[sqlite3.Row]:
-        rows = self.conn.execute("SELECT * FROM reviews WHERE state = ? AND treaty = ? ORDER BY id", (state, treaty))
-        latest: dict[str, sqlite3.Row] = {}
-        for row in rows:
-            latest[row["event_id"]] = row
-        return list(latest.values())
-
-    def _apply_reviews(self, state: str, treaty: str, events: list[Event]) -> list[Event]:
-        """Reviewers' verdicts override the machine; they follow an event whose id changed because
-        new evidence moved its date (same state, treaty, action, within the merge window)."""
-        out = list(events)
-        for review in self._latest_reviews(state, treaty):
-            machine = _d(review["machine_date"])
-            match = next((i for i, e in enumerate(out) if e.id == review["event_id"]), None)
-            if match is None:
-                match = next((i for i, e in enumerate(out) if e.action == review["action"] and e.date and machine
-                              and abs((e.date - machine).days) <= self.merge_window_days), None)
-            if match is None:
-                continue
-            event = out[match]
-            if review["verdict"] == "reject":
-                out.pop(match)
-                continue
-            changes = json.loads(review["changes"])
-            note = f"{review['verdict']}ed by {review['by']}: {review['reason']}"
-            replaced = dataclasses.replace(
-                event,
-                date=_d(changes["date"]) if "date" in changes else event.date,
-                date_basis="review" if "date" in changes else event.date_basis,
-                date_precision="day" if "date" in changes else event.date_precision,
-                action=changes.get("action", event.action),
-                stated_effective=_d(changes["effective"]) if "effective" in changes else event.stated_effective,
-                confidence=1.0,
-                reviewed=review["verdict"] + "ed",
-                note=f"{event.note}; {note}" if event.note else note,
-            )
-            out[match] = replaced
-        return out
+    def reviews(self, state: str | None = None, treaty: str | None = None, event_id: str | None = None) -> list[Review]:
+        """Reviewers' verdicts, in the order they were made."""
+        sql, args = _where("SELECT * FROM reviews", state=state, treaty=treaty, event_id=event_id)
+        return [_review(row) for row in self.conn.execute(sql + " ORDER BY id", args)]
 
     def review(self, event_id: str, verdict: str, by: str, reason: str, **changes: Any) -> Event | None:
         """Confirm, reject or edit an event; the verdict is kept, audited and re-applied after
@@ -657,7 +624,9 @@ class Ledger:
         if row is not None:
             before = _event(row)
             state, treaty, action = before.state, before.treaty, before.action
-            machine_date = _iso(before.date) if before.reviewed is None else self._machine_date(event_id, before)
+            from .consolidate import machine_date as machine_date_of
+
+            machine_date = _iso(machine_date_of(before, self.reviews(event_id=event_id)))
             before_json: str | None = json.dumps(before.to_dict())
         else:  # a rejected event, restored by a confirm or an edit: the review rejecting it says what it was
             state, treaty, action, machine_date = last["state"], last["treaty"], last["action"], last["machine_date"]
@@ -674,11 +643,6 @@ class Ledger:
                 "INSERT INTO audit (at, by, verb, event_id, before, after, reason) VALUES (?,?,?,?,?,?,?)",
                 (_now(), by, verdict, event_id, before_json, json.dumps(after.to_dict()) if after else None, reason))
         return after
-
-    def _machine_date(self, event_id: str, event: Event) -> str | None:
-        row = self.conn.execute("SELECT machine_date FROM reviews WHERE event_id = ? ORDER BY id LIMIT 1",
-                                (event_id,)).fetchone()
-        return row[0] if row else _iso(event.date)
 
     def audit_log(self, event_id: str | None = None) -> list[dict[str, Any]]:
         sql, args = _where("SELECT at, by, verb, event_id, before, after, reason FROM audit", event_id=event_id)
@@ -914,6 +878,14 @@ def _statement(row: sqlite3.Row) -> Statement:
         speaker_kind=row["speaker_kind"], channel=row["channel"], date=_d(row["date"]), date_basis=row["date_basis"],
         treaty=row["treaty"], about=row["about"], action=row["action"], other=bool(row["other"]),
         stance=row["stance"], reasons=tuple(Reason(**r) for r in json.loads(row["reasons"])),
+    )
+
+
+def _review(row: sqlite3.Row) -> Review:
+    return Review(
+        event_id=row["event_id"], state=row["state"], treaty=row["treaty"], action=row["action"],
+        machine_date=_d(row["machine_date"]), verdict=row["verdict"], changes=json.loads(row["changes"]),
+        by=row["by"], reason=row["reason"],
     )
 
 
