@@ -67,12 +67,12 @@ _HOMES: dict[str, str] = {
     "Registry": "registry",
     "Treaty": "registry",
     "load_registry": "registry",
-    "compute_effects": "rules",
     "joining_date": "rules",
     "leaving_date": "rules",
     "status_on": "rules",
     "status_timeline": "rules",
     "ReadOptions": "sources",
+    "compute_effects": "status",
     "count_parties": "status",
     "party_changes": "status",
     "state_timeline": "status",
@@ -103,9 +103,9 @@ if TYPE_CHECKING:
     from .records import Discrepancy, RefreshReport, StatusTable, bundled_tables, reconcile, refresh_status
     from .statements import extract_statements, filter_statements
     from .registry import Registry, Treaty, load_registry
-    from .rules import compute_effects, joining_date, leaving_date, status_on, status_timeline
+    from .rules import joining_date, leaving_date, status_on, status_timeline
     from .sources import ReadOptions
-    from .status import count_parties, party_changes, state_timeline, status_as_of, timelines
+    from .status import compute_effects, count_parties, party_changes, state_timeline, status_as_of, timelines
 
 
 def __getattr__(name: str) -> Any:

@@ -1,4 +1,4 @@
-"""Status: what the stored events mean, for every state of a treaty, on any date.
+"""Status: what events mean, for every state of a treaty, on any date, and what one event does.
 
 Status is never stored: the treaty rules (``rules.status_timeline``) compute it from the
 ledger's events.  Each treaty's timelines are computed once per generation of the events (the
@@ -16,11 +16,36 @@ from collections.abc import Iterable
 from . import rules
 from .errors import LedgerError
 from .ledger import Ledger
-from .models import ORGANISATIONS, Event, Status
+from .models import JOIN_ACTIONS, ORGANISATIONS, Effect, Event, Status
+from .registry import Treaty, load_registry
 
 # ledger -> treaty -> (generation of the events, timelines by state)
 _TIMELINES: weakref.WeakKeyDictionary[Ledger, dict[str, tuple[int, dict[str, list[Status]]]]] = (
     weakref.WeakKeyDictionary())
+
+
+def default_context() -> rules.RuleContext:
+    """The default registry and the bundled conflict table."""
+    return rules.RuleContext(load_registry(), rules.load_conflicts())
+
+
+def compute_effects(event: Event, treaty: Treaty, ctx: rules.RuleContext | None = None) -> tuple[Effect, ...]:
+    """The dated status changes one event causes on its own, each naming the rule that dated it.
+
+    A change whose date waits on a condition (the end of an armed conflict) has ``start=None``.
+    """
+    ctx = ctx or default_context()
+    timeline = rules.status_timeline(event.state, treaty, [event], ctx)
+    rule = treaty.joining.rule if event.action in JOIN_ACTIONS + ("rejoined",) else treaty.leaving.rule
+    effects = [
+        Effect(event.state, treaty.id, s.status, s.since, event.id, rule=rule, note=s.note)
+        for s in timeline
+        if s.valid_from is None or s.valid_from == s.since
+    ]
+    last = timeline[-1] if timeline else None
+    if last is not None and last.status == "withdrawing" and last.effective is None:
+        effects.append(Effect(event.state, treaty.id, "withdrawn", None, event.id, rule=rule, note=last.note))
+    return tuple(effects)
 
 
 def rule_context(ledger: Ledger) -> rules.RuleContext:
@@ -129,5 +154,5 @@ def party_changes(ledger: Ledger, treaty: str, start: dt.date, end: dt.date) -> 
     return {"joined": joined, "left": left, "changed": changed}
 
 
-__all__ = ["basis", "count_parties", "events_for", "party_changes", "rule_context", "state_timeline", "status_as_of",
+__all__ = ["basis", "compute_effects", "count_parties", "default_context", "events_for", "party_changes", "rule_context", "state_timeline", "status_as_of",
            "timelines"]
