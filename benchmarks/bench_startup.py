@@ -48,12 +48,13 @@ def main() -> None:
         show("treatywatch --version", wall(["--version"], runs, tmp))
         show("treatywatch status apmbc", wall(["--db", env_db, "status", "apmbc"], runs, tmp))
         from treatywatch.ledger import Ledger
+        from treatywatch.status import status_as_of
 
         ledger = Ledger(env_db)
         times = []
         for _ in range(runs):
             start = time.perf_counter()
-            ledger.status_as_of("apmbc", dt.date.today())
+            status_as_of(ledger, "apmbc", dt.date.today())
             times.append(time.perf_counter() - start)
         show("status_as_of('apmbc') in-process", times)
         ledger.close()

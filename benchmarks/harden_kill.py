@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from treatywatch import Ledger
+from treatywatch.status import count_parties
 
 BIN = Path(sys.executable).parent
 DATES = [dt.date(1999, 3, 1), dt.date(2020, 1, 1), dt.date(2025, 12, 1), dt.date(2026, 3, 1)]
@@ -36,7 +37,7 @@ def snapshot(db: str) -> tuple[object, ...]:
     with Ledger(db, repair=False) as ledger:
         events = sorted(e.id for e in ledger.events())
         tables = sorted(r[0] for r in ledger.conn.execute("SELECT source FROM imports"))
-        counts = tuple(n for _, n in ledger.count("apmbc", DATES))
+        counts = tuple(n for _, n in count_parties(ledger, "apmbc", DATES))
         return (tuple(events), tuple(tables), ledger.article_count(), counts, tuple(ledger.check()))
 
 

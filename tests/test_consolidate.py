@@ -1,7 +1,8 @@
 import datetime as dt
 
 from treatywatch import Claim, consolidate_events
-from treatywatch.models import Evidence
+from treatywatch.consolidate import apply_reviews, machine_date
+from treatywatch.models import Evidence, Review
 
 D = dt.date
 
@@ -108,3 +109,26 @@ def test_consolidate_bounded_claim_before_a_record_joins_it():
     early = claim("a1", None, "bounded", state="FIN", bound=D(2025, 6, 28))
     (event,) = consolidate_events([record, early])
     assert event.date == D(2025, 7, 10) and event.sources == ("status:t.csv", "a1")
+
+
+def review(event_id, verdict, machine_date=D(2025, 6, 27), **changes):
+    return Review(event_id=event_id, state="LTU", treaty="apmbc", action="notified", machine_date=machine_date,
+                  verdict=verdict, changes=changes, by="ana", reason="depositary")
+
+
+def test_consolidate_reviews_follow_an_event_whose_date_moved():
+    (event,) = consolidate_events([claim("a1", D(2025, 6, 27))])
+    (moved,) = consolidate_events([claim("a1", D(2025, 6, 27)), claim("status:t.csv", D(2025, 7, 2), "record")])
+    assert moved.id != event.id
+    (edited,) = apply_reviews([moved], [review(event.id, "edit", date="2025-06-26")])
+    assert (edited.id, edited.date, edited.date_basis, edited.reviewed) == (moved.id, D(2025, 6, 26), "review", "edited")
+    assert apply_reviews([moved], [review(event.id, "edit", date="2025-06-26"), review(event.id, "reject")]) == []
+    far = review(event.id, "reject", machine_date=D(2025, 1, 1))  # outside the merge window: another act
+    assert apply_reviews([moved], [far]) == [moved]
+
+
+def test_consolidate_machine_date_is_the_first_reviews():
+    (event,) = consolidate_events([claim("a1", D(2025, 6, 27))])
+    assert machine_date(event, []) == D(2025, 6, 27)
+    (edited,) = apply_reviews([event], [review(event.id, "edit", date="2025-06-20")])
+    assert machine_date(edited, [review(event.id, "edit", date="2025-06-20")]) == D(2025, 6, 27)

@@ -26,6 +26,7 @@ from treatywatch.models import Article, Reject
 from treatywatch.registry import load_treaty
 from treatywatch.settings import load_settings
 from treatywatch.sources import ReadOptions
+from treatywatch.status import status_as_of
 
 from .conftest import write_article
 
@@ -228,7 +229,7 @@ def test_two_processes_create_and_fill_one_ledger(tmp_path: Path) -> None:
     with Ledger(db) as ledger:
         assert ledger.article_count() == 40
         assert ledger.check() == []
-        assert {s.state for s in ledger.status_as_of("apmbc", ledger.record_table("apmbc")[1])  # type: ignore[index]
+        assert {s.state for s in status_as_of(ledger, "apmbc", ledger.record_table("apmbc")[1])  # type: ignore[index]
                 if s.status == "party"} >= {"FRA", "DEU"}
 
 

@@ -1,5 +1,6 @@
-"""The package's layout (issue 12): no import cycle among its modules, and no module importing
-another module's private name (one starting with an underscore).
+"""The package's layout (issue 12): no import cycle among its modules, no module importing
+another module's private name (one starting with an underscore), ``rules`` a leaf, and the
+ledger a store that neither consolidates nor applies rules.
 
 Imports are read from the source (``ast``): those a module runs when it is loaded, at its top
 level (an import inside a function runs on first use, and one under ``if TYPE_CHECKING`` never)."""
@@ -55,16 +56,26 @@ def _top_level(tree: ast.Module) -> list[ast.Import | ast.ImportFrom]:
     return out
 
 
-def _imports() -> tuple[dict[str, set[str]], list[str]]:
-    """Each module's load-time imports of other modules of the package, and every private name
-    imported from another module (anywhere in a module, functions included)."""
+def _type_checking_only(tree: ast.Module) -> set[int]:
+    """The ids of the nodes under ``if TYPE_CHECKING`` (imports for annotations, never run)."""
+    return {id(inner) for node in ast.walk(tree)
+            if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+            for stmt in node.body for inner in ast.walk(stmt)}
+
+
+def _imports() -> tuple[dict[str, set[str]], list[str], dict[str, set[str]]]:
+    """Each module's load-time imports of other modules of the package, every private name
+    imported from another module (anywhere in a module, functions included), and each module's
+    imports that may run at all (load time and in functions; not under ``TYPE_CHECKING``)."""
     modules = _modules()
     graph: dict[str, set[str]] = {m: set() for m in modules}
+    anywhere: dict[str, set[str]] = {m: set() for m in modules}
     private: list[str] = []
     for module, path in modules.items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         is_package = path.name == "__init__.py"
         loading = {id(n) for n in _top_level(tree)}
+        never = _type_checking_only(tree)
         for node in ast.walk(tree):
             targets: list[tuple[str, str | None]] = []
             if isinstance(node, ast.Import):
@@ -81,12 +92,14 @@ def _imports() -> tuple[dict[str, set[str]], list[str]]:
                     continue
                 if name and name.startswith("_") and not name.startswith("__"):
                     private.append(f"{module} imports {target}.{name}")
+                if id(node) not in never:
+                    anywhere[module].add(target)
                 if id(node) in loading:
                     graph[module].add(target)
                     parent = target.rsplit(".", 1)[0]  # importing a.b loads the package a first
                     if parent in modules and parent != module and not module.startswith(parent + "."):
                         graph[module].add(parent)
-    return graph, private
+    return graph, private, anywhere
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -125,14 +138,33 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 
 def test_no_import_cycle() -> None:
-    graph, _ = _imports()
+    graph, _, _ = _imports()
     assert len(graph) > 20 and "treatywatch.ledger" in graph["treatywatch.api"]
     assert _cycles(graph) == []
 
 
 def test_no_module_imports_another_modules_private_name() -> None:
-    _, private = _imports()
+    _, private, _ = _imports()
     assert private == []
+
+
+def test_rules_is_a_leaf() -> None:
+    """rules imports nothing of the package but its vocabulary and errors, at load or later, and
+    the stages that read and store articles do not import it."""
+    _, _, anywhere = _imports()
+    assert anywhere["treatywatch.rules"] <= {"treatywatch.models", "treatywatch.errors"}
+    assert "treatywatch.rules" in anywhere["treatywatch.registry"]  # the check sees imports
+    below = ["ingest", "sources", "gate", "dates", "duplicates", "depositary", "prepare", "ledger", "pg"]
+    assert [m for m in below if "treatywatch.rules" in anywhere[f"treatywatch.{m}"]] == []
+
+
+def test_ledger_is_a_store() -> None:
+    """The ledger loads neither the rules nor consolidation, nor what is computed over it
+    (status, baselines): it stores and queries rows."""
+    graph, _, _ = _imports()
+    above = {"treatywatch.rules", "treatywatch.consolidate", "treatywatch.status", "treatywatch.baselines"}
+    assert graph["treatywatch.ledger"] & above == set()
+    assert "treatywatch.ledger" in graph["treatywatch.status"] and "treatywatch.ledger" in graph["treatywatch.baselines"]
 
 
 def test_the_checks_find_what_they_look_for() -> None:

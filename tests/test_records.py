@@ -16,7 +16,9 @@ from click.testing import CliRunner
 
 from treatywatch import Ledger, load_registry
 from treatywatch.cli import cli
+from treatywatch.baselines import import_status
 from treatywatch.records import bundled_tables, reconcile, table_changes, record_claims
+from treatywatch.status import count_parties, status_as_of
 
 from .conftest import DATA, SEED, write_article
 
@@ -44,13 +46,13 @@ def test_records_count_on_the_table_date_equals_the_stated_total(full_ledger, tr
     table = bundled_tables()[treaty]
     if full_ledger.registry.get(treaty).entry_into_force is None:
         # not in force (the CTBT): nobody is bound; the stated total counts ratifying states
-        assert full_ledger.count(treaty, [table.checked_on]) == [(table.checked_on, 0)]
+        assert count_parties(full_ledger, treaty, [table.checked_on]) == [(table.checked_on, 0)]
         events = [e for e in full_ledger.events(treaty=treaty) if e.date and e.date <= table.checked_on]
         deposited = {e.state for e in events if e.action in ("ratified", "acceded")}
         revoked = {e.state for e in events if e.action == "deratified"}
         assert len(deposited - revoked) == table.parties
         return
-    assert full_ledger.count(treaty, [table.checked_on]) == [(table.checked_on, table.parties)]
+    assert count_parties(full_ledger, treaty, [table.checked_on]) == [(table.checked_on, table.parties)]
 
 
 FACTS = [
@@ -95,12 +97,12 @@ def test_records_fresh_install_answers(fresh_db, treaty, state, as_of, status, s
 
 
 def test_records_hungary_icc_withdrawal_takes_effect_on_2026_06_02(full_ledger):
-    [row] = full_ledger.status_as_of("rome_statute", D(2026, 1, 1), state="HUN")
+    [row] = status_as_of(full_ledger, "rome_statute", D(2026, 1, 1), state="HUN")
     assert row.effective == D(2026, 6, 2)
 
 
 def test_records_state_outside_the_table_is_non_party_with_its_basis(full_ledger):
-    [row] = full_ledger.status_as_of("tpnw", D(2026, 1, 1), state="USA")
+    [row] = status_as_of(full_ledger, "tpnw", D(2026, 1, 1), state="USA")
     assert row.status == "non_party" and "status table" in (row.basis or "")
 
 
@@ -113,15 +115,15 @@ def test_records_user_treaty_without_table_is_unknown_for_every_state(tmp_path):
     registry = load_registry(folder)
     with Ledger.memory(registry=registry) as led:
         for state in ("FRA", "USA", "LTU"):
-            [row] = led.status_as_of("test_pact", D(2026, 1, 1), state=state)
+            [row] = status_as_of(led, "test_pact", D(2026, 1, 1), state=state)
             assert row.status == "unknown" and "no status table" in (row.note or ""), row
             assert row.basis and row.basis.startswith("news only")
-        assert led.count("test_pact", [D(2026, 1, 1)]) == [(D(2026, 1, 1), 0)]
+        assert count_parties(led, "test_pact", [D(2026, 1, 1)]) == [(D(2026, 1, 1), 0)]
 
 
 def test_records_no_baseline_ledger_answers_unknown_not_non_party():
     with Ledger.memory(baseline=False) as led:
-        [row] = led.status_as_of("npt", D(2026, 1, 1), state="FRA")
+        [row] = status_as_of(led, "npt", D(2026, 1, 1), state="FRA")
         assert row.status == "unknown"
 
 
@@ -170,7 +172,7 @@ def test_records_reconcile_lists_nothing_when_news_agrees_with_the_record(tmp_pa
     from treatywatch import ingest
 
     with Ledger.memory(baseline=False) as led:
-        led.import_status(table, "apmbc", as_of=D(2025, 7, 1))
+        import_status(led, table, "apmbc", as_of=D(2025, 7, 1))
         ingest([str(article)], led, extractor=extractor)
         assert any(not c.article.startswith("status:") for c in led.claims(treaty="apmbc"))
         assert reconcile(led, "apmbc") == []

@@ -6,6 +6,7 @@ from click.testing import CliRunner
 
 from treatywatch import ingest
 from treatywatch.cli import cli
+from treatywatch.status import status_as_of
 
 from .conftest import SEED, write_article
 
@@ -20,7 +21,7 @@ def test_review_edit_survives_reingest_and_refresh(bare_ledger, extractor, tmp_p
     assert event_id in {e.id for e in bare_ledger.events()}
     after = bare_ledger.review(event_id, "edit", "ana", "UN depositary notification", date=D(2025, 6, 27))
     assert after is not None and after.date == D(2025, 6, 27) and after.reviewed == "edited"
-    s = bare_ledger.status_as_of("apmbc", D(2025, 7, 1), state="LTU")[0]
+    s = status_as_of(bare_ledger, "apmbc", D(2025, 7, 1), state="LTU")[0]
     assert (s.since, s.effective) == (D(2025, 6, 27), D(2025, 12, 27))
     # new evidence and re-consolidation do not undo the verdict
     write_article(tmp_path, "later", BODY.replace("27 June", "28 June"), published="2025-06-30T10:00:00+00:00")
@@ -37,7 +38,7 @@ def test_review_reject_removes_event_from_status(bare_ledger, extractor):
     event_id = next(e.id for e in bare_ledger.events(state="EST"))
     assert bare_ledger.review(event_id, "reject", "ana", "no depositary record yet") is None
     # with no status table and the only news rejected, the ledger no longer knows Estonia's status
-    assert bare_ledger.status_as_of("apmbc", D(2025, 7, 1), state="EST")[0].status == "unknown"
+    assert status_as_of(bare_ledger, "apmbc", D(2025, 7, 1), state="EST")[0].status == "unknown"
     bare_ledger.refresh_events()
     assert bare_ledger.events(state="EST") == []
     assert bare_ledger.audit_log()[0]["verb"] == "reject"

@@ -27,6 +27,7 @@ from treatywatch import Ledger, views
 from treatywatch.alerts import SIGNATURE_HEADER, deliver_webhooks, verify
 from treatywatch.ledger import change_marker
 from treatywatch.rules import change_days
+from treatywatch.status import timelines
 from treatywatch.web import _Answers, create_app
 
 from .conftest import SEED, WEB_TOKEN, web_settings
@@ -187,7 +188,7 @@ def test_web_status_kept_by_period_is_the_answer_of_each_day(client: TestClient,
     the view computes that day: checked on every change day since 2017, the day before each and a
     day in the middle of each stretch (asked twice, so the second comes from the store)."""
     with Ledger(web_db) as led:
-        days = [d for d in change_days(led.timelines("apmbc").values()) if d.year >= 2017]
+        days = [d for d in change_days(timelines(led, "apmbc").values()) if d.year >= 2017]
         asked = sorted({x for a, b in zip(days, days[1:]) for x in (a, a - dt.timedelta(days=1), a + (b - a) / 2)})
         for day in asked + asked[::-1]:
             answer = client.get("/api/v1/treaties/apmbc/status", params={"as_of": day.isoformat()})

@@ -3,7 +3,7 @@
     >>> import datetime, treatywatch
     >>> ledger = treatywatch.Ledger("treatywatch.db")
     >>> treatywatch.ingest(["articles/"], ledger).summary()
-    >>> ledger.status_as_of("apmbc", datetime.date(2026, 1, 15))
+    >>> treatywatch.status_as_of(ledger, "apmbc", datetime.date(2026, 1, 15))
 """
 
 __version__ = "0.1.0"  # the one place the version is written (pyproject.toml reads it)
@@ -67,12 +67,17 @@ _HOMES: dict[str, str] = {
     "Registry": "registry",
     "Treaty": "registry",
     "load_registry": "registry",
-    "compute_effects": "rules",
     "joining_date": "rules",
     "leaving_date": "rules",
     "status_on": "rules",
     "status_timeline": "rules",
     "ReadOptions": "sources",
+    "compute_effects": "status",
+    "count_parties": "status",
+    "party_changes": "status",
+    "state_timeline": "status",
+    "status_as_of": "status",
+    "timelines": "status",
 }
 
 if TYPE_CHECKING:
@@ -98,8 +103,9 @@ if TYPE_CHECKING:
     from .records import Discrepancy, RefreshReport, StatusTable, bundled_tables, reconcile, refresh_status
     from .statements import extract_statements, filter_statements
     from .registry import Registry, Treaty, load_registry
-    from .rules import compute_effects, joining_date, leaving_date, status_on, status_timeline
+    from .rules import joining_date, leaving_date, status_on, status_timeline
     from .sources import ReadOptions
+    from .status import compute_effects, count_parties, party_changes, state_timeline, status_as_of, timelines
 
 
 def __getattr__(name: str) -> Any:
@@ -174,6 +180,7 @@ __all__ = [
     "bundled_tables",
     "compute_effects",
     "consolidate_events",
+    "count_parties",
     "date_range",
     "extract",
     "extract_claims",
@@ -185,14 +192,18 @@ __all__ = [
     "load_registry",
     "parse_html",
     "parse_news_text",
+    "party_changes",
     "poll_feeds",
     "read_articles",
     "reconcile",
     "refresh_statements",
     "refresh_status",
+    "state_timeline",
     "statements",
+    "status_as_of",
     "status_on",
     "status_timeline",
+    "timelines",
     "to_records",
     "watch",
 ]

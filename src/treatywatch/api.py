@@ -3,7 +3,7 @@
     >>> import treatywatch
     >>> ledger = treatywatch.Ledger("treatywatch.db")
     >>> report = treatywatch.ingest(["articles/"], ledger)
-    >>> treatywatch.to_records(ledger.status_as_of("apmbc", datetime.date(2026, 1, 15)))
+    >>> treatywatch.to_records(treatywatch.status_as_of(ledger, "apmbc", datetime.date(2026, 1, 15)))
 """
 
 from __future__ import annotations

@@ -347,8 +347,9 @@ def status(obj: _State, treaty: str, as_of: dt.date | None, state: str | None, f
     """
     day = as_of or dt.date.today()
     ledger = _run(obj.ledger)
-    statuses = _run(lambda: ledger.status_as_of(treaty, day, state=state))
-    title = f"{treaty} as of {day.isoformat()}; basis: {ledger.basis(treaty)}"
+    from .status import basis, status_as_of
+    statuses = _run(lambda: status_as_of(ledger, treaty, day, state=state))
+    title = f"{treaty} as of {day.isoformat()}; basis: {basis(ledger, treaty)}"
     if ledger.record_table(treaty) is None and not state:
         title += " (states not listed: unknown)"
     _print_statuses(statuses, fmt, title=title)
@@ -418,7 +419,8 @@ def import_status(obj: _State, file: str, treaty: str, as_of: dt.date | None) ->
     \b
         treatywatch import-status ccm_parties.csv --treaty ccm --as-of 2025-03-06
     """
-    used, rejects = _run(lambda: obj.ledger().import_status(file, treaty, as_of=as_of))
+    from . import baselines
+    used, rejects = _run(lambda: baselines.import_status(obj.ledger(), file, treaty, as_of=as_of))
     for r in rejects:
         click.echo(f"skipped {r.source}: {r.reason}", err=True)
     click.echo(f"imported {used} rows for {treaty}, skipped {len(rejects)}", err=True)
@@ -513,7 +515,8 @@ def timeline(obj: _State, state: str, fmt: str) -> None:
         treatywatch timeline LTU
     """
     ledger = _run(obj.ledger)
-    statuses = _run(lambda: ledger.timeline(state))
+    from .status import state_timeline
+    statuses = _run(lambda: state_timeline(ledger, state))
     # date: the day this row's change took hold (a new status, or a note or pending change added)
     records = [{"date": _s(s.valid_from or s.since), **s.to_dict()} for s in statuses]
     if fmt == "json":
@@ -551,11 +554,12 @@ def count(obj: _State, treaty: str, start: dt.date, end: dt.date, every: str, fm
         raise click.BadParameter("--to is before --from", param_hint="--to")
     ledger = _run(obj.ledger)
     from . import api
+    from .status import count_parties
     dates = api.date_range(start, end, every)
-    counts = _run(lambda: ledger.count(treaty, dates))
+    counts = _run(lambda: count_parties(ledger, treaty, dates))
     records = [{"date": d.isoformat(), "bound": n} for d, n in counts]
     cols = ["date", "bound"]
-    organisations = ledger.count(treaty, dates, parties="organisations")
+    organisations = count_parties(ledger, treaty, dates, parties="organisations")
     if any(n for _, n in organisations):  # the EU: counted among the parties, as depositaries do, and shown apart
         cols += ["states", "organisations"]
         records = [{**r, "states": r["bound"] - o, "organisations": o} for r, (_, o) in zip(records, organisations)]
@@ -583,7 +587,8 @@ def diff(obj: _State, treaty: str, start: dt.date, end: dt.date, fmt: str) -> No
     """
     if end < start:
         raise click.BadParameter(f"--to {end} is before --from {start}", param_hint="--to")
-    result = _run(lambda: obj.ledger().diff(treaty, start, end))
+    from .status import party_changes
+    result = _run(lambda: party_changes(obj.ledger(), treaty, start, end))
     if fmt == "json":
         click.echo(json.dumps({k: [s.to_dict() for s in v] for k, v in result.items()}, indent=2, ensure_ascii=False))
         return
@@ -831,7 +836,8 @@ def export(obj: _State, what: str, fmt: str, output: str | None, treaty: str | N
     else:
         if not treaty:
             raise click.UsageError("export status needs --treaty")
-        records = [x.to_dict() for x in ledger.status_as_of(treaty, as_of or dt.date.today(), state=state)]
+        from .status import status_as_of
+        records = [x.to_dict() for x in status_as_of(ledger, treaty, as_of or dt.date.today(), state=state)]
     if fmt == "parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -1011,10 +1017,11 @@ def demo(obj: _State, db: str, as_of: dt.date | None, serve_after: bool | None, 
     click.echo(f"{db}: {report.summary()}", err=True)
     day = as_of or dt.date.today()
     news = {e.state for e in ledger.events(treaty="apmbc") if any(not s.startswith("status:") for s in e.sources)}
-    statuses = [s for s in ledger.status_as_of("apmbc", day) if s.state in news or s.status != "party"]
-    bound = ledger.count("apmbc", [day])[0][1]
+    from .status import basis, count_parties, status_as_of
+    statuses = [s for s in status_as_of(ledger, "apmbc", day) if s.state in news or s.status != "party"]
+    bound = count_parties(ledger, "apmbc", [day])[0][1]
     click.echo(f"Ottawa Convention (apmbc) on {day.isoformat()}: {bound} states bound "
-               f"(basis: {ledger.basis('apmbc')}). States with news events or not a plain party:")
+               f"(basis: {basis(ledger, 'apmbc')}). States with news events or not a plain party:")
     _print_statuses(statuses, "table")
     click.echo(f"\nNext: treatywatch --db {db} events --treaty apmbc --source news")
     click.echo(f"      treatywatch --db {db} reconcile apmbc --kind news_ahead")

@@ -5,16 +5,18 @@ day within a tolerance, or the same month or year at coarser precision) are one 
 event's date comes from the best evidence (an official record over an explicit date over a
 relative one over a date bounded only by publication); disagreeing dates are kept as conflicts.
 Claims that are not asserted, or below the confidence floor, never make an event.
+Reviewers' verdicts (``Review``) are applied over the events after every consolidation.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
-from .models import DATE_BASES, Claim, Event
+from .models import DATE_BASES, Claim, Event, Review
 
 logger = logging.getLogger(__name__)
 
@@ -165,3 +167,56 @@ def _best_claim(cluster: list[Claim], originals: Mapping[str, str]) -> Claim:
     most = max(len(v) for v in support.values())
     candidates = [c for c in cluster if c.date in support and len(support[c.date]) == most]
     return min(candidates, key=date_rank)
+
+
+def latest_reviews(reviews: Iterable[Review]) -> list[Review]:
+    """The last verdict on each event, from reviews in the order they were made."""
+    latest: dict[str, Review] = {}
+    for review in reviews:
+        latest[review.event_id] = review
+    return list(latest.values())
+
+
+def apply_reviews(events: list[Event], reviews: Iterable[Review], window_days: int = MERGE_WINDOW_DAYS) -> list[Event]:
+    """Reviewers' verdicts override the machine; they follow an event whose id changed because
+    new evidence moved its date (same state, treaty, action, within the merge window)."""
+    out = list(events)
+    for review in latest_reviews(reviews):
+        machine = review.machine_date
+        match = next((i for i, e in enumerate(out) if e.id == review.event_id), None)
+        if match is None:
+            match = next((i for i, e in enumerate(out) if e.action == review.action and e.date and machine
+                          and abs((e.date - machine).days) <= window_days), None)
+        if match is None:
+            continue
+        event = out[match]
+        if review.verdict == "reject":
+            out.pop(match)
+            continue
+        changes = review.changes
+        note = f"{review.verdict}ed by {review.by}: {review.reason}"
+        replaced = dataclasses.replace(
+            event,
+            date=_day(changes["date"]) if "date" in changes else event.date,
+            date_basis="review" if "date" in changes else event.date_basis,
+            date_precision="day" if "date" in changes else event.date_precision,
+            action=changes.get("action", event.action),
+            stated_effective=_day(changes["effective"]) if "effective" in changes else event.stated_effective,
+            confidence=1.0,
+            reviewed=review.verdict + "ed",
+            note=f"{event.note}; {note}" if event.note else note,
+        )
+        out[match] = replaced
+    return out
+
+
+def machine_date(event: Event, reviews: Sequence[Review]) -> dt.date | None:
+    """The date the machine gave ``event``, which a new review records: a reviewed event's date
+    may be the reviewer's, so the first review of the event (``reviews``, oldest first) keeps it."""
+    if event.reviewed is None or not reviews:
+        return event.date
+    return reviews[0].machine_date
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None

@@ -5,7 +5,7 @@ Tables: ``articles``, ``claims`` (from news and from official status tables), ``
 ``imports``; for sources, ``fetches`` (each feed's ETag and Last-Modified), ``links`` (links
 already ingested) and ``pending_events`` (pairs whose events await consolidation, so a killed
 ingest is finished by the next run); ``migrations`` records which named migrations have run.  Status on a date is
-computed from the events by the treaty rules (``rules.status_timeline``), never stored.
+computed from the events by the treaty rules (module ``status``), never stored.
 """
 
 from __future__ import annotations
@@ -19,19 +19,15 @@ import os
 import re
 import sqlite3
 import time
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Generator
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-from . import records, rules
-from .consolidate import consolidate_events
+from . import records
 from .errors import InputError, LedgerError
 from .duplicates import body_hash
 from .pg import PgConnection, is_postgres
-from .models import ORGANISATIONS, Article, Claim, Evidence, Event, Quote, Reason, Reject, Statement, Status
+from .models import Article, Claim, Evidence, Event, Quote, Reason, Reject, Review, Statement
 from .registry import Registry, load_registry
 
 logger = logging.getLogger(__name__)
@@ -203,8 +199,6 @@ class Ledger:
         self.registry = registry or load_registry()
         self.min_confidence = min_confidence
         self.merge_window_days = merge_window_days
-        self._record_changes = True  # off while the bundled tables load: they are no news to alert on
-        self._timelines_memo: dict[str, tuple[int, dict[str, list[Status]]]] = {}
         self.postgres = is_postgres(self.path)
         try:
             if self.postgres:
@@ -221,7 +215,9 @@ class Ledger:
                 raise
             raise LedgerError(f"{_shown(self.path)}: cannot be used as a treatywatch ledger ({exc})") from None
         if self.baseline and repair:
-            self.load_baselines()
+            from .baselines import load_baselines
+
+            load_baselines(self)
 
     @classmethod
     def memory(cls, registry: Registry | None = None, baseline: bool = True) -> Ledger:
@@ -410,29 +406,12 @@ class Ledger:
                                   (reject.source, reject.reason, _now()))
 
     # -- status tables --------------------------------------------------------------------
-    def import_status(self, path: str | os.PathLike[str], treaty: str, source: str | None = None,
-                      as_of: dt.date | None = None) -> tuple[int, list[Reject]]:
-        """Import an official-style status table as record claims; returns (rows used, rows rejected).
-
-        The table replaces the one imported before under the same source (by default
-        ``status:<file name>``); ``as_of`` is the date the table describes (default today).
-        """
-        self.registry.get(treaty)
-        from .depositary import read_status_table
-
-        rows, rejects = read_status_table(path)
-        source = source or f"{records.RECORD_PREFIX}{Path(path).name}"
-        claims = records.table_claims(rows, treaty, source)
-        self.replace_table(treaty, source, claims, rows=len(rows), as_of=as_of or dt.date.today(),
-                           origin=Path(path).name)
-        return len(rows), rejects
-
-    def replace_table(self, treaty: str, source: str, claims: list[Claim], rows: int, as_of: dt.date,
-                      origin: str, changes: Iterable[records.TableChange] = ()) -> None:
+    def store_table(self, treaty: str, source: str, claims: list[Claim], rows: int, as_of: dt.date,
+                    origin: str, changes: Iterable[records.TableChange] = ()) -> set[tuple[str, str]]:
         """Store ``claims`` as the table ``source`` of ``treaty`` (replacing its previous rows) and
-        re-consolidate the affected events.  Claims, the import record and the pairs awaiting
-        consolidation are written in one transaction, so a kill leaves the old table or the new one,
-        and the next run finishes the events."""
+        return the (state, treaty) pairs whose events it affects.  Claims, the import record and
+        those pairs, marked as awaiting consolidation, are written in one transaction, so a kill
+        leaves the old table or the new one, and the next run finishes the events."""
         with self._tx():
             pairs = self._pairs_of(source) | {(c.state, c.treaty) for c in claims}
             self.conn.execute("DELETE FROM claims WHERE article_id = ? AND treaty = ?", (source, treaty))
@@ -445,36 +424,7 @@ class Ledger:
                 [(c.treaty, c.state, c.action, c.change, _iso(c.before), _iso(c.after), origin, _now())
                  for c in changes])
             self.conn.executemany("INSERT OR IGNORE INTO pending_events (state, treaty) VALUES (?, ?)", sorted(pairs))
-        self.refresh_events(pairs)
-        self.clear_pending(pairs)
-
-    def load_baselines(self) -> None:
-        """Import every bundled status table this ledger does not have yet (a new ledger starts
-        from the depositaries' records of all the registry's treaties; a ledger made by an older
-        version gains the tables added since).  Pairs left pending by a killed import are finished."""
-        self._record_changes = False
-        try:
-            self._load_baselines()
-        finally:
-            self._record_changes = True
-
-    def _load_baselines(self) -> None:
-        have = {r[0] for r in self.conn.execute("SELECT source FROM imports")}
-        for table in records.bundled_tables().values():
-            if table.source in have or table.treaty not in self.registry:
-                continue
-            ref = resources.files("treatywatch").joinpath(f"data/baseline/{table.file}")
-            with resources.as_file(ref) as path:
-                from .depositary import read_status_table
-
-                rows, _ = read_status_table(path)
-            claims = records.table_claims(rows, table.treaty, table.source, origin=table.file)
-            self.replace_table(table.treaty, table.source, claims, rows=len(rows), as_of=table.complete_to,
-                               origin=table.file)
-        pending = self.pending_pairs()
-        if pending:
-            self.refresh_events(pending)
-            self.clear_pending(pending)
+        return pairs
 
     def check(self, fix: bool = False) -> list[str]:
         """What is wrong with the ledger, one line a problem (empty: nothing): the SQLite
@@ -513,7 +463,9 @@ class Ledger:
                 self.conn.executemany("INSERT OR IGNORE INTO pending_events (state, treaty) VALUES (?, ?)",
                                       sorted(unconsolidated))
             if self.baseline:
-                self.load_baselines()
+                from .baselines import load_baselines
+
+                load_baselines(self)
             pending = self.pending_pairs()
             if pending:
                 self.refresh_events(pending)
@@ -536,11 +488,15 @@ class Ledger:
         return {(r[0], r[1]) for r in self.conn.execute("SELECT state, treaty FROM events WHERE sources LIKE ?", (f'%"{article_id}"%',))}
 
     # -- events -----------------------------------------------------------------------------
-    def refresh_events(self, pairs: Iterable[tuple[str, str]] | None = None) -> int:
-        """Re-consolidate the events of the given (state, treaty) pairs (all when None)."""
+    def refresh_events(self, pairs: Iterable[tuple[str, str]] | None = None, record_changes: bool = True) -> int:
+        """Re-consolidate the events of the given (state, treaty) pairs (all when None).
+        ``record_changes``: note new and changed events for the feeds and webhooks (off while
+        the bundled tables load: they are no news to alert on)."""
         if pairs is None:
             pairs = {(r[0], r[1]) for r in self.conn.execute("SELECT DISTINCT state, treaty FROM claims")}
         pairs = set(pairs)
+        from .consolidate import apply_reviews, consolidate_events  # loaded when events are made, not to read them
+
         originals = self.originals()
         count = 0
         with self._tx():
@@ -548,8 +504,8 @@ class Ledger:
                 claims = self.claims(state=state, treaty=treaty)
                 events = consolidate_events(claims, min_confidence=self.min_confidence,
                                             window_days=self.merge_window_days, originals=originals)
-                events = self._apply_reviews(state, treaty, events)
-                if self._record_changes:
+                events = apply_reviews(events, self.reviews(state, treaty), self.merge_window_days)
+                if record_changes:
                     self._note_changes(state, treaty, events)
                 self.conn.execute("DELETE FROM events WHERE state = ? AND treaty = ?", (state, treaty))
                 self.conn.executemany(
@@ -639,44 +595,10 @@ class Ledger:
         return [{**dict(r), "ok": bool(r["ok"])} for r in self.conn.execute(sql + " ORDER BY id DESC LIMIT ?", [*args, limit])]
 
     # -- review -------------------------------------------------------------------------------
-    def _latest_reviews(self, state: str, treaty: str) -> list[sqlite3.Row]:
-        rows = self.conn.execute("SELECT * FROM reviews WHERE state = ? AND treaty = ? ORDER BY id", (state, treaty))
-        latest: dict[str, sqlite3.Row] = {}
-        for row in rows:
-            latest[row["event_id"]] = row
-        return list(latest.values())
-
-    def _apply_reviews(self, state: str, treaty: str, events: list[Event]) -> list[Event]:
-        """Reviewers' verdicts override the machine; they follow an event whose id changed because
-        new evidence moved its date (same state, treaty, action, within the merge window)."""
-        out = list(events)
-        for review in self._latest_reviews(state, treaty):
-            machine = _d(review["machine_date"])
-            match = next((i for i, e in enumerate(out) if e.id == review["event_id"]), None)
-            if match is None:
-                match = next((i for i, e in enumerate(out) if e.action == review["action"] and e.date and machine
-                              and abs((e.date - machine).days) <= self.merge_window_days), None)
-            if match is None:
-                continue
-            event = out[match]
-            if review["verdict"] == "reject":
-                out.pop(match)
-                continue
-            changes = json.loads(review["changes"])
-            note = f"{review['verdict']}ed by {review['by']}: {review['reason']}"
-            replaced = dataclasses.replace(
-                event,
-                date=_d(changes["date"]) if "date" in changes else event.date,
-                date_basis="review" if "date" in changes else event.date_basis,
-                date_precision="day" if "date" in changes else event.date_precision,
-                action=changes.get("action", event.action),
-                stated_effective=_d(changes["effective"]) if "effective" in changes else event.stated_effective,
-                confidence=1.0,
-                reviewed=review["verdict"] + "ed",
-                note=f"{event.note}; {note}" if event.note else note,
-            )
-            out[match] = replaced
-        return out
+    def reviews(self, state: str | None = None, treaty: str | None = None, event_id: str | None = None) -> list[Review]:
+        """Reviewers' verdicts, in the order they were made."""
+        sql, args = _where("SELECT * FROM reviews", state=state, treaty=treaty, event_id=event_id)
+        return [_review(row) for row in self.conn.execute(sql + " ORDER BY id", args)]
 
     def review(self, event_id: str, verdict: str, by: str, reason: str, **changes: Any) -> Event | None:
         """Confirm, reject or edit an event; the verdict is kept, audited and re-applied after
@@ -702,7 +624,9 @@ class Ledger:
         if row is not None:
             before = _event(row)
             state, treaty, action = before.state, before.treaty, before.action
-            machine_date = _iso(before.date) if before.reviewed is None else self._machine_date(event_id, before)
+            from .consolidate import machine_date as machine_date_of
+
+            machine_date = _iso(machine_date_of(before, self.reviews(event_id=event_id)))
             before_json: str | None = json.dumps(before.to_dict())
         else:  # a rejected event, restored by a confirm or an edit: the review rejecting it says what it was
             state, treaty, action, machine_date = last["state"], last["treaty"], last["action"], last["machine_date"]
@@ -719,11 +643,6 @@ class Ledger:
                 "INSERT INTO audit (at, by, verb, event_id, before, after, reason) VALUES (?,?,?,?,?,?,?)",
                 (_now(), by, verdict, event_id, before_json, json.dumps(after.to_dict()) if after else None, reason))
         return after
-
-    def _machine_date(self, event_id: str, event: Event) -> str | None:
-        row = self.conn.execute("SELECT machine_date FROM reviews WHERE event_id = ? ORDER BY id LIMIT 1",
-                                (event_id,)).fetchone()
-        return row[0] if row else _iso(event.date)
 
     def audit_log(self, event_id: str | None = None) -> list[dict[str, Any]]:
         sql, args = _where("SELECT at, by, verb, event_id, before, after, reason FROM audit", event_id=event_id)
@@ -873,104 +792,12 @@ class Ledger:
     def article_count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
+    def event_treaties(self, state: str) -> list[str]:
+        """The treaties ``state`` has events of, by id."""
+        return [r[0] for r in self.conn.execute("SELECT DISTINCT treaty FROM events WHERE state = ? ORDER BY treaty", (state,))]
+
     def rejects(self) -> list[Reject]:
         return [Reject(r[0], r[1]) for r in self.conn.execute("SELECT source, reason FROM rejects ORDER BY id")]
-
-    # -- status -----------------------------------------------------------------------------
-    def _context(self) -> rules.RuleContext:
-        return rules.RuleContext(self.registry, rules.load_conflicts())
-
-    def _events_for(self, treaty: str) -> dict[str, list[Event]]:
-        """Events that bear on ``treaty``, by state (including parent-treaty withdrawals)."""
-        parents = [t.id for t in self.registry if treaty in t.leaving.cascades]
-        by_state: dict[str, list[Event]] = defaultdict(list)
-        for tid in [treaty, *parents]:
-            for event in self.events(treaty=tid):
-                if tid == treaty or event.action in ("notified", "took_effect"):
-                    by_state[event.state].append(event)
-        return by_state
-
-    def timelines(self, treaty: str) -> dict[str, list[Status]]:
-        """Every state's status changes under ``treaty`` (computed once per generation of the events)."""
-        t = self.registry.get(treaty)
-        generation = self.generation()
-        memo = self._timelines_memo.get(treaty)
-        if memo is not None and memo[0] == generation:
-            return dict(memo[1])
-        ctx = self._context()
-        out = {state: rules.status_timeline(state, t, events, ctx)
-               for state, events in sorted(self._events_for(treaty).items())}
-        self._timelines_memo[treaty] = (generation, out)
-        return dict(out)
-
-    def basis(self, treaty: str) -> str:
-        """What a status answer for ``treaty`` rests on, in words."""
-        table = self.record_table(treaty)
-        if table is None:
-            return "news only: no status table for this treaty"
-        return f"status table {table[0]} complete to {table[1]}, plus news since"
-
-    def status_as_of(self, treaty: str, as_of: dt.date, state: str | None = None) -> list[Status]:
-        """The status of every state with a known status (or one state) on ``as_of``.
-
-        Each answer names its basis.  A state absent from the treaty's status table is a
-        ``non_party``; with no table and no news of the state the answer is ``unknown``.
-        """
-        basis = self.basis(treaty)
-        out = []
-        for st, timeline in self.timelines(treaty).items():
-            if state and st != state:
-                continue
-            out.append(dataclasses.replace(rules.status_on(timeline, as_of), basis=basis))
-        if state and not out:
-            table = self.record_table(treaty)
-            if table is None:
-                out.append(Status(state, treaty, "unknown", None, basis=basis,
-                                  note=f"no status table for {treaty} and no news of {state}; import the "
-                                       f"depositary's table (import-status or refresh-status) to know"))
-            else:
-                out.append(Status(state, treaty, "non_party", None, basis=basis,
-                                  note=f"not in the status table (complete to {table[1]}), and no news of an act"))
-        return out
-
-    def timeline(self, state: str) -> list[Status]:
-        """One state's status changes across every treaty it has events for."""
-        treaties = [r[0] for r in self.conn.execute("SELECT DISTINCT treaty FROM events WHERE state = ? ORDER BY treaty", (state,))]
-        for t in self.registry:
-            if any(p in treaties for p in (x.id for x in self.registry if t.id in x.leaving.cascades)) and t.id not in treaties:
-                treaties.append(t.id)
-        ctx = self._context()
-        out: list[Status] = []
-        for treaty in treaties:
-            events = self._events_for(treaty).get(state, [])
-            basis = self.basis(treaty)
-            out.extend(dataclasses.replace(s, basis=basis)
-                       for s in rules.status_timeline(state, self.registry.get(treaty), events, ctx))
-        return out
-
-    def count(self, treaty: str, dates: Iterable[dt.date], parties: str = "all") -> list[tuple[dt.date, int]]:
-        """How many parties are bound (party, withdrawing or suspended) on each date.
-
-        ``parties``: ``all`` (states and organisations, as depositaries count), ``states`` or
-        ``organisations`` (the European Union)."""
-        if parties not in ("all", "states", "organisations"):
-            raise LedgerError(f"unknown kind of parties {parties!r}: use all, states or organisations")
-        timelines = {s: tl for s, tl in self.timelines(treaty).items()
-                     if parties == "all" or (s in ORGANISATIONS) == (parties == "organisations")}
-        return [(d, sum(1 for tl in timelines.values() if rules.is_bound(rules.status_on(tl, d)))) for d in dates]
-
-    def diff(self, treaty: str, start: dt.date, end: dt.date) -> dict[str, list[Status]]:
-        """States that became bound (``joined``) or stopped being bound (``left``) between two dates."""
-        joined, left, changed = [], [], []
-        for timeline in self.timelines(treaty).values():
-            before, after = rules.status_on(timeline, start), rules.status_on(timeline, end)
-            if rules.is_bound(after) and not rules.is_bound(before):
-                joined.append(after)
-            elif rules.is_bound(before) and not rules.is_bound(after):
-                left.append(after)
-            elif before.status != after.status:
-                changed.append(after)
-        return {"joined": joined, "left": left, "changed": changed}
 
     # -- sources: feed validators, ingested links, events awaiting consolidation -----------------
     def fetch_validators(self, url: str) -> tuple[str | None, str | None]:
@@ -1069,6 +896,14 @@ def _statement(row: sqlite3.Row) -> Statement:
         speaker_kind=row["speaker_kind"], channel=row["channel"], date=_d(row["date"]), date_basis=row["date_basis"],
         treaty=row["treaty"], about=row["about"], action=row["action"], other=bool(row["other"]),
         stance=row["stance"], reasons=tuple(Reason(**r) for r in json.loads(row["reasons"])),
+    )
+
+
+def _review(row: sqlite3.Row) -> Review:
+    return Review(
+        event_id=row["event_id"], state=row["state"], treaty=row["treaty"], action=row["action"],
+        machine_date=_d(row["machine_date"]), verdict=row["verdict"], changes=json.loads(row["changes"]),
+        by=row["by"], reason=row["reason"],
     )
 
 

@@ -238,6 +238,21 @@ class Event:
 
 
 @dataclasses.dataclass(frozen=True)
+class Review:
+    """A reviewer's verdict on an event, kept and applied again after every consolidation."""
+
+    event_id: str
+    state: str
+    treaty: str
+    action: str
+    machine_date: dt.date | None  # the date the machine gave the event: the verdict follows it if new evidence moves it
+    verdict: str  # confirm, reject or edit
+    changes: dict[str, str]  # an edit's new values: date, action, effective (dates in ISO form)
+    by: str
+    reason: str
+
+
+@dataclasses.dataclass(frozen=True)
 class Effect:
     """A change of legal status caused by an event, dated by a treaty rule."""
 

@@ -242,6 +242,7 @@ def refresh_status(ledger: Ledger, treaties: Sequence[str] = (), urls: Mapping[s
 
 
 def _refresh_one(ledger: Ledger, fetcher: Fetcher, treaty: str, url: str, today: dt.date) -> RefreshReport:
+    from .baselines import replace_table  # baselines builds on this module
     from .depositary import parse_status
 
     etag, modified = ledger.fetch_validators(url)
@@ -258,7 +259,7 @@ def _refresh_one(ledger: Ledger, fetcher: Fetcher, treaty: str, url: str, today:
     source = table_source(treaty)
     new = table_claims(rows, treaty, source, origin=url)
     changes = table_changes(treaty, ledger.claims(treaty=treaty, article=source), new)
-    ledger.replace_table(treaty, source, new, rows=len(rows), as_of=today, origin=url, changes=changes)
+    replace_table(ledger, treaty, source, new, rows=len(rows), as_of=today, origin=url, changes=changes)
     ledger.save_fetch_validators(url, page.etag, page.last_modified)
     return RefreshReport(treaty, url, "updated" if changes else "unchanged", len(rows), len(rejects), tuple(changes))
 

@@ -19,6 +19,9 @@ Legal layer
 entries under one treaty; ``status_on`` reads that list on a day; ``is_bound`` says whether a
 status binds the state.  Everything here is pure: the only inputs are the arguments (treaty
 data, events, and a ``RuleContext`` holding the registry and the armed-conflict table).
+The module is a leaf: it imports only the package's vocabulary (``models``) and errors, so
+the registry, the ledger and every stage may build on it (``status.default_context`` builds
+the default context).
 
 Timeline representation
 -----------------------
@@ -55,7 +58,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from .errors import InputError, RuleError, UnknownRuleError
-from .models import ACTIONS, JOIN_ACTIONS, Effect, Event, Status
+from .models import ACTIONS, Event, Status
 
 if TYPE_CHECKING:
     from .registry import Registry, Treaty
@@ -285,13 +288,6 @@ class RuleContext:
     registry: Registry
     conflicts: ConflictTable
 
-    @classmethod
-    def default(cls) -> RuleContext:
-        """The default registry and the bundled conflict table."""
-        from .registry import load_registry
-
-        return cls(load_registry(), load_conflicts())
-
 
 # ---------------------------------------------------------------------------------------------
 # Legal dates
@@ -510,25 +506,6 @@ def status_timeline(state: str, treaty: Treaty, events: Iterable[Event], ctx: Ru
     withdraws the state from this one (``leaving.cascades``, e.g. UNFCCC -> Paris Agreement).
     """
     return _timeline(state, treaty, tuple(events), ctx, frozenset())
-
-
-def compute_effects(event: Event, treaty: Treaty, ctx: RuleContext | None = None) -> tuple[Effect, ...]:
-    """The dated status changes one event causes on its own, each naming the rule that dated it.
-
-    A change whose date waits on a condition (the end of an armed conflict) has ``start=None``.
-    """
-    ctx = ctx or RuleContext.default()
-    timeline = status_timeline(event.state, treaty, [event], ctx)
-    rule = treaty.joining.rule if event.action in JOIN_ACTIONS + ("rejoined",) else treaty.leaving.rule
-    effects = [
-        Effect(event.state, treaty.id, s.status, s.since, event.id, rule=rule, note=s.note)
-        for s in timeline
-        if s.valid_from is None or s.valid_from == s.since
-    ]
-    last = timeline[-1] if timeline else None
-    if last is not None and last.status == "withdrawing" and last.effective is None:
-        effects.append(Effect(event.state, treaty.id, "withdrawn", None, event.id, rule=rule, note=last.note))
-    return tuple(effects)
 
 
 def _timeline(

@@ -26,6 +26,7 @@ from .models import ORGANISATIONS, STATUSES, Event, Status
 from .records import RECORD_PREFIX, reconcile as reconcile_records
 from .registry import Rule, Treaty
 from .rules import change_days
+from .status import basis, count_parties, party_changes, state_timeline, status_as_of, timelines
 
 MAX_POINTS = 2000  # most dates one count answer computes
 
@@ -105,7 +106,7 @@ def treaties(ledger: Ledger) -> dict[str, Any]:
 def treaty(ledger: Ledger, treaty_id: str) -> dict[str, Any]:
     t = ledger.registry.get(treaty_id)
     table = ledger.record_table(t.id)
-    return {**treaty_dict(t), "basis": ledger.basis(t.id),
+    return {**treaty_dict(t), "basis": basis(ledger, t.id),
             "record_table": {"source": table[0], "as_of": table[1].isoformat()} if table else None}
 
 
@@ -123,12 +124,12 @@ def status_asked(ledger: Ledger, treaty_id: str, as_of: dt.date) -> dict[str, An
 def status_found(ledger: Ledger, treaty_id: str, as_of: dt.date, state: str | None = None) -> dict[str, Any]:
     """The rest of a ``status`` answer: the same for every day of one ``status_period``."""
     t = ledger.registry.get(treaty_id)
-    found = ledger.status_as_of(t.id, as_of, state=state)
+    found = status_as_of(ledger, t.id, as_of, state=state)
     rows = [status_dict(s) for s in found]
     default = "non_party" if ledger.record_table(t.id) is not None else "unknown"
     drawn = drawable_ids()
     small = [r for r in rows if r["numeric"] and r["numeric"] not in drawn and r["status"] != "non_party"]
-    return {"basis": ledger.basis(t.id), "default": default, "statuses": rows,
+    return {"basis": basis(ledger, t.id), "default": default, "statuses": rows,
             "totals": {k: sum(1 for r in rows if r["status"] == k) for k in STATUSES},
             "not_drawn": [{"state": r["state"], "name": r["name"], "status": r["status"]} for r in small]}
 
@@ -144,7 +145,7 @@ def status_period(ledger: Ledger, treaty_id: str, as_of: dt.date) -> int:
 @functools.lru_cache(maxsize=256)
 def _change_days(ledger: Ledger, generation: int, treaty: str) -> list[dt.date]:
     """``rules.change_days`` of the treaty's timelines, once per generation of the events (as ``Ledger.timelines``)."""
-    return change_days(ledger.timelines(treaty).values())
+    return change_days(timelines(ledger, treaty).values())
 
 
 def count(ledger: Ledger, treaty_id: str, start: dt.date, end: dt.date, every: str = "month",
@@ -156,8 +157,8 @@ def count(ledger: Ledger, treaty_id: str, start: dt.date, end: dt.date, every: s
     if len(dates) > MAX_POINTS:
         raise LedgerError(f"{len(dates)} dates asked for; at most {MAX_POINTS}: choose a coarser 'every' or a shorter span")
     return {"treaty": t.id, "from": start.isoformat(), "to": end.isoformat(), "every": every, "parties": parties,
-            "basis": ledger.basis(t.id),
-            "counts": [{"date": d.isoformat(), "bound": n} for d, n in ledger.count(t.id, dates, parties=parties)]}
+            "basis": basis(ledger, t.id),
+            "counts": [{"date": d.isoformat(), "bound": n} for d, n in count_parties(ledger, t.id, dates, parties=parties)]}
 
 
 def chart_span(ledger: Ledger, treaty_id: str, today: dt.date) -> tuple[dt.date, dt.date, str]:
@@ -174,7 +175,7 @@ def chart_span(ledger: Ledger, treaty_id: str, today: dt.date) -> tuple[dt.date,
 
 def diff(ledger: Ledger, treaty_id: str, start: dt.date, end: dt.date) -> dict[str, Any]:
     t = ledger.registry.get(treaty_id)
-    found = ledger.diff(t.id, start, end)
+    found = party_changes(ledger, t.id, start, end)
     return {"treaty": t.id, "from": start.isoformat(), "to": end.isoformat(),
             **{k: [status_dict(s) for s in v] for k, v in found.items()}}
 
@@ -269,7 +270,7 @@ def articles(ledger: Ledger, query: str | None = None, limit: int = 50, offset: 
 def timeline(ledger: Ledger, state: str) -> dict[str, Any]:
     state = state.upper()
     return {"state": state, "name": state_name(state),
-            "timeline": [{**status_dict(s), "valid_from": _iso(s.valid_from)} for s in ledger.timeline(state)],
+            "timeline": [{**status_dict(s), "valid_from": _iso(s.valid_from)} for s in state_timeline(ledger, state)],
             "events": [event_dict(e) for e in ledger.events(state=state)]}
 
 
@@ -308,7 +309,7 @@ def home(ledger: Ledger, today: dt.date) -> dict[str, Any]:
     latest = events(ledger, source="news", limit=15, newest_first=True)["events"]
     pending = []
     for t in ledger.registry:
-        for s in ledger.status_as_of(t.id, today):
+        for s in status_as_of(ledger, t.id, today):
             if s.status == "withdrawing":
                 days = (s.effective - today).days if s.effective else None
                 pending.append({**status_dict(s), "treaty_name": t.short_name, "days_left": days})

@@ -1,0 +1,74 @@
+"""Baselines: official status tables brought into the ledger, the bundled ones and those a
+user imports (``treatywatch import-status``); ``records.refresh_status`` stores fresh ones the
+same way.
+
+A table's rows become record claims (``records.table_claims``); storing them replaces the
+table's previous rows, and the events of every (state, treaty) pair they touch are consolidated
+again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+from . import records
+from .ledger import Ledger
+from .models import Claim, Reject
+
+
+def import_status(ledger: Ledger, path: str | os.PathLike[str], treaty: str, source: str | None = None,
+                  as_of: dt.date | None = None) -> tuple[int, list[Reject]]:
+    """Import an official-style status table as record claims; returns (rows used, rows rejected).
+
+    The table replaces the one imported before under the same source (by default
+    ``status:<file name>``); ``as_of`` is the date the table describes (default today).
+    """
+    ledger.registry.get(treaty)
+    from .depositary import read_status_table  # its readers are loaded only when a table is read
+
+    rows, rejects = read_status_table(path)
+    source = source or f"{records.RECORD_PREFIX}{Path(path).name}"
+    claims = records.table_claims(rows, treaty, source)
+    replace_table(ledger, treaty, source, claims, rows=len(rows), as_of=as_of or dt.date.today(),
+                  origin=Path(path).name)
+    return len(rows), rejects
+
+
+def replace_table(ledger: Ledger, treaty: str, source: str, claims: list[Claim], rows: int, as_of: dt.date,
+                  origin: str, changes: Iterable[records.TableChange] = (), record_changes: bool = True) -> None:
+    """Store ``claims`` as the table ``source`` of ``treaty`` (replacing its previous rows) and
+    re-consolidate the affected events.  The pairs to consolidate are stored with the table, so
+    a run killed before the events are made is finished by the next one."""
+    pairs = ledger.store_table(treaty, source, claims, rows=rows, as_of=as_of, origin=origin, changes=changes)
+    ledger.refresh_events(pairs, record_changes=record_changes)
+    ledger.clear_pending(pairs)
+
+
+def load_baselines(ledger: Ledger) -> None:
+    """Import every bundled status table the ledger does not have yet (a new ledger starts
+    from the depositaries' records of all the registry's treaties; a ledger made by an older
+    version gains the tables added since).  Pairs left pending by a killed import are finished.
+    The events these make are no news: they are not recorded as changes for feeds and webhooks."""
+    have = {table["source"] for table in ledger.record_tables()}
+    for table in records.bundled_tables().values():
+        if table.source in have or table.treaty not in ledger.registry:
+            continue
+        ref = resources.files("treatywatch").joinpath(f"data/baseline/{table.file}")
+        with resources.as_file(ref) as path:
+            from .depositary import read_status_table
+
+            rows, _ = read_status_table(path)
+        claims = records.table_claims(rows, table.treaty, table.source, origin=table.file)
+        replace_table(ledger, table.treaty, table.source, claims, rows=len(rows), as_of=table.complete_to,
+                      origin=table.file, record_changes=False)
+    pending = ledger.pending_pairs()
+    if pending:
+        ledger.refresh_events(pending, record_changes=False)
+        ledger.clear_pending(pending)
+
+
+__all__ = ["import_status", "load_baselines", "replace_table"]
