@@ -124,6 +124,7 @@ def save_filter(nlp: Any, threshold: float, path: pathlib.Path, about: dict[str,
     The vocabulary is left out: the bag of words keeps hashed features only, and the strings
     would be the words of the training articles (others' words for the real-news corpus)."""
     path.mkdir(parents=True, exist_ok=True)
+    nlp.meta.update(name="claim_filter", spacy_version=">=3.8,<3.9")  # any spaCy the package accepts
     nlp.to_disk(path, exclude=["vocab"])
     (path / SETTINGS_FILE).write_text(json.dumps({"threshold": threshold, **about}, indent=2) + "\n",
                                       encoding="utf-8")
