@@ -92,6 +92,7 @@ class Extractor:
         return found.apply(article, claims, self.lexicon) if found else claims
 
     def _rules(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Claim]]]:
+        """The rules' claims of each article, before the claim filter."""
         for article in articles:
             if article.language in LIST_LANGUAGES:
                 yield article, ListExtraction(self.lexicon, article, self._effective_date).run()
