@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test fuzz bench harden typecheck docs clean
+.PHONY: install demo test fuzz bench harden typecheck docs train clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,12 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_startup.py 20
 	$(BIN)/python benchmarks/bench_ingest.py --ungated-limit $(BENCH_UNGATED)
 	$(BIN)/python benchmarks/bench_backfill.py
+
+# The claim filter (docs/claim-filter.md): cross-validated figures, then the model in
+# src/treatywatch/data/models/claim_filter, rebuilt the same from the same rules and labels (seed 0).
+# Needs the real-news texts in tests/data/realnews/texts (see its README).  About a minute.
+train: $(STAMP)
+	$(BIN)/python tests/train_claim_filter.py
 
 docs: $(STAMP)
 	$(BIN)/cog -r docs/cli.md docs/settings.md

@@ -47,11 +47,11 @@ def test_partitions_keep_the_order_of_the_files() -> None:
 
 
 def test_backfill_on_a_local_cluster_equals_a_serial_ingest(tmp_path: Path, archive: list[str],
-                                                             extractor: Extractor) -> None:
+                                                             shipped_extractor: Extractor) -> None:
     from distributed import Client, LocalCluster
 
     with Ledger(str(tmp_path / "serial.db"), baseline=False) as ledger:
-        serial = ingest(archive, ledger, extractor)
+        serial = ingest(archive, ledger, shipped_extractor)
     assert serial.ingested > 300 and serial.claims > 100
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address=None) as cluster, Client(cluster) as client:
@@ -63,10 +63,10 @@ def test_backfill_on_a_local_cluster_equals_a_serial_ingest(tmp_path: Path, arch
         assert a[table] == b[table], table
 
 
-def test_a_killed_backfill_run_again_finishes_the_rest(tmp_path: Path, archive: list[str], extractor: Extractor) -> None:
+def test_a_killed_backfill_run_again_finishes_the_rest(tmp_path: Path, archive: list[str], shipped_extractor: Extractor) -> None:
     whole = str(tmp_path / "whole.db")
     with Ledger(whole, baseline=False) as ledger:
-        ingest(archive, ledger, extractor)
+        ingest(archive, ledger, shipped_extractor)
     db = str(tmp_path / "killed.db")
     cmd = [CLI, "--no-baseline", "--db", db, "backfill", *archive, "--partitions", "8", "--workers", "2", "-q"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)

@@ -73,10 +73,10 @@ def run(db: str, paths: list[str], workers: int, extractor: Extractor, batch: in
         return ingest(paths, ledger, extractor, workers=workers, batch=batch)
 
 
-def test_workers_store_the_same_ledger_as_one(tmp_path: Path, corpus: Path, extractor: Extractor) -> None:
+def test_workers_store_the_same_ledger_as_one(tmp_path: Path, corpus: Path, shipped_extractor: Extractor) -> None:
     paths = [str(corpus), str(tmp_path / "missing.txt"), str(corpus / "multisource" / "*.txt")]
-    one = run(str(tmp_path / "one.db"), paths, 1, extractor)
-    two = run(str(tmp_path / "two.db"), paths, 2, extractor, batch=37)
+    one = run(str(tmp_path / "one.db"), paths, 1, shipped_extractor)
+    two = run(str(tmp_path / "two.db"), paths, 2, shipped_extractor, batch=37)
     assert one.ingested > 300 and one.claims > 50 and one.duplicates > 30 and one.rejected >= 3
     assert two.summary() == one.summary()
     a, b = dump(str(tmp_path / "one.db")), dump(str(tmp_path / "two.db"))
@@ -85,10 +85,10 @@ def test_workers_store_the_same_ledger_as_one(tmp_path: Path, corpus: Path, extr
     assert any(row[-1] for row in a["articles"])  # near or exact copies were recognised
 
 
-def test_ingest_command_workers_and_a_killed_run_resumes(tmp_path: Path, corpus: Path, extractor: Extractor) -> None:
+def test_ingest_command_workers_and_a_killed_run_resumes(tmp_path: Path, corpus: Path, shipped_extractor: Extractor) -> None:
     """Kill a parallel ingest part-way (SIGKILL: no clean-up), run it again: nothing lost, nothing doubled."""
     whole = str(tmp_path / "whole.db")
-    run(whole, [str(corpus)], 1, extractor)
+    run(whole, [str(corpus)], 1, shipped_extractor)
     db = str(tmp_path / "killed.db")
     cmd = [str(Path(sys.executable).parent / "treatywatch"), "--no-baseline", "--db", db, "ingest", str(corpus),
            "--workers", "2", "-q"]
@@ -119,14 +119,14 @@ def test_ingest_command_workers_and_a_killed_run_resumes(tmp_path: Path, corpus:
     assert sorted(set(a["rejects"])) == sorted(set(b["rejects"]))
 
 
-def test_batched_extraction_finds_what_one_article_at_a_time_finds(corpus: Path, extractor: Extractor) -> None:
+def test_batched_extraction_finds_what_one_article_at_a_time_finds(corpus: Path, shipped_extractor: Extractor) -> None:
     from treatywatch.models import Article
     from treatywatch.prepare import prepare
 
     items = list(__import__("treatywatch").read_articles([str(corpus)]))
     articles = [a for a in items if isinstance(a, Article)]
-    batched = extractor.extract_batch(articles)
-    assert batched == [extractor.extract(a) for a in articles]
+    batched = shipped_extractor.extract_batch(articles)
+    assert batched == [shipped_extractor.extract(a) for a in articles]
     assert sum(len(c) for c in batched if isinstance(c, list)) > 50
-    one = prepare(extractor, items, batch=False)
-    assert prepare(extractor, items, batch=True) == one
+    one = prepare(shipped_extractor, items, batch=False)
+    assert prepare(shipped_extractor, items, batch=True) == one

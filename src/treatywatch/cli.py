@@ -61,9 +61,11 @@ class _State:
 
     def extractor(self, gate: bool = True) -> Extractor:
         from .extract import ExtractOptions, Extractor
+        from .extract.claim_filter import MODEL_DIR
         from .gate import Lexicon
 
-        options = ExtractOptions(gate=bool(self.settings["gate"]) and gate, model=str(self.settings["model"]))
+        options = ExtractOptions(gate=bool(self.settings["gate"]) and gate, model=str(self.settings["model"]),
+                                 claim_filter=MODEL_DIR if self.settings["claim_filter"] else None)
         return Extractor(options, lexicon=Lexicon(self.registry()))
 
     def read_options(self) -> ReadOptions:
@@ -926,12 +928,17 @@ def evaluate(obj: _State, gold: str, articles: str, fmt: str, errors: bool, loca
         raise click.UsageError("--split and --locators go together")
     from . import api
     from .evaluate import evaluate_corpus, format_evaluation, read_gold, read_split
+    from .extract.claim_filter import load_filter
     keep = _run(lambda: read_split(locators, split)) if locators and split else None
     if of_statements:
         _evaluate_statements(obj, gold, articles, fmt, errors, keep)
         return
     gold_rows = _run(lambda: read_gold(gold))
     extractor = _run(obj.extractor)
+    claim_filter = load_filter(extractor.options.claim_filter) if extractor.options.claim_filter else None
+    if claim_filter:
+        click.echo(f"note: the claim filter was trained on {claim_filter.trained_on}: figures on those articles "
+                   "are in-sample (--set claim_filter=false scores the rules alone)", err=True)
     read, claims = [], []
     for item, found in _run(lambda: list(api.extract([articles], extractor=extractor))):
         if isinstance(item, Reject):

@@ -553,13 +553,15 @@ _EXTRACTORS: dict[str, Any] = {}
 def _extractor(settings: dict[str, Any]) -> Any:
     """The spaCy pipeline, loaded on the first ingest (a few seconds) and kept."""
     from .extract import ExtractOptions, Extractor
+    from .extract.claim_filter import MODEL_DIR
     from .gate import Lexicon
 
     key = str(settings["model"])
     if key not in _EXTRACTORS:
         dirs = [d for d in str(settings["registry"]).split(os.pathsep) if d]
-        _EXTRACTORS[key] = Extractor(ExtractOptions(gate=bool(settings["gate"]), model=key),
-                                     lexicon=Lexicon(load_registry(*dirs)))
+        options = ExtractOptions(gate=bool(settings["gate"]), model=key,
+                                 claim_filter=MODEL_DIR if settings["claim_filter"] else None)
+        _EXTRACTORS[key] = Extractor(options, lexicon=Lexicon(load_registry(*dirs)))
     return _EXTRACTORS[key]
 
 

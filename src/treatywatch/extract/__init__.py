@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import pathlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -23,6 +24,7 @@ from ..errors import TreatywatchError
 from ..gate import Lexicon, default_lexicon
 from ..models import Article, Claim
 from ..registry import Registry
+from .claim_filter import MODEL_DIR, load_filter
 from .english import ArticleExtraction
 from .lists import LANGUAGES as LIST_LANGUAGES, ListExtraction
 from .words import DATELINE_PLACE, find_dateline
@@ -38,6 +40,7 @@ class ExtractOptions:
     gate: bool = True
     model: str = DEFAULT_MODEL
     batch_size: int = 64
+    claim_filter: pathlib.Path | None = MODEL_DIR  # the trained claim filter's folder (claim_filter.py); None: off
 
 
 @functools.lru_cache(maxsize=2)
@@ -80,6 +83,16 @@ class Extractor:
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Claim]]]:
         """Claims for each article, in order; spaCy runs batched over candidate sentences."""
+        for article, claims in self._rules(articles):
+            yield article, self._filtered(article, claims)
+
+    def _filtered(self, article: Article, claims: list[Claim]) -> list[Claim]:
+        """``claims`` after the claim filter, when it is on and its model is there."""
+        found = load_filter(self.options.claim_filter) if self.options.claim_filter and claims else None
+        return found.apply(article, claims, self.lexicon) if found else claims
+
+    def _rules(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Claim]]]:
+        """The rules' claims of each article, before the claim filter."""
         for article in articles:
             if article.language in LIST_LANGUAGES:
                 yield article, ListExtraction(self.lexicon, article, self._effective_date).run()
@@ -143,7 +156,7 @@ class Extractor:
                     continue
                 sentences = [(doc[:], s) for doc, (s, _e) in zip(docs[k:k + len(spans)], spans)]
                 k += len(spans)
-                out[i] = ArticleExtraction(self, articles[i]).run(sentences)
+                out[i] = self._filtered(articles[i], ArticleExtraction(self, articles[i]).run(sentences))
             except Exception as exc:  # noqa: BLE001
                 out[i] = exc
         return [x if x is not None else [] for x in out]
