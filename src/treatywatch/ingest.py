@@ -191,8 +191,9 @@ class Reader:
                 items: Iterable[Article | Reject] = [self._read_stdin()]
             elif is_url(path):
                 items = self.read_url(path)
-            else:
-                items = self._read_local(path)
+            else:  # read_file finishes each item of a file once
+                yield from self._guard(path, self._read_local(path), finish=False)
+                continue
             yield from self._guard(path, items, finish=True)
 
     def read_feeds(self, sources: Iterable[str]) -> Iterator[Article | Reject]:
@@ -232,7 +233,7 @@ class Reader:
         except InputError as exc:
             return clean_reject(Reject(name, exc.reason))
         limit = self.options.max_line_chars
-        longest = max(_longest_run(item.title), _longest_run(item.text))
+        longest = max(_longest_run(item.title), _longest_run(item.text)) if max(len(item.title), len(item.text)) > limit else 0
         if longest > limit:
             return clean_reject(Reject(name, f"a run of {longest:,} characters without a sentence end (. ! ? ; or a "
                                              f"line break); the limit is {limit:,} (max_line_chars)"))
@@ -246,7 +247,7 @@ class Reader:
         if p.is_dir():
             files = files_below(p)
             if not files:
-                yield Reject(path, f"directory holds no files to read ({', '.join(SUFFIXES)})")
+                yield clean_reject(Reject(path, f"directory holds no files to read ({', '.join(SUFFIXES)})"))
             for f in files:
                 yield from self.read_file(f)
         elif p.exists() or os.path.lexists(path):  # a broken link or a link loop: read_file says which
@@ -254,18 +255,18 @@ class Reader:
         elif any(c in path for c in "*?["):
             matches = sorted(glob.glob(path, recursive=True))
             if not matches:
-                yield Reject(path, "no file matches the pattern")
+                yield clean_reject(Reject(path, "no file matches the pattern"))
             for match in matches:
                 m = Path(match)
                 for f in (files_below(m) if m.is_dir() else [m]):
                     yield from self.read_file(f)
         else:
-            yield Reject(path, "no such file or directory")
+            yield clean_reject(Reject(path, "no such file or directory"))
 
     def read_below(self, top: str, path: Path) -> Iterator[Article | Reject]:
         """The articles of one file found below the path ``top`` (a directory or a glob
         pattern), exactly as ``read([top])`` yields them (so that workers can share a folder)."""
-        yield from self._guard(top, self.read_file(path), finish=True)
+        yield from self._guard(top, self.read_file(path), finish=False)  # read_file finished them
 
     def read_file(self, path: Path) -> Iterator[Article | Reject]:
         """The articles of one file, by its ending (unknown endings are read as news text).
