@@ -178,12 +178,10 @@ class Writer:
         if isinstance(item, Reject):
             self._reject(item)
             return
-        if ledger.has_content(item.content_hash):
-            report.duplicates += 1
-            if item.url:
-                ledger.remember_link(item.url)
-            return
         if p.failed is not None or p.claims is None:
+            if ledger.has_content(item.content_hash):  # not extracted because it is stored already
+                self._duplicate(item)
+                return
             failure = p.failed or clean_reject(Reject(item.url or item.id, "extraction failed; please report it"))
             if self.on_item is not None:
                 self.on_item(failure)
@@ -196,23 +194,29 @@ class Writer:
                 self.near = NearDuplicates(ledger.signatures())
             original = self.near.original_of(p.signature)
         result = ledger.add_article(article, claims, duplicate_of=original, signature=p.signature,
-                                    statements=p.statements)
+                                    statements=p.statements, body=p.body_hash)  # checks first that it is new
+        if not result.stored:
+            self._duplicate(article)
+            return
         if article.url:
             ledger.remember_link(article.url, result.article_id)
-        if p.signature is not None and result.stored and self.near is not None:
+        if p.signature is not None and self.near is not None:
             if result.replaced_original is not None:
                 self.near.reroot(result.replaced_original, result.article_id)
             self.near.add(result.article_id, p.signature, result.original)
-        if result.stored:
-            report.ingested += 1
-            report.claims += result.claims
-            report.statements += len(p.statements)
-            self.touched.update((c.state, c.treaty) for c in claims)
-            if article.language not in SUPPORTED_LANGUAGES:
-                report.unsupported_language += 1
-                logger.warning("%s: language '%s' is not supported; stored without claims", article.id, article.language)
-        else:
-            report.duplicates += 1
+        report.ingested += 1
+        report.claims += result.claims
+        report.statements += len(p.statements)
+        self.touched.update((c.state, c.treaty) for c in claims)
+        if article.language not in SUPPORTED_LANGUAGES:
+            report.unsupported_language += 1
+            logger.warning("%s: language '%s' is not supported; stored without claims", article.id, article.language)
+
+    def _duplicate(self, article: Article) -> None:
+        """An article whose content is stored already: counted, and its link remembered."""
+        self.report.duplicates += 1
+        if article.url:
+            self.ledger.remember_link(article.url)
 
     def consolidate(self) -> None:
         """Make the events of every pair stored to, and of those a killed run left pending."""

@@ -135,6 +135,7 @@ class Lexicon:
             for abbr in treaty.abbreviations:
                 abbrev_entries.append((abbr, (treaty.id, "treaty")))
         self._treaties = _automaton(treaty_entries)
+        self._recent_treaties: dict[str, list[Mention]] = {}
         self._abbrevs = _automaton(abbrev_entries)
         self.states = load_states()
         state_entries: list[tuple[str, Any]] = []
@@ -162,6 +163,16 @@ class Lexicon:
 
     # -- scans -------------------------------------------------------------------------
     def treaty_mentions(self, text: str) -> list[Mention]:
+        """The treaty names in ``text``.  The gate and then the statements ask this of every
+        article's title and text: the answers for the last texts are kept, so each is scanned once."""
+        found = self._recent_treaties.get(text)
+        if found is None:
+            if len(self._recent_treaties) >= RECENT_TEXTS:
+                self._recent_treaties.clear()
+            found = self._recent_treaties[text] = self._scan_treaties(text)
+        return list(found)
+
+    def _scan_treaties(self, text: str) -> list[Mention]:
         low = _lower_same_length(text)
         found = [
             Mention(s, e, text[s:e], values[0][0], values[0][1]) for s, e, values in _scan(self._treaties, low)
@@ -209,6 +220,9 @@ class Lexicon:
                 keep.append((start, end))
             previous_has_treaty = has_treaty
         return keep
+
+
+RECENT_TEXTS = 1024  # texts whose treaty names a lexicon keeps (a batch of articles' titles, texts and sentences)
 
 
 # Cues that make a sentence worth parsing on their own; the others (vote, sign, announce, ...)

@@ -310,11 +310,13 @@ class Ledger:
         return self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone() is not None
 
     def add_article(self, article: Article, claims: Iterable[Claim], duplicate_of: str | None = None,
-                    signature: bytes | None = None, statements: Iterable[Statement] = ()) -> StoreResult:
+                    signature: bytes | None = None, statements: Iterable[Statement] = (),
+                    body: str | None = None) -> StoreResult:
         """Store an article, its claims and its statements in one transaction; the same content twice is a no-op.
 
         ``duplicate_of`` names the original of a copy (same body, or a near duplicate found by
         its MinHash ``signature``, which is stored for later articles to be compared with).
+        ``body`` is the ``body_hash`` of the text when the caller has it (a worker process made it).
         """
         published = _published(article.published)
         with self._tx():  # checks and writes under one lock: a second process storing the same article waits, then finds it
@@ -325,7 +327,7 @@ class Ledger:
                 article_id = f"{article.id}~{article.content_hash[:8]}"
             claims = [dataclasses.replace(c, article=article_id) for c in claims]
             statements = [dataclasses.replace(st, article=article_id) for st in statements]
-            body = body_hash(article.text)
+            body = body or body_hash(article.text)
             if duplicate_of is None:
                 row = self.conn.execute("SELECT id, duplicate_of FROM articles WHERE body_hash = ? ORDER BY rowid LIMIT 1",
                                         (body,)).fetchone()
@@ -347,9 +349,11 @@ class Ledger:
                  published.isoformat() if published else None, article.language,
                  article.text, article.content_hash, _now(), body, duplicate_of),
             )
-            self._insert_claims(claims)
-            self._insert_statements(statements)
-            self._mark_pending(claims)
+            if claims:  # most news has none
+                self._insert_claims(claims)
+                self._mark_pending(claims)
+            if statements:
+                self._insert_statements(statements)
             if signature is not None:
                 self.conn.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?)", (article_id, signature))
         return StoreResult(article_id, True, len(claims), duplicate_of, replaced)

