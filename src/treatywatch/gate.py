@@ -131,7 +131,9 @@ class Lexicon:
                 treaty_entries.append((_lower_same_length(name), (treaty.id, "treaty")))
             for lang, values in treaty.names.items():
                 for name in values:
-                    treaty_entries.append((_lower_same_length(name), (treaty.id, lang)))
+                    # news writes "Convention d’Istanbul" as often as "Convention d'Istanbul"
+                    for spelling in dict.fromkeys((name, name.replace("'", "’"))):
+                        treaty_entries.append((_lower_same_length(spelling), (treaty.id, lang)))
             for abbr in treaty.abbreviations:
                 abbrev_entries.append((abbr, (treaty.id, "treaty")))
         self._treaties = _automaton(treaty_entries)

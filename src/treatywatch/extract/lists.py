@@ -7,7 +7,9 @@ from the other words of the sentence.  A sentence is cut into clauses (at punctu
 conjunctions): clauses with acts of their own make claims of their own, a clause of a name and a
 date repeats the act before it ("le Niger en 2002"), and the subject is the list of states
 nearest the act.  Dates: numeric (day first) and month-name dates, months, years, weekdays, today
-and yesterday in each language, resolved against the publication date.
+and yesterday in each language, resolved against the publication date (when it is unknown, a day
+and month take the year written before them); "then" ("wówczas", "тогда") takes the date of the
+act before.
 """
 
 from __future__ import annotations
@@ -61,6 +63,8 @@ class _Frame:
     modality: str | None = None
 
 
+# actions named by their own word (not by the stage words around a withdrawal)
+_OWN_WORD = ("ratified", "acceded", "signed", "suspended", "deratified", "took_effect")
 NOMINAL_CUE = {"ratified": "ratify", "acceded": "accede", "signed": "sign", "suspended": "suspend",
                "intent_announced": "announce"}
 
@@ -69,6 +73,25 @@ def _only_nominal(hits: dict[str, list[re.Match[str]]], cue: str) -> bool:
     """Whether every word of ``cue`` in ``hits`` is a noun ('ratification'), none a verb."""
     return bool(hits[cue]) and all(any(n.start() <= h.start() < n.end() or h.start() <= n.start() < h.end()
                                        for n in hits["nominal"]) for h in hits[cue])
+
+
+def _legislature_decides(hits: dict[str, list[re.Match[str]]]) -> bool:
+    """Whether a legislature is who decides: its name next to a word of deciding ("Il Seimas ha
+    deciso di ritirare"), with no government or minister nearer to that word."""
+    for a in hits["announce"]:
+        near = [h for h in hits["legislature"] if abs(h.start() - a.start()) < 40]
+        others = [h for h in hits["government"] + hits["agent"] if abs(h.start() - a.start()) < 40]
+        if near and min(abs(h.start() - a.start()) for h in near) < min(
+                (abs(h.start() - a.start()) for h in others), default=99):
+            return True
+    return False
+
+
+def _law_passed(hits: dict[str, list[re.Match[str]]]) -> bool:
+    """Whether a law is signed or voted through ("podpisał ustawę o ratyfikacji"), not only drafted
+    by a government: the act the law is about is then done, though named by a noun."""
+    done = any(hits[cue] and not _only_nominal(hits, cue) for cue in ("sign", "vote"))  # not "po podpisaniu ustawy"
+    return bool(hits["law"]) and done and not hits["government"]
 
 
 def _within(hits: dict[str, list[re.Match[str]]], s: int, e: int) -> dict[str, list[re.Match[str]]]:
@@ -89,10 +112,28 @@ _LOCATIVE = re.compile(r"(?:^|\s)(?:в|во|у|w|we|in|im|à|au|en|nel)\s$", re.
 _LOCATIVE_LANG = {"it": re.compile(r"(?:^|\s)a\s$", re.IGNORECASE)}
 _REPORTING = re.compile(r"\w*\s*(?:,\s*(?:що|что|że|dass|que|qu['’]|che)|:)")
 # a passive's agent right after the act: "ratificado por Honduras", "ratifié par la Hongrie", "von Ungarn"
-_AGENT = re.compile(r"\w+(?:\s+\w+)?\s+(?:por|par|da|dal|dalla|dall['’]|von|przez)\s+(?:(?:el|la|le|les|der|die|den|dem|il|lo|l['’])\s*)?",
+_AGENT = re.compile(r"\w+(?:\s+\w+){0,3}\s+(?:por|par|da|dal|dalla|dall['’]|von|przez)\s+(?:(?:el|la|le|les|der|die|den|dem|il|lo|l['’])\s*)?",
                     re.IGNORECASE)
+# a full stop with no space after it between two words: "... говорится в сообщении.После ..."
+_GLUED_STOP = re.compile(r"(?<=[^\W\d_A-ZА-ЯЁІЇЄ]{3})\.(?=[A-ZА-ЯЁІЇЄ][^\W\d_A-ZА-ЯЁІЇЄ])")
+# a participle with an agent that is not a named state: "la Convenzione, firmata da 30 paesi"
+_PASSIVE_BY = re.compile(r"\w+\s+(?:por|par|da|dal|dalla|dall['’]|von|przez)\s", re.IGNORECASE)
+# between an act's noun and the state it belongs to: "adhésion de la Finlande", "przystąpienia Polski"
+_OF = re.compile(r"\s*(?:(?:of|de|du|des|d['’]|del|della|dell['’]|di|der|des)\s*)?(?:(?:la|le|les|l['’]|the|el)\s*)?",
+                 re.IGNORECASE)
 _DEPOSITARY_WORD = re.compile(r"(?i)депозитар|depositar|verwahr|dépositaire|depozytar")
 _PUNCT_BREAK = re.compile(r"[,;:]\s+|\s[–—](?=\s+(?!\d)(?:\S+\s+){3})")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, also cut where a full stop lost its space when the page was copied."""
+    out = []
+    for start, end in split_sentences(text):
+        for m in _GLUED_STOP.finditer(text, start, end):
+            out.append((start, m.end()))
+            start = m.end()
+        out.append((start, end))
+    return out
 
 
 def _clauses(text: str, breaks: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -124,16 +165,15 @@ def wordlists() -> dict[str, dict[str, re.Pattern[str]]]:
                 raise ValueError(f"wordlists.json: {lang} {key} needs {count} patterns, has {len(data[lang][key])}")
         out[lang] = {}
         for cue, patterns in data[lang].items():
-            if cue in ("months", "weekdays", "date_links", "same_year"):
-                continue
-            if cue == "groups":
-                continue
+            if cue in ("months", "weekdays", "date_links", "same_year", "groups", "name_heads", "infinitive", "month_in",
+                       "doc_date"):
+                continue  # read by the date, group and treaty-name helpers
             name = "_breaks" if cue == "breaks" else cue  # clause breaks, not a cue
             out[lang][name] = re.compile(r"(?<!\w)(?:%s)" % "|".join(patterns), re.IGNORECASE)
         # words between day, month and year: "27 de junio de 2025"
         link = r"(?:\s+(?:%s))?" % "|".join(data[lang]["date_links"]) if data[lang]["date_links"] else ""
         out[lang]["_months"] = re.compile(
-            r"(?<!\w)(?P<day>[0-3]?\d)[.º°]{0,2}%s\s+(?P<month>%s)\w*(?:,?%s\s+(?P<year>(?:19|20)\d\d))?"
+            r"(?<!\w)(?P<day>[0-3]?\d)(?:er|[.º°]{0,2})%s\s+(?P<month>%s)\w*(?:,?%s\s+(?P<year>(?:19|20)\d\d))?"
             % (link, "|".join(f"(?P<m{i}>{m})" for i, m in enumerate(data[lang]["months"])), link), re.IGNORECASE)
         out[lang]["_monthyear"] = re.compile(
             r"(?<!\w)(?:%s)\w*%s\s+(?P<year>(?:19|20)\d\d)(?!\d)"
@@ -142,9 +182,37 @@ def wordlists() -> dict[str, dict[str, re.Pattern[str]]]:
         out[lang]["_sameyear"] = re.compile(r",?\s+(?:%s)\b" % "|".join(data[lang]["same_year"]), re.IGNORECASE)
         out[lang]["_month"] = re.compile(
             r"(?<!\w)(?:%s)\w*" % "|".join(f"(?P<m{i}>{m})" for i, m in enumerate(data[lang]["months"])), re.IGNORECASE)
+        # a month alone after "in": "w maju", "en mai", "im Mai" (not "im Mai 2020": that one has its year)
+        out[lang]["_inmonth"] = re.compile(
+            r"(?<!\w)(?:%s)\s+(?:%s)\w*(?![\s,]+(?:de\s+|del\s+)?(?:19|20)\d\d)"
+            % ("|".join(data[lang]["month_in"]), "|".join(f"(?P<m{i}>{m})" for i, m in enumerate(data[lang]["months"]))),
+            re.IGNORECASE)
+        # "закон от 10 октября", "ustawę z 10 października": the date names the document, not the act
+        out[lang]["_docdate"] = re.compile(r"(?:%s)\s+$" % "|".join(data[lang]["doc_date"]), re.IGNORECASE)
         out[lang]["_weekdays"] = re.compile(
             r"(?<!\w)(?:%s)" % "|".join(f"(?P<w{i}>{w})" for i, w in enumerate(data[lang]["weekdays"])), re.IGNORECASE)
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def _infinitive_patterns(lang: str) -> tuple[re.Pattern[str], ...] | None:
+    """What comes before an infinitive, its ending, and "the first country to" (fr, es, it)."""
+    spec = _wordlist_data()[lang].get("infinitive")
+    if not spec:
+        return None
+    return tuple(re.compile(spec[k], re.IGNORECASE) for k in ("marker", "ending", "first_to"))
+
+
+def _infinitive(text: str, cue_at: int, lang: str) -> bool:
+    """Whether the act word at ``cue_at`` is an infinitive ("à rejoindre", "per uscire"), other than
+    in "the first country to ratify"."""
+    patterns = _infinitive_patterns(lang)
+    word = re.match(r"\w+", text[cue_at:])
+    if patterns is None or word is None:
+        return False
+    marker, ending, first_to = patterns
+    before = text[max(0, cue_at - 40):cue_at]
+    return bool(ending.search(word.group(0)) and marker.search(before)) and not first_to.search(before)
 
 
 @functools.lru_cache(maxsize=None)
@@ -153,8 +221,38 @@ def group_patterns(lang: str) -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(r"(?<!\w)(?:%s)" % "|".join(p), re.IGNORECASE), ref) for ref, p in _wordlist_data()[lang]["groups"].items()]
 
 
-def find_dates_lang(text: str, lang: str, published: dt.date | None) -> list[DateMention]:
-    """Dates in ``text`` written in ``lang`` (plus ISO dates and years)."""
+@functools.lru_cache(maxsize=None)
+def _declined_names(lexicon: Lexicon, lang: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The registry's names in ``lang`` with their head noun in its other cases ("Договором про
+    звичайні збройні сили", "Traktatem o ..."), which the names list only in some cases."""
+    heads: dict[str, list[str]] = _wordlist_data()[lang].get("name_heads", {})
+    variants: dict[str, str] = {}
+    for treaty in lexicon.registry:
+        for name in treaty.names.get(lang, []):
+            low = name.lower().replace("'", "’")
+            for head, forms in heads.items():
+                if low.startswith(head + " "):
+                    variants.update((form + low[len(head):], treaty.id) for form in forms)
+    if not variants:
+        return None, {}
+    alternation = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:%s)(?!\w)" % alternation, re.IGNORECASE), variants
+
+
+def declined_treaty_mentions(lexicon: Lexicon, lang: str, text: str) -> list[Mention]:
+    """The lexicon's treaty mentions plus the names whose head noun is declined otherwise."""
+    found = lexicon.treaty_mentions(text)
+    pattern, variants = _declined_names(lexicon, lang)
+    if pattern is not None:
+        found += [Mention(m.start(), m.end(), m.group(0), variants[m.group(0).lower().replace("'", "’")], lang)
+                  for m in pattern.finditer(text)
+                  if not any(t.start < m.end() and m.start() < t.end for t in found)]
+    return sorted(found, key=lambda m: m.start)
+
+
+def find_dates_lang(text: str, lang: str, published: dt.date | None, year_hint: int | None = None) -> list[DateMention]:
+    """Dates in ``text`` written in ``lang`` (plus ISO dates and years).  A day and month without a
+    year take the publication's year, or, when the publication date is unknown, ``year_hint``."""
     wl = wordlists()[lang]
     found = [d for d in find_dates(text, published) if d.basis == "explicit" and d.precision == "day"]
     for m in _NUMERIC.finditer(text):
@@ -186,6 +284,9 @@ def find_dates_lang(text: str, lang: str, published: dt.date | None) -> list[Dat
         elif published is not None:
             year = published.year if (month, day) <= (published.month, published.day) or month <= published.month else published.year - 1
             note = f"year {year} taken from the publication date"
+        elif year_hint is not None:
+            year = year_hint
+            note = f"year {year} taken from the article's other dates (publication date unknown)"
         else:
             continue
         try:
@@ -206,8 +307,21 @@ def find_dates_lang(text: str, lang: str, published: dt.date | None) -> list[Dat
         month = next(i for i in range(12) if m.group(f"m{i}")) + 1
         found.append(DateMention(m.start(), same.end(), text[m.start():same.end()], dt.date(year_of, month, 1),
                                  "explicit", "month", f"year {year_of} from the date before"))
+    for m in wl["_inmonth"].finditer(text):
+        month = next(i for i in range(12) if m.group(f"m{i}")) + 1
+        if published is not None:
+            year = published.year if month <= published.month else published.year - 1
+        elif year_hint is not None:
+            year = year_hint
+        else:
+            continue
+        if not any(d.start <= m.start() < d.end or m.start() <= d.start < m.end() for d in found):
+            found.append(DateMention(m.start(), m.end(), m.group(0), dt.date(year, month, 1), "explicit", "month",
+                                     f"year {year} taken from the publication date or the article"))
     if published is not None:
         for m in wl["_weekdays"].finditer(text):
+            if any(0 <= d.start - m.end() <= 3 and d.precision == "day" for d in found):
+                continue  # "W środę 21 listopada": the weekday of the date after it
             wd = next(i for i in range(7) if m.group(f"w{i}"))
             back = (published.weekday() - wd) % 7
             found.append(DateMention(m.start(), m.end(), m.group(0), published - dt.timedelta(days=back), "relative", "day"))
@@ -221,6 +335,7 @@ def find_dates_lang(text: str, lang: str, published: dt.date | None) -> list[Dat
     return sorted(found, key=lambda d: d.start)
 
 
+_HINT_REACH = 600  # characters before a sentence whose years still speak for it (a few sentences)
 _PRECISION = {"day": 0, "month": 1, "year": 2}
 
 
@@ -237,7 +352,7 @@ class ListExtraction:
         self.article = article
         self.lang = article.language
         self.wl = wordlists()[self.lang]
-        self.treaties = lexicon.treaty_mentions(article.text)
+        self.treaties = declined_treaty_mentions(lexicon, self.lang, article.text)
         self.title_treaties = lexicon.treaty_mentions(article.title)
         self.states = outside_names(lexicon.state_mentions(article.text), self.treaties, article.text)
         self.states = sorted(self.states + [Mention(m.start(), m.end(), m.group(0), ref, "group")
@@ -247,11 +362,13 @@ class ListExtraction:
         self.published = article.published.date() if article.published else None
         self.treaty_dates = treaty_dates
         self.leave_seen = False
+        self.years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(article.text)]
+        self.last_date: DateMention | None = None  # of the last dated act: "wówczas", "тогда" refer to it
 
     def run(self) -> list[Claim]:
         best: dict[tuple[str, str, str, str], Claim] = {}
         last_states: list[str] = []
-        for start, end in split_sentences(self.article.text):
+        for start, end in _sentences(self.article.text):
             for claim in self._sentence(start, end, last_states):
                 key = (claim.state, claim.treaty, claim.action, claim.modality)
                 if key not in best or _date_rank(claim) < _date_rank(best[key]):
@@ -265,9 +382,10 @@ class ListExtraction:
             return []
         if hits["leave"] or hits["deratify"] or hits["suspend"]:
             self.leave_seen = True  # later stages may name only "the law", "the document"
-        dates = find_dates_lang(text, self.lang, self.published)
+        dates = find_dates_lang(text, self.lang, self.published, self._year_hint(start, end))
         # not the actor: "the threat from Russia", "notified the depositaries, Canada and Hungary"
         blocked = [(h.end(), h.end() + 25) for h in hits["not_subject"]] + [
+            (h.start() - 25, h.end() + 25) for h in hits["place"]] + [
             (h.start(), h.end() + 40) for h in hits["depositary"] if _DEPOSITARY_WORD.match(h.group(0))]
         # a place, not an actor: "в Хельсинки", "w Polsce", "in Genf"
         mentions = [dataclasses.replace(m, start=m.start - start, end=m.end - start)
@@ -277,27 +395,39 @@ class ListExtraction:
                     and not (self.lang in _LOCATIVE_LANG
                              and _LOCATIVE_LANG[self.lang].search(text[max(0, m.start - start - 3):m.start - start]))]
         # "повідомив, що ...", "teilte mit, dass ...": reported speech, not a notification
-        hits["notify"] = [h for h in hits["notify"] if not _REPORTING.match(text, h.end())]
+        # "Про це повідомила ...": the notify word reports what the sentence is about
+        hits["notify"] = [h for h in hits["notify"] if not _REPORTING.match(text, h.end())
+                          and not any(r.start() <= h.start() <= r.end() + 60 for r in hits["reported"])]
         chunks = [self._chunk(s, e, text, hits, mentions, dates) for s, e in _clauses(text, self.wl["_breaks"])]
         out = []
         for frame in self._frames(chunks, hits, mentions, last_states, text):
             treaty = self._treaty(start, end, frame.cue_at, hits, frame.action)
             if treaty is None:
                 continue
-            if frame.action in JOINING and not any(m.kind != "official" for m in mentions) and not (hits["agent"] or hits["government"] or hits["legislature"]) \
+            if frame.action in JOINING and not mentions and not (hits["agent"] or hits["government"] or hits["legislature"]) \
                     and (hits["passive"] or _only_nominal(hits, NOMINAL_CUE[frame.action])):
                 continue  # "Der Vertrag wurde 1990 in Paris unterzeichnet": the treaty's history, no state's act
+            if frame.action in JOINING and not mentions and not text[:frame.cue_at].strip(" \"'«“„-–—"):
+                continue  # "Signé le 24 mars 1992, le traité ...": a participle that describes the treaty
+            if frame.action in JOINING and _PASSIVE_BY.match(text, frame.cue_at) and not any(
+                    frame.cue_at < m.start < frame.e for m in mentions) and not any(
+                    frame.cue_at < h.start() < frame.cue_at + 40 for h in hits["agent"] + hits["government"]
+                    + hits["legislature"]):
+                continue  # "ratyfikowany przez ponad 120 państw": the agent is counted, not named or an office
             clause = next(((c.s, c.e) for c in chunks if c.s <= frame.cue_at < c.e), (0, len(text)))
             modality = frame.modality or self._modality(_within(hits, frame.s, frame.e), text, frame.cue_at,
                                                         frame.action, clause)
             action = frame.action
-            if modality == "planned" and action == "took_effect" and frame.strength < 0.6:
+            if modality == "planned" and action == "took_effect" and frame.strength < 0.6 \
+                    and not _infinitive(text, frame.cue_at, self.lang):
                 action, modality = "intent_announced", "asserted"
             frame.modality = modality
-            date = self._date(frame, hits)
+            date = self._date(frame, hits, chunks, text, start)
+            if date is None and hits["then"] and self.last_date is not None:
+                date = dataclasses.replace(self.last_date, note=f"the date of the act before ('{hits['then'][0].group(0)}')")
             strength = frame.strength
             if date is None and action in NOMINAL_CUE and not _within(hits, frame.s, frame.e)["notify"] \
-                    and _only_nominal(_within(hits, frame.s, frame.e), NOMINAL_CUE[action]):
+                    and not _law_passed(hits) and _only_nominal(_within(hits, frame.s, frame.e), NOMINAL_CUE[action]):
                 strength = 0.45  # "Mit dem Beitritt ...", "Решение о выходе ...": the act named, not reported
             if action == "took_effect" and (
                     (frame.strength < 0.6 and not any(m.start < frame.cue_at for m in mentions if m.kind != "official"))
@@ -307,6 +437,7 @@ class ListExtraction:
                 claim = self._claim(state, treaty, action, modality, strength, date, start, end)
                 if claim.modality == "asserted":
                     last_states.append(state)
+                    self.last_date = date or self.last_date
                 out.append(claim)
         return out
 
@@ -315,7 +446,10 @@ class ListExtraction:
         names = [m for m in mentions if s <= m.start < e]
         own_dates = [d for d in dates if s <= d.start < e]
         rest = list(text[s:e])
-        for a, b in [(m.start, m.end) for m in names] + [(d.start, d.end) for d in own_dates]:
+        # who acts may be a chamber or an office too: "a parlament Litwy - w maju" is terse
+        bodies = [(h.start(), min(h.end(), e)) for cue in ("legislature", "government", "agent") for h in hits[cue]
+                  if s <= h.start() < e]
+        for a, b in [(m.start, m.end) for m in names] + [(d.start, d.end) for d in own_dates] + bodies:
             rest[a - s:b - s] = " " * (b - a)
         words = re.findall(r"\w+", "".join(rest))
         terse = len(words) <= 3 and all(len(w) <= 5 for w in words)
@@ -338,13 +472,17 @@ class ListExtraction:
                 if ch.hits["effect"]:
                     local["leave"] = hits["leave"]  # "Ihr Austritt ..., ist ... wirksam geworden"
                 act, st, at = self._action(local)
-                if act is not None and st >= 0.6:
+                # "la Convenzione, firmata da 30 paesi": a participle whose agent is no name states no act
+                unnamed = _PASSIVE_BY.match(text, at) is not None and not any(m.start > at for m in ch.names)
+                if act is not None and st >= 0.6 and not unnamed:
                     cued[i] = (act, st, at)
         first_cue = min((chunks[i].s for i in cued), default=cue_at)
-        # a clause of a name and a date after a clause that closed with a date or an act
+        # a clause of a name and a date after a clause that closed with a date, or after an act unless a
+        # conjunction carries on its list of actors ("firmato da Obama e Medvedev il 10 aprile")
         gapped = [ch for i, ch in enumerate(chunks) if ch.s > first_cue and ch.terse and ch.dates and not any(
             ch.hits.get(c) for c in CORE) and any(m.kind != "official" for m in ch.names)
-            and i and (chunks[i - 1].dates or any(chunks[i - 1].hits.get(c) for c in CORE))]
+            and i and (chunks[i - 1].dates or (any(chunks[i - 1].hits.get(c) for c in CORE)
+                                               and not self.wl["_breaks"].match(text, ch.s)))]
         subjects = {tuple(m.ref for m in chunks[i].names if m.kind != "official") for i in cued} - {()}
         frames: list[_Frame] = []
         if len(cued) >= 2 and (len({a for a, _, _ in cued.values()}) >= 2 or len(subjects) >= 2):
@@ -354,9 +492,12 @@ class ListExtraction:
                 if i in cued:
                     act, st, at = cued[i]
                     if frames and frames[-1].action == act and not ch.names:
-                        frames[-1].e, frames[-1].dates = ch.e, frames[-1].dates + ch.dates
+                        frames[-1].e, frames[-1].dates = ch.e, frames[-1].dates + pending_dates + ch.dates
+                        pending_dates = []
                         continue
-                    states = pending + self._subjects(ch.names, at, [], text)
+                    later = [m for m in mentions if m.start >= ch.e]  # "da Obama | e Medvedev": an agent list goes on
+                    states = pending + self._subjects(ch.names, at, [], text, later) or self._including(
+                        mentions, at, hits, text)
                     if not states:
                         # "Наступною стане Польща, яка ... повідомила ООН": the state named before
                         states = frames[-1].states if frames else self._subjects(
@@ -368,6 +509,8 @@ class ListExtraction:
                 elif not frames:
                     pending += [x for m in ch.names if m.kind != "official" and ch.terse for x in self._codes(m)]
                     pending_dates += ch.dates
+                elif frames[-1].dates and i + 1 in cued and not ch.names:
+                    pending_dates += ch.dates  # "2004 beigetreten, hatte im Oktober 2016 aber ... erklärt": the next act's
                 else:
                     frames[-1].e, frames[-1].dates = ch.e, frames[-1].dates + ch.dates
             return [f for f in frames if f.states]
@@ -386,14 +529,58 @@ class ListExtraction:
         if not states:
             return []
         frames.append(_Frame(0, chunks[-1].e, action, strength, cue_at, states, left))
-        if action in ("deratified", "suspended") and hits["law"]:
-            # "the Rada passed a law suspending the convention": the vote (or signature) is an act too
-            if hits["sign"]:
+        if action in ("ratified", "acceded") and _law_passed(hits) and hits["sign"] and not _only_nominal(hits, "sign"):
+            # "Путин подписал закон о ратификации": the law is signed, and with it the ratification
+            frames.append(_Frame(0, chunks[-1].e, "law_signed", 0.8, hits["sign"][0].start(), states, left))
+        if action in ("deratified", "suspended") and (hits["law"] or action == "deratified"):
+            # "the Rada passed a law suspending the convention": the vote and the signature are acts too;
+            # "the senators approved the revocation of the ratification": the vote
+            signed = bool(hits["law"] and hits["sign"]) and not _only_nominal(hits, "sign")
+            if hits["vote"] and hits["legislature"]:
+                vote = _Frame(0, chunks[-1].e, "parliament_approved", 0.8, hits["vote"][0].start(), states, left)
+                # "the Duma passed the law revoking the ratification": the vote; the revocation comes with the signature
+                frames[-1:] = [vote] if action == "deratified" and not signed else [frames[-1], vote]
+            if signed:
                 frames.append(_Frame(0, chunks[-1].e, "law_signed", 0.8, hits["sign"][0].start(), states, left))
-            elif hits["vote"] and hits["legislature"]:
-                frames.append(_Frame(0, chunks[-1].e, "parliament_approved", 0.8, hits["vote"][0].start(), states, left))
         frames.extend(self._gapped(frames[0], ch) for ch in gapped)
+        if action in JOINING and (before := self._after_list(names, cue_at, text)):
+            frames.append(_Frame(0, chunks[-1].e, action, strength, cue_at, before, []))
         return frames
+
+    def _including(self, names: list[Mention], cue_at: int, hits: dict[str, list[re.Match[str]]], text: str) -> list[str]:
+        """The states an "including" list names after an act with no named subject: "73 haben ihn
+        ratifiziert, darunter Österreich und Irland"."""
+        including = self.wl.get("including")
+        word = next(including.finditer(text, cue_at), None) if including is not None else None
+        if word is None or any(cue_at < h.start() < word.start() for c in CORE for h in hits[c]):
+            return []
+        first = next((m for m in names if m.kind != "official" and 0 <= m.start - word.end() <= 30), None)
+        if first is None:
+            return []
+        run = [first]
+        for m in names[names.index(first) + 1:]:
+            if not _gap(text, run[-1].end, m.start):
+                break
+            run.append(m)
+        return list(dict.fromkeys(x for m in run for x in self._codes(m)))
+
+    def _after_list(self, names: list[Mention], cue_at: int, text: str) -> list[str]:
+        """States that did the act before, listed at the end of the sentence: "Irlanda ratificó el
+        Tratado, después de Austria y Tailandia"."""
+        after = self.wl.get("after")
+        word = next((m for m in after.finditer(text, cue_at)), None) if after is not None else None
+        first = next((m for m in names if word is not None and m.kind != "official"
+                      and _OF.fullmatch(text, word.end(), m.start)), None)
+        if first is None:
+            return []
+        run = [first]
+        for m in names[names.index(first) + 1:]:
+            if not _gap(text, run[-1].end, m.start):
+                break
+            run.append(m)
+        if text[run[-1].end:].strip(" .,;:!?\"'»”)") != "":
+            return []  # the list must close the sentence
+        return list(dict.fromkeys(x for m in run for x in self._codes(m)))
 
     @staticmethod
     def _near(chunks: list[_Chunk], cue_at: int, skip: set[int], text: str) -> list[Mention]:
@@ -430,13 +617,32 @@ class ListExtraction:
         state = self.lex.state_of(m)
         return [state] if state else []
 
-    def _date(self, frame: _Frame, hits: dict[str, list[re.Match[str]]]) -> DateMention | None:
+    def _year_hint(self, start: int, end: int) -> int | None:
+        """With no publication date, the year of a day and month in the sentence ``start:end``: the
+        year written last in the few sentences before it, else the first one in the sentence."""
+        if self.published is not None:
+            return None
+        before = [y for at, y in self.years if start - _HINT_REACH <= at < start]
+        return before[-1] if before else next((y for at, y in self.years if start <= at < end), None)
+
+    def _date(self, frame: _Frame, hits: dict[str, list[re.Match[str]]], chunks: list[_Chunk], text: str,
+              start: int) -> DateMention | None:
         dates = frame.dates
         if not dates:
             return None
+        documents = [h.end() for cue in ("law", "generic_treaty") for h in hits[cue]] + [
+            m.end - start for m in self.treaties]
+        own = [d for d in dates if not (self.wl["_docdate"].search(text[max(0, d.start - 12):d.start])
+                                        and any(0 <= d.start - end <= 100 for end in documents))]
+        dates = own or dates
         date = min(dates, key=lambda d: abs(d.start - frame.cue_at))
+
+        def clause(pos: int) -> int:
+            return next((i for i, ch in enumerate(chunks) if ch.s <= pos < ch.e), -1)
+
+        # "ratificó el 5 de febrero y entró en vigor el 1 de julio": the other date is the effect's
         if frame.action != "took_effect" and len(dates) > 1 and any(
-                abs(date.start - h.start()) < 40 for h in hits["effect"]):
+                abs(date.start - h.start()) < 40 and clause(h.start()) == clause(date.start) for h in hits["effect"]):
             date = min((d for d in dates if d is not date), key=lambda d: abs(d.start - frame.cue_at))
         return date
 
@@ -451,8 +657,13 @@ class ListExtraction:
                 hits["instrument"] or hits["depositary"]):
             # "hinterlegte die Ratifizierungsurkunde beim Generalsekretär": the deposit is the act of joining
             return ("ratified" if hits["ratify"] else "acceded"), 0.85, at("notify")
+        if not leaving and hits["sign"] and hits["instrument"] and (hits["ratify"] or hits["accede"]):
+            # "podpisał akt przystąpienia Słowacji do NATO": signing the instrument is the act of joining
+            return ("ratified" if hits["ratify"] else "acceded"), 0.8, at("sign")
         if hits["suspend"] and not leaving:
             return "suspended", 0.8, at("suspend")
+        if not leaving and not self.leave_seen and hits["notify"] and hits["depositary"]:
+            return None, 0.0, 0  # "a remis ces documents à ..., dépositaire du traité": joining papers, no withdrawal
         if leaving or (hits["notify"] and hits["depositary"]):
             anchor = at("leave") if leaving else at("notify")
             if hits["effect"] and leaving:
@@ -465,6 +676,8 @@ class ListExtraction:
                 return "parliament_approved", 0.85, anchor
             if hits["decree"] or (hits["government"] and hits["vote"]):
                 return "government_approved", 0.75, anchor
+            if _legislature_decides(hits):
+                return "parliament_approved", 0.75, anchor  # "parlament Estonii zdecydował o wystąpieniu"
             if hits["announce"]:
                 return "intent_announced", 0.75, anchor
             if hits["suspend"]:
@@ -517,19 +730,35 @@ class ListExtraction:
                 return self.title_treaties[0].ref
         return None
 
-    def _subjects(self, names: list[Mention], cue_pos: int, last_states: list[str], text: str) -> list[str]:
-        run = self._run(names, cue_pos, text)
+    def _subjects(self, names: list[Mention], cue_pos: int, last_states: list[str], text: str,
+                  later: list[Mention] | None = None) -> list[str]:
+        run = self._run(names, cue_pos, text, later or [])
         if not run:
-            return [last_states[-1]] if last_states else []
+            # "Państwa, które podpisały ten traktat": the relative pronoun's noun acts, not a state named before;
+            # "von 122 Staaten unterzeichnet": states counted, not named
+            relative = self.wl["relative"].search(text, max(0, cue_pos - 14), cue_pos) if "relative" in self.wl else None
+            counted = self.wl["counted"].search(text) if "counted" in self.wl else None
+            return [last_states[-1]] if last_states and relative is None and counted is None else []
         return list(dict.fromkeys(x for m in run for x in self._codes(m)))
 
-    def _run(self, names: list[Mention], cue_pos: int, text: str) -> list[Mention]:
+    def _run(self, names: list[Mention], cue_pos: int, text: str, later: list[Mention] | None = None) -> list[Mention]:
         """Who acts: the run of state names nearest before the act ("Litwa, Łotwa i Estonia
-        notyfikowały"), else an official named before it, else the first run after it."""
-        states = [m for m in names if m.kind != "official"]
-        agent = next((m for m in states if m.start > cue_pos and _AGENT.fullmatch(text, cue_pos, m.start)), None)
+        notyfikowały"), else an official named before it, else the first run after it.  ``later``
+        are names after ``names`` in the sentence, where the list of a passive's agents may go on."""
+        agent = next((m for m in names if m.start > cue_pos and _AGENT.fullmatch(text, cue_pos, m.start)), None)
+        noun = self.wl["nominal"].match(text, cue_pos)
+        if agent is None and noun is not None:
+            # "в связи с присоединением Украины", "l'adhésion de la Finlande": whose act the noun names
+            agent = next((m for m in names if m.kind != "official" and _OF.fullmatch(text, noun.end(), m.start)), None)
         if agent is not None:
-            states = [m for m in states if m.start >= agent.start]  # "fue ratificado por Honduras": the agent acts
+            # "fue ratificado por Honduras", "firmato a Praga da Obama e Medvedev": the agent acts
+            out = [agent]
+            for m in names[names.index(agent) + 1:] + (later or []):
+                if not _gap(text, out[-1].end, m.start):
+                    break
+                out.append(m)
+            return out
+        states = [m for m in names if m.kind != "official"]
         before = [m for m in states if m.start < cue_pos]
         officials = [m for m in names if m.kind == "official" and m.start < cue_pos]
         if not before and officials:
@@ -560,6 +789,9 @@ class ListExtraction:
             return "denied"
         if any(0 <= cue_at - m.start() <= 80 for m in hits["not_yet"]):
             return "denied"  # "sind noch nicht bereit, dem Abkommen beizutreten": over a clause break too
+        if action in _OWN_WORD and _infinitive(text, cue_at, self.lang) and not any(
+                0 < cue_at - h.end() <= 25 for h in hits["announce"] + hits["decision"]):
+            return "planned"  # "visant à retirer", "espère adhérer", but "ha deciso di sospendere" is the act
         if hits["hypothetical"]:
             return "hypothetical"
         if hits["planned"] and action != "intent_announced":
