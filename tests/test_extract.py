@@ -473,6 +473,7 @@ def test_extract_a_rule_counted_from_a_notice_dates_nothing(extractor):
     "Russia has received the US notification of withdrawal from the ABM Treaty, Interfax reported.",
     "Turkey's parliament approved a bill to allow Finland to join the North Atlantic Treaty.",
     "In May 2018 the United States, a party to the NPT, withdrew from a nuclear deal with Iran.",
+    "Sweden and Finland applied to join the North Atlantic Treaty in 2022.",
 ])
 def test_extract_plans_steps_deadlines_and_others_failures_are_not_asserted_acts(extractor, body):
     claims = extractor.extract(article(body))
@@ -507,3 +508,28 @@ def test_extract_documents_signed_to_ratify_are_the_ratification(extractor):
 def test_extract_a_legislature_deciding_to_leave_is_its_vote(extractor):
     claims = extractor.extract(article("In May the Lithuanian Seimas decided to withdraw from the Ottawa Convention."))
     assert asserted(claims) == {("LTU", "apmbc", "parliament_approved")}
+
+
+def test_extract_becoming_a_member_is_joining(extractor):
+    claims = extractor.extract(article("Sweden became the 32nd member of the North Atlantic Treaty Organization on "
+                                       "Thursday.", published="2024-03-08"))
+    sweden = next(c for c in claims if c.state == "SWE" and c.modality == "asserted")
+    assert (sweden.treaty, sweden.action, sweden.date) == ("north_atlantic_treaty", "acceded", dt.date(2024, 3, 7))
+
+
+def test_extract_becoming_a_party_gives_way_to_the_instrument_named(extractor):
+    claims = extractor.extract(article("Kiribati ratified the Ottawa Convention on 2 May. It became the 160th state "
+                                       "party to the convention on 1 November."))
+    assert asserted(claims) == {("KIR", "apmbc", "ratified")}
+
+
+def test_extract_a_completed_accession_is_asserted(extractor):
+    claims = extractor.extract(article("Finland completed its accession to the North Atlantic Treaty on 4 April 2023."))
+    assert asserted(claims) == {("FIN", "north_atlantic_treaty", "acceded")}
+
+
+def test_extract_a_participle_about_the_treaty_does_not_date_the_act(extractor):
+    claims = extractor.extract(article("China joined the Arms Trade Treaty, adopted by the UN General Assembly in 2013.",
+                                       published="2020-07-10"))
+    china = next(c for c in claims if c.state == "CHN")
+    assert china.action == "acceded" and china.date is None

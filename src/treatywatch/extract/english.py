@@ -19,7 +19,7 @@ from .tree import (
 )
 from .words import (
     ANNOUNCE_VERBS, BILL_VERBS, BILL_WORDS, CALLED_FOR, DECREE_WORDS, FUTURE_AUX, GENERIC_DETERMINERS,
-    GENERIC_SUBJECTS, GENERIC_TREATY_WORDS, GOVERNMENT_WORDS, HYPOTHETICAL_AUX, INSTRUMENT_WORDS,
+    GENERIC_SUBJECTS, GENERIC_TREATY_WORDS, GOVERNMENT_WORDS, HYPOTHETICAL_AUX, INSTRUMENT_WORDS, NOTIFY_VERBS,
     INTENT_VERBS, JOIN_LIKE, JOIN_NOUNS, LAW_WORDS, LEGISLATURE_WORDS, PLANNED, PREVENT_VERBS, PRONOUNS, QUANTIFIERS,
     REACTION_VERBS, REPORTING_VERBS, STATE_GROUPS, VOTE_VERBS, WEAK_TREATIES, COUNT_BEFORE,
     DATELINE_PLACE, EFFECT_BEFORE, GAP_CLOSE, GAP_JOIN, GAP_LEAD, GAP_MORE_YEARS, GAP_OPEN, LAST_YEAR,
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 _COUNT_AFTER_ACT = re.compile(r"\b(?:exactly\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                               r"twelve)\s+(?P<unit>day|week|month|year)s?\s+(?:after|from)\s+(?:the|its|their|this|that)\s+"
                               r"(?:\w+\s+){0,2}(?:notification|notice|denunciation)", re.I)
+
+
+_BECAME_MEMBER = "became a member or party: joined, by an instrument not named here"
 
 
 def _rank(claim: Claim) -> tuple[float, ...]:
@@ -99,7 +102,11 @@ class ArticleExtraction:
         for key, claim in best.items():
             if claim.action == "took_effect" and claim.modality == "asserted" and claim.date is None:
                 best[key] = self._effect_counted(claim, best)
-        return sorted(best.values(), key=lambda c: c.evidence.start)
+        named = {(c.state, c.treaty) for c in best.values() if c.action in ("ratified", "rejoined")
+                 and c.modality == "asserted"}
+        # "became the 125th state party": the state joined, by the instrument the article names when it does
+        return sorted((c for c in best.values() if not (_BECAME_MEMBER in c.notes and (c.state, c.treaty) in named)),
+                      key=lambda c: c.evidence.start)
 
     def _effect_counted(self, claim: Claim, best: dict[tuple[str, str, str, str], Claim]) -> Claim:
         """'The withdrawal took effect a year after the notification': the undated effect counted from the
@@ -366,6 +373,11 @@ class ArticleExtraction:
                 if how is not None or self.instrument_action:
                     return Act(join_action(how) if how else self.instrument_action, clause, core, 0.8,
                                 note="signed the instrument")
+            if lemma in ("member", "party"):
+                linked = [clause.head] if clause.dep_ == "conj" else [c for c in clause.children if c.dep_ == "conj"]
+                if any(v.lemma_.lower() in NOTIFY_VERBS for v in linked):
+                    return None  # "deposited its instrument and became the 124th member": the deposit was the act
+                return Act("acceded", clause, core, 0.7, note=_BECAME_MEMBER)
             return Act(join_action(lemma), clause, core, 0.8)
         if kind == "suspend":
             if core.pos_ == "NOUN" and clause.lemma_.lower() in REACTION_VERBS and not any(
@@ -846,10 +858,13 @@ class ArticleExtraction:
         elif act.action != "took_effect":
             kept = [d for d in mentions if not EFFECT_BEFORE.search(text[max(0, d.start - 40): d.start])]
             mentions = kept or mentions
-        # a date inside a relative clause dates that clause's event: "sent a bill to the Riigikogu, which
-        # adopted it on 4 June"
+        # a date inside a relative clause or a participle describing another noun dates that clause's event:
+        # "sent a bill to the Riigikogu, which adopted it on 4 June", "joined the pact, approved by the General
+        # Assembly in 2013" (not the act's own instrument: "in an executive order signed on 20 January")
         nested = [span_of(t, offset) for t in act.stage_verb.subtree
-                  if t.dep_ == "relcl" and t.pos_ == "VERB" and t.i != act.stage_verb.i]
+                  if (t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBN" and t.head.i != act.core.i
+                      and t.head.lemma_.lower() not in DECREE_WORDS | LAW_WORDS | INSTRUMENT_WORDS)
+                  and t.pos_ == "VERB" and t.i != act.stage_verb.i]
         mentions = [d for d in mentions if not any(ns - start <= d.start < ne - start for ns, ne in nested)]
         if not mentions:
             return (None, "bounded"), notes, 0.0, None

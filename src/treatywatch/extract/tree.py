@@ -94,7 +94,7 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
                 c.dep_ in ("dobj", "obj") and (c.ent_type_ in ("GPE", "PERSON", "NORP") or c.lower_ in ("them", "us", "him", "her"))
                 for c in tok.children)):
             return None  # "Finland joined Poland in leaving", "Trump was joined on his trip by ...": not an accession
-        if tok.pos_ == "NOUN" and tok.head.lemma_.lower() in BLOCKING_VERBS:
+        if tok.pos_ == "NOUN" and _blocked(tok):
             return None  # "held back ratification", "blocked accession"
         if tok.pos_ == "NOUN" and tok.head.lower_ in ("of", "for", "against") and tok.head.head.lemma_.lower() in (
                 "favour", "favor", "vote"):
@@ -112,7 +112,7 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
             "accession", "ratification", "membership", "application") for c in tok.children):
         return "join"
     if lemma in ("sign", "signature") and tok.pos_ in ("VERB", "NOUN"):
-        if tok.pos_ == "NOUN" and tok.head.lemma_.lower() in BLOCKING_VERBS:
+        if tok.pos_ == "NOUN" and _blocked(tok):
             return None
         if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in tok.children):
             return "join"  # "the United States, which signed the treaty in 1996"
@@ -126,6 +126,13 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
         if tok.dep_ in ("acl", "relcl", "amod") or tok.tag_ == "VBN" and tok.dep_ != "ROOT" and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
             return None
+        return "join"
+    if lemma in ("member", "party") and tok.dep_ == "attr" and tok.head.lemma_.lower() == "become" and (
+            tok.head.tag_ in ("VBD", "VBZ") or any(c.lemma_ == "have" for c in tok.head.children)) and not any(
+            c.lower_ in ("longer", "not", "never") for c in tok.head.children) and not any(
+            c.dep_ in ("acl", "relcl") for c in tok.children):
+        # "Sweden became the 32nd member of NATO", "became a party to the convention" (not "on course to become
+        # the first member to leave")
         return "join"
     if lemma in ("suspend", "suspension"):
         return "suspend"
@@ -153,6 +160,16 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in NOTIFY_VERBS and tok.dep_ == "relcl" and tok.head.lemma_.lower() in ("notice", "notification", "instrument"):
         return "leave"  # "the notice Warsaw lodged with the United Nations on 20 August"
     return None
+
+
+def _blocked(noun: Any) -> bool:
+    """'held back ratification', 'blocked accession', 'awaits signature': a joining noun whose verb keeps the
+    act from happening ('completed its accession' in the past reports it done)."""
+    head = noun.head
+    if head.lemma_.lower() in ("complete", "finalize", "finalise") and (head.tag_ == "VBD" or any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)):
+        return False
+    return bool(head.lemma_.lower() in BLOCKING_VERBS)
 
 
 _PROSPECTIVE = {"imminent", "possible", "potential", "future", "eventual", "planned", "proposed", "swift", "speedy",
