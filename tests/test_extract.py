@@ -474,6 +474,13 @@ def test_extract_a_rule_counted_from_a_notice_dates_nothing(extractor):
     "Turkey's parliament approved a bill to allow Finland to join the North Atlantic Treaty.",
     "In May 2018 the United States, a party to the NPT, withdrew from a nuclear deal with Iran.",
     "Sweden and Finland applied to join the North Atlantic Treaty in 2022.",
+    "Ankara said it was ready to ratify Finland's accession to the North Atlantic Treaty.",
+    "The Turkish parliament approves Finland's accession to the North Atlantic Treaty.",
+    "The CFE Treaty limits armed forces in Europe. Russia has ratified the revised agreement, but NATO members "
+    "have not.",
+    "Moscow cited NATO members' delay in ratifying the CFE Treaty.",
+    "Russia's expulsion followed its suspension from the European Convention on Human Rights.",
+    "Leaving the Ottawa Convention would be a mistake, Finland's president said.",
 ])
 def test_extract_plans_steps_deadlines_and_others_failures_are_not_asserted_acts(extractor, body):
     claims = extractor.extract(article(body))
@@ -533,3 +540,19 @@ def test_extract_a_participle_about_the_treaty_does_not_date_the_act(extractor):
                                        published="2020-07-10"))
     china = next(c for c in claims if c.state == "CHN")
     assert china.action == "acceded" and china.date is None
+
+
+def test_extract_a_past_relative_clause_keeps_its_own_act(extractor):
+    claims = extractor.extract(article("Moscow intends to put Russia on the same footing as the United States, which "
+                                       "signed but never ratified the Comprehensive Nuclear-Test-Ban Treaty."))
+    assert ("USA", "ctbt", "signed") in asserted(claims)
+    assert ("USA", "ctbt", "ratified") not in asserted(claims)
+
+
+def test_extract_states_named_by_a_copula_are_the_actors(extractor):
+    claims = extractor.extract(article("The remaining states that have signed the Comprehensive Nuclear-Test-Ban Treaty "
+                                       "but have yet to ratify are China, Egypt and Iran. The last state to ratify the treaty "
+                                       "was Ghana, on June 14, 2011.", published="2011-12-07"))
+    assert asserted(claims) == {("CHN", "ctbt", "signed"), ("EGY", "ctbt", "signed"), ("IRN", "ctbt", "signed"),
+                                ("GHA", "ctbt", "ratified")}
+    assert next(c.date for c in claims if c.state == "GHA") == dt.date(2011, 6, 14)

@@ -35,6 +35,8 @@ _COUNT_AFTER_ACT = re.compile(r"\b(?:exactly\s+)?(?P<n>\d+|a|an|one|two|three|fo
                               r"(?:\w+\s+){0,2}(?:notification|notice|denunciation)", re.I)
 
 
+# "the revised agreement", "the adapted treaty": another instrument than the treaty named
+_AMENDED = {"revised", "adapted", "amended", "updated", "new", "successor"}
 _BECAME_MEMBER = "became a member or party: joined, by an instrument not named here"
 
 
@@ -451,11 +453,17 @@ class ArticleExtraction:
         objects = [g for c in act.core.children if c.dep_ in ("dobj", "obj", "prep") for g in ([c] + [
             p for p in c.children if p.dep_ == "pobj"]) if g.dep_ in ("dobj", "obj", "pobj")]
         vague = [o for o in objects if o.lemma_.lower() in GENERIC_TREATY_WORDS and (o.tag_ == "NNS" or any(
-            c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in o.children))]
-        if vague and not any(abs_of(o, offset) <= m.start < abs_of(o, offset) + 80 for o in vague for m in inside):
+            c.dep_ == "det" and c.lower_ in ("a", "an", "another") or c.dep_ == "amod" and c.lower_ in _AMENDED
+            for c in o.children))]
+        if vague and not any(abs_of(o, offset) <= m.start < abs_of(o, offset) + 80 for o in vague for m in inside
+                             if m.ref not in WEAK_TREATIES):
             return None  # "withdrew from a nuclear deal", "has signed bilateral agreements": some other treaty
         for i, head in enumerate((act.core, act.stage_verb)):
             ranges = clause_ranges(head, offset)
+            if head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "obj", "prep") for c in head.children):
+                # "signed but never ratified the treaty": the object the conjoined verb shares
+                ranges += [r for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                           for r in clause_ranges(c, offset)]
             linked = [m for m in inside if any(s <= m.start < e for s, e in ranges)
                       and not (i and m.ref in WEAK_TREATIES)]
             if linked:
@@ -672,6 +680,9 @@ class ArticleExtraction:
                 if subj.lower_ not in PRONOUNS | {"which", "who", "that"}:
                     return [], 0.0, actor  # a subject that is not a state: another actor's act
             if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp", "pcomp", "relcl", "prep", "pobj", "dobj"):
+                named = self._named_by_copula(verb.head, offset) if verb.dep_ in ("relcl", "acl") else []
+                if named:
+                    return named, 0.05, actor
                 if verb.dep_ == "relcl":
                     head = verb.head
                     while head.dep_ == "conj" and head.head.i != head.i:
@@ -688,6 +699,16 @@ class ArticleExtraction:
         if len(names) == 1:
             return [str(next(iter(names)))], -0.15, actor or self._quote_speaker(start)
         return [], 0.0, actor
+
+    def _named_by_copula(self, noun: Any, offset: int) -> list[str]:
+        """'The states that have signed the treaty but not ratified it are China, Egypt and Iran', 'the last
+        state to ratify was Ghana', 'Ghana was the last state to ratify': the states a copula equates with the
+        countries a relative clause describes."""
+        if noun.lemma_.lower() not in ("country", "state", "nation", "signatory", "member", "party", "one") \
+                or noun.dep_ not in ("nsubj", "attr") or noun.head.lemma_ != "be":
+            return []
+        other = next((c for c in noun.head.children if c.dep_ == ("attr" if noun.dep_ == "nsubj" else "nsubj")), None)
+        return self._states_in(other, offset) if other is not None else []
 
     def _numbered_states(self, subj: Any, offset: int, start: int) -> list[str]:
         """'the four countries' after 'coordinated with Latvia, Estonia and Poland': the states named
