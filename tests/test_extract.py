@@ -556,3 +556,21 @@ def test_extract_states_named_by_a_copula_are_the_actors(extractor):
     assert asserted(claims) == {("CHN", "ctbt", "signed"), ("EGY", "ctbt", "signed"), ("IRN", "ctbt", "signed"),
                                 ("GHA", "ctbt", "ratified")}
     assert next(c.date for c in claims if c.state == "GHA") == dt.date(2011, 6, 14)
+
+
+def test_extract_states_listed_after_a_count_or_a_heading(extractor):
+    claims = extractor.extract(article("121 states are parties to the Convention on Certain Conventional Weapons, with a "
+                                       "further three having signed but not yet ratified. These three countries are "
+                                       "Egypt, Nigeria and Sudan."))
+    assert asserted(claims) == {("EGY", "ccw", "signed"), ("NGA", "ccw", "signed"), ("SDN", "ccw", "signed")}
+    claims = extractor.extract(article("The Treaty on the Prohibition of Nuclear Weapons gained three parties. The states "
+                                       "that ratified the treaty today are:\n- Ghana\n- Chile (in New York)\n- Mexico\n"
+                                       "The treaty now has 73 parties."))
+    assert asserted(claims) == {("GHA", "tpnw", "ratified"), ("CHL", "tpnw", "ratified"), ("MEX", "tpnw", "ratified")}
+
+
+def test_extract_a_deposit_of_instruments_is_the_act_the_instruments_make(extractor):
+    claims = extractor.extract(article("The UN received the 30th instrument of ratification of the Convention on Cluster "
+                                       "Munitions on 16 February. Montenegro and Denmark deposited their instruments "
+                                       "earlier this year."))
+    assert {("MNE", "ccm", "ratified"), ("DNK", "ccm", "ratified")} <= asserted(claims)

@@ -37,6 +37,9 @@ _COUNT_AFTER_ACT = re.compile(r"\b(?:exactly\s+)?(?P<n>\d+|a|an|one|two|three|fo
 
 # "the revised agreement", "the adapted treaty": another instrument than the treaty named
 _AMENDED = {"revised", "adapted", "amended", "updated", "new", "successor"}
+# the sentence that names the states a count stood for: "These six countries are ...", "They are: ..."
+_LIST_LEAD = re.compile(r"\s*(?:These|Those|The|They)\b[^.:]{0,40}?\b(?:are|were)\b\s*:?\s*(?:the\s+)?")
+_BULLET_TAIL = re.compile(r"\s*(?:\([^)\n]{0,40}\))?\s*[,;.]?\s*(?:and|or)?\s*")  # after a bulleted state
 _BECAME_MEMBER = "became a member or party: joined, by an instrument not named here"
 
 
@@ -283,8 +286,17 @@ class ArticleExtraction:
                                  note="recommendation of the withdrawal named before", intent=True)]
         if any(kind in ("leave", "suspend") for _, kind in cores):
             self.leave_seen = True
+        leaving = any(kind in ("leave", "suspend", "deratify") for _, kind in cores)
         for tok, core_kind in cores:
             lemma = tok.lemma_.lower()
+            if core_kind == "join" and tok.pos_ == "NOUN" and tok.head.lower_ == "of" \
+                    and tok.head.head.lemma_.lower() == "instrument":
+                self.instrument_action = join_action(lemma)  # "the 30th instrument of ratification"
+            if core_kind is None and not leaving and not self.leave_seen:
+                deposit = self._instrument_deposit(tok)
+                if deposit is not None:
+                    acts.append(deposit)
+                    continue
             if core_kind is None:
                 found = self._referring_core(tok, cores, acts)
                 if isinstance(found, Act):
@@ -312,6 +324,17 @@ class ArticleExtraction:
                 acts.append(act)
         # a sentence that says an act took effect also mentions the leaving word: keep the strongest per verb
         return acts
+
+    def _instrument_deposit(self, tok: Any) -> Act | None:
+        """'Montenegro and Denmark deposited their instruments': a deposit of instruments whose kind the
+        article named before ('the 30th instrument of ratification') is that joining act."""
+        if not self.instrument_action or tok.pos_ != "VERB" or tok.lemma_.lower() not in NOTIFY_VERBS:
+            return None
+        instrument = next((c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")
+                           and c.lemma_.lower() == "instrument" and not any(g.lower_ == "of" for g in c.children)), None)
+        if instrument is None:
+            return None
+        return Act(self.instrument_action, tok, instrument, 0.75, note="deposited the instrument of the kind named before")
 
     def _referring_core(self, tok: Any, cores: list[tuple[Any, str | None]], acts: list[Act]) -> str | Act | None:
         """A word that is not a core word but stands for the withdrawal (or its law) named before or
@@ -494,7 +517,7 @@ class ArticleExtraction:
                 return None  # "with his signature": of a law, unless the treaty is named
             if act.core.pos_ == "NOUN" and not any(c.dep_ == "prep" for c in act.core.children) \
                     or not objects or any(c.lower_ in ("it", "them") or c.lemma_.lower() in (
-                        "participation", "obligation", "membership", "implementation") for c in objects):
+                        "participation", "obligation", "membership", "implementation", "instrument") for c in objects):
                 return self._resolve_treaty(abs_of(act.core, offset), "")
             return None
         if inside:
@@ -643,7 +666,7 @@ class ArticleExtraction:
                     c.lower_ in ("neither", "no") for c in subj.children) or any(
                     (c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS) or c.lower_ in QUANTIFIERS
                     or c.dep_ == "nummod" for c in subj.children)) and not self._states_in(subj, offset):
-                listed_after = self._colon_list(verb, offset, end)
+                listed_after = self._colon_list(verb, offset, end) or self._listed_next(subj, end)
                 if listed_after:
                     return listed_after, 0.05, actor  # "Only two countries have ever left the court: Burundi and ..."
                 return [], 0.0, actor  # "a withdrawal takes effect six months after...": a rule, not an act
@@ -680,7 +703,7 @@ class ArticleExtraction:
                 if subj.lower_ not in PRONOUNS | {"which", "who", "that"}:
                     return [], 0.0, actor  # a subject that is not a state: another actor's act
             if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp", "pcomp", "relcl", "prep", "pobj", "dobj"):
-                named = self._named_by_copula(verb.head, offset) if verb.dep_ in ("relcl", "acl") else []
+                named = self._named_by_copula(verb.head, offset, end) if verb.dep_ in ("relcl", "acl") else []
                 if named:
                     return named, 0.05, actor
                 if verb.dep_ == "relcl":
@@ -700,15 +723,36 @@ class ArticleExtraction:
             return [str(next(iter(names)))], -0.15, actor or self._quote_speaker(start)
         return [], 0.0, actor
 
-    def _named_by_copula(self, noun: Any, offset: int) -> list[str]:
+    def _named_by_copula(self, noun: Any, offset: int, end: int) -> list[str]:
         """'The states that have signed the treaty but not ratified it are China, Egypt and Iran', 'the last
-        state to ratify was Ghana', 'Ghana was the last state to ratify': the states a copula equates with the
-        countries a relative clause describes."""
+        state to ratify was Ghana', 'Ghana was the last state to ratify', 'The states that ratified today
+        are:' over a bulleted list: the states a copula equates with the countries a clause describes."""
         if noun.lemma_.lower() not in ("country", "state", "nation", "signatory", "member", "party", "one") \
                 or noun.dep_ not in ("nsubj", "attr") or noun.head.lemma_ != "be":
             return []
         other = next((c for c in noun.head.children if c.dep_ == ("attr" if noun.dep_ == "nsubj" else "nsubj")), None)
+        if other is None and self.article.text[:end].rstrip().endswith(":"):
+            return self._bulleted_after(end)
         return self._states_in(other, offset) if other is not None else []
+
+    def _bulleted_after(self, end: int) -> list[str]:
+        """The states of the lines after a heading, one state a line ('- Ghana', '• Chile (2 May)'), up to
+        the first line that is not one."""
+        found: list[str] = []
+        pos = self.article.text.find("\n", end - 1)
+        while pos >= 0:
+            nxt = self.article.text.find("\n", pos + 1)
+            line_end = nxt if nxt >= 0 else len(self.article.text)
+            line = self.article.text[pos + 1:line_end]
+            lead = len(line) - len(line.lstrip(" \t-–•*·"))
+            if line.strip():
+                first = next((m for m in self.states if m.start == pos + 1 + lead and m.end <= line_end), None)
+                rest = self.article.text[first.end:line_end] if first is not None else ""
+                if first is None or not _BULLET_TAIL.fullmatch(rest) or self.lex.state_of(first) is None:
+                    break
+                found.append(str(self.lex.state_of(first)))
+            pos = nxt
+        return list(dict.fromkeys(found))
 
     def _numbered_states(self, subj: Any, offset: int, start: int) -> list[str]:
         """'the four countries' after 'coordinated with Latvia, Estonia and Poland': the states named
@@ -740,6 +784,22 @@ class ArticleExtraction:
                 and re.fullmatch(r"\s*[.;]?\s*", gaps[-1])):
             return []
         return list(dict.fromkeys(str(self.lex.state_of(m)) for m in names))
+
+    def _listed_next(self, subj: Any, end: int) -> list[str]:
+        """'... with a further six having signed but not yet ratified. These six countries are Afghanistan,
+        Egypt, ...': the states the next sentence lists for a subject that only counts them."""
+        number = subj if subj.tag_ == "CD" else next((c for c in subj.children if c.dep_ == "nummod"), None)
+        n = (int(number.text) if number.text.isdigit() else NUMBERS.get(number.lower_, 0)) if number is not None else 0
+        after = next(((s, e) for s, e in self.sentence_spans if s >= end), None)
+        if not n or after is None:
+            return []
+        lead = _LIST_LEAD.match(self.article.text, after[0], after[1])
+        if lead is None:
+            return []
+        names = [m for m in self.states if lead.end() <= m.start < after[1] and m.kind in ("name", "alias")]
+        gaps = [self.article.text[a.end:b.start] for a, b in zip(names, names[1:])]
+        states = list(dict.fromkeys(str(self.lex.state_of(m)) for m in names))
+        return states if len(states) == n and all(GAP_JOIN.fullmatch(g) for g in gaps) else []
 
     def _states_in(self, token: Any, offset: int) -> list[str]:
         """States named in the phrase headed by ``token`` (conjuncts and 'of' phrases included;
