@@ -574,3 +574,22 @@ def test_extract_a_deposit_of_instruments_is_the_act_the_instruments_make(extrac
                                        "Munitions on 16 February. Montenegro and Denmark deposited their instruments "
                                        "earlier this year."))
     assert {("MNE", "ccm", "ratified"), ("DNK", "ccm", "ratified")} <= asserted(claims)
+
+
+def test_extract_a_states_decision_to_leave_is_its_announced_intent(extractor):
+    claims = extractor.extract(article("Russia's move follows the United States' decision to withdraw from the "
+                                       "Intermediate-Range Nuclear Forces Treaty."))
+    assert ("USA", "inf", "intent_announced") in asserted(claims)
+    claims = extractor.extract(article("Allies condemned Russia's decision to withdraw from the CFE Treaty. Russia "
+                                       "formally withdrew from the treaty at midnight on Tuesday."))
+    assert ("RUS", "cfe", "intent_announced") not in asserted(claims)
+
+
+@pytest.mark.parametrize("body, step", [
+    ("Russia's State Duma voted on Wednesday to suspend Russia's participation in the New START treaty.",
+     "parliament_approved"),
+    ("President Putin has signed a decree suspending Russia's participation in the INF Treaty.", "government_approved"),
+])
+def test_extract_a_vote_or_decree_that_suspends_is_both_steps(extractor, body, step):
+    claims = extractor.extract(article(body))
+    assert {c.action for c in claims if c.modality == "asserted" and c.state == "RUS"} == {step, "suspended"}

@@ -40,6 +40,8 @@ _AMENDED = {"revised", "adapted", "amended", "updated", "new", "successor"}
 # the sentence that names the states a count stood for: "These six countries are ...", "They are: ..."
 _LIST_LEAD = re.compile(r"\s*(?:These|Those|The|They)\b[^.:]{0,40}?\b(?:are|were)\b\s*:?\s*(?:the\s+)?")
 _BULLET_TAIL = re.compile(r"\s*(?:\([^)\n]{0,40}\))?\s*[,;.]?\s*(?:and|or)?\s*")  # after a bulleted state
+_OWNED_DECISION = "the state's decision or intention to leave, named as announced"
+_DECISION_NOUNS = {"decision", "intention", "announcement", "pledge", "promise", "threat", "plan"}
 _BECAME_MEMBER = "became a member or party: joined, by an instrument not named here"
 
 
@@ -107,11 +109,17 @@ class ArticleExtraction:
         for key, claim in best.items():
             if claim.action == "took_effect" and claim.modality == "asserted" and claim.date is None:
                 best[key] = self._effect_counted(claim, best)
-        named = {(c.state, c.treaty) for c in best.values() if c.action in ("ratified", "rejoined")
-                 and c.modality == "asserted"}
-        # "became the 125th state party": the state joined, by the instrument the article names when it does
-        return sorted((c for c in best.values() if not (_BECAME_MEMBER in c.notes and (c.state, c.treaty) in named)),
-                      key=lambda c: c.evidence.start)
+        return sorted((c for c in best.values() if not self._named_by_its_stage(c, best)), key=lambda c: c.evidence.start)
+
+    @staticmethod
+    def _named_by_its_stage(claim: Claim, best: dict[tuple[str, str, str, str], Claim]) -> bool:
+        """A claim read from a phrase that names the whole act, when the article reports the stage itself:
+        "became the 125th state party" beside the ratification, "Russia's decision to withdraw" beside
+        the notice or the exit."""
+        stages = {_BECAME_MEMBER: ("ratified", "rejoined"), _OWNED_DECISION: (
+            "government_approved", "parliament_approved", "law_signed", "notified", "took_effect")}
+        return any(note in claim.notes and any((claim.state, claim.treaty, action, "asserted") in best for action in actions)
+                   for note, actions in stages.items())
 
     def _effect_counted(self, claim: Claim, best: dict[tuple[str, str, str, str], Claim]) -> Claim:
         """'The withdrawal took effect a year after the notification': the undated effect counted from the
@@ -320,8 +328,10 @@ class ArticleExtraction:
                 act: Act | None = Act("law_signed", tok, tok, 0.8, note="signed the law named before ('it')")
             else:
                 act = self._classify(tok, core_kind)
-            if act is not None and not any(a.stage_verb == act.stage_verb and a.action == act.action for a in acts):
-                acts.append(act)
+            for found in [act, self._suspension_step(act)]:
+                if found is not None and not any(a.stage_verb == found.stage_verb and a.action == found.action
+                                                 for a in acts):
+                    acts.append(found)
         # a sentence that says an act took effect also mentions the leaving word: keep the strongest per verb
         return acts
 
@@ -438,6 +448,11 @@ class ArticleExtraction:
                 return Act("intent_announced", verb, core, 0.75, note=f"stated intention ('{verb.text}')", intent=True)
             if lemma in PLANNED | CALLED_FOR | HYPOTHETICAL_AUX:
                 break
+        owned = core.head if core.dep_ == "acl" and core.head.lemma_.lower() in _DECISION_NOUNS and any(
+            c.dep_ in ("poss", "compound") for c in core.head.children) else None
+        if owned is not None:
+            # "the US' decision to withdraw", "his intention to leave": the owner's announced intent
+            return Act("intent_announced", owned, core, 0.75, note=_OWNED_DECISION, intent=True)
         if core.pos_ in ("NOUN", "PROPN"):
             return None  # "the withdrawal" named as a topic: no act unless a verb gives its stage
         auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
@@ -458,6 +473,18 @@ class ArticleExtraction:
                         note="'left the treaty' in the past, undated: read as the withdrawal having taken effect")
         return Act("took_effect", clause, core, 0.3,
                     note="stage of the withdrawal not stated; read as the withdrawal itself (too weak for an event)")
+
+    def _suspension_step(self, act: Act | None) -> Act | None:
+        """'The Duma voted to suspend the treaty', 'Putin signed a decree suspending participation': the
+        vote, law or decree that suspends, besides the suspension itself."""
+        if act is None or act.action != "suspended" or act.core.pos_ != "VERB":
+            return None
+        clause = clause_verb(act.core)
+        step = self._legal_step([clause] + ancestor_clauses(clause), act.core,
+                                ("parliament_approved", "law_signed", "government_approved"))
+        if step is not None and step.action == "parliament_approved" and act.core.head.lemma_.lower() in BILL_WORDS:
+            return None  # "the Rada passed a law suspending the convention": the law is the suspension
+        return step
 
     def _legal_step(self, chain: list[Any], core: Any, wanted: tuple[str, ...]) -> Act | None:
         """The law's stage (vote, signature) among the first clauses up from the core, if it is one of ``wanted``."""
@@ -563,6 +590,11 @@ class ArticleExtraction:
             if recipient is not None and self._states_in(recipient, offset) and not any(
                     c.dep_ == "poss" for c in act.core.children):
                 return [], 0.0, actor  # "Russia has received the notification": the recipient, not the notifier
+        if act.intent and act.stage_verb.pos_ == "NOUN" and act.core.head.i == act.stage_verb.i:
+            owner = next(c for c in act.stage_verb.children if c.dep_ in ("poss", "compound"))
+            states = self._states_in(owner, offset)
+            resolved = self._resolve_reference(start, abs_of(owner, offset)) if owner.lower_ in PRONOUNS else None
+            return (states or ([resolved] if resolved else [])), 0.05, actor  # "the US' decision to withdraw"
         if act.core.dep_ == "pobj" and act.core.head.lower_ == "of" and act.core.head.head.lemma_.lower() in INSTRUMENT_WORDS:
             owner = next((c for c in act.core.head.head.children if c.dep_ == "poss"), None)
             states = self._states_in(owner, offset) if owner is not None else []
