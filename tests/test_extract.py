@@ -593,3 +593,26 @@ def test_extract_a_states_decision_to_leave_is_its_announced_intent(extractor):
 def test_extract_a_vote_or_decree_that_suspends_is_both_steps(extractor, body, step):
     claims = extractor.extract(article(body))
     assert {c.action for c in claims if c.modality == "asserted" and c.state == "RUS"} == {step, "suspended"}
+
+
+def test_extract_a_present_tense_headline_is_the_days_news(extractor):
+    a = parse_news_text("Russia ratifies Kyoto treaty\nTest Wire\n2004-10-22\n\nRussia ratifies Kyoto treaty\n\n"
+                        "The State Duma's ratification pushes the Kyoto Protocol over its threshold.\n", article_id="t")
+    russia = next(c for c in extractor.extract(a) if c.action == "ratified" and c.modality == "asserted")
+    assert (russia.state, russia.treaty, russia.date) == ("RUS", "kyoto_protocol", dt.date(2004, 10, 22))
+
+
+def test_extract_the_day_a_clause_names_dates_its_act(extractor):
+    claims = extractor.extract(article("He kept a promise made on November 4, 2020, the day the United States formally "
+                                       "withdrew from the Paris Agreement, when he wrote: \u201cToday we left.\u201d",
+                                       published="2021-01-21"))
+    left = next(c for c in claims if c.state == "USA" and c.action == "took_effect")
+    assert left.date == dt.date(2020, 11, 4)
+
+
+def test_extract_an_accession_the_legislature_accepts_is_its_approval_not_the_deposit(extractor):
+    claims = extractor.extract(article("The Ottawa Treaty takes effect in Finland on 1 July 2012. Parliament accepted "
+                                       "Finland's accession to the Treaty on 25 November 2011. The UN Secretary-General "
+                                       "deposited Finland's accession on 9 January 2012.", published="2012-06-29"))
+    finland = next(c for c in claims if c.state == "FIN" and c.action == "acceded" and c.modality == "asserted")
+    assert finland.date == dt.date(2012, 1, 9)

@@ -538,8 +538,9 @@ class ArticleExtraction:
             # a joining act must name what is joined, or refer back to it: "ratified it",
             # "Estonia acceded in 2004", "the Marshall Islands' ratification"
             objects = [c for c in act.core.children if c.dep_ in ("dobj", "obj", "pobj", "prep") and not (
-                c.dep_ == "prep" and act.core.tag_ in ("VBD", "VBN") and any(
-                    g.ent_type_ in ("DATE", "TIME") for g in c.children))]  # "Finland joined in April": no object
+                c.dep_ == "prep" and act.core.tag_ in ("VBD", "VBN", "NN") and any(
+                    g.ent_type_ in ("DATE", "TIME") for g in c.children))]
+            # ("Finland joined in April", "Finland's accession on 9 January": no object)
             if act.core.lemma_.lower() == "signature":
                 return None  # "with his signature": of a law, unless the treaty is named
             if act.core.pos_ == "NOUN" and not any(c.dep_ == "prep" for c in act.core.children) \
@@ -936,6 +937,9 @@ class ArticleExtraction:
                         if d.note and "publication" in d.note and LAST_YEAR.match(text, d.end) else d
                         for d in mentions]
         notes: list[str] = []
+        named_day = self._named_day(act, mentions, start, offset)
+        if named_day is not None:
+            return (named_day, named_day.basis), notes, 0.0, None
         mark = next((c for c in act.stage_verb.children if c.dep_ == "mark" and c.lower_ in (
             "after", "before", "since", "until")), None) if act.stage_verb.dep_ == "advcl" else None
         if not mentions and mark is not None and modality == "asserted":
@@ -952,6 +956,11 @@ class ArticleExtraction:
                 return (dataclasses.replace(before, start=same.start(), end=same.end(), text=same.group(0),
                                             date=before.date + dt.timedelta(days=later)),
                         before.basis), notes, -0.05, None
+            if pub is not None and modality == "asserted" and act.stage_verb.tag_ == "VBZ" \
+                    and text.strip() == self.article.title.strip():
+                # "Russia ratifies Kyoto treaty": a headline in the present tense reports the day's news
+                notes.append("a headline in the present tense: the day of publication")
+                return (DateMention(0, len(text), text, pub, "relative", "day"), "relative"), notes, -0.05, None
             return (None, "bounded" if pub else "unknown"), notes, 0.0, None
         verb_pos = abs_of(act.stage_verb, offset) - start
         sub_s = abs_tok_start(act.stage_verb.left_edge, offset) - start
@@ -1042,6 +1051,16 @@ class ArticleExtraction:
         if pub and best.date > pub and modality == "asserted" and best.basis == "explicit" and best.note:
             notes.append("date after publication")
         return (best, best.basis), notes, adj, None
+
+    @staticmethod
+    def _named_day(act: Act, mentions: list[DateMention], start: int, offset: int) -> DateMention | None:
+        """'on November 4, 2020, the day the United States formally withdrew': the date the clause's
+        'day' stands in apposition to."""
+        day = act.stage_verb.head
+        if act.stage_verb.dep_ != "relcl" or day.lemma_.lower() not in ("day", "date") or day.dep_ != "appos":
+            return None
+        at = abs_of(day.head, offset) - start
+        return next((d for d in mentions if d.start <= at < d.end and d.precision == "day"), None)
 
     def _counted_date(self, mark: Any, mentions: list[DateMention], start: int, offset: int
                       ) -> tuple[DateMention | None, str]:

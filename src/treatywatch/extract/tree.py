@@ -190,7 +190,7 @@ def _held_back(verb: Any) -> bool:
 
 _HOLDING_BACK = {"delay", "failure", "refusal", "reluctance", "hesitation", "inability", "unwillingness"}
 _OTHERS_JOINING = {"accession", "membership", "bid", "application"}
-_APPROVING = {"ratify", "approve", "back", "endorse", "support", "greenlight", "clear"}
+_APPROVING = {"ratify", "approve", "accept", "back", "endorse", "support", "greenlight", "clear"}
 _PROSPECTIVE = {"imminent", "possible", "potential", "future", "eventual", "planned", "proposed", "swift", "speedy",
                 "early", "prompt", "quick", "pending", "further", "universal"}
 
