@@ -616,3 +616,21 @@ def test_extract_an_accession_the_legislature_accepts_is_its_approval_not_the_de
                                        "deposited Finland's accession on 9 January 2012.", published="2012-06-29"))
     finland = next(c for c in claims if c.state == "FIN" and c.action == "acceded" and c.modality == "asserted")
     assert finland.date == dt.date(2012, 1, 9)
+
+
+@pytest.mark.parametrize("body", [
+    "The Verkhovna Rada ratified the Istanbul Convention on June 20 and signed by President Zelensky on July 18.",
+    "Parliament ratified the Istanbul Convention in May, and President Duda signed it in June.",
+])
+def test_extract_the_president_signing_what_parliament_ratified_signs_the_law(extractor, body):
+    claims = extractor.extract(article(body, title="Ukraine ratifies"))
+    actions = {c.action for c in claims if c.modality == "asserted" and c.treaty == "istanbul_convention"}
+    assert "law_signed" in actions and "signed" not in actions
+
+
+def test_extract_a_state_that_has_withdrawn_or_leaves_today_has_left(extractor):
+    claims = extractor.extract(article("Lithuania has withdrawn from the convention that bans cluster munitions, the "
+                                       "Convention on Cluster Munitions."))
+    assert ("LTU", "ccm", "took_effect") in asserted(claims)
+    claims = extractor.extract(article("US today leaves Open Skies Treaty.", published="2020-11-22"))
+    assert ("USA", "open_skies", "took_effect") in asserted(claims)

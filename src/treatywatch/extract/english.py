@@ -408,6 +408,8 @@ class ArticleExtraction:
                 if how is not None or self.instrument_action:
                     return Act(join_action(how) if how else self.instrument_action, clause, core, 0.8,
                                 note="signed the instrument")
+            if lemma == "sign" and self._signs_what_parliament_ratified(core):
+                return Act("law_signed", core, core, 0.8, note="the president signed what the legislature ratified")
             if lemma in ("member", "party"):
                 linked = [clause.head] if clause.dep_ == "conj" else [c for c in clause.children if c.dep_ == "conj"]
                 if any(v.lemma_.lower() in NOTIFY_VERBS for v in linked):
@@ -464,15 +466,31 @@ class ArticleExtraction:
                         intent=True)
         if core.lemma_.lower() == "denounce" and core.tag_ == "VBD":
             return Act("notified", clause, core, 0.6, note="'denounced the convention': the denunciation itself")
-        if core.tag_ == "VBD" and any(t.ent_type_ == "DATE" for t in clause.subtree):
+        if core.tag_ == "VBD" and any(t.ent_type_ == "DATE" for t in clause.subtree) or core.tag_ == "VBZ" and any(
+                c.lower_ == "today" for c in core.children):
             return Act("took_effect", clause, core, 0.55,
                         note="'left'/'withdrew' with a date: read as the withdrawal taking effect")
-        if core.tag_ in ("VBD", "VBN") and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in GENERIC_TREATY_WORDS | {
-                "court"} for c in core.children):
+        left = [c for c in core.children if c.dep_ in ("dobj", "obj")] + [
+            g for c in core.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+        if core.tag_ in ("VBD", "VBN") and any(c.lemma_.lower() in GENERIC_TREATY_WORDS | {"court"} for c in left):
             return Act("took_effect", clause, core, 0.45,
                         note="'left the treaty' in the past, undated: read as the withdrawal having taken effect")
         return Act("took_effect", clause, core, 0.3,
                     note="stage of the withdrawal not stated; read as the withdrawal itself (too weak for an event)")
+
+    @staticmethod
+    def _signs_what_parliament_ratified(sign: Any) -> bool:
+        """'The Rada ratified the convention on 20 June and signed by President Zelensky', 'Parliament ratified
+        the treaty, and President Duda signed it': the head of state signs the law of ratification."""
+        ratify = sign.head
+        if sign.dep_ != "conj" or ratify.lemma_.lower() != "ratify":
+            return False
+        legislature = next((c for c in ratify.children if c.dep_ == "nsubj"), None)
+        signer = next((c for c in sign.children if c.dep_ in ("nsubj", "agent")), None)
+        if legislature is None or signer is None or not any(
+                t.lower_ in LEGISLATURE_WORDS or t.lemma_.lower() in LEGISLATURE_WORDS for t in legislature.subtree):
+            return False
+        return any(t.lower_ == "president" or t.ent_type_ == "PERSON" for t in signer.subtree)
 
     def _suspension_step(self, act: Act | None) -> Act | None:
         """'The Duma voted to suspend the treaty', 'Putin signed a decree suspending participation': the
