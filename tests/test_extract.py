@@ -481,6 +481,7 @@ def test_extract_a_rule_counted_from_a_notice_dates_nothing(extractor):
     "Moscow cited NATO members' delay in ratifying the CFE Treaty.",
     "Russia's expulsion followed its suspension from the European Convention on Human Rights.",
     "Leaving the Ottawa Convention would be a mistake, Finland's president said.",
+    "Brazil hosted the talks. World leaders from 175 countries signed the Paris Agreement on Friday.",
 ])
 def test_extract_plans_steps_deadlines_and_others_failures_are_not_asserted_acts(extractor, body):
     claims = extractor.extract(article(body))
@@ -634,3 +635,15 @@ def test_extract_a_state_that_has_withdrawn_or_leaves_today_has_left(extractor):
     assert ("LTU", "ccm", "took_effect") in asserted(claims)
     claims = extractor.extract(article("US today leaves Open Skies Treaty.", published="2020-11-22"))
     assert ("USA", "open_skies", "took_effect") in asserted(claims)
+
+
+def test_extract_an_act_after_before_is_not_asserted(extractor):
+    claims = extractor.extract(article("Before signing, Mr Biden said the United States would lead on the Paris "
+                                       "Agreement.", published="2021-01-21"))
+    assert ("USA", "paris_agreement", "signed") not in asserted(claims)
+
+
+def test_extract_nato_in_the_subject_is_not_the_treaty_acted_on(extractor):
+    claims = extractor.extract(article("The CFE Treaty limits armed forces in Europe. The United States and its NATO "
+                                       "allies suspended the treaty on Tuesday."))
+    assert {c.treaty for c in claims if c.action == "suspended"} == {"cfe"}

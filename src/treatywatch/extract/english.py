@@ -526,14 +526,15 @@ class ArticleExtraction:
         if vague and not any(abs_of(o, offset) <= m.start < abs_of(o, offset) + 80 for o in vague for m in inside
                              if m.ref not in WEAK_TREATIES):
             return None  # "withdrew from a nuclear deal", "has signed bilateral agreements": some other treaty
+        subjects = [span_of(c, offset) for v in (act.core, act.stage_verb) for c in v.children if c.dep_ == "nsubj"]
         for i, head in enumerate((act.core, act.stage_verb)):
             ranges = clause_ranges(head, offset)
             if head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "obj", "prep") for c in head.children):
                 # "signed but never ratified the treaty": the object the conjoined verb shares
                 ranges += [r for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
                            for r in clause_ranges(c, offset)]
-            linked = [m for m in inside if any(s <= m.start < e for s, e in ranges)
-                      and not (i and m.ref in WEAK_TREATIES)]
+            linked = [m for m in inside if any(s <= m.start < e for s, e in ranges) and not (m.ref in WEAK_TREATIES and (
+                i or any(s <= m.start < e for s, e in subjects)))]  # "US and NATO allies suspend ...": not NATO
             if linked:
                 pos = abs_of(act.core, offset)
                 return min(linked, key=lambda m: abs(m.start - pos)).ref
@@ -739,6 +740,9 @@ class ArticleExtraction:
                     states = self._states_in(main, offset) if main is not None else []
                     if states:  # "China slams U.S. as it joins the treaty": the main clause's subject
                         return states, 0.05, actor
+                if any(t.dep_ == "nummod" and t.head.lemma_.lower() in ("country", "state", "nation") and t.lower_ not in (
+                        "one", "1") for t in subj.subtree):
+                    return [], 0.0, actor  # "leaders from 175 countries signed": many states, none named
                 if subj.lower_ in PRONOUNS or subj.lemma_.lower() in GENERIC_SUBJECTS | INSTRUMENT_WORDS | {
                         "withdrawal", "exit", "departure", "decision", "step"} or is_generic_np(subj) or legislature:
                     at = abs_of(subj, offset)

@@ -261,7 +261,8 @@ def _near_leave(tok: Any) -> bool:
 
 def presupposed(tok: Any) -> bool:
     """'By leaving the convention, ...' / 'after leaving it': not an assertion of the act."""
-    if tok.dep_ == "pcomp" and tok.head.lower_ in ("by", "after", "before", "since", "without", "upon", "on"):
+    if (tok.dep_ == "pcomp" or tok.dep_ == "pobj" and tok.tag_ == "VBG") \
+            and tok.head.lower_ in ("by", "after", "before", "since", "without", "upon", "on"):
         main = clause_verb(tok.head)
         return not (tok.head.lower_ == "by" and main.tag_ == "VBD")  # "By lodging its notice, Lithuania set..."
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl",) and any(c.lower_ in ("after", "before", "by") for c in tok.children):
