@@ -647,3 +647,23 @@ def test_extract_nato_in_the_subject_is_not_the_treaty_acted_on(extractor):
     claims = extractor.extract(article("The CFE Treaty limits armed forces in Europe. The United States and its NATO "
                                        "allies suspended the treaty on Tuesday."))
     assert {c.treaty for c in claims if c.action == "suspended"} == {"cfe"}
+
+
+def test_extract_suspending_from_a_date_is_a_suspension(extractor):
+    claims = extractor.extract(article("The United States suspended all of its CFE Treaty obligations from 7 December."))
+    assert ("USA", "cfe", "suspended") in asserted(claims)
+
+
+def test_extract_a_past_relative_clause_has_its_own_stage_and_date(extractor):
+    claims = extractor.extract(article("The Philippines withdrew from the International Criminal Court on Sunday, the "
+                                       "second country to do so after Burundi, which left in 2017.",
+                                       published="2019-03-18"))
+    burundi = next(c for c in claims if c.state == "BDI" and c.modality == "asserted")
+    assert (burundi.action, burundi.date) == ("took_effect", dt.date(2017, 1, 1))
+
+
+def test_extract_last_month_name_is_the_latest_such_month(extractor):
+    claims = extractor.extract(article("Finland completed its accession to the North Atlantic Treaty last April.",
+                                       published="2024-03-08"))
+    finland = next(c for c in claims if c.state == "FIN")
+    assert (finland.date, finland.date_precision) == (dt.date(2023, 4, 1), "month")

@@ -109,8 +109,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> DateMention | 
         if kind == "month":
             if g["month"].lower() == "may" and not g.get("year") and not g.get("qual"):
                 return None  # the modal verb "may"
-            if not g.get("year") and not re.match(r"(?i)(?:in|early|mid|late|the|end|since|from|by)\b", _before(m)):
-                return None
+            if not g.get("year") and not re.match(r"(?i)(?:in|early|mid|late|the|end|since|from|by|last)\b", _before(m)):
+                return None  # (not "signed the May agreement"; "last April" is the latest April before publication)
             month = MONTHS[g["month"].lower().rstrip(".")]
             if g.get("year"):
                 year = int(g["year"])

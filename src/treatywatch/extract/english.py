@@ -14,7 +14,7 @@ from ..gate import Mention, split_sentences
 from ..models import Article, Claim, Evidence, Quote
 from .tree import (
     Act, abs_of, abs_tok_end, abs_tok_start, ancestor_clauses, clause_ranges, clause_verb, core_kind_of,
-    government_bill, has_law_word, is_generic_np, join_action, leave_stage, modality_of, np_tokens,
+    government_bill, has_law_word, is_generic_np, join_action, leave_stage, modality_of, np_tokens, past_relative,
     presupposed, signs_a_law_before, span_of, until_of,
 )
 from .words import (
@@ -386,6 +386,9 @@ class ArticleExtraction:
     def _classify(self, core: Any, kind: str) -> Act | None:
         clause = clause_verb(core)
         chain = [clause] + ancestor_clauses(clause)
+        cut = next((i for i, v in enumerate(chain) if past_relative(v)), None)
+        if cut is not None:
+            chain = chain[:cut + 1]  # "after Burundi, which left in 2017": the relative clause's own act
         if kind == "join":
             lemma = core.lemma_.lower()
             if lemma == "sign" and core.i + 2 < len(core.doc) and core.nbor(1).lower_ == "into" and core.nbor(2).lower_ == "law":

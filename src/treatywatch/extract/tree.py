@@ -393,7 +393,7 @@ def _adverbial_event(verb: Any) -> bool:
     return verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "after", "since", "when")
 
 
-def _past_relative(verb: Any) -> bool:
+def past_relative(verb: Any) -> bool:
     """'the United States, which signed but never ratified the treaty', 'states that have signed it': a
     relative clause that reports its own past act, whatever the clause it hangs from plans or asks."""
     if verb.dep_ != "relcl" or not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")
@@ -442,7 +442,7 @@ def modality_of(act: Act, sent: Any) -> str:
         return "hypothetical"  # "said his country would withdraw from the NPT if its file went to the Council"
     chain = [verb] + ancestor_clauses(verb)
     for i, v in enumerate(chain):
-        if _past_relative(v):
+        if past_relative(v):
             chain = chain[: i + 1]  # "... the same footing as the US, which signed the treaty": its own past act
             break
         if _adverbial_event(v):
