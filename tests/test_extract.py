@@ -482,6 +482,7 @@ def test_extract_a_rule_counted_from_a_notice_dates_nothing(extractor):
     "Russia's expulsion followed its suspension from the European Convention on Human Rights.",
     "Leaving the Ottawa Convention would be a mistake, Finland's president said.",
     "Brazil hosted the talks. World leaders from 175 countries signed the Paris Agreement on Friday.",
+    "The vote put Hungary on course to become the first EU member to leave the Rome Statute.",
 ])
 def test_extract_plans_steps_deadlines_and_others_failures_are_not_asserted_acts(extractor, body):
     claims = extractor.extract(article(body))
@@ -581,6 +582,9 @@ def test_extract_a_states_decision_to_leave_is_its_announced_intent(extractor):
     claims = extractor.extract(article("Russia's move follows the United States' decision to withdraw from the "
                                        "Intermediate-Range Nuclear Forces Treaty."))
     assert ("USA", "inf", "intent_announced") in asserted(claims)
+    claims = extractor.extract(article("South Sudan is saddened by the decision of the United States to withdraw from "
+                                       "the Paris Agreement."))
+    assert ("USA", "paris_agreement", "intent_announced") in asserted(claims)
     claims = extractor.extract(article("Allies condemned Russia's decision to withdraw from the CFE Treaty. Russia "
                                        "formally withdrew from the treaty at midnight on Tuesday."))
     assert ("RUS", "cfe", "intent_announced") not in asserted(claims)

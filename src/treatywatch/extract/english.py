@@ -454,7 +454,7 @@ class ArticleExtraction:
             if lemma in PLANNED | CALLED_FOR | HYPOTHETICAL_AUX:
                 break
         owned = core.head if core.dep_ == "acl" and core.head.lemma_.lower() in _DECISION_NOUNS and any(
-            c.dep_ in ("poss", "compound") for c in core.head.children) else None
+            c.dep_ in ("poss", "compound") or c.dep_ == "prep" and c.lower_ == "of" for c in core.head.children) else None
         if owned is not None:
             # "the US' decision to withdraw", "his intention to leave": the owner's announced intent
             return Act("intent_announced", owned, core, 0.75, note=_OWNED_DECISION, intent=True)
@@ -614,7 +614,7 @@ class ArticleExtraction:
                     c.dep_ == "poss" for c in act.core.children):
                 return [], 0.0, actor  # "Russia has received the notification": the recipient, not the notifier
         if act.intent and act.stage_verb.pos_ == "NOUN" and act.core.head.i == act.stage_verb.i:
-            owner = next(c for c in act.stage_verb.children if c.dep_ in ("poss", "compound"))
+            owner = next(c for c in act.stage_verb.children if c.dep_ in ("poss", "compound") or c.lower_ == "of")
             states = self._states_in(owner, offset)
             resolved = self._resolve_reference(start, abs_of(owner, offset)) if owner.lower_ in PRONOUNS else None
             return (states or ([resolved] if resolved else [])), 0.05, actor  # "the US' decision to withdraw"
