@@ -530,6 +530,9 @@ def test_extract_becoming_a_party_gives_way_to_the_instrument_named(extractor):
     claims = extractor.extract(article("Kiribati ratified the Ottawa Convention on 2 May. It became the 160th state "
                                        "party to the convention on 1 November."))
     assert asserted(claims) == {("KIR", "apmbc", "ratified")}
+    claims = extractor.extract(article("Poland ratified the Mine Ban Treaty on 27 December. Poland has become the 161st "
+                                       "nation to join the treaty."))
+    assert asserted(claims) == {("POL", "apmbc", "ratified")}
 
 
 def test_extract_a_completed_accession_is_asserted(extractor):

@@ -413,6 +413,11 @@ class ArticleExtraction:
                                 note="signed the instrument")
             if lemma == "sign" and self._signs_what_parliament_ratified(core):
                 return Act("law_signed", core, core, 0.8, note="the president signed what the legislature ratified")
+            counted = core.head if core.dep_ == "acl" else next(
+                (c for c in core.head.children if c.dep_ == "attr"), None) if core.dep_ == "xcomp" else None
+            if lemma in ("join", "accede") and counted is not None \
+                    and counted.lemma_.lower() in ("nation", "state", "country"):
+                return Act("acceded", clause, core, 0.8, note=_BECAME_MEMBER)  # "became the 161st nation to join"
             if lemma in ("member", "party"):
                 linked = [clause.head] if clause.dep_ == "conj" else [c for c in clause.children if c.dep_ == "conj"]
                 if any(v.lemma_.lower() in NOTIFY_VERBS for v in linked):
