@@ -674,3 +674,9 @@ def test_extract_last_month_name_is_the_latest_such_month(extractor):
                                        published="2024-03-08"))
     finland = next(c for c in claims if c.state == "FIN")
     assert (finland.date, finland.date_precision) == (dt.date(2023, 4, 1), "month")
+
+
+def test_extract_a_background_act_dated_as_early_as_a_year(extractor):
+    claims = extractor.extract(article("Ukraine signed the Istanbul Convention as early as 2011.", published="2018-12-07"))
+    ukraine = next(c for c in claims if c.state == "UKR" and c.action == "signed")
+    assert (ukraine.date, ukraine.date_precision, ukraine.background) == (dt.date(2011, 1, 1), "year", True)
