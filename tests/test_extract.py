@@ -680,3 +680,12 @@ def test_extract_a_background_act_dated_as_early_as_a_year(extractor):
     claims = extractor.extract(article("Ukraine signed the Istanbul Convention as early as 2011.", published="2018-12-07"))
     ukraine = next(c for c in claims if c.state == "UKR" and c.action == "signed")
     assert (ukraine.date, ukraine.date_precision, ukraine.background) == (dt.date(2011, 1, 1), "year", True)
+
+
+def test_extract_an_exit_named_as_past_history(extractor):
+    claims = extractor.extract(article("Russia deployed new missiles after the US withdrawal from the INF Treaty in 2019.",
+                                       published="2025-06-28"))
+    exit_ = next(c for c in claims if c.modality == "asserted" and c.action == "took_effect")
+    assert (exit_.state, exit_.treaty, exit_.date, exit_.background) == ("USA", "inf", dt.date(2019, 1, 1), True)
+    claims = extractor.extract(article("Hungary's exit from the Rome Statute would hurt the court."))
+    assert asserted(claims) == set()

@@ -463,6 +463,11 @@ class ArticleExtraction:
         if owned is not None:
             # "the US' decision to withdraw", "his intention to leave": the owner's announced intent
             return Act("intent_announced", owned, core, 0.75, note=_OWNED_DECISION, intent=True)
+        if core.lemma_.lower() in ("withdrawal", "exit", "departure", "pullout") and core.dep_ == "pobj" \
+                and core.head.lower_ in ("after", "following", "since") and any(
+                    c.dep_ in ("poss", "compound") or c.lower_ == "of" for c in core.children):
+            # "after the US withdrawal from the INF Treaty in 2019": a state's exit named as past history
+            return Act("took_effect", core, core, 0.6, note="an exit named as past history")
         if core.pos_ in ("NOUN", "PROPN"):
             return None  # "the withdrawal" named as a topic: no act unless a verb gives its stage
         auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
@@ -636,7 +641,7 @@ class ArticleExtraction:
                     if states:
                         return states, 0.05, actor
             for child in act.core.children:
-                if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+                if child.dep_ in ("poss", "compound") or (child.dep_ == "prep" and child.lower_ == "of"):
                     states = self._states_in(child, offset)
                     if states:
                         return states, 0.1, actor
