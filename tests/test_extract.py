@@ -483,6 +483,7 @@ def test_extract_a_rule_counted_from_a_notice_dates_nothing(extractor):
     "Leaving the Ottawa Convention would be a mistake, Finland's president said.",
     "Brazil hosted the talks. World leaders from 175 countries signed the Paris Agreement on Friday.",
     "The vote put Hungary on course to become the first EU member to leave the Rome Statute.",
+    "The plan stresses the need for an immediate invitation for Ukraine to join the North Atlantic Treaty.",
 ])
 def test_extract_plans_steps_deadlines_and_others_failures_are_not_asserted_acts(extractor, body):
     claims = extractor.extract(article(body))

@@ -188,6 +188,8 @@ def _held_back(verb: Any) -> bool:
     return head is not None and head.lemma_.lower() in _HOLDING_BACK
 
 
+_PROSPECT_NOUNS = {"plan", "proposal", "intention", "bid", "call", "push", "threat", "idea", "invitation", "request",
+                   "application", "need", "readiness", "offer", "hope", "ambition", "aspiration", "path", "chance"}
 _HOLDING_BACK = {"delay", "failure", "refusal", "reluctance", "hesitation", "inability", "unwillingness"}
 _OTHERS_JOINING = {"accession", "membership", "bid", "application"}
 _APPROVING = {"ratify", "approve", "accept", "back", "endorse", "support", "greenlight", "clear"}
@@ -514,8 +516,10 @@ def modality_of(act: Act, sent: Any) -> str:
     head = act.core.head
     if act.core.dep_ in ("acl", "xcomp") and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return "denied"  # "the government has no plans to leave the convention"
-    if not act.intent and act.stage_verb.i == clause_verb(act.core).i and act.core.dep_ in ("acl", "xcomp") \
-            and head.lemma_.lower() in ("plan", "proposal", "intention", "bid", "call", "push", "threat", "idea"):
+    if not act.intent and act.stage_verb.i == clause_verb(act.core).i and (
+            act.core.dep_ in ("acl", "xcomp") or act.core.dep_ == "advcl" and head.pos_ == "NOUN") \
+            and head.lemma_.lower() in _PROSPECT_NOUNS:
+        # "a bid to join", "an invitation for Ukraine to join NATO": the act is a prospect
         return "called_for" if head.lemma_.lower() in ("call", "push") else "planned"
     if act.core.pos_ == "NOUN" and any(c.lemma_.lower() in ("possible", "potential", "planned", "proposed") for c in act.core.children):
         return "planned" if act.action != "intent_announced" else "asserted"
