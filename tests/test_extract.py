@@ -473,6 +473,17 @@ def test_extract_a_rule_counted_from_a_notice_dates_nothing(extractor):
     "Russia has received the US notification of withdrawal from the ABM Treaty, Interfax reported.",
     "Turkey's parliament approved a bill to allow Finland to join the North Atlantic Treaty.",
     "In May 2018 the United States, a party to the NPT, withdrew from a nuclear deal with Iran.",
+    "Sweden and Finland applied to join the North Atlantic Treaty in 2022.",
+    "Ankara said it was ready to ratify Finland's accession to the North Atlantic Treaty.",
+    "The Turkish parliament approves Finland's accession to the North Atlantic Treaty.",
+    "The CFE Treaty limits armed forces in Europe. Russia has ratified the revised agreement, but NATO members "
+    "have not.",
+    "Moscow cited NATO members' delay in ratifying the CFE Treaty.",
+    "Russia's expulsion followed its suspension from the European Convention on Human Rights.",
+    "Leaving the Ottawa Convention would be a mistake, Finland's president said.",
+    "Brazil hosted the talks. World leaders from 175 countries signed the Paris Agreement on Friday.",
+    "The vote put Hungary on course to become the first EU member to leave the Rome Statute.",
+    "The plan stresses the need for an immediate invitation for Ukraine to join the North Atlantic Treaty.",
 ])
 def test_extract_plans_steps_deadlines_and_others_failures_are_not_asserted_acts(extractor, body):
     claims = extractor.extract(article(body))
@@ -507,3 +518,175 @@ def test_extract_documents_signed_to_ratify_are_the_ratification(extractor):
 def test_extract_a_legislature_deciding_to_leave_is_its_vote(extractor):
     claims = extractor.extract(article("In May the Lithuanian Seimas decided to withdraw from the Ottawa Convention."))
     assert asserted(claims) == {("LTU", "apmbc", "parliament_approved")}
+
+
+def test_extract_becoming_a_member_is_joining(extractor):
+    claims = extractor.extract(article("Sweden became the 32nd member of the North Atlantic Treaty Organization on "
+                                       "Thursday.", published="2024-03-08"))
+    sweden = next(c for c in claims if c.state == "SWE" and c.modality == "asserted")
+    assert (sweden.treaty, sweden.action, sweden.date) == ("north_atlantic_treaty", "acceded", dt.date(2024, 3, 7))
+
+
+def test_extract_becoming_a_party_gives_way_to_the_instrument_named(extractor):
+    claims = extractor.extract(article("Kiribati ratified the Ottawa Convention on 2 May. It became the 160th state "
+                                       "party to the convention on 1 November."))
+    assert asserted(claims) == {("KIR", "apmbc", "ratified")}
+    claims = extractor.extract(article("Poland ratified the Mine Ban Treaty on 27 December. Poland has become the 161st "
+                                       "nation to join the treaty."))
+    assert asserted(claims) == {("POL", "apmbc", "ratified")}
+
+
+def test_extract_a_completed_accession_is_asserted(extractor):
+    claims = extractor.extract(article("Finland completed its accession to the North Atlantic Treaty on 4 April 2023."))
+    assert asserted(claims) == {("FIN", "north_atlantic_treaty", "acceded")}
+
+
+def test_extract_a_participle_about_the_treaty_does_not_date_the_act(extractor):
+    claims = extractor.extract(article("China joined the Arms Trade Treaty, adopted by the UN General Assembly in 2013.",
+                                       published="2020-07-10"))
+    china = next(c for c in claims if c.state == "CHN")
+    assert china.action == "acceded" and china.date is None
+
+
+def test_extract_a_past_relative_clause_keeps_its_own_act(extractor):
+    claims = extractor.extract(article("Moscow intends to put Russia on the same footing as the United States, which "
+                                       "signed but never ratified the Comprehensive Nuclear-Test-Ban Treaty."))
+    assert ("USA", "ctbt", "signed") in asserted(claims)
+    assert ("USA", "ctbt", "ratified") not in asserted(claims)
+
+
+def test_extract_states_named_by_a_copula_are_the_actors(extractor):
+    claims = extractor.extract(article("The remaining states that have signed the Comprehensive Nuclear-Test-Ban Treaty "
+                                       "but have yet to ratify are China, Egypt and Iran. The last state to ratify the treaty "
+                                       "was Ghana, on June 14, 2011.", published="2011-12-07"))
+    assert asserted(claims) == {("CHN", "ctbt", "signed"), ("EGY", "ctbt", "signed"), ("IRN", "ctbt", "signed"),
+                                ("GHA", "ctbt", "ratified")}
+    assert next(c.date for c in claims if c.state == "GHA") == dt.date(2011, 6, 14)
+
+
+def test_extract_states_listed_after_a_count_or_a_heading(extractor):
+    claims = extractor.extract(article("121 states are parties to the Convention on Certain Conventional Weapons, with a "
+                                       "further three having signed but not yet ratified. These three countries are "
+                                       "Egypt, Nigeria and Sudan."))
+    assert asserted(claims) == {("EGY", "ccw", "signed"), ("NGA", "ccw", "signed"), ("SDN", "ccw", "signed")}
+    claims = extractor.extract(article("The Treaty on the Prohibition of Nuclear Weapons gained three parties. The states "
+                                       "that ratified the treaty today are:\n- Ghana\n- Chile (in New York)\n- Mexico\n"
+                                       "The treaty now has 73 parties."))
+    assert asserted(claims) == {("GHA", "tpnw", "ratified"), ("CHL", "tpnw", "ratified"), ("MEX", "tpnw", "ratified")}
+
+
+def test_extract_a_deposit_of_instruments_is_the_act_the_instruments_make(extractor):
+    claims = extractor.extract(article("The UN received the 30th instrument of ratification of the Convention on Cluster "
+                                       "Munitions on 16 February. Montenegro and Denmark deposited their instruments "
+                                       "earlier this year."))
+    assert {("MNE", "ccm", "ratified"), ("DNK", "ccm", "ratified")} <= asserted(claims)
+
+
+def test_extract_a_states_decision_to_leave_is_its_announced_intent(extractor):
+    claims = extractor.extract(article("Russia's move follows the United States' decision to withdraw from the "
+                                       "Intermediate-Range Nuclear Forces Treaty."))
+    assert ("USA", "inf", "intent_announced") in asserted(claims)
+    claims = extractor.extract(article("South Sudan is saddened by the decision of the United States to withdraw from "
+                                       "the Paris Agreement."))
+    assert ("USA", "paris_agreement", "intent_announced") in asserted(claims)
+    claims = extractor.extract(article("Allies condemned Russia's decision to withdraw from the CFE Treaty. Russia "
+                                       "formally withdrew from the treaty at midnight on Tuesday."))
+    assert ("RUS", "cfe", "intent_announced") not in asserted(claims)
+
+
+@pytest.mark.parametrize("body, step", [
+    ("Russia's State Duma voted on Wednesday to suspend Russia's participation in the New START treaty.",
+     "parliament_approved"),
+    ("President Putin has signed a decree suspending Russia's participation in the INF Treaty.", "government_approved"),
+])
+def test_extract_a_vote_or_decree_that_suspends_is_both_steps(extractor, body, step):
+    claims = extractor.extract(article(body))
+    assert {c.action for c in claims if c.modality == "asserted" and c.state == "RUS"} == {step, "suspended"}
+
+
+def test_extract_a_present_tense_headline_is_the_days_news(extractor):
+    a = parse_news_text("Russia ratifies Kyoto treaty\nTest Wire\n2004-10-22\n\nRussia ratifies Kyoto treaty\n\n"
+                        "The State Duma's ratification pushes the Kyoto Protocol over its threshold.\n", article_id="t")
+    russia = next(c for c in extractor.extract(a) if c.action == "ratified" and c.modality == "asserted")
+    assert (russia.state, russia.treaty, russia.date) == ("RUS", "kyoto_protocol", dt.date(2004, 10, 22))
+
+
+def test_extract_the_day_a_clause_names_dates_its_act(extractor):
+    claims = extractor.extract(article("He kept a promise made on November 4, 2020, the day the United States formally "
+                                       "withdrew from the Paris Agreement, when he wrote: \u201cToday we left.\u201d",
+                                       published="2021-01-21"))
+    left = next(c for c in claims if c.state == "USA" and c.action == "took_effect")
+    assert left.date == dt.date(2020, 11, 4)
+
+
+def test_extract_an_accession_the_legislature_accepts_is_its_approval_not_the_deposit(extractor):
+    claims = extractor.extract(article("The Ottawa Treaty takes effect in Finland on 1 July 2012. Parliament accepted "
+                                       "Finland's accession to the Treaty on 25 November 2011. The UN Secretary-General "
+                                       "deposited Finland's accession on 9 January 2012.", published="2012-06-29"))
+    finland = next(c for c in claims if c.state == "FIN" and c.action == "acceded" and c.modality == "asserted")
+    assert finland.date == dt.date(2012, 1, 9)
+
+
+@pytest.mark.parametrize("body", [
+    "The Verkhovna Rada ratified the Istanbul Convention on June 20 and signed by President Zelensky on July 18.",
+    "Parliament ratified the Istanbul Convention in May, and President Duda signed it in June.",
+])
+def test_extract_the_president_signing_what_parliament_ratified_signs_the_law(extractor, body):
+    claims = extractor.extract(article(body, title="Ukraine ratifies"))
+    actions = {c.action for c in claims if c.modality == "asserted" and c.treaty == "istanbul_convention"}
+    assert "law_signed" in actions and "signed" not in actions
+
+
+def test_extract_a_state_that_has_withdrawn_or_leaves_today_has_left(extractor):
+    claims = extractor.extract(article("Lithuania has withdrawn from the convention that bans cluster munitions, the "
+                                       "Convention on Cluster Munitions."))
+    assert ("LTU", "ccm", "took_effect") in asserted(claims)
+    claims = extractor.extract(article("US today leaves Open Skies Treaty.", published="2020-11-22"))
+    assert ("USA", "open_skies", "took_effect") in asserted(claims)
+
+
+def test_extract_an_act_after_before_is_not_asserted(extractor):
+    claims = extractor.extract(article("Before signing, Mr Biden said the United States would lead on the Paris "
+                                       "Agreement.", published="2021-01-21"))
+    assert ("USA", "paris_agreement", "signed") not in asserted(claims)
+
+
+def test_extract_nato_in_the_subject_is_not_the_treaty_acted_on(extractor):
+    claims = extractor.extract(article("The CFE Treaty limits armed forces in Europe. The United States and its NATO "
+                                       "allies suspended the treaty on Tuesday."))
+    assert {c.treaty for c in claims if c.action == "suspended"} == {"cfe"}
+
+
+def test_extract_suspending_from_a_date_is_a_suspension(extractor):
+    claims = extractor.extract(article("The United States suspended all of its CFE Treaty obligations from 7 December."))
+    assert ("USA", "cfe", "suspended") in asserted(claims)
+
+
+def test_extract_a_past_relative_clause_has_its_own_stage_and_date(extractor):
+    claims = extractor.extract(article("The Philippines withdrew from the International Criminal Court on Sunday, the "
+                                       "second country to do so after Burundi, which left in 2017.",
+                                       published="2019-03-18"))
+    burundi = next(c for c in claims if c.state == "BDI" and c.modality == "asserted")
+    assert (burundi.action, burundi.date) == ("took_effect", dt.date(2017, 1, 1))
+
+
+def test_extract_last_month_name_is_the_latest_such_month(extractor):
+    claims = extractor.extract(article("Finland completed its accession to the North Atlantic Treaty last April.",
+                                       published="2024-03-08"))
+    finland = next(c for c in claims if c.state == "FIN")
+    assert (finland.date, finland.date_precision) == (dt.date(2023, 4, 1), "month")
+
+
+def test_extract_a_background_act_dated_as_early_as_a_year(extractor):
+    claims = extractor.extract(article("Ukraine signed the Istanbul Convention as early as 2011.", published="2018-12-07"))
+    ukraine = next(c for c in claims if c.state == "UKR" and c.action == "signed")
+    assert (ukraine.date, ukraine.date_precision, ukraine.background) == (dt.date(2011, 1, 1), "year", True)
+
+
+def test_extract_an_exit_named_as_past_history(extractor):
+    claims = extractor.extract(article("Russia deployed new missiles after the US withdrawal from the INF Treaty in 2019.",
+                                       published="2025-06-28"))
+    exit_ = next(c for c in claims if c.modality == "asserted" and c.action == "took_effect")
+    assert (exit_.state, exit_.treaty, exit_.date, exit_.background) == ("USA", "inf", dt.date(2019, 1, 1), True)
+    claims = extractor.extract(article("Hungary's exit from the Rome Statute would hurt the court."))
+    assert asserted(claims) == set()

@@ -40,7 +40,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b{_WD}(?:the\s+)?{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?\b", re.I)),
     ("mdy", re.compile(rf"\b{_WD}{_M}\s+{_D}(?:,?\s+{_Y})?\b(?!\s*(?:per\s*cent|%|percent))", re.I)),
     ("month", re.compile(rf"\b(?P<qual>early|mid|late|the\s+beginning\s+of|the\s+end\s+of|end\s+of)?[\s-]*{_M}(?:\s+{_Y})?\b", re.I)),
-    ("year", re.compile(rf"\b(?:in|since|from|by|of|during)\s+{_Y}\b", re.I)),
+    ("year", re.compile(rf"\b(?:in|since|from|by|of|during|as early as|as far back as|back in)\s+{_Y}\b", re.I)),
     ("today", re.compile(r"\b(?P<word>today|tonight|this morning|this afternoon|this evening|yesterday|tomorrow|last night|earlier today|on monday|on tuesday|on wednesday|on thursday|on friday|on saturday|on sunday|last monday|last tuesday|last wednesday|last thursday|last friday|last saturday|last sunday)\b", re.I)),
     # a bare weekday after a verb or comma: "signed a law Thursday", "announced Wednesday that" (not "Black Friday",
     # "by Friday", "next Monday"; a weekday before a date is part of that date)
@@ -109,8 +109,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> DateMention | 
         if kind == "month":
             if g["month"].lower() == "may" and not g.get("year") and not g.get("qual"):
                 return None  # the modal verb "may"
-            if not g.get("year") and not re.match(r"(?i)(?:in|early|mid|late|the|end|since|from|by)\b", _before(m)):
-                return None
+            if not g.get("year") and not re.match(r"(?i)(?:in|early|mid|late|the|end|since|from|by|last)\b", _before(m)):
+                return None  # (not "signed the May agreement"; "last April" is the latest April before publication)
             month = MONTHS[g["month"].lower().rstrip(".")]
             if g.get("year"):
                 year = int(g["year"])

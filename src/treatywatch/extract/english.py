@@ -14,12 +14,12 @@ from ..gate import Mention, split_sentences
 from ..models import Article, Claim, Evidence, Quote
 from .tree import (
     Act, abs_of, abs_tok_end, abs_tok_start, ancestor_clauses, clause_ranges, clause_verb, core_kind_of,
-    government_bill, has_law_word, is_generic_np, join_action, leave_stage, modality_of, np_tokens,
+    government_bill, has_law_word, is_generic_np, join_action, leave_stage, modality_of, np_tokens, past_relative,
     presupposed, signs_a_law_before, span_of, until_of,
 )
 from .words import (
     ANNOUNCE_VERBS, BILL_VERBS, BILL_WORDS, CALLED_FOR, DECREE_WORDS, FUTURE_AUX, GENERIC_DETERMINERS,
-    GENERIC_SUBJECTS, GENERIC_TREATY_WORDS, GOVERNMENT_WORDS, HYPOTHETICAL_AUX, INSTRUMENT_WORDS,
+    GENERIC_SUBJECTS, GENERIC_TREATY_WORDS, GOVERNMENT_WORDS, HYPOTHETICAL_AUX, INSTRUMENT_WORDS, NOTIFY_VERBS,
     INTENT_VERBS, JOIN_LIKE, JOIN_NOUNS, LAW_WORDS, LEGISLATURE_WORDS, PLANNED, PREVENT_VERBS, PRONOUNS, QUANTIFIERS,
     REACTION_VERBS, REPORTING_VERBS, STATE_GROUPS, VOTE_VERBS, WEAK_TREATIES, COUNT_BEFORE,
     DATELINE_PLACE, EFFECT_BEFORE, GAP_CLOSE, GAP_JOIN, GAP_LEAD, GAP_MORE_YEARS, GAP_OPEN, LAST_YEAR,
@@ -33,6 +33,16 @@ if TYPE_CHECKING:
 _COUNT_AFTER_ACT = re.compile(r"\b(?:exactly\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                               r"twelve)\s+(?P<unit>day|week|month|year)s?\s+(?:after|from)\s+(?:the|its|their|this|that)\s+"
                               r"(?:\w+\s+){0,2}(?:notification|notice|denunciation)", re.I)
+
+
+# "the revised agreement", "the adapted treaty": another instrument than the treaty named
+_AMENDED = {"revised", "adapted", "amended", "updated", "new", "successor"}
+# the sentence that names the states a count stood for: "These six countries are ...", "They are: ..."
+_LIST_LEAD = re.compile(r"\s*(?:These|Those|The|They)\b[^.:]{0,40}?\b(?:are|were)\b\s*:?\s*(?:the\s+)?")
+_BULLET_TAIL = re.compile(r"\s*(?:\([^)\n]{0,40}\))?\s*[,;.]?\s*(?:and|or)?\s*")  # after a bulleted state
+_OWNED_DECISION = "the state's decision or intention to leave, named as announced"
+_DECISION_NOUNS = {"decision", "intention", "announcement", "pledge", "promise", "threat", "plan"}
+_BECAME_MEMBER = "became a member or party: joined, by an instrument not named here"
 
 
 def _rank(claim: Claim) -> tuple[float, ...]:
@@ -99,7 +109,17 @@ class ArticleExtraction:
         for key, claim in best.items():
             if claim.action == "took_effect" and claim.modality == "asserted" and claim.date is None:
                 best[key] = self._effect_counted(claim, best)
-        return sorted(best.values(), key=lambda c: c.evidence.start)
+        return sorted((c for c in best.values() if not self._named_by_its_stage(c, best)), key=lambda c: c.evidence.start)
+
+    @staticmethod
+    def _named_by_its_stage(claim: Claim, best: dict[tuple[str, str, str, str], Claim]) -> bool:
+        """A claim read from a phrase that names the whole act, when the article reports the stage itself:
+        "became the 125th state party" beside the ratification, "Russia's decision to withdraw" beside
+        the notice or the exit."""
+        stages = {_BECAME_MEMBER: ("ratified", "rejoined"), _OWNED_DECISION: (
+            "government_approved", "parliament_approved", "law_signed", "notified", "took_effect")}
+        return any(note in claim.notes and any((claim.state, claim.treaty, action, "asserted") in best for action in actions)
+                   for note, actions in stages.items())
 
     def _effect_counted(self, claim: Claim, best: dict[tuple[str, str, str, str], Claim]) -> Claim:
         """'The withdrawal took effect a year after the notification': the undated effect counted from the
@@ -274,8 +294,17 @@ class ArticleExtraction:
                                  note="recommendation of the withdrawal named before", intent=True)]
         if any(kind in ("leave", "suspend") for _, kind in cores):
             self.leave_seen = True
+        leaving = any(kind in ("leave", "suspend", "deratify") for _, kind in cores)
         for tok, core_kind in cores:
             lemma = tok.lemma_.lower()
+            if core_kind == "join" and tok.pos_ == "NOUN" and tok.head.lower_ == "of" \
+                    and tok.head.head.lemma_.lower() == "instrument":
+                self.instrument_action = join_action(lemma)  # "the 30th instrument of ratification"
+            if core_kind is None and not leaving and not self.leave_seen:
+                deposit = self._instrument_deposit(tok)
+                if deposit is not None:
+                    acts.append(deposit)
+                    continue
             if core_kind is None:
                 found = self._referring_core(tok, cores, acts)
                 if isinstance(found, Act):
@@ -299,10 +328,23 @@ class ArticleExtraction:
                 act: Act | None = Act("law_signed", tok, tok, 0.8, note="signed the law named before ('it')")
             else:
                 act = self._classify(tok, core_kind)
-            if act is not None and not any(a.stage_verb == act.stage_verb and a.action == act.action for a in acts):
-                acts.append(act)
+            for found in [act, self._suspension_step(act)]:
+                if found is not None and not any(a.stage_verb == found.stage_verb and a.action == found.action
+                                                 for a in acts):
+                    acts.append(found)
         # a sentence that says an act took effect also mentions the leaving word: keep the strongest per verb
         return acts
+
+    def _instrument_deposit(self, tok: Any) -> Act | None:
+        """'Montenegro and Denmark deposited their instruments': a deposit of instruments whose kind the
+        article named before ('the 30th instrument of ratification') is that joining act."""
+        if not self.instrument_action or tok.pos_ != "VERB" or tok.lemma_.lower() not in NOTIFY_VERBS:
+            return None
+        instrument = next((c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")
+                           and c.lemma_.lower() == "instrument" and not any(g.lower_ == "of" for g in c.children)), None)
+        if instrument is None:
+            return None
+        return Act(self.instrument_action, tok, instrument, 0.75, note="deposited the instrument of the kind named before")
 
     def _referring_core(self, tok: Any, cores: list[tuple[Any, str | None]], acts: list[Act]) -> str | Act | None:
         """A word that is not a core word but stands for the withdrawal (or its law) named before or
@@ -344,6 +386,9 @@ class ArticleExtraction:
     def _classify(self, core: Any, kind: str) -> Act | None:
         clause = clause_verb(core)
         chain = [clause] + ancestor_clauses(clause)
+        cut = next((i for i, v in enumerate(chain) if past_relative(v)), None)
+        if cut is not None:
+            chain = chain[:cut + 1]  # "after Burundi, which left in 2017": the relative clause's own act
         if kind == "join":
             lemma = core.lemma_.lower()
             if lemma == "sign" and core.i + 2 < len(core.doc) and core.nbor(1).lower_ == "into" and core.nbor(2).lower_ == "law":
@@ -366,6 +411,18 @@ class ArticleExtraction:
                 if how is not None or self.instrument_action:
                     return Act(join_action(how) if how else self.instrument_action, clause, core, 0.8,
                                 note="signed the instrument")
+            if lemma == "sign" and self._signs_what_parliament_ratified(core):
+                return Act("law_signed", core, core, 0.8, note="the president signed what the legislature ratified")
+            counted = core.head if core.dep_ == "acl" else next(
+                (c for c in core.head.children if c.dep_ == "attr"), None) if core.dep_ == "xcomp" else None
+            if lemma in ("join", "accede") and counted is not None \
+                    and counted.lemma_.lower() in ("nation", "state", "country"):
+                return Act("acceded", clause, core, 0.8, note=_BECAME_MEMBER)  # "became the 161st nation to join"
+            if lemma in ("member", "party"):
+                linked = [clause.head] if clause.dep_ == "conj" else [c for c in clause.children if c.dep_ == "conj"]
+                if any(v.lemma_.lower() in NOTIFY_VERBS for v in linked):
+                    return None  # "deposited its instrument and became the 124th member": the deposit was the act
+                return Act("acceded", clause, core, 0.7, note=_BECAME_MEMBER)
             return Act(join_action(lemma), clause, core, 0.8)
         if kind == "suspend":
             if core.pos_ == "NOUN" and clause.lemma_.lower() in REACTION_VERBS and not any(
@@ -401,6 +458,16 @@ class ArticleExtraction:
                 return Act("intent_announced", verb, core, 0.75, note=f"stated intention ('{verb.text}')", intent=True)
             if lemma in PLANNED | CALLED_FOR | HYPOTHETICAL_AUX:
                 break
+        owned = core.head if core.dep_ == "acl" and core.head.lemma_.lower() in _DECISION_NOUNS and any(
+            c.dep_ in ("poss", "compound") or c.dep_ == "prep" and c.lower_ == "of" for c in core.head.children) else None
+        if owned is not None:
+            # "the US' decision to withdraw", "his intention to leave": the owner's announced intent
+            return Act("intent_announced", owned, core, 0.75, note=_OWNED_DECISION, intent=True)
+        if core.lemma_.lower() in ("withdrawal", "exit", "departure", "pullout") and core.dep_ == "pobj" \
+                and core.head.lower_ in ("after", "following", "since") and any(
+                    c.dep_ in ("poss", "compound") or c.lower_ == "of" for c in core.children):
+            # "after the US withdrawal from the INF Treaty in 2019": a state's exit named as past history
+            return Act("took_effect", core, core, 0.6, note="an exit named as past history")
         if core.pos_ in ("NOUN", "PROPN"):
             return None  # "the withdrawal" named as a topic: no act unless a verb gives its stage
         auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
@@ -412,15 +479,43 @@ class ArticleExtraction:
                         intent=True)
         if core.lemma_.lower() == "denounce" and core.tag_ == "VBD":
             return Act("notified", clause, core, 0.6, note="'denounced the convention': the denunciation itself")
-        if core.tag_ == "VBD" and any(t.ent_type_ == "DATE" for t in clause.subtree):
+        if core.tag_ == "VBD" and any(t.ent_type_ == "DATE" for t in clause.subtree) or core.tag_ == "VBZ" and any(
+                c.lower_ == "today" for c in core.children):
             return Act("took_effect", clause, core, 0.55,
                         note="'left'/'withdrew' with a date: read as the withdrawal taking effect")
-        if core.tag_ in ("VBD", "VBN") and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in GENERIC_TREATY_WORDS | {
-                "court"} for c in core.children):
+        left = [c for c in core.children if c.dep_ in ("dobj", "obj")] + [
+            g for c in core.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+        if core.tag_ in ("VBD", "VBN") and any(c.lemma_.lower() in GENERIC_TREATY_WORDS | {"court"} for c in left):
             return Act("took_effect", clause, core, 0.45,
                         note="'left the treaty' in the past, undated: read as the withdrawal having taken effect")
         return Act("took_effect", clause, core, 0.3,
                     note="stage of the withdrawal not stated; read as the withdrawal itself (too weak for an event)")
+
+    @staticmethod
+    def _signs_what_parliament_ratified(sign: Any) -> bool:
+        """'The Rada ratified the convention on 20 June and signed by President Zelensky', 'Parliament ratified
+        the treaty, and President Duda signed it': the head of state signs the law of ratification."""
+        ratify = sign.head
+        if sign.dep_ != "conj" or ratify.lemma_.lower() != "ratify":
+            return False
+        legislature = next((c for c in ratify.children if c.dep_ == "nsubj"), None)
+        signer = next((c for c in sign.children if c.dep_ in ("nsubj", "agent")), None)
+        if legislature is None or signer is None or not any(
+                t.lower_ in LEGISLATURE_WORDS or t.lemma_.lower() in LEGISLATURE_WORDS for t in legislature.subtree):
+            return False
+        return any(t.lower_ == "president" or t.ent_type_ == "PERSON" for t in signer.subtree)
+
+    def _suspension_step(self, act: Act | None) -> Act | None:
+        """'The Duma voted to suspend the treaty', 'Putin signed a decree suspending participation': the
+        vote, law or decree that suspends, besides the suspension itself."""
+        if act is None or act.action != "suspended" or act.core.pos_ != "VERB":
+            return None
+        clause = clause_verb(act.core)
+        step = self._legal_step([clause] + ancestor_clauses(clause), act.core,
+                                ("parliament_approved", "law_signed", "government_approved"))
+        if step is not None and step.action == "parliament_approved" and act.core.head.lemma_.lower() in BILL_WORDS:
+            return None  # "the Rada passed a law suspending the convention": the law is the suspension
+        return step
 
     def _legal_step(self, chain: list[Any], core: Any, wanted: tuple[str, ...]) -> Act | None:
         """The law's stage (vote, signature) among the first clauses up from the core, if it is one of ``wanted``."""
@@ -439,13 +534,20 @@ class ArticleExtraction:
         objects = [g for c in act.core.children if c.dep_ in ("dobj", "obj", "prep") for g in ([c] + [
             p for p in c.children if p.dep_ == "pobj"]) if g.dep_ in ("dobj", "obj", "pobj")]
         vague = [o for o in objects if o.lemma_.lower() in GENERIC_TREATY_WORDS and (o.tag_ == "NNS" or any(
-            c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in o.children))]
-        if vague and not any(abs_of(o, offset) <= m.start < abs_of(o, offset) + 80 for o in vague for m in inside):
+            c.dep_ == "det" and c.lower_ in ("a", "an", "another") or c.dep_ == "amod" and c.lower_ in _AMENDED
+            for c in o.children))]
+        if vague and not any(abs_of(o, offset) <= m.start < abs_of(o, offset) + 80 for o in vague for m in inside
+                             if m.ref not in WEAK_TREATIES):
             return None  # "withdrew from a nuclear deal", "has signed bilateral agreements": some other treaty
+        subjects = [span_of(c, offset) for v in (act.core, act.stage_verb) for c in v.children if c.dep_ == "nsubj"]
         for i, head in enumerate((act.core, act.stage_verb)):
             ranges = clause_ranges(head, offset)
-            linked = [m for m in inside if any(s <= m.start < e for s, e in ranges)
-                      and not (i and m.ref in WEAK_TREATIES)]
+            if head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "obj", "prep") for c in head.children):
+                # "signed but never ratified the treaty": the object the conjoined verb shares
+                ranges += [r for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                           for r in clause_ranges(c, offset)]
+            linked = [m for m in inside if any(s <= m.start < e for s, e in ranges) and not (m.ref in WEAK_TREATIES and (
+                i or any(s <= m.start < e for s, e in subjects)))]  # "US and NATO allies suspend ...": not NATO
             if linked:
                 pos = abs_of(act.core, offset)
                 return min(linked, key=lambda m: abs(m.start - pos)).ref
@@ -468,13 +570,14 @@ class ArticleExtraction:
             # a joining act must name what is joined, or refer back to it: "ratified it",
             # "Estonia acceded in 2004", "the Marshall Islands' ratification"
             objects = [c for c in act.core.children if c.dep_ in ("dobj", "obj", "pobj", "prep") and not (
-                c.dep_ == "prep" and act.core.tag_ in ("VBD", "VBN") and any(
-                    g.ent_type_ in ("DATE", "TIME") for g in c.children))]  # "Finland joined in April": no object
+                c.dep_ == "prep" and act.core.tag_ in ("VBD", "VBN", "NN") and any(
+                    g.ent_type_ in ("DATE", "TIME") for g in c.children))]
+            # ("Finland joined in April", "Finland's accession on 9 January": no object)
             if act.core.lemma_.lower() == "signature":
                 return None  # "with his signature": of a law, unless the treaty is named
             if act.core.pos_ == "NOUN" and not any(c.dep_ == "prep" for c in act.core.children) \
                     or not objects or any(c.lower_ in ("it", "them") or c.lemma_.lower() in (
-                        "participation", "obligation", "membership", "implementation") for c in objects):
+                        "participation", "obligation", "membership", "implementation", "instrument") for c in objects):
                 return self._resolve_treaty(abs_of(act.core, offset), "")
             return None
         if inside:
@@ -520,6 +623,11 @@ class ArticleExtraction:
             if recipient is not None and self._states_in(recipient, offset) and not any(
                     c.dep_ == "poss" for c in act.core.children):
                 return [], 0.0, actor  # "Russia has received the notification": the recipient, not the notifier
+        if act.intent and act.stage_verb.pos_ == "NOUN" and act.core.head.i == act.stage_verb.i:
+            owner = next(c for c in act.stage_verb.children if c.dep_ in ("poss", "compound") or c.lower_ == "of")
+            states = self._states_in(owner, offset)
+            resolved = self._resolve_reference(start, abs_of(owner, offset)) if owner.lower_ in PRONOUNS else None
+            return (states or ([resolved] if resolved else [])), 0.05, actor  # "the US' decision to withdraw"
         if act.core.dep_ == "pobj" and act.core.head.lower_ == "of" and act.core.head.head.lemma_.lower() in INSTRUMENT_WORDS:
             owner = next((c for c in act.core.head.head.children if c.dep_ == "poss"), None)
             states = self._states_in(owner, offset) if owner is not None else []
@@ -533,7 +641,7 @@ class ArticleExtraction:
                     if states:
                         return states, 0.05, actor
             for child in act.core.children:
-                if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+                if child.dep_ in ("poss", "compound") or (child.dep_ == "prep" and child.lower_ == "of"):
                     states = self._states_in(child, offset)
                     if states:
                         return states, 0.1, actor
@@ -623,7 +731,7 @@ class ArticleExtraction:
                     c.lower_ in ("neither", "no") for c in subj.children) or any(
                     (c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS) or c.lower_ in QUANTIFIERS
                     or c.dep_ == "nummod" for c in subj.children)) and not self._states_in(subj, offset):
-                listed_after = self._colon_list(verb, offset, end)
+                listed_after = self._colon_list(verb, offset, end) or self._listed_next(subj, end)
                 if listed_after:
                     return listed_after, 0.05, actor  # "Only two countries have ever left the court: Burundi and ..."
                 return [], 0.0, actor  # "a withdrawal takes effect six months after...": a rule, not an act
@@ -645,6 +753,9 @@ class ArticleExtraction:
                     states = self._states_in(main, offset) if main is not None else []
                     if states:  # "China slams U.S. as it joins the treaty": the main clause's subject
                         return states, 0.05, actor
+                if any(t.dep_ == "nummod" and t.head.lemma_.lower() in ("country", "state", "nation") and t.lower_ not in (
+                        "one", "1") for t in subj.subtree):
+                    return [], 0.0, actor  # "leaders from 175 countries signed": many states, none named
                 if subj.lower_ in PRONOUNS or subj.lemma_.lower() in GENERIC_SUBJECTS | INSTRUMENT_WORDS | {
                         "withdrawal", "exit", "departure", "decision", "step"} or is_generic_np(subj) or legislature:
                     at = abs_of(subj, offset)
@@ -660,6 +771,9 @@ class ArticleExtraction:
                 if subj.lower_ not in PRONOUNS | {"which", "who", "that"}:
                     return [], 0.0, actor  # a subject that is not a state: another actor's act
             if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp", "pcomp", "relcl", "prep", "pobj", "dobj"):
+                named = self._named_by_copula(verb.head, offset, end) if verb.dep_ in ("relcl", "acl") else []
+                if named:
+                    return named, 0.05, actor
                 if verb.dep_ == "relcl":
                     head = verb.head
                     while head.dep_ == "conj" and head.head.i != head.i:
@@ -676,6 +790,37 @@ class ArticleExtraction:
         if len(names) == 1:
             return [str(next(iter(names)))], -0.15, actor or self._quote_speaker(start)
         return [], 0.0, actor
+
+    def _named_by_copula(self, noun: Any, offset: int, end: int) -> list[str]:
+        """'The states that have signed the treaty but not ratified it are China, Egypt and Iran', 'the last
+        state to ratify was Ghana', 'Ghana was the last state to ratify', 'The states that ratified today
+        are:' over a bulleted list: the states a copula equates with the countries a clause describes."""
+        if noun.lemma_.lower() not in ("country", "state", "nation", "signatory", "member", "party", "one") \
+                or noun.dep_ not in ("nsubj", "attr") or noun.head.lemma_ != "be":
+            return []
+        other = next((c for c in noun.head.children if c.dep_ == ("attr" if noun.dep_ == "nsubj" else "nsubj")), None)
+        if other is None and self.article.text[:end].rstrip().endswith(":"):
+            return self._bulleted_after(end)
+        return self._states_in(other, offset) if other is not None else []
+
+    def _bulleted_after(self, end: int) -> list[str]:
+        """The states of the lines after a heading, one state a line ('- Ghana', '• Chile (2 May)'), up to
+        the first line that is not one."""
+        found: list[str] = []
+        pos = self.article.text.find("\n", end - 1)
+        while pos >= 0:
+            nxt = self.article.text.find("\n", pos + 1)
+            line_end = nxt if nxt >= 0 else len(self.article.text)
+            line = self.article.text[pos + 1:line_end]
+            lead = len(line) - len(line.lstrip(" \t-–•*·"))
+            if line.strip():
+                first = next((m for m in self.states if m.start == pos + 1 + lead and m.end <= line_end), None)
+                rest = self.article.text[first.end:line_end] if first is not None else ""
+                if first is None or not _BULLET_TAIL.fullmatch(rest) or self.lex.state_of(first) is None:
+                    break
+                found.append(str(self.lex.state_of(first)))
+            pos = nxt
+        return list(dict.fromkeys(found))
 
     def _numbered_states(self, subj: Any, offset: int, start: int) -> list[str]:
         """'the four countries' after 'coordinated with Latvia, Estonia and Poland': the states named
@@ -707,6 +852,22 @@ class ArticleExtraction:
                 and re.fullmatch(r"\s*[.;]?\s*", gaps[-1])):
             return []
         return list(dict.fromkeys(str(self.lex.state_of(m)) for m in names))
+
+    def _listed_next(self, subj: Any, end: int) -> list[str]:
+        """'... with a further six having signed but not yet ratified. These six countries are Afghanistan,
+        Egypt, ...': the states the next sentence lists for a subject that only counts them."""
+        number = subj if subj.tag_ == "CD" else next((c for c in subj.children if c.dep_ == "nummod"), None)
+        n = (int(number.text) if number.text.isdigit() else NUMBERS.get(number.lower_, 0)) if number is not None else 0
+        after = next(((s, e) for s, e in self.sentence_spans if s >= end), None)
+        if not n or after is None:
+            return []
+        lead = _LIST_LEAD.match(self.article.text, after[0], after[1])
+        if lead is None:
+            return []
+        names = [m for m in self.states if lead.end() <= m.start < after[1] and m.kind in ("name", "alias")]
+        gaps = [self.article.text[a.end:b.start] for a, b in zip(names, names[1:])]
+        states = list(dict.fromkeys(str(self.lex.state_of(m)) for m in names))
+        return states if len(states) == n and all(GAP_JOIN.fullmatch(g) for g in gaps) else []
 
     def _states_in(self, token: Any, offset: int) -> list[str]:
         """States named in the phrase headed by ``token`` (conjuncts and 'of' phrases included;
@@ -811,6 +972,9 @@ class ArticleExtraction:
                         if d.note and "publication" in d.note and LAST_YEAR.match(text, d.end) else d
                         for d in mentions]
         notes: list[str] = []
+        named_day = self._named_day(act, mentions, start, offset)
+        if named_day is not None:
+            return (named_day, named_day.basis), notes, 0.0, None
         mark = next((c for c in act.stage_verb.children if c.dep_ == "mark" and c.lower_ in (
             "after", "before", "since", "until")), None) if act.stage_verb.dep_ == "advcl" else None
         if not mentions and mark is not None and modality == "asserted":
@@ -827,6 +991,11 @@ class ArticleExtraction:
                 return (dataclasses.replace(before, start=same.start(), end=same.end(), text=same.group(0),
                                             date=before.date + dt.timedelta(days=later)),
                         before.basis), notes, -0.05, None
+            if pub is not None and modality == "asserted" and act.stage_verb.tag_ == "VBZ" \
+                    and text.strip() == self.article.title.strip():
+                # "Russia ratifies Kyoto treaty": a headline in the present tense reports the day's news
+                notes.append("a headline in the present tense: the day of publication")
+                return (DateMention(0, len(text), text, pub, "relative", "day"), "relative"), notes, -0.05, None
             return (None, "bounded" if pub else "unknown"), notes, 0.0, None
         verb_pos = abs_of(act.stage_verb, offset) - start
         sub_s = abs_tok_start(act.stage_verb.left_edge, offset) - start
@@ -846,10 +1015,13 @@ class ArticleExtraction:
         elif act.action != "took_effect":
             kept = [d for d in mentions if not EFFECT_BEFORE.search(text[max(0, d.start - 40): d.start])]
             mentions = kept or mentions
-        # a date inside a relative clause dates that clause's event: "sent a bill to the Riigikogu, which
-        # adopted it on 4 June"
+        # a date inside a relative clause or a participle describing another noun dates that clause's event:
+        # "sent a bill to the Riigikogu, which adopted it on 4 June", "joined the pact, approved by the General
+        # Assembly in 2013" (not the act's own instrument: "in an executive order signed on 20 January")
         nested = [span_of(t, offset) for t in act.stage_verb.subtree
-                  if t.dep_ == "relcl" and t.pos_ == "VERB" and t.i != act.stage_verb.i]
+                  if (t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBN" and t.head.i != act.core.i
+                      and t.head.lemma_.lower() not in DECREE_WORDS | LAW_WORDS | INSTRUMENT_WORDS)
+                  and t.pos_ == "VERB" and t.i != act.stage_verb.i]
         mentions = [d for d in mentions if not any(ns - start <= d.start < ne - start for ns, ne in nested)]
         if not mentions:
             return (None, "bounded"), notes, 0.0, None
@@ -914,6 +1086,16 @@ class ArticleExtraction:
         if pub and best.date > pub and modality == "asserted" and best.basis == "explicit" and best.note:
             notes.append("date after publication")
         return (best, best.basis), notes, adj, None
+
+    @staticmethod
+    def _named_day(act: Act, mentions: list[DateMention], start: int, offset: int) -> DateMention | None:
+        """'on November 4, 2020, the day the United States formally withdrew': the date the clause's
+        'day' stands in apposition to."""
+        day = act.stage_verb.head
+        if act.stage_verb.dep_ != "relcl" or day.lemma_.lower() not in ("day", "date") or day.dep_ != "appos":
+            return None
+        at = abs_of(day.head, offset) - start
+        return next((d for d in mentions if d.start <= at < d.end and d.precision == "day"), None)
 
     def _counted_date(self, mark: Any, mentions: list[DateMention], start: int, offset: int
                       ) -> tuple[DateMention | None, str]:

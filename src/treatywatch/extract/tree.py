@@ -88,13 +88,18 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
         if tok.head.lemma_.lower() in ("revoke", "withdraw", "rescind", "revocation", "cancel", "annul", "kill", "scrap",
                                        "terminate"):
             return None
+        if tok.pos_ == "VERB" and _held_back(tok):
+            return None  # "the delay in ratifying the revision", "their failure to join": it has not happened
+        if tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _OTHERS_JOINING
+                                      for c in tok.children):
+            return None  # "ready to ratify Finland's accession": approving another state's joining
         if tok.pos_ == "NOUN" and not _nominal_join_event(tok):
             return None  # "a protocol on Finland's accession", "Poland's imminent ratification", "is mandatory"
         if lemma in ("join", "rejoin") and (any(c.dep_ == "auxpass" for c in tok.children) or any(
                 c.dep_ in ("dobj", "obj") and (c.ent_type_ in ("GPE", "PERSON", "NORP") or c.lower_ in ("them", "us", "him", "her"))
                 for c in tok.children)):
             return None  # "Finland joined Poland in leaving", "Trump was joined on his trip by ...": not an accession
-        if tok.pos_ == "NOUN" and tok.head.lemma_.lower() in BLOCKING_VERBS:
+        if tok.pos_ == "NOUN" and _blocked(tok):
             return None  # "held back ratification", "blocked accession"
         if tok.pos_ == "NOUN" and tok.head.lower_ in ("of", "for", "against") and tok.head.head.lemma_.lower() in (
                 "favour", "favor", "vote"):
@@ -106,13 +111,14 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
             return None
         return "join"
     if lemma in ("acceptance",) and (tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "instrument"
-                                     or any(c.lower_ == "instrument" for c in tok.head.subtree)):
-        return "join"
+                                     or any(c.lower_ == "instrument" for c in tok.head.subtree)
+                                     or tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in NOTIFY_VERBS):
+        return "join"  # "the instrument of acceptance", "lodged its acceptance"
     if lemma == "accept" and tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in (
             "accession", "ratification", "membership", "application") for c in tok.children):
         return "join"
     if lemma in ("sign", "signature") and tok.pos_ in ("VERB", "NOUN"):
-        if tok.pos_ == "NOUN" and tok.head.lemma_.lower() in BLOCKING_VERBS:
+        if tok.pos_ == "NOUN" and _blocked(tok):
             return None
         if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in tok.children):
             return "join"  # "the United States, which signed the treaty in 1996"
@@ -127,7 +133,17 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
                 c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
             return None
         return "join"
+    if lemma in ("member", "party") and tok.dep_ == "attr" and tok.head.lemma_.lower() == "become" and (
+            tok.head.tag_ in ("VBD", "VBZ") or any(c.lemma_ == "have" for c in tok.head.children)) and not any(
+            c.lower_ in ("longer", "not", "never") for c in tok.head.children) and not any(
+            c.dep_ in ("acl", "relcl") for c in tok.children):
+        # "Sweden became the 32nd member of NATO", "became a party to the convention" (not "on course to become
+        # the first member to leave")
+        return "join"
     if lemma in ("suspend", "suspension"):
+        if any(c.dep_ == "prep" and c.lower_ == "from" and not any(t.ent_type_ in ("DATE", "TIME") or t.like_num
+                                                                    for t in c.subtree) for c in tok.children):
+            return None  # "its suspension from the Council of Europe" is done to it ("suspend from 7 December" is not)
         return "suspend"
     if lemma in ("deratify", "de-ratify", "deratification", "de-ratification"):
         return "deratify"
@@ -155,6 +171,28 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
     return None
 
 
+def _blocked(noun: Any) -> bool:
+    """'held back ratification', 'blocked accession', 'awaits signature': a joining noun whose verb keeps the
+    act from happening ('completed its accession' in the past reports it done)."""
+    head = noun.head
+    if head.lemma_.lower() in ("complete", "finalize", "finalise") and (head.tag_ == "VBD" or any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)):
+        return False
+    return bool(head.lemma_.lower() in BLOCKING_VERBS)
+
+
+def _held_back(verb: Any) -> bool:
+    """A joining verb that names what a noun of delay or refusal holds back: 'delay in ratifying',
+    'failure to join', 'refusal to sign'."""
+    head = verb.head.head if verb.dep_ == "pcomp" else verb.head if verb.dep_ == "acl" else None
+    return head is not None and head.lemma_.lower() in _HOLDING_BACK
+
+
+_PROSPECT_NOUNS = {"plan", "proposal", "intention", "bid", "call", "push", "threat", "idea", "invitation", "request",
+                   "application", "need", "readiness", "offer", "hope", "ambition", "aspiration", "path", "chance"}
+_HOLDING_BACK = {"delay", "failure", "refusal", "reluctance", "hesitation", "inability", "unwillingness"}
+_OTHERS_JOINING = {"accession", "membership", "bid", "application"}
+_APPROVING = {"ratify", "approve", "accept", "back", "endorse", "support", "greenlight", "clear"}
 _PROSPECTIVE = {"imminent", "possible", "potential", "future", "eventual", "planned", "proposed", "swift", "speedy",
                 "early", "prompt", "quick", "pending", "further", "universal"}
 
@@ -166,6 +204,8 @@ def _nominal_join_event(tok: Any) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in _PROSPECTIVE for c in tok.children):
         return False
     head = tok.head
+    if tok.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in _APPROVING:
+        return False  # "Turkey's parliament approves Finland's accession": others approve it, it has not happened
     if any(t.ent_type_ == "DATE" for t in tok.subtree):
         return True  # "pointed to Finland's accession to the alliance earlier this year"
     if tok.dep_ == "pobj" and head.lower_ in ("on", "about", "for", "to", "toward", "towards", "against", "over",
@@ -223,11 +263,14 @@ def _near_leave(tok: Any) -> bool:
 
 def presupposed(tok: Any) -> bool:
     """'By leaving the convention, ...' / 'after leaving it': not an assertion of the act."""
-    if tok.dep_ == "pcomp" and tok.head.lower_ in ("by", "after", "before", "since", "without", "upon", "on"):
+    if (tok.dep_ == "pcomp" or tok.dep_ == "pobj" and tok.tag_ == "VBG") \
+            and tok.head.lower_ in ("by", "after", "before", "since", "without", "upon", "on"):
         main = clause_verb(tok.head)
         return not (tok.head.lower_ == "by" and main.tag_ == "VBD")  # "By lodging its notice, Lithuania set..."
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl",) and any(c.lower_ in ("after", "before", "by") for c in tok.children):
         return True
+    if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass"):
+        return True  # "rejoining the accord won't be enough", "Leaving the treaty would be a mistake": a topic
     return False
 
 
@@ -352,6 +395,18 @@ def _adverbial_event(verb: Any) -> bool:
     return verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "after", "since", "when")
 
 
+def past_relative(verb: Any) -> bool:
+    """'the United States, which signed but never ratified the treaty', 'states that have signed it': a
+    relative clause that reports its own past act, whatever the clause it hangs from plans or asks."""
+    if verb.dep_ != "relcl" or not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")
+                                       for c in verb.children):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX or c.lower_ == "to" for c in auxes):
+        return False
+    return bool(verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes))
+
+
 def is_generic_np(tok: Any) -> bool:
     return any(t.lemma_.lower() in GENERIC_SUBJECTS for t in tok.subtree) and not any(
         t.ent_type_ in ("GPE", "NORP") for t in tok.subtree
@@ -389,6 +444,9 @@ def modality_of(act: Act, sent: Any) -> str:
         return "hypothetical"  # "said his country would withdraw from the NPT if its file went to the Council"
     chain = [verb] + ancestor_clauses(verb)
     for i, v in enumerate(chain):
+        if past_relative(v):
+            chain = chain[: i + 1]  # "... the same footing as the US, which signed the treaty": its own past act
+            break
         if _adverbial_event(v):
             main = v.head
             reported = main.dep_ == "ccomp" and main.head.lemma_.lower() in REPORTING_VERBS  # "said it would"
@@ -458,8 +516,10 @@ def modality_of(act: Act, sent: Any) -> str:
     head = act.core.head
     if act.core.dep_ in ("acl", "xcomp") and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return "denied"  # "the government has no plans to leave the convention"
-    if not act.intent and act.stage_verb.i == clause_verb(act.core).i and act.core.dep_ in ("acl", "xcomp") \
-            and head.lemma_.lower() in ("plan", "proposal", "intention", "bid", "call", "push", "threat", "idea"):
+    if not act.intent and act.stage_verb.i == clause_verb(act.core).i and (
+            act.core.dep_ in ("acl", "xcomp") or act.core.dep_ == "advcl" and head.pos_ == "NOUN") \
+            and head.lemma_.lower() in _PROSPECT_NOUNS:
+        # "a bid to join", "an invitation for Ukraine to join NATO": the act is a prospect
         return "called_for" if head.lemma_.lower() in ("call", "push") else "planned"
     if act.core.pos_ == "NOUN" and any(c.lemma_.lower() in ("possible", "potential", "planned", "proposed") for c in act.core.children):
         return "planned" if act.action != "intent_announced" else "asserted"

@@ -1,71 +1,59 @@
-"""Word classes of the English rules, and text-level helpers: datelines, quotes, people, names
-that are part of a treaty's or a format's name."""
+"""Word classes of the English rules (loaded from ``data/wordlists.json``), and text-level helpers:
+datelines, quotes, people, names that are part of a treaty's or a format's name."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+from importlib import resources
 
 from ..dates import find_dates
 from ..gate import Mention
 
 
-PRONOUNS = {"it", "they", "we", "its", "their", "our", "itself", "i", "he", "she", "his", "her"}
-GENERIC_SUBJECTS = {
-    "country", "government", "state", "nation", "parliament", "cabinet", "ministry", "president",
-    "authorities", "official", "officials", "lawmakers", "legislators", "side", "republic", "leadership",
-    "minister", "ministers", "administration", "council", "deputies", "mps", "legislature", "chamber",
-    "senate", "assembly", "kremlin", "office", "spokesperson", "spokesman", "spokeswoman",
-}
-NOTIFY_VERBS = {"submit", "deposit", "hand", "present", "send", "lodge", "transmit", "deliver", "file", "give",
-                "reach", "receive", "arrive", "land"}
-INSTRUMENT_WORDS = {"instrument", "letter", "note", "notice", "notification", "document", "documents", "papers"}
-DEPOSITARY_WORDS = {"un", "u.n.", "nations", "secretary-general", "guterres", "depositary", "depository", "secretary"}
-LEGISLATURE_WORDS = {
-    "parliament", "lawmaker", "lawmakers", "legislator", "legislators", "legislature", "deputies", "mps",
-    "senate", "senators", "assembly", "congress", "house", "chamber", "duma", "sejm", "seimas", "saeima",
-    "riigikogu", "eduskunta", "rada", "knesset", "bundestag", "parliamentarians", "mp", "members",
-}
-GOVERNMENT_WORDS = {"government", "cabinet", "council", "ministry", "ministers", "administration", "executive"}
-LAW_WORDS = {"law", "bill", "legislation", "act", "amendment", "amendments"}
-BILL_WORDS = LAW_WORDS | {"proposal", "motion"}
-BILL_VERBS = {"submit", "send", "table", "introduce", "present", "forward"}
-DECREE_WORDS = {"decree", "order", "memorandum", "resolution", "decision"}
-ANNOUNCE_VERBS = {"announce", "recommend", "propose", "decide", "declare", "unveil", "confirm", "say", "state",
-                  "float", "signal", "suggest"}
-VOTE_VERBS = {"vote", "approve", "pass", "adopt", "back", "endorse", "support", "greenlight", "ratify", "clear"}
-GOVT_VERBS = {"approve", "adopt", "endorse", "back", "submit", "send", "table", "sign", "issue", "order"}
-PLANNED = {"plan", "intend", "aim", "prepare", "expect", "consider", "want", "seek", "mull", "weigh",
-           "instruct", "direct", "order", "task", "authorize", "authorise",
-           "poise", "threaten", "vow", "pledge", "promise", "hope", "move", "set", "going", "explore",
-           "discuss", "debate", "study", "review"}
-INTENT_VERBS = {"plan", "intend", "aim", "prepare", "want", "seek", "move", "vow", "pledge", "promise", "mull",
-                "weigh", "consider", "threaten"}
-DELIBERATE_VERBS = {"consider", "weigh", "mull", "examine", "study", "explore"}
-REACTION_VERBS = {"call", "condemn", "criticise", "criticize", "denounce", "reject", "welcome", "regret", "protest",
-                  "deplore", "slam", "decry"}
-HYPOTHETICAL_AUX = {"could", "may", "might", "should", "would", "can", "ca"}
-FUTURE_AUX = {"will", "shall", "'ll", "must"}
-CALLED_FOR = {"urge", "call", "ask", "demand", "appeal", "press", "implore", "encourage", "petition",
-              "lobby", "campaign", "invite", "request", "push"}
+def _english_words() -> dict[str, frozenset[str]]:
+    """The English word classes, from ``data/wordlists.json`` (key "en"), where the other
+    languages' word lists live too."""
+    data = json.loads(resources.files("treatywatch").joinpath("data/wordlists.json").read_text(encoding="utf-8"))
+    return {key: frozenset(words) for key, words in data["en"].items() if key != "_doc"}
+
+
+_EN = _english_words()
+PRONOUNS = _EN["pronouns"]
+GENERIC_SUBJECTS = _EN["generic_subjects"]
+NOTIFY_VERBS = _EN["notify_verbs"]
+INSTRUMENT_WORDS = _EN["instrument_words"]
+DEPOSITARY_WORDS = _EN["depositary_words"]
+LEGISLATURE_WORDS = _EN["legislature_words"]
+GOVERNMENT_WORDS = _EN["government_words"]
+LAW_WORDS = _EN["law_words"]
+BILL_WORDS = _EN["bill_words"]
+BILL_VERBS = _EN["bill_verbs"]
+DECREE_WORDS = _EN["decree_words"]
+ANNOUNCE_VERBS = _EN["announce_verbs"]
+VOTE_VERBS = _EN["vote_verbs"]
+GOVT_VERBS = _EN["govt_verbs"]
+PLANNED = _EN["planned"]
+INTENT_VERBS = _EN["intent_verbs"]
+DELIBERATE_VERBS = _EN["deliberate_verbs"]
+REACTION_VERBS = _EN["reaction_verbs"]
+HYPOTHETICAL_AUX = _EN["hypothetical_aux"]
+FUTURE_AUX = _EN["future_aux"]
+CALLED_FOR = _EN["called_for"]
+BLOCKING_VERBS = _EN["blocking_verbs"]
+PEOPLE_NOUNS = _EN["people_nouns"]
+QUANTIFIERS = _EN["quantifiers"]
+GENERIC_DETERMINERS = _EN["generic_determiners"]
+REPORTING_VERBS = _EN["reporting_verbs"]
+PREVENT_VERBS = _EN["prevent_verbs"]
+DENY_VERBS = _EN["deny_verbs"]
+GENERIC_TREATY_WORDS = _EN["generic_treaty_words"]
+JOIN_NOUNS = _EN["join_nouns"]
 # "takes effect on", "effective from", "until": a date of the effect, not of the act ("withdrawal from the
 # Ottawa Convention on 27 June" is the act's)
 EFFECT_BEFORE = re.compile(r"(?:(?:into force|effect|effective|later|expire[sd]?|until)\W*(?:\w+\W+){0,3}(?:on|from|as of)?"
                             r"|\bfrom)\s*$", re.I)
-BLOCKING_VERBS = {"hold", "delay", "block", "postpone", "oppose", "refuse", "reject", "stall", "withhold", "veto",
-                  "keep", "retain", "maintain",
-                  "freeze", "obstruct", "complete", "await", "seek", "need", "require", "consider"}
-PEOPLE_NOUNS = {"counterpart", "minister", "official", "leader", "lawmaker", "diplomat", "government",
-                "parliament", "authority", "ministry", "delegation", "representative", "envoy"}
-QUANTIFIERS = {"several", "many", "some", "other", "few", "all", "both", "most", "various", "numerous"}
-GENERIC_DETERMINERS = {"a", "an", "any", "every", "each", "no"}
-REPORTING_VERBS = {"say", "confirm", "announce", "report", "tell", "state", "write", "add", "note", "disclose",
-                   "reveal", "acknowledge"}
-PREVENT_VERBS = {"bar", "prohibit", "prevent", "forbid", "block", "stop"}
-DENY_VERBS = {"deny", "reject", "refuse", "dismiss", "rule", "decline"}
-GENERIC_TREATY_WORDS = {"convention", "treaty", "pact", "agreement", "accord", "statute", "protocol", "deal",
-                        "alliance", "document"}
-JOIN_NOUNS = {"ratification", "accession", "signature", "succession", "acceptance"}
 JOIN_LIKE = {"signed", "ratified", "acceded", "rejoined", "deratified", "suspended"}
 # Treaties whose names are mostly used for something else (NATO the organisation): only taken
 # when the name is linked to the act in the parse.
