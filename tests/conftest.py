@@ -17,13 +17,13 @@ SEED = ARTICLES / "000_c8cd2b3761d92ca4.txt"
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
     """The rules alone: their tests must not move when the claim filter is retrained
-    (tests/test_claim_filter.py tests the filter; the CLI and demo tests run with it)."""
+    (tests/test_claim_filter.py tests the filter, which is off by default)."""
     return Extractor(ExtractOptions(claim_filter=None))
 
 
 @pytest.fixture(scope="session")
 def shipped_extractor() -> Extractor:
-    """The extractor as the CLI runs it, claim filter included: for tests that compare with it."""
+    """The extractor with the options the CLI uses by default: for tests that compare with it."""
     return Extractor()
 
 

@@ -24,7 +24,7 @@ from ..errors import TreatywatchError
 from ..gate import Lexicon, default_lexicon
 from ..models import Article, Claim
 from ..registry import Registry
-from .claim_filter import MODEL_DIR, load_filter
+from .claim_filter import load_filter
 from .english import ArticleExtraction
 from .lists import LANGUAGES as LIST_LANGUAGES, ListExtraction
 from .words import DATELINE_PLACE, find_dateline
@@ -41,7 +41,7 @@ class ExtractOptions:
     gate: bool = True
     model: str = DEFAULT_MODEL
     batch_size: int = 64
-    claim_filter: pathlib.Path | None = MODEL_DIR  # the trained claim filter's folder (claim_filter.py); None: off
+    claim_filter: pathlib.Path | None = None  # the trained claim filter's folder (MODEL_DIR; claim_filter.py); None: off
 
 
 @functools.lru_cache(maxsize=2)
