@@ -19,12 +19,13 @@ from typing import Any, BinaryIO
 
 from .extract import ExtractOptions, Extractor
 from .duplicates import NearDuplicates, minhash_signature
-from .ingest import SUPPORTED_LANGUAGES, Reader, clean_reject, read_articles, read_feed_list
+from .ingest import Reader, clean_reject, read_articles, read_feed_list
 from .ledger import Ledger, content_checker
 from .models import Article, Claim, Event, Reject, Statement
 from .prepare import Prepared, can_fork, plan, prepare, prepared_in_workers
 from .sources import ReadOptions, is_url
 from .statements import extract_statements
+from .text import SUPPORTED_LANGUAGES
 
 logger = logging.getLogger(__name__)
 
