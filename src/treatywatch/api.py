@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
 
 from .extract import ExtractOptions, Extractor
-from .duplicates import NearDuplicates, minhash_signature
+from .duplicates import Copies, minhash_signature
 from .ingest import Reader, clean_reject, read_articles, read_feed_list
 from .ledger import Ledger, content_checker
 from .models import Article, Claim, Event, Reject, Statement
@@ -158,7 +158,7 @@ class Writer:
         self.report = report
         self.on_item = on_item
         self.touched: set[tuple[str, str]] = set()
-        self.near: NearDuplicates | None = None
+        self.copies = Copies(ledger)
 
     def store(self, batch: Iterable[Prepared], then: Callable[[], None] | None = None) -> None:
         """Store ``batch`` in one transaction (with ``then``'s writes, e.g. a record that it is done)."""
@@ -180,7 +180,7 @@ class Writer:
             self._reject(item)
             return
         if p.failed is not None or p.claims is None:
-            if ledger.has_content(item.content_hash):  # not extracted because it is stored already
+            if not self.copies.decide(item).new:  # not extracted because it is stored already
                 self._duplicate(item)
                 return
             failure = p.failed or clean_reject(Reject(item.url or item.id, "extraction failed; please report it"))
@@ -189,22 +189,15 @@ class Writer:
             self._reject(failure)
             return
         article, claims = item, p.claims
-        original = None
-        if p.signature is not None:
-            if self.near is None:
-                self.near = NearDuplicates(ledger.signatures())
-            original = self.near.original_of(p.signature)
-        result = ledger.add_article(article, claims, duplicate_of=original, signature=p.signature,
-                                    statements=p.statements, body=p.body_hash)  # checks first that it is new
-        if not result.stored:
+        verdict = self.copies.decide(article, p.body_hash, p.signature)
+        if not verdict.new:
             self._duplicate(article)
             return
+        result = ledger.add_article(article, claims, duplicate_of=verdict.original, replaces=verdict.replaces,
+                                    signature=p.signature, statements=p.statements, body=p.body_hash)
         if article.url:
             ledger.remember_link(article.url, result.article_id)
-        if p.signature is not None and self.near is not None:
-            if result.replaced_original is not None:
-                self.near.reroot(result.replaced_original, result.article_id)
-            self.near.add(result.article_id, p.signature, result.original)
+        self.copies.stored(result.article_id, p.signature, verdict)
         report.ingested += 1
         report.claims += result.claims
         report.statements += len(p.statements)

@@ -27,7 +27,7 @@ from . import records
 from .errors import InputError, LedgerError
 from .duplicates import body_hash
 from .pg import PgConnection, is_postgres
-from .models import Article, Claim, Evidence, Event, Quote, Reason, Reject, Review, Statement
+from .models import Article, Claim, Evidence, Event, Quote, Reason, Reject, Review, Statement, as_utc
 from .registry import Registry, load_registry
 
 logger = logging.getLogger(__name__)
@@ -143,14 +143,6 @@ MIGRATIONS: list[tuple[str, str]] = [
 ]
 
 
-def _published(value: dt.datetime | None) -> dt.datetime | None:
-    """A publication time comparable with every other: one without a time zone is UTC (the
-    readers' rule; ledgers written before it may hold such times)."""
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=dt.timezone.utc)
-    return value
-
-
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -170,8 +162,6 @@ class StoreResult:
     article_id: str
     stored: bool  # False: the same content was already in the ledger
     claims: int
-    original: str | None = None  # the story this one copies
-    replaced_original: str | None = None  # an earlier-stored copy that this earlier-published story replaces as original
 
 
 def _database_errors(postgres: bool) -> tuple[type[Exception], ...]:
@@ -311,14 +301,16 @@ class Ledger:
 
     def add_article(self, article: Article, claims: Iterable[Claim], duplicate_of: str | None = None,
                     signature: bytes | None = None, statements: Iterable[Statement] = (),
-                    body: str | None = None) -> StoreResult:
+                    body: str | None = None, replaces: str | None = None) -> StoreResult:
         """Store an article, its claims and its statements in one transaction; the same content twice is a no-op.
 
-        ``duplicate_of`` names the original of a copy (same body, or a near duplicate found by
-        its MinHash ``signature``, which is stored for later articles to be compared with).
-        ``body`` is the ``body_hash`` of the text when the caller has it (a worker process made it).
+        ``duplicate_of`` and ``replaces`` are what ``duplicates.Copies.decide`` found: the
+        original this article copies, or the stored original it replaces (it was published
+        first: that original and its copies become copies of it).  The MinHash ``signature`` is
+        stored for later articles to be compared with.  ``body`` is the ``body_hash`` of the
+        text when the caller has it (a worker process made it).
         """
-        published = _published(article.published)
+        published = as_utc(article.published)
         with self._tx():  # checks and writes under one lock: a second process storing the same article waits, then finds it
             if self.has_content(article.content_hash):
                 return StoreResult(article.id, False, 0)
@@ -328,20 +320,9 @@ class Ledger:
             claims = [dataclasses.replace(c, article=article_id) for c in claims]
             statements = [dataclasses.replace(st, article=article_id) for st in statements]
             body = body or body_hash(article.text)
-            if duplicate_of is None:
-                row = self.conn.execute("SELECT id, duplicate_of FROM articles WHERE body_hash = ? ORDER BY rowid LIMIT 1",
-                                        (body,)).fetchone()
-                if row is not None:
-                    duplicate_of = row["duplicate_of"] or row["id"]
-            replaced = None
-            if duplicate_of is not None and published is not None:
-                row = self.conn.execute("SELECT published FROM articles WHERE id = ?", (duplicate_of,)).fetchone()
-                stored = _published(dt.datetime.fromisoformat(row[0])) if row is not None and row[0] else None
-                if stored is not None and stored > published:
-                    replaced, duplicate_of = duplicate_of, None  # the new story was out first: it is the original
-            if replaced is not None:
+            if replaces is not None:
                 self.conn.execute("UPDATE articles SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?",
-                                  (article_id, replaced, replaced))
+                                  (article_id, replaces, replaces))
             self.conn.execute(
                 "INSERT INTO articles (id, title, source, url, published, language, text, content_hash, ingested_at,"
                 " body_hash, duplicate_of) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -356,7 +337,18 @@ class Ledger:
                 self._insert_statements(statements)
             if signature is not None:
                 self.conn.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?)", (article_id, signature))
-        return StoreResult(article_id, True, len(claims), duplicate_of, replaced)
+        return StoreResult(article_id, True, len(claims))
+
+    def body_original(self, body: str) -> str | None:
+        """The original of the first stored article with this ``body_hash`` (itself, unless a copy)."""
+        row = self.conn.execute("SELECT id, duplicate_of FROM articles WHERE body_hash = ? ORDER BY rowid LIMIT 1",
+                                (body,)).fetchone()
+        return None if row is None else str(row["duplicate_of"] or row["id"])
+
+    def published(self, article_id: str) -> dt.datetime | None:
+        """When a stored article was published (UTC when stored without a time zone); None when unknown."""
+        row = self.conn.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return as_utc(dt.datetime.fromisoformat(row[0])) if row is not None and row[0] else None
 
     def signatures(self) -> Iterator[tuple[str, bytes, str | None]]:
         """(article id, MinHash signature, its original if a copy) of every signed article."""
