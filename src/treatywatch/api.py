@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
 
 from .extract import ExtractOptions, Extractor
+from .consolidate import refresh_events
 from .duplicates import Copies, minhash_signature
 from .ingest import Reader, clean_reject, read_articles, read_feed_list
 from .ledger import Ledger, content_checker
@@ -216,7 +217,7 @@ class Writer:
         """Make the events of every pair stored to, and of those a killed run left pending."""
         pairs = self.touched | self.ledger.pending_pairs()
         if pairs:
-            self.ledger.refresh_events(pairs)
+            refresh_events(self.ledger, pairs)
             self.ledger.clear_pending(pairs)
 
 

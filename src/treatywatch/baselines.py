@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import records
+from .consolidate import refresh_events
 from .ledger import Ledger
 from .models import Claim, Reject
 
@@ -44,7 +45,7 @@ def replace_table(ledger: Ledger, treaty: str, source: str, claims: list[Claim],
     re-consolidate the affected events.  The pairs to consolidate are stored with the table, so
     a run killed before the events are made is finished by the next one."""
     pairs = ledger.store_table(treaty, source, claims, rows=rows, as_of=as_of, origin=origin, changes=changes)
-    ledger.refresh_events(pairs, record_changes=record_changes)
+    refresh_events(ledger, pairs, record_changes=record_changes)
     ledger.clear_pending(pairs)
 
 
@@ -67,8 +68,44 @@ def load_baselines(ledger: Ledger) -> None:
                       origin=table.file, record_changes=False)
     pending = ledger.pending_pairs()
     if pending:
-        ledger.refresh_events(pending, record_changes=False)
+        refresh_events(ledger, pending, record_changes=False)
         ledger.clear_pending(pending)
 
 
-__all__ = ["import_status", "load_baselines", "replace_table"]
+def check_ledger(ledger: Ledger, fix: bool = False) -> list[str]:
+    """What is wrong with the ledger, one line a problem (empty: nothing): the SQLite
+    integrity check, bundled tables missing or without their rows, states of a table with
+    no events, events awaiting consolidation.  With ``fix``, everything but a damaged file is
+    repaired (missing tables imported again, events consolidated)."""
+    problems = ledger.integrity_problems()
+    if problems:
+        return problems + ["the file is damaged: restore it from a copy (not repaired by --fix)"]
+    stale: set[str] = set()
+    if ledger.baseline:
+        have = {table["source"] for table in ledger.record_tables()}
+        for table in records.bundled_tables().values():
+            if table.treaty not in ledger.registry:
+                continue
+            if table.source not in have:
+                problems.append(f"bundled table {table.file} ({table.treaty}) is missing")
+            elif not ledger.has_rows(table.source):
+                problems.append(f"bundled table {table.file} ({table.treaty}) has no rows stored")
+                stale.add(table.source)
+    unconsolidated = ledger.unconsolidated_record_pairs()
+    if unconsolidated:
+        problems.append(f"{len(unconsolidated)} (state, treaty) pairs of status tables have no events")
+    pending = ledger.pending_pairs()
+    if pending:
+        problems.append(f"{len(pending)} (state, treaty) pairs await consolidation (a run was stopped)")
+    if fix and problems:
+        ledger.mark_for_repair(stale, unconsolidated)
+        if ledger.baseline:
+            load_baselines(ledger)
+        pending = ledger.pending_pairs()
+        if pending:
+            refresh_events(ledger, pending)
+            ledger.clear_pending(pending)
+    return problems
+
+
+__all__ = ["check_ledger", "import_status", "load_baselines", "replace_table"]
