@@ -17,11 +17,26 @@ from pathlib import Path
 
 from . import records
 from .consolidate import refresh_events
-from .ledger import Ledger
+from .ledger import DEFAULT_DB, Ledger as Store
 from .models import Claim, Reject
+from .registry import Registry
 
 
-def import_status(ledger: Ledger, path: str | os.PathLike[str], treaty: str, source: str | None = None,
+class Ledger(Store):
+    """The ledger (``treatywatch.Ledger``): the store, which on opening imports the bundled
+    status tables it lacks when it carries them (``baseline``; ``repair=False`` leaves that to
+    ``check_ledger``), and finishes events a killed import left pending."""
+
+    def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, registry: Registry | None = None,
+                 baseline: bool = True, min_confidence: float = 0.5, merge_window_days: int = 45,
+                 repair: bool = True) -> None:
+        super().__init__(path, registry=registry, baseline=baseline, min_confidence=min_confidence,
+                         merge_window_days=merge_window_days)
+        if self.baseline and repair:
+            load_baselines(self)
+
+
+def import_status(ledger: Store, path: str | os.PathLike[str], treaty: str, source: str | None = None,
                   as_of: dt.date | None = None) -> tuple[int, list[Reject]]:
     """Import an official-style status table as record claims; returns (rows used, rows rejected).
 
@@ -39,7 +54,7 @@ def import_status(ledger: Ledger, path: str | os.PathLike[str], treaty: str, sou
     return len(rows), rejects
 
 
-def replace_table(ledger: Ledger, treaty: str, source: str, claims: list[Claim], rows: int, as_of: dt.date,
+def replace_table(ledger: Store, treaty: str, source: str, claims: list[Claim], rows: int, as_of: dt.date,
                   origin: str, changes: Iterable[records.TableChange] = (), record_changes: bool = True) -> None:
     """Store ``claims`` as the table ``source`` of ``treaty`` (replacing its previous rows) and
     re-consolidate the affected events.  The pairs to consolidate are stored with the table, so
@@ -49,7 +64,7 @@ def replace_table(ledger: Ledger, treaty: str, source: str, claims: list[Claim],
     ledger.clear_pending(pairs)
 
 
-def load_baselines(ledger: Ledger) -> None:
+def load_baselines(ledger: Store) -> None:
     """Import every bundled status table the ledger does not have yet (a new ledger starts
     from the depositaries' records of all the registry's treaties; a ledger made by an older
     version gains the tables added since).  Pairs left pending by a killed import are finished.
@@ -72,7 +87,7 @@ def load_baselines(ledger: Ledger) -> None:
         ledger.clear_pending(pending)
 
 
-def check_ledger(ledger: Ledger, fix: bool = False) -> list[str]:
+def check_ledger(ledger: Store, fix: bool = False) -> list[str]:
     """What is wrong with the ledger, one line a problem (empty: nothing): the SQLite
     integrity check, bundled tables missing or without their rows, states of a table with
     no events, events awaiting consolidation.  With ``fix``, everything but a damaged file is
@@ -108,4 +123,4 @@ def check_ledger(ledger: Ledger, fix: bool = False) -> list[str]:
     return problems
 
 
-__all__ = ["check_ledger", "import_status", "load_baselines", "replace_table"]
+__all__ = ["Ledger", "check_ledger", "import_status", "load_baselines", "replace_table"]

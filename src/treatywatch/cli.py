@@ -52,7 +52,7 @@ class _State:
         return load_registry(*dirs)
 
     def ledger(self, path: str | None = None, repair: bool = True) -> Ledger:
-        from .ledger import Ledger
+        from .baselines import Ledger
 
         s = self.settings
         return Ledger(path or self.db, registry=self.registry(), baseline=bool(s["baseline"]),

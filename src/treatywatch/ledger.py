@@ -6,6 +6,9 @@ Tables: ``articles``, ``claims`` (from news and from official status tables), ``
 already ingested) and ``pending_events`` (pairs whose events await consolidation, so a killed
 ingest is finished by the next run); ``migrations`` records which named migrations have run.  Status on a date is
 computed from the events by the treaty rules (module ``status``), never stored.
+
+The ledger stores and queries rows; the stages above it (``consolidate``, ``baselines``,
+``status``) call it, never the other way round.
 """
 
 from __future__ import annotations
@@ -180,11 +183,14 @@ def _shown(target: str) -> str:
 
 class Ledger:
     """The ledger over a SQLite file (``Ledger.memory()`` for tests) or a PostgreSQL database
-    (a ``postgresql://`` URL: several processes, on several machines, may write to it at once)."""
+    (a ``postgresql://`` URL: several processes, on several machines, may write to it at once).
+
+    This is the store alone; ``treatywatch.Ledger`` (``baselines.Ledger``) also brings in the
+    bundled status tables when it opens one.  ``baseline`` records whether the ledger carries
+    them."""
 
     def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, registry: Registry | None = None,
-                 baseline: bool = True, min_confidence: float = 0.5, merge_window_days: int = 45,
-                 repair: bool = True) -> None:
+                 baseline: bool = True, min_confidence: float = 0.5, merge_window_days: int = 45) -> None:
         self.path = os.fspath(path)
         self.registry = registry or load_registry()
         self.min_confidence = min_confidence
@@ -204,10 +210,6 @@ class Ledger:
             if not isinstance(exc, _database_errors(self.postgres)):
                 raise
             raise LedgerError(f"{_shown(self.path)}: cannot be used as a treatywatch ledger ({exc})") from None
-        if self.baseline and repair:
-            from .baselines import load_baselines
-
-            load_baselines(self)
 
     @classmethod
     def memory(cls, registry: Registry | None = None, baseline: bool = True) -> Ledger:

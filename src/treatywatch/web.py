@@ -36,7 +36,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from . import alerts, consolidate, views
+from . import alerts, baselines, consolidate, views
 from .api import ingest
 from .errors import TreatywatchError, UnknownTreatyError
 from .ingest import article_from_record
@@ -158,7 +158,7 @@ class _Ledgers:
         ledger: Ledger | None = getattr(self.local, "ledger", None)
         if ledger is None:
             s = self.settings
-            ledger = Ledger(str(s["db"]), registry=self.registry, baseline=bool(s["baseline"]),
+            ledger = baselines.Ledger(str(s["db"]), registry=self.registry, baseline=bool(s["baseline"]),
                             min_confidence=float(s["min_confidence"]), merge_window_days=int(s["merge_window_days"]))
             self.local.ledger = ledger
         return ledger
