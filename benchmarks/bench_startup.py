@@ -47,7 +47,7 @@ def main() -> None:
                        stdout=subprocess.DEVNULL)  # creates the ledger (bundled tables) once
         show("treatywatch --version", wall(["--version"], runs, tmp))
         show("treatywatch status apmbc", wall(["--db", env_db, "status", "apmbc"], runs, tmp))
-        from treatywatch.ledger import Ledger
+        from treatywatch import Ledger
         from treatywatch.status import status_as_of
 
         ledger = Ledger(env_db)

@@ -3,9 +3,10 @@
     python benchmarks/bench_text.py [--old COMMIT] [--corpus DIR] [--repeat N]
 
 The earlier ``normalise_body`` and ``detect_language`` (default: commit df61aa5, before they
-were made faster) are taken from ``git show COMMIT:src/treatywatch/ingest.py``: only those
-functions and the constants and word lists they use, so the rest of that module need not
-import.  Both versions run over the same texts: every file under tests/data (raw), the title
+were made faster) are taken from ``git show COMMIT:src/treatywatch/text.py``, or
+``src/treatywatch/ingest.py`` at a commit from before text handling had its own module: only
+those functions and the constants, helpers and word lists they use, so the rest of that module
+need not import.  Both versions run over the same texts: every file under tests/data (raw), the title
 and body of every article read from them and, with ``--corpus``, the *.txt files of a
 generated corpus (benchmarks/gen_corpus.py).  The report gives the best of ``--repeat`` runs
 (CPU time) of each function, old and new, the speed-up, and whether every result is identical
@@ -16,7 +17,9 @@ from __future__ import annotations
 
 import argparse
 import ast
+import collections
 import functools
+import itertools
 import json
 import re
 import subprocess
@@ -31,21 +34,30 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT / "src"))
 
 from treatywatch import Article, read_articles  # noqa: E402
-from treatywatch.ingest import detect_language, normalise_body  # noqa: E402
+from treatywatch.text import detect_language, normalise_body  # noqa: E402
 
-OLD_NAMES = {"_GLUED_QUOTE", "_GLUED_WORD", "_SPACES", "_TOKENS", "normalise_body", "_stopword_data", "_stopwords",
-             "_word_languages", "detect_language"}
+# Their names in either module, private (ingest.py) or public (text.py).
+OLD_NAMES = {"_GLUED_QUOTE", "_GLUED_WORD", "_SPACES", "_TOKENS", "_PARAGRAPH_BREAK", "normalise_body", "_stopword_data",
+             "_stopwords", "_word_languages", "_lower_words", "_CYRILLIC", "detect_language",
+             "GLUED_QUOTE", "SPACES", "TOKENS", "stopword_data", "stopwords", "word_languages"}
+MODULES = ("src/treatywatch/text.py", "src/treatywatch/ingest.py")  # where they are, newest first
 
 
 def old_functions(commit: str) -> dict[str, Any]:
     """``normalise_body`` and ``detect_language`` as they were at ``commit``."""
-    source = subprocess.run(["git", "show", f"{commit}:src/treatywatch/ingest.py"], cwd=PROJECT_ROOT,
-                            capture_output=True, text=True, check=True).stdout
+    for path in MODULES:
+        shown = subprocess.run(["git", "show", f"{commit}:{path}"], cwd=PROJECT_ROOT, capture_output=True, text=True)
+        if shown.returncode == 0:
+            break
+    else:
+        raise SystemExit(f"{commit}: neither {' nor '.join(MODULES)} found")
+    source = shown.stdout
     wanted = [node for node in ast.parse(source).body
               if (isinstance(node, ast.FunctionDef) and node.name in OLD_NAMES)
               or (isinstance(node, ast.Assign) and any(getattr(t, "id", None) in OLD_NAMES for t in node.targets))]
-    namespace: dict[str, Any] = {"re": re, "json": json, "functools": functools, "resources": resources, "Any": Any}
-    exec(compile(ast.Module(wanted, type_ignores=[]), f"{commit}:ingest.py", "exec"), namespace)  # noqa: S102
+    namespace: dict[str, Any] = {"re": re, "json": json, "functools": functools, "resources": resources, "Any": Any,
+                                 "collections": collections, "itertools": itertools}
+    exec(compile(ast.Module(wanted, type_ignores=[]), f"{commit}:{path}", "exec"), namespace)  # noqa: S102
     return namespace
 
 

@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from treatywatch import Ledger
+from treatywatch.baselines import check_ledger
 from treatywatch.status import count_parties
 
 BIN = Path(sys.executable).parent
@@ -38,7 +39,7 @@ def snapshot(db: str) -> tuple[object, ...]:
         events = sorted(e.id for e in ledger.events())
         tables = sorted(r[0] for r in ledger.conn.execute("SELECT source FROM imports"))
         counts = tuple(n for _, n in count_parties(ledger, "apmbc", DATES))
-        return (tuple(events), tuple(tables), ledger.article_count(), counts, tuple(ledger.check()))
+        return (tuple(events), tuple(tables), ledger.article_count(), counts, tuple(check_ledger(ledger)))
 
 
 def main() -> None:

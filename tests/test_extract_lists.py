@@ -267,14 +267,14 @@ def test_word_lists_have_one_pattern_per_month_and_weekday():
     ],
 )
 def test_language_detection_tells_spanish_and_italian_from_their_neighbours(text, lang):
-    from treatywatch.ingest import detect_language
+    from treatywatch.text import detect_language
 
     assert detect_language(text) == lang
 
 
 def test_spanish_and_italian_are_supported_languages():
     from treatywatch.extract.lists import LANGUAGES
-    from treatywatch.ingest import SUPPORTED_LANGUAGES
+    from treatywatch.text import SUPPORTED_LANGUAGES
 
     assert {"es", "it"} <= set(SUPPORTED_LANGUAGES) and {"es", "it"} <= set(LANGUAGES)
 

@@ -19,7 +19,9 @@ import pytest
 from click.testing import CliRunner
 
 from treatywatch import Ledger, api
+from treatywatch.baselines import check_ledger
 from treatywatch.cli import cli
+from treatywatch.consolidate import review
 from treatywatch.errors import TreatyFileError, TreatywatchError
 from treatywatch.ingest import read_articles
 from treatywatch.models import Article, Reject
@@ -228,7 +230,7 @@ def test_two_processes_create_and_fill_one_ledger(tmp_path: Path) -> None:
     assert [p.returncode for p in procs] == [0, 0], [o[1][-500:] for o in outs]
     with Ledger(db) as ledger:
         assert ledger.article_count() == 40
-        assert ledger.check() == []
+        assert check_ledger(ledger) == []
         assert {s.state for s in status_as_of(ledger, "apmbc", ledger.record_table("apmbc")[1])  # type: ignore[index]
                 if s.status == "party"} >= {"FRA", "DEU"}
 
@@ -291,11 +293,11 @@ def test_cli_global_options_after_the_command_and_clear_errors(tmp_path: Path) -
 def test_a_rejected_event_can_be_confirmed_or_edited_again(tmp_path: Path) -> None:
     with Ledger.memory() as ledger:
         event = next(e for e in ledger.events(treaty="apmbc", state="FRA") if e.action == "ratified")
-        assert ledger.review(event.id, "reject", "ana", "test") is None
+        assert review(ledger, event.id, "reject", "ana", "test") is None
         with pytest.raises(TreatywatchError, match="already rejected"):
-            ledger.review(event.id, "reject", "ana", "again")
-        restored = ledger.review(event.id, "confirm", "ana", "it was right")
+            review(ledger, event.id, "reject", "ana", "again")
+        restored = review(ledger, event.id, "confirm", "ana", "it was right")
         assert restored is not None and restored.reviewed == "confirmed"
-        ledger.review(event.id, "reject", "ana", "test")
-        edited = ledger.review(event.id, "edit", "ana", "depositary", date=event.date)
+        review(ledger, event.id, "reject", "ana", "test")
+        edited = review(ledger, event.id, "edit", "ana", "depositary", date=event.date)
         assert edited is not None and edited.reviewed == "edited"

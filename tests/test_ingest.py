@@ -6,7 +6,7 @@ import pytest
 
 from treatywatch import Article, InputError, Reject, parse_news_text, read_articles
 from treatywatch.depositary import read_status_table
-from treatywatch.ingest import normalise_body
+from treatywatch.text import normalise_body
 
 from .conftest import SEED, write_article
 

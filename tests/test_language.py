@@ -13,8 +13,8 @@ import sys
 import pytest
 
 from treatywatch import Article, read_articles
-from treatywatch.ingest import (
-    _GLUED_QUOTE, _SPACES, _TOKENS, _stopword_data, _stopwords, _word_languages, detect_language, normalise_body,
+from treatywatch.text import (
+    GLUED_QUOTE, SPACES, TOKENS, detect_language, normalise_body, stopword_data, stopwords, word_languages,
 )
 
 from .conftest import DATA
@@ -25,21 +25,21 @@ _REFERENCE_GLUED_WORD = re.compile(r"(?<=[a-z0-9%)])([.!?])([”\"’]?)(?=[A-Z]
 def reference_normalise(body: str) -> str:
     paragraphs = []
     for para in re.split(r"\n\s*\n", body):
-        para = _SPACES.sub(" ", para.replace("\n", " ")).strip()
+        para = SPACES.sub(" ", para.replace("\n", " ")).strip()
         if para:
-            para = _GLUED_QUOTE.sub(r"\1\2 ", para)
+            para = GLUED_QUOTE.sub(r"\1\2 ", para)
             para = _REFERENCE_GLUED_WORD.sub(r"\1\2 ", para)
             paragraphs.append(para)
     return "\n\n".join(paragraphs)
 
 
 def reference_language(text: str) -> str:
-    words = [w.lower() for w in _TOKENS.findall(text[:5000])]
+    words = [w.lower() for w in TOKENS.findall(text[:5000])]
     if not words:
         return "und"
     cyrillic = sum(1 for w in words if "\u0400" <= w[0] <= "\u04ff") > len(words) / 2
-    hits: dict[str, int] = dict.fromkeys(_stopwords(), 0)
-    index = _word_languages()
+    hits: dict[str, int] = dict.fromkeys(stopwords(), 0)
+    index = word_languages()
     for word in words:
         for lang in index.get(word, ()):
             hits[lang] += 1
@@ -50,7 +50,7 @@ def reference_language(text: str) -> str:
         ru_letters = sum(joined.count(c) for c in "ыэъё")
         scores["uk"] = scores.get("uk", 0.0) + 0.02 * uk_letters / max(1, len(words)) * 10
         scores["ru"] = scores.get("ru", 0.0) + 0.02 * ru_letters / max(1, len(words)) * 10
-    letters = _stopword_data().get("_letters", {})
+    letters = stopword_data().get("_letters", {})
     joined_text = "".join(words)
     best = max(scores, key=lambda k: (scores[k], sum(joined_text.count(c) for c in letters.get(k, ""))))
     return best if scores[best] >= 0.05 else "und"

@@ -6,6 +6,7 @@ import pytest
 
 from treatywatch import Claim, Ledger, ingest, parse_news_text
 from treatywatch.baselines import import_status
+from treatywatch.consolidate import refresh_events
 from treatywatch.models import Evidence
 from treatywatch.status import count_parties, party_changes, state_timeline, status_as_of, timelines
 
@@ -164,7 +165,7 @@ def test_ledger_news_claim_gives_same_dates_as_table(tmp_path, new_target):
     with Ledger(new_target(), baseline=False) as led:
         import_status(led, table, "apmbc")
         led._insert_claims([news_claim("FIN", "notified", D(2025, 7, 10))])
-        led.refresh_events()
+        refresh_events(led)
         s = status_of(led, "apmbc", D(2026, 1, 10), "FIN")
         assert (s.status, s.since) == ("withdrawn", D(2026, 1, 10))
 
@@ -182,7 +183,7 @@ def test_ledger_import_status_reports_bad_rows(tmp_path, new_target):
 
 def test_ledger_ukraine_claimed_suspension_stays_party(ledger):
     ledger._insert_claims([news_claim("UKR", "suspended", D(2025, 7, 18), article="ukr-news")])
-    ledger.refresh_events({("UKR", "apmbc")})
+    refresh_events(ledger, {("UKR", "apmbc")})
     s = status_of(ledger, "apmbc", D(2026, 3, 1), "UKR")
     assert s.status == "party"
     assert "suspension" in s.note
@@ -191,7 +192,7 @@ def test_ledger_ukraine_claimed_suspension_stays_party(ledger):
 
 def test_ledger_armed_conflict_withdrawal_waits_and_cites_article(ledger):
     ledger._insert_claims([news_claim("UKR", "notified", D(2025, 7, 1), article="ukr-withdrawal-story")])
-    ledger.refresh_events({("UKR", "apmbc")})
+    refresh_events(ledger, {("UKR", "apmbc")})
     s = status_of(ledger, "apmbc", D(2026, 6, 1), "UKR")
     assert s.status == "withdrawing" and s.effective is None
     assert "ukr-withdrawal-story" in s.note and "armed conflict" in s.note
@@ -205,7 +206,7 @@ def test_ledger_paris_usa_history(new_target):
             news_claim("USA", "acceded", D(2021, 1, 20), treaty="paris_agreement", article="a3"),
             news_claim("USA", "notified", D(2025, 1, 27), treaty="paris_agreement", article="a4"),
         ])
-        led.refresh_events()
+        refresh_events(led)
         expect = [("2020-11-03", "withdrawing"), ("2020-11-04", "withdrawn"), ("2021-02-18", "withdrawn"),
                   ("2021-02-19", "party"), ("2026-01-26", "withdrawing"), ("2026-01-27", "withdrawn")]
         for day, status in expect:

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from treatywatch import Extractor, Ledger, ingest
+from treatywatch.baselines import check_ledger
 from treatywatch.pg import translate
 
 from .test_parallel import generated
@@ -66,7 +67,7 @@ def test_four_concurrent_ingests_store_every_article_once(postgres: Any, tmp_pat
         assert hashes == expected_hashes  # none lost, none twice
         assert _claims(shared) == expected_claims
         assert sorted((e.state, e.treaty, e.action, str(e.date)) for e in shared.events()) == expected_events
-        assert shared.pending_pairs() == set() and shared.check() == []
+        assert shared.pending_pairs() == set() and check_ledger(shared) == []
 
 
 def test_a_ledger_that_cannot_be_reached_is_a_clear_error() -> None:

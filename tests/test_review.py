@@ -6,6 +6,7 @@ from click.testing import CliRunner
 
 from treatywatch import ingest
 from treatywatch.cli import cli
+from treatywatch.consolidate import refresh_events, review
 from treatywatch.status import status_as_of
 
 from .conftest import SEED, write_article
@@ -19,14 +20,14 @@ def test_review_edit_survives_reingest_and_refresh(bare_ledger, extractor, tmp_p
     ingest([str(SEED)], bare_ledger, extractor)
     event_id = "LTU-apmbc-notified-2025-06-28"
     assert event_id in {e.id for e in bare_ledger.events()}
-    after = bare_ledger.review(event_id, "edit", "ana", "UN depositary notification", date=D(2025, 6, 27))
+    after = review(bare_ledger, event_id, "edit", "ana", "UN depositary notification", date=D(2025, 6, 27))
     assert after is not None and after.date == D(2025, 6, 27) and after.reviewed == "edited"
     s = status_as_of(bare_ledger, "apmbc", D(2025, 7, 1), state="LTU")[0]
     assert (s.since, s.effective) == (D(2025, 6, 27), D(2025, 12, 27))
     # new evidence and re-consolidation do not undo the verdict
     write_article(tmp_path, "later", BODY.replace("27 June", "28 June"), published="2025-06-30T10:00:00+00:00")
     ingest([str(tmp_path)], bare_ledger, extractor)
-    bare_ledger.refresh_events()
+    refresh_events(bare_ledger)
     (event,) = [e for e in bare_ledger.events(state="LTU") if e.action == "notified"]
     assert event.date == D(2025, 6, 27) and event.reviewed == "edited"
     log = bare_ledger.audit_log(event_id)
@@ -36,10 +37,10 @@ def test_review_edit_survives_reingest_and_refresh(bare_ledger, extractor, tmp_p
 def test_review_reject_removes_event_from_status(bare_ledger, extractor):
     ingest([str(SEED)], bare_ledger, extractor)
     event_id = next(e.id for e in bare_ledger.events(state="EST"))
-    assert bare_ledger.review(event_id, "reject", "ana", "no depositary record yet") is None
+    assert review(bare_ledger, event_id, "reject", "ana", "no depositary record yet") is None
     # with no status table and the only news rejected, the ledger no longer knows Estonia's status
     assert status_as_of(bare_ledger, "apmbc", D(2025, 7, 1), state="EST")[0].status == "unknown"
-    bare_ledger.refresh_events()
+    refresh_events(bare_ledger)
     assert bare_ledger.events(state="EST") == []
     assert bare_ledger.audit_log()[0]["verb"] == "reject"
 
@@ -48,7 +49,7 @@ def test_review_lists_events_needing_a_person(ledger, extractor):
     ingest([str(SEED)], ledger, extractor)
     pending = {e.id: reasons for e, reasons in ledger.needs_review()}
     assert "1 conflicting date(s)" in pending["LTU-apmbc-notified-2025-06-27"]
-    ledger.review("LTU-apmbc-notified-2025-06-27", "confirm", "ana", "matches the depositary")
+    review(ledger, "LTU-apmbc-notified-2025-06-27", "confirm", "ana", "matches the depositary")
     assert "LTU-apmbc-notified-2025-06-27" not in {e.id for e, _ in ledger.needs_review()}
 
 
@@ -58,9 +59,9 @@ def test_review_bad_requests_say_what_to_do(bare_ledger):
     from treatywatch import LedgerError
 
     with pytest.raises(LedgerError, match="no event 'nope'"):
-        bare_ledger.review("nope", "confirm", "ana", "x")
+        review(bare_ledger, "nope", "confirm", "ana", "x")
     with pytest.raises(LedgerError, match="unknown review verdict"):
-        bare_ledger.review("nope", "approve", "ana", "x")
+        review(bare_ledger, "nope", "approve", "ana", "x")
 
 
 def test_review_cli_and_export_formats(tmp_path):

@@ -25,6 +25,7 @@ _HOMES: dict[str, str] = {
     "statements": "api",
     "to_records": "api",
     "watch": "api",
+    "Ledger": "baselines",
     "consolidate_events": "consolidate",
     "InputError": "errors",
     "LedgerError": "errors",
@@ -40,7 +41,6 @@ _HOMES: dict[str, str] = {
     "parse_html": "ingest",
     "parse_news_text": "ingest",
     "read_articles": "ingest",
-    "Ledger": "ledger",
     "ACTIONS": "models",
     "MODALITIES": "models",
     "ORGANISATIONS": "models",
@@ -82,6 +82,7 @@ _HOMES: dict[str, str] = {
 
 if TYPE_CHECKING:
     from .api import IngestReport, date_range, extract, ingest, poll_feeds, refresh_statements, statements, to_records, watch
+    from .baselines import Ledger
     from .consolidate import consolidate_events
     from .errors import (
         InputError,
@@ -95,7 +96,6 @@ if TYPE_CHECKING:
     )
     from .extract import ExtractOptions, Extractor, extract_claims
     from .ingest import parse_html, parse_news_text, read_articles
-    from .ledger import Ledger
     from .models import (
         ACTIONS, MODALITIES, ORGANISATIONS, REASONS, STANCES, STATUSES, Article, Claim, Effect, Event, Quote, Reason, Reject,
         Statement, Status,

@@ -18,13 +18,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
 
 from .extract import ExtractOptions, Extractor
-from .duplicates import NearDuplicates, minhash_signature
-from .ingest import SUPPORTED_LANGUAGES, Reader, clean_reject, read_articles, read_feed_list
+from .consolidate import refresh_events
+from .duplicates import Copies, minhash_signature
+from .ingest import Reader, clean_reject, read_articles, read_feed_list
 from .ledger import Ledger, content_checker
 from .models import Article, Claim, Event, Reject, Statement
 from .prepare import Prepared, can_fork, plan, prepare, prepared_in_workers
 from .sources import ReadOptions, is_url
 from .statements import extract_statements
+from .text import SUPPORTED_LANGUAGES
 
 logger = logging.getLogger(__name__)
 
@@ -157,7 +159,7 @@ class Writer:
         self.report = report
         self.on_item = on_item
         self.touched: set[tuple[str, str]] = set()
-        self.near: NearDuplicates | None = None
+        self.copies = Copies(ledger)
 
     def store(self, batch: Iterable[Prepared], then: Callable[[], None] | None = None) -> None:
         """Store ``batch`` in one transaction (with ``then``'s writes, e.g. a record that it is done)."""
@@ -179,7 +181,7 @@ class Writer:
             self._reject(item)
             return
         if p.failed is not None or p.claims is None:
-            if ledger.has_content(item.content_hash):  # not extracted because it is stored already
+            if not self.copies.decide(item).new:  # not extracted because it is stored already
                 self._duplicate(item)
                 return
             failure = p.failed or clean_reject(Reject(item.url or item.id, "extraction failed; please report it"))
@@ -188,22 +190,15 @@ class Writer:
             self._reject(failure)
             return
         article, claims = item, p.claims
-        original = None
-        if p.signature is not None:
-            if self.near is None:
-                self.near = NearDuplicates(ledger.signatures())
-            original = self.near.original_of(p.signature)
-        result = ledger.add_article(article, claims, duplicate_of=original, signature=p.signature,
-                                    statements=p.statements, body=p.body_hash)  # checks first that it is new
-        if not result.stored:
+        verdict = self.copies.decide(article, p.body_hash, p.signature)
+        if not verdict.new:
             self._duplicate(article)
             return
+        result = ledger.add_article(article, claims, duplicate_of=verdict.original, replaces=verdict.replaces,
+                                    signature=p.signature, statements=p.statements, body=p.body_hash)
         if article.url:
             ledger.remember_link(article.url, result.article_id)
-        if p.signature is not None and self.near is not None:
-            if result.replaced_original is not None:
-                self.near.reroot(result.replaced_original, result.article_id)
-            self.near.add(result.article_id, p.signature, result.original)
+        self.copies.stored(result.article_id, p.signature, verdict)
         report.ingested += 1
         report.claims += result.claims
         report.statements += len(p.statements)
@@ -222,7 +217,7 @@ class Writer:
         """Make the events of every pair stored to, and of those a killed run left pending."""
         pairs = self.touched | self.ledger.pending_pairs()
         if pairs:
-            self.ledger.refresh_events(pairs)
+            refresh_events(self.ledger, pairs)
             self.ledger.clear_pending(pairs)
 
 

@@ -52,7 +52,7 @@ class _State:
         return load_registry(*dirs)
 
     def ledger(self, path: str | None = None, repair: bool = True) -> Ledger:
-        from .ledger import Ledger
+        from .baselines import Ledger
 
         s = self.settings
         return Ledger(path or self.db, registry=self.registry(), baseline=bool(s["baseline"]),
@@ -757,8 +757,10 @@ def _verdict(verdict: str) -> Any:
     @click.option("--reason", required=True, help="Why: the evidence the reviewer relied on.")
     @click.pass_obj
     def command(obj: _State, /, event_id: str, by: str, reason: str, **changes: Any) -> None:
-        event = _run(lambda: obj.ledger().review(event_id, verdict, by, reason,
-                                                 **{k: v for k, v in changes.items() if v is not None}))
+        from .consolidate import review
+
+        event = _run(lambda: review(obj.ledger(), event_id, verdict, by, reason,
+                                    **{k: v for k, v in changes.items() if v is not None}))
         click.echo(f"{verdict}: {event_id}" + (f" -> {event.id} ({event.note})" if event else " (removed from the ledger)"))
     return command
 
@@ -1281,11 +1283,13 @@ def check(obj: _State, fix: bool) -> None:
     \b
         treatywatch --db ledger.db check --fix
     """
+    from .baselines import check_ledger
+
     ledger = _run(lambda: obj.ledger(repair=False))
-    problems = _run(lambda: ledger.check(fix=fix))
+    problems = _run(lambda: check_ledger(ledger, fix=fix))
     for problem in problems:
         click.echo(f"{'fixed' if fix else 'problem'}: {problem}")
-    remaining = _run(ledger.check) if fix and problems else problems
+    remaining = _run(lambda: check_ledger(ledger)) if fix and problems else problems
     if fix and remaining:
         for problem in remaining:
             click.echo(f"not fixed: {problem}")

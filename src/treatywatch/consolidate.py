@@ -6,6 +6,9 @@ event's date comes from the best evidence (an official record over an explicit d
 relative one over a date bounded only by publication); disagreeing dates are kept as conflicts.
 Claims that are not asserted, or below the confidence floor, never make an event.
 Reviewers' verdicts (``Review``) are applied over the events after every consolidation.
+
+``refresh_events`` and ``review`` run this over a ledger: they read its claims and reviews and
+have it store the events; the ledger itself never consolidates.
 """
 
 from __future__ import annotations
@@ -15,8 +18,13 @@ import datetime as dt
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
+from .errors import LedgerError
 from .models import DATE_BASES, Claim, Event, Review
+
+if TYPE_CHECKING:  # the ledger is passed in, never made here
+    from .ledger import Ledger
 
 logger = logging.getLogger(__name__)
 
@@ -220,3 +228,63 @@ def machine_date(event: Event, reviews: Sequence[Review]) -> dt.date | None:
 
 def _day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
+
+
+# ---------------------------------------------------------------------------------------
+# Over a ledger
+
+
+def refresh_events(ledger: Ledger, pairs: Iterable[tuple[str, str]] | None = None, record_changes: bool = True) -> int:
+    """Re-consolidate the events of the given (state, treaty) pairs (all when None), in one
+    transaction, and return how many events they now have.  ``record_changes``: note new and
+    changed events for the feeds and webhooks (off while the bundled tables load: they are no
+    news to alert on)."""
+    pairs = ledger.claim_pairs() if pairs is None else set(pairs)
+    originals = ledger.originals()
+    count = 0
+    with ledger.batch():
+        for state, treaty in sorted(pairs):
+            events = consolidate_events(ledger.claims(state=state, treaty=treaty), min_confidence=ledger.min_confidence,
+                                        window_days=ledger.merge_window_days, originals=originals)
+            events = apply_reviews(events, ledger.reviews(state, treaty), ledger.merge_window_days)
+            ledger.replace_events(state, treaty, events, record_changes)
+            count += len(events)
+        ledger.next_generation()
+    return count
+
+
+REVIEW_VERDICTS = ("confirm", "reject", "edit")
+EDITABLE = ("action", "date", "effective")
+
+
+def review(ledger: Ledger, event_id: str, verdict: str, by: str, reason: str, **changes: Any) -> Event | None:
+    """Confirm, reject or edit an event; the verdict is kept, audited and re-applied after
+    every re-ingest and re-consolidation.  Returns the event as it now stands (None if rejected)."""
+    if verdict not in REVIEW_VERDICTS:
+        raise LedgerError(f"unknown review verdict {verdict!r}: use confirm, reject or edit")
+    if not by.strip() or not reason.strip():
+        raise LedgerError("a review needs a reviewer name (--by) and a reason (--reason)")
+    before = ledger.event(event_id)
+    past = ledger.reviews(event_id=event_id)
+    last = past[-1] if past else None
+    if before is None and (last is None or last.verdict != "reject"):
+        raise LedgerError(f"no event '{event_id}'; list them with `treatywatch review` or `treatywatch events`")
+    if before is None and verdict == "reject":
+        raise LedgerError(f"event '{event_id}' is already rejected; confirm or edit it to restore it")
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise LedgerError(f"cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE)}")
+    if verdict == "edit" and not changes:
+        raise LedgerError("edit needs at least one change (--date, --action or --effective)")
+    clean = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in changes.items() if v is not None}
+    if before is not None:
+        state, treaty, action, machine = before.state, before.treaty, before.action, machine_date(before, past)
+    else:  # a rejected event, restored by a confirm or an edit: the review rejecting it says what it was
+        assert last is not None
+        state, treaty, action, machine = last.state, last.treaty, last.action, last.machine_date
+    ledger.add_review(Review(event_id=event_id, state=state, treaty=treaty, action=action, machine_date=machine,
+                             verdict=verdict, changes=clean, by=by, reason=reason))
+    refresh_events(ledger, {(state, treaty)})
+    after = next((e for e in ledger.events(treaty=treaty, state=state) if e.id == event_id), None)
+    ledger.add_audit(by, verdict, event_id, before, after, reason)
+    return after

@@ -185,7 +185,7 @@ def evaluate_corpus(gold: list[dict[str, Any]], articles: list[Any], claims: lis
     Articles in a language the tool does not read are left out unless ``all_languages``
     (then their acts count as missed).
     """
-    from .ingest import SUPPORTED_LANGUAGES
+    from .text import SUPPORTED_LANGUAGES
 
     gold_lang = {g["article"]: g["language"] for g in gold if g.get("language")}
     all_langs = {a.id: gold_lang.get(a.id, a.language) for a in articles}

@@ -17,18 +17,14 @@ The news text format (DESIGN.md): line 1 title, line 2 source, line 3 publicatio
 
 from __future__ import annotations
 
-import codecs
-import collections
 import csv
 import dataclasses
 import datetime as dt
 import errno
 import email.utils
-import functools
 import glob
 import hashlib
 import io
-import itertools
 import json
 import logging
 import os
@@ -37,7 +33,6 @@ import stat
 import sys
 import urllib.parse
 from collections.abc import Iterable, Iterator
-from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 import zlib
@@ -45,6 +40,7 @@ import zlib
 from .errors import InputError
 from .models import Article, Reject
 from .sources import Fetched, Fetcher, ReadOptions, is_url
+from .text import content_type, declared_charset, decode, detect_language, fold_spaces, normalise_body
 
 logger = logging.getLogger(__name__)
 
@@ -56,11 +52,6 @@ SUFFIXES = {
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
 
-# A full stop (or ! ?), maybe a closing quote, glued to the next sentence: "X.“Today", "wrote.He".
-_GLUED_QUOTE = re.compile(r"([.!?])([”\"’]?)(?=[“\"])")
-# (the look-behind comes after the full stop, so that the search skips to full stops)
-_GLUED_WORD = re.compile(r"([.!?])(?<=[a-z0-9%)][.!?])([”\"’]?)(?=[A-Z])")
-_SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 class SourceState(Protocol):
@@ -382,7 +373,7 @@ class Reader:
         if parsed.get("bozo") and parsed.get("bozo_exception"):
             logger.info("%s: feed is not well-formed (%s); reading the %d entries found", name,
                         parsed["bozo_exception"], len(entries))
-        feed_title = _clean(str(parsed.get("feed", {}).get("title") or "")) or None
+        feed_title = fold_spaces(str(parsed.get("feed", {}).get("title") or "")) or None
         for n, entry in enumerate(entries, 1):
             link = str(entry.get("link") or "").strip() or None
             if link and base:
@@ -394,7 +385,7 @@ class Reader:
             if link and self.state is not None and self.state.link_seen(link):
                 self.skipped_links += 1
                 continue
-            title = _clean(str(entry.get("title") or ""))
+            title = fold_spaces(str(entry.get("title") or ""))
             published = _entry_published(entry)
             content = entry.get("content") or []
             html = "".join(str(c.get("value") or "") for c in content)
@@ -482,7 +473,7 @@ class Reader:
             uri = str(record.rec_headers.get_header("WARC-Target-URI") or f"{path.stem}#{n}")
             where = f"{name}#{n} {uri}"
             status = str(record.http_headers.get_statuscode() or "")
-            media, charset = _content_type(record.http_headers.get_header("Content-Type") or "")
+            media, charset = content_type(record.http_headers.get_header("Content-Type") or "")
             if not status.startswith("2") or (media and media not in HTML_TYPES):
                 logger.debug("%s: skipped (HTTP %s, %s)", where, status, media or "no content type")
                 continue
@@ -716,103 +707,6 @@ def _looks_like_feed(fetched: Fetched) -> bool:
         b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head)
 
 
-def _content_type(value: str) -> tuple[str, str | None]:
-    media, _, params = value.partition(";")
-    charset = None
-    for param in params.split(";"):
-        key, _, val = param.strip().partition("=")
-        if key.lower() == "charset" and val:
-            charset = val.strip("\"' ").lower()
-    return media.strip().lower(), charset
-
-
-# ---------------------------------------------------------------------------------------
-# Decoding
-
-
-_DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-
-
-def declared_charset(data: bytes) -> str | None:
-    """The encoding an HTML or XML document declares in its first bytes, if Python knows it."""
-    head = data[:4096]
-    match = _XML_ENCODING.search(head) or _DECLARED_CHARSET.search(head)
-    if not match:
-        return None
-    name = match.group(1).decode("ascii", "replace").lower()
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
-
-
-def decode(data: bytes, source_name: str, declared: str | None = None) -> str:
-    """Decode bytes to text: a byte-order mark, else UTF-8 (bytes that are valid UTF-8 almost
-    always are), else the ``declared`` encoding, else the one charset_normalizer detects;
-    refuse empty and binary data."""
-    if not data.strip():
-        raise InputError(source_name, "empty file")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                raise InputError(source_name, f"not valid {encoding} despite its byte-order mark") from None
-    if b"\x00" in data[:8192]:
-        raise InputError(source_name, "binary file (NUL bytes), not text")
-    for candidate in ("utf-8", declared):
-        if candidate:
-            try:
-                text = data.decode(candidate)
-            except (UnicodeDecodeError, LookupError):
-                continue
-            return _not_binary(text, source_name)
-    return _not_binary(_detect_and_decode(data, source_name), source_name)
-
-
-def _not_binary(text: str, source_name: str) -> str:
-    sample = text[:20000]
-    if sample and len(_CONTROL.findall(sample)) > max(3, len(sample) // 100):
-        raise InputError(source_name, "binary data (control characters), not text")
-    return text
-
-
-def _detect_and_decode(data: bytes, source_name: str) -> str:
-    """Decode bytes that are not UTF-8.  charset_normalizer proposes encodings; among the least
-    chaotic, the one whose non-ASCII words read as words (letters, known function words) wins,
-    Windows-1252 first on a tie (short Western texts are ambiguous to the detector)."""
-    import charset_normalizer
-
-    results = charset_normalizer.from_bytes(data[:200_000])
-    best = results.best()
-    if best is None:
-        raise InputError(source_name, "binary data or an unknown text encoding (not UTF-8, none detected)")
-    candidates = [r.encoding for r in results if r.chaos <= best.chaos + 0.02]
-    if "cp1252" not in candidates:
-        candidates.append("cp1252")
-    stop = frozenset().union(*_stopwords().values())
-    scored: list[tuple[float, bool, int, str]] = []
-    for rank, encoding in enumerate(candidates):
-        try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        score = 0.0
-        for word in re.findall(r"\S*[^\x00-\x7f]\S*", text[:50_000]):
-            word = word.strip(".,;:!?\"'()[]«»“”„’‘-").lower()
-            score += (2 if word in stop else 0) + (1 if word.isalpha() else -1)
-        scored.append((score, encoding == "cp1252", -rank, encoding))
-    if not scored:
-        raise InputError(source_name, "cannot decode the text (not UTF-8, no detected encoding fits)")
-    encoding = max(scored)[3]
-    logger.debug("%s: decoded as %s", source_name, encoding)
-    return data.decode(encoding)
-
-
 # ---------------------------------------------------------------------------------------
 # HTML pages, JSON records, feed entries
 
@@ -854,9 +748,9 @@ def parse_html(data: bytes | str, article_id: str, url: str | None = None, sourc
         raise InputError(name, f"cannot extract the main text ({type(exc).__name__}: {exc})") from None
     if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
         raise InputError(name, "no main text found in the HTML page")
-    title = _clean(doc.title or "")
+    title = fold_spaces(doc.title or "")
     lines = [line.strip() for line in str(doc.text).split("\n") if line.strip()]
-    if lines and title and _clean(lines[0]) == title:
+    if lines and title and fold_spaces(lines[0]) == title:
         lines = lines[1:]
     if sum(len(line) for line in lines) < MIN_PAGE_TEXT:
         raise InputError(name, f"no main text found in the HTML page (only {sum(len(x) for x in lines)} characters)")
@@ -864,7 +758,7 @@ def parse_html(data: bytes | str, article_id: str, url: str | None = None, sourc
         published = _parse_datetime(str(doc.date))
     page_url = url or (str(doc.url) if doc.url else None)
     host = urllib.parse.urlsplit(page_url).hostname if page_url else None
-    source = _clean(str(doc.sitename or "")) or host or None
+    source = fold_spaces(str(doc.sitename or "")) or host or None
     return article_from_parts(article_id, title, "\n\n".join(lines), published, source=source, url=page_url,
                               source_name=name)
 
@@ -881,7 +775,7 @@ def article_from_parts(article_id: str, title: str, text: str, published: dt.dat
         raise InputError(name, "no body text")
     if max_bytes is not None and len(body.encode("utf-8")) > max_bytes:
         raise InputError(name, f"text is {len(body.encode('utf-8')):,} bytes; the limit is {max_bytes:,}")
-    title = _clean(title)
+    title = fold_spaces(title)
     if not title:
         first = re.split(r"(?<=[.!?])\s", body.split("\n\n", 1)[0], maxsplit=1)[0]
         title = first if len(first) <= 150 else first[:149].rsplit(" ", 1)[0] + "…"
@@ -1083,10 +977,6 @@ def _entry_published(entry: Any) -> dt.datetime | None:
     return None
 
 
-def _clean(text: str) -> str:
-    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
-
-
 # ---------------------------------------------------------------------------------------
 # The news text format
 
@@ -1135,90 +1025,6 @@ def parse_published(value: str, source_name: str = "<text>", where: str = "line 
                 f"{where}: cannot read the publication date {value!r} (use RFC 2822, ISO 8601 or 'unknown')",
             ) from None
     return parsed
-
-
-def normalise_body(body: str) -> str:
-    """Unglue sentences ("X.“Today" -> "X. “Today"), fold spaces, keep paragraph breaks.
-
-    The patterns run once over the whole body, paragraphs one a line, rather than once a
-    paragraph: the same result (none matches across a line break), several times faster."""
-    paragraphs = [para.replace("\n", " ").strip() for para in _PARAGRAPH_BREAK.split(body)]
-    text = "\n".join([para for para in paragraphs if para])
-    if "  " in text or "\t" in text or "\u00a0" in text:  # else every run of spaces is one space already
-        text = _SPACES.sub(" ", text)
-    text = _GLUED_WORD.sub(r"\1\2 ", _GLUED_QUOTE.sub(r"\1\2 ", text))
-    return text.replace("\n", "\n\n")
-
-
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-
-
-_TOKENS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
-SUPPORTED_LANGUAGES = ("en", "de", "fr", "ru", "uk", "pl", "es", "it")
-
-
-@functools.lru_cache(maxsize=1)
-def _stopword_data() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(
-        resources.files("treatywatch").joinpath("data/stopwords.json").read_text(encoding="utf-8"))
-    return data
-
-
-@functools.lru_cache(maxsize=1)
-def _stopwords() -> dict[str, frozenset[str]]:
-    return {lang: frozenset(words) for lang, words in _stopword_data().items() if not lang.startswith("_")}
-
-
-@functools.lru_cache(maxsize=1)
-def _word_languages() -> dict[str, tuple[str, ...]]:
-    """Each function word with the languages it belongs to (one look-up a word instead of one a language)."""
-    out: dict[str, list[str]] = {}
-    for lang, stop in _stopwords().items():
-        for word in stop:
-            out.setdefault(word, []).append(lang)
-    return {word: tuple(langs) for word, langs in out.items()}
-
-
-def detect_language(text: str) -> str:
-    """The ISO 639-1 code of ``text``'s language, from function-word counts (offline,
-    deterministic); ``und`` when too little text decides it."""
-    low = text[:5000].lower()
-    words = _lower_words(text[:5000], low)
-    if not words:
-        return "und"
-    cyrillic = bool(_CYRILLIC.search(low)) and sum(1 for w in words if "\u0400" <= w[0] <= "\u04ff") > len(words) / 2
-    hits: dict[str, int] = dict.fromkeys(_stopwords(), 0)
-    index = _word_languages()  # counted in C: no Python loop over the words
-    hits.update(collections.Counter(itertools.chain.from_iterable(map(index.get, words, itertools.repeat(())))))
-    scores: dict[str, float] = {lang: n / len(words) for lang, n in hits.items() if (lang in ("ru", "uk")) == cyrillic}
-    if cyrillic:
-        joined = "".join(words)
-        uk_letters = sum(joined.count(c) for c in "іїєґ")
-        ru_letters = sum(joined.count(c) for c in "ыэъё")
-        scores["uk"] = scores.get("uk", 0.0) + 0.02 * uk_letters / max(1, len(words)) * 10
-        scores["ru"] = scores.get("ru", 0.0) + 0.02 * ru_letters / max(1, len(words)) * 10
-    top = max(scores.values())
-    tied = [lang for lang, score in scores.items() if score == top]
-    best = tied[0]
-    if len(tied) > 1:  # equal counts ("la", "de", "que" in a short Spanish, French or Portuguese text): the letters decide
-        letters = _stopword_data().get("_letters", {})
-        joined_text = "".join(words)
-        best = max(tied, key=lambda k: sum(joined_text.count(c) for c in letters.get(k, "")))
-    return best if scores[best] >= 0.05 else "und"
-
-
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-
-
-def _lower_words(text: str, low: str) -> list[str]:
-    """The words of ``text``, each lower-cased.  Lower-casing the whole text first gives the
-    same words faster whenever ``str.lower`` maps one character to one (every character but
-    U+0130, which lengthens the text) and needs no context (only capital sigma does): a
-    character is a letter exactly when its lower case is (tests/test_language.py checks
-    every code point).  ``low`` is ``text.lower()``."""
-    if len(low) == len(text) and "\u03a3" not in text:
-        return _TOKENS.findall(low)
-    return [w.lower() for w in _TOKENS.findall(text)]
 
 
 def content_hash(title: str, body: str) -> str:

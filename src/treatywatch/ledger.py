@@ -6,6 +6,9 @@ Tables: ``articles``, ``claims`` (from news and from official status tables), ``
 already ingested) and ``pending_events`` (pairs whose events await consolidation, so a killed
 ingest is finished by the next run); ``migrations`` records which named migrations have run.  Status on a date is
 computed from the events by the treaty rules (module ``status``), never stored.
+
+The ledger stores and queries rows; the stages above it (``consolidate``, ``baselines``,
+``status``) call it, never the other way round.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from . import records
 from .errors import InputError, LedgerError
 from .duplicates import body_hash
 from .pg import PgConnection, is_postgres
-from .models import Article, Claim, Evidence, Event, Quote, Reason, Reject, Review, Statement
+from .models import Article, Claim, Evidence, Event, Quote, Reason, Reject, Review, Statement, as_utc
 from .registry import Registry, load_registry
 
 logger = logging.getLogger(__name__)
@@ -143,14 +146,6 @@ MIGRATIONS: list[tuple[str, str]] = [
 ]
 
 
-def _published(value: dt.datetime | None) -> dt.datetime | None:
-    """A publication time comparable with every other: one without a time zone is UTC (the
-    readers' rule; ledgers written before it may hold such times)."""
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=dt.timezone.utc)
-    return value
-
-
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -170,8 +165,6 @@ class StoreResult:
     article_id: str
     stored: bool  # False: the same content was already in the ledger
     claims: int
-    original: str | None = None  # the story this one copies
-    replaced_original: str | None = None  # an earlier-stored copy that this earlier-published story replaces as original
 
 
 def _database_errors(postgres: bool) -> tuple[type[Exception], ...]:
@@ -190,11 +183,14 @@ def _shown(target: str) -> str:
 
 class Ledger:
     """The ledger over a SQLite file (``Ledger.memory()`` for tests) or a PostgreSQL database
-    (a ``postgresql://`` URL: several processes, on several machines, may write to it at once)."""
+    (a ``postgresql://`` URL: several processes, on several machines, may write to it at once).
+
+    This is the store alone; ``treatywatch.Ledger`` (``baselines.Ledger``) also brings in the
+    bundled status tables when it opens one.  ``baseline`` records whether the ledger carries
+    them."""
 
     def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, registry: Registry | None = None,
-                 baseline: bool = True, min_confidence: float = 0.5, merge_window_days: int = 45,
-                 repair: bool = True) -> None:
+                 baseline: bool = True, min_confidence: float = 0.5, merge_window_days: int = 45) -> None:
         self.path = os.fspath(path)
         self.registry = registry or load_registry()
         self.min_confidence = min_confidence
@@ -214,10 +210,6 @@ class Ledger:
             if not isinstance(exc, _database_errors(self.postgres)):
                 raise
             raise LedgerError(f"{_shown(self.path)}: cannot be used as a treatywatch ledger ({exc})") from None
-        if self.baseline and repair:
-            from .baselines import load_baselines
-
-            load_baselines(self)
 
     @classmethod
     def memory(cls, registry: Registry | None = None, baseline: bool = True) -> Ledger:
@@ -311,14 +303,16 @@ class Ledger:
 
     def add_article(self, article: Article, claims: Iterable[Claim], duplicate_of: str | None = None,
                     signature: bytes | None = None, statements: Iterable[Statement] = (),
-                    body: str | None = None) -> StoreResult:
+                    body: str | None = None, replaces: str | None = None) -> StoreResult:
         """Store an article, its claims and its statements in one transaction; the same content twice is a no-op.
 
-        ``duplicate_of`` names the original of a copy (same body, or a near duplicate found by
-        its MinHash ``signature``, which is stored for later articles to be compared with).
-        ``body`` is the ``body_hash`` of the text when the caller has it (a worker process made it).
+        ``duplicate_of`` and ``replaces`` are what ``duplicates.Copies.decide`` found: the
+        original this article copies, or the stored original it replaces (it was published
+        first: that original and its copies become copies of it).  The MinHash ``signature`` is
+        stored for later articles to be compared with.  ``body`` is the ``body_hash`` of the
+        text when the caller has it (a worker process made it).
         """
-        published = _published(article.published)
+        published = as_utc(article.published)
         with self._tx():  # checks and writes under one lock: a second process storing the same article waits, then finds it
             if self.has_content(article.content_hash):
                 return StoreResult(article.id, False, 0)
@@ -328,20 +322,9 @@ class Ledger:
             claims = [dataclasses.replace(c, article=article_id) for c in claims]
             statements = [dataclasses.replace(st, article=article_id) for st in statements]
             body = body or body_hash(article.text)
-            if duplicate_of is None:
-                row = self.conn.execute("SELECT id, duplicate_of FROM articles WHERE body_hash = ? ORDER BY rowid LIMIT 1",
-                                        (body,)).fetchone()
-                if row is not None:
-                    duplicate_of = row["duplicate_of"] or row["id"]
-            replaced = None
-            if duplicate_of is not None and published is not None:
-                row = self.conn.execute("SELECT published FROM articles WHERE id = ?", (duplicate_of,)).fetchone()
-                stored = _published(dt.datetime.fromisoformat(row[0])) if row is not None and row[0] else None
-                if stored is not None and stored > published:
-                    replaced, duplicate_of = duplicate_of, None  # the new story was out first: it is the original
-            if replaced is not None:
+            if replaces is not None:
                 self.conn.execute("UPDATE articles SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?",
-                                  (article_id, replaced, replaced))
+                                  (article_id, replaces, replaces))
             self.conn.execute(
                 "INSERT INTO articles (id, title, source, url, published, language, text, content_hash, ingested_at,"
                 " body_hash, duplicate_of) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -356,7 +339,18 @@ class Ledger:
                 self._insert_statements(statements)
             if signature is not None:
                 self.conn.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?)", (article_id, signature))
-        return StoreResult(article_id, True, len(claims), duplicate_of, replaced)
+        return StoreResult(article_id, True, len(claims))
+
+    def body_original(self, body: str) -> str | None:
+        """The original of the first stored article with this ``body_hash`` (itself, unless a copy)."""
+        row = self.conn.execute("SELECT id, duplicate_of FROM articles WHERE body_hash = ? ORDER BY rowid LIMIT 1",
+                                (body,)).fetchone()
+        return None if row is None else str(row["duplicate_of"] or row["id"])
+
+    def published(self, article_id: str) -> dt.datetime | None:
+        """When a stored article was published (UTC when stored without a time zone); None when unknown."""
+        row = self.conn.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return as_utc(dt.datetime.fromisoformat(row[0])) if row is not None and row[0] else None
 
     def signatures(self) -> Iterator[tuple[str, bytes, str | None]]:
         """(article id, MinHash signature, its original if a copy) of every signed article."""
@@ -430,51 +424,30 @@ class Ledger:
             self.conn.executemany("INSERT OR IGNORE INTO pending_events (state, treaty) VALUES (?, ?)", sorted(pairs))
         return pairs
 
-    def check(self, fix: bool = False) -> list[str]:
-        """What is wrong with the ledger, one line a problem (empty: nothing): the SQLite
-        integrity check, bundled tables missing or without their rows, states of a table with
-        no events, events awaiting consolidation.  With ``fix``, everything but a damaged file is
-        repaired (missing tables imported again, events consolidated)."""
-        problems = [] if self.postgres else [
-            f"integrity: {r[0]}" for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
-        if problems:
-            return problems + ["the file is damaged: restore it from a copy (not repaired by --fix)"]
-        stale: set[str] = set()
-        if self.baseline:
-            have = {r[0] for r in self.conn.execute("SELECT source FROM imports")}
-            for table in records.bundled_tables().values():
-                if table.treaty not in self.registry:
-                    continue
-                if table.source not in have:
-                    problems.append(f"bundled table {table.file} ({table.treaty}) is missing")
-                elif self.conn.execute("SELECT 1 FROM claims WHERE article_id = ? LIMIT 1",
-                                       (table.source,)).fetchone() is None:
-                    problems.append(f"bundled table {table.file} ({table.treaty}) has no rows stored")
-                    stale.add(table.source)
-        unconsolidated = {(r[0], r[1]) for r in self.conn.execute(
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's integrity check finds wrong with the file (nothing to check on PostgreSQL)."""
+        if self.postgres:
+            return []
+        return [f"integrity: {r[0]}" for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+
+    def has_rows(self, source: str) -> bool:
+        """Whether the claims of the article or table ``source`` are stored."""
+        return self.conn.execute("SELECT 1 FROM claims WHERE article_id = ? LIMIT 1", (source,)).fetchone() is not None
+
+    def unconsolidated_record_pairs(self) -> set[tuple[str, str]]:
+        """(state, treaty) pairs with claims from a status table but neither events nor reviews."""
+        return {(r[0], r[1]) for r in self.conn.execute(
             "SELECT DISTINCT c.state, c.treaty FROM claims c WHERE c.article_id LIKE ? AND NOT EXISTS"
             " (SELECT 1 FROM events e WHERE e.state = c.state AND e.treaty = c.treaty) AND NOT EXISTS"
             " (SELECT 1 FROM reviews r WHERE r.state = c.state AND r.treaty = c.treaty)",
             (f"{records.RECORD_PREFIX}%",))}
-        if unconsolidated:
-            problems.append(f"{len(unconsolidated)} (state, treaty) pairs of status tables have no events")
-        pending = self.pending_pairs()
-        if pending:
-            problems.append(f"{len(pending)} (state, treaty) pairs await consolidation (a run was stopped)")
-        if fix and problems:
-            with self._tx():
-                self.conn.executemany("DELETE FROM imports WHERE source = ?", [(s,) for s in sorted(stale)])
-                self.conn.executemany("INSERT OR IGNORE INTO pending_events (state, treaty) VALUES (?, ?)",
-                                      sorted(unconsolidated))
-            if self.baseline:
-                from .baselines import load_baselines
 
-                load_baselines(self)
-            pending = self.pending_pairs()
-            if pending:
-                self.refresh_events(pending)
-                self.clear_pending(pending)
-        return problems
+    def mark_for_repair(self, stale: Iterable[str], pairs: Iterable[tuple[str, str]]) -> None:
+        """Forget the import records of the ``stale`` tables (so that they are imported again) and
+        mark ``pairs`` as awaiting consolidation, in one transaction."""
+        with self._tx():
+            self.conn.executemany("DELETE FROM imports WHERE source = ?", [(s,) for s in sorted(stale)])
+            self.conn.executemany("INSERT OR IGNORE INTO pending_events (state, treaty) VALUES (?, ?)", sorted(pairs))
 
     def record_table(self, treaty: str) -> tuple[str, dt.date] | None:
         """The newest official table the ledger holds for ``treaty``: (source, the date it describes)."""
@@ -492,40 +465,33 @@ class Ledger:
         return {(r[0], r[1]) for r in self.conn.execute("SELECT state, treaty FROM events WHERE sources LIKE ?", (f'%"{article_id}"%',))}
 
     # -- events -----------------------------------------------------------------------------
-    def refresh_events(self, pairs: Iterable[tuple[str, str]] | None = None, record_changes: bool = True) -> int:
-        """Re-consolidate the events of the given (state, treaty) pairs (all when None).
-        ``record_changes``: note new and changed events for the feeds and webhooks (off while
-        the bundled tables load: they are no news to alert on)."""
-        if pairs is None:
-            pairs = {(r[0], r[1]) for r in self.conn.execute("SELECT DISTINCT state, treaty FROM claims")}
-        pairs = set(pairs)
-        from .consolidate import apply_reviews, consolidate_events  # loaded when events are made, not to read them
+    def claim_pairs(self) -> set[tuple[str, str]]:
+        """Every (state, treaty) pair some claim is about."""
+        return {(r[0], r[1]) for r in self.conn.execute("SELECT DISTINCT state, treaty FROM claims")}
 
-        originals = self.originals()
-        count = 0
+    def replace_events(self, state: str, treaty: str, events: list[Event], record_changes: bool = True) -> None:
+        """Store ``events`` as the pair's events, in place of those it had (``consolidate.refresh_events``
+        makes them).  ``record_changes``: note new and changed events for the feeds and webhooks."""
         with self._tx():
-            for state, treaty in sorted(pairs):
-                claims = self.claims(state=state, treaty=treaty)
-                events = consolidate_events(claims, min_confidence=self.min_confidence,
-                                            window_days=self.merge_window_days, originals=originals)
-                events = apply_reviews(events, self.reviews(state, treaty), self.merge_window_days)
-                if record_changes:
-                    self._note_changes(state, treaty, events)
-                self.conn.execute("DELETE FROM events WHERE state = ? AND treaty = ?", (state, treaty))
-                self.conn.executemany(
-                    "INSERT OR REPLACE INTO events (id, state, treaty, action, date, date_basis, date_precision, bound,"
-                    " stated_effective, instrument, confidence, sources, conflicts, note, independent, reviewed)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [(e.id, e.state, e.treaty, e.action, _iso(e.date), e.date_basis, e.date_precision, _iso(e.bound),
-                      _iso(e.stated_effective), e.instrument, e.confidence, json.dumps(list(e.sources)),
-                      json.dumps(list(e.conflicts)), e.note, e.independent, e.reviewed) for e in events],
-                )
-                count += len(events)
+            if record_changes:
+                self._note_changes(state, treaty, events)
+            self.conn.execute("DELETE FROM events WHERE state = ? AND treaty = ?", (state, treaty))
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO events (id, state, treaty, action, date, date_basis, date_precision, bound,"
+                " stated_effective, instrument, confidence, sources, conflicts, note, independent, reviewed)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(e.id, e.state, e.treaty, e.action, _iso(e.date), e.date_basis, e.date_precision, _iso(e.bound),
+                  _iso(e.stated_effective), e.instrument, e.confidence, json.dumps(list(e.sources)),
+                  json.dumps(list(e.conflicts)), e.note, e.independent, e.reviewed) for e in events],
+            )
+
+    def next_generation(self) -> None:
+        """Events were written: answers computed from them are stale (see ``generation``)."""
+        with self._tx():
             self.conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
-        return count
 
     def _note_changes(self, state: str, treaty: str, events: list[Event]) -> None:
-        """Inside ``refresh_events``' transaction: record which of the pair's events are new or changed
+        """Inside ``replace_events``' transaction: record which of the pair's events are new or changed
         (the Atom feeds and webhooks read them)."""
         before = {row["id"]: _event(row).to_dict()
                   for row in self.conn.execute("SELECT * FROM events WHERE state = ? AND treaty = ?", (state, treaty))}
@@ -604,49 +570,23 @@ class Ledger:
         sql, args = _where("SELECT * FROM reviews", state=state, treaty=treaty, event_id=event_id)
         return [_review(row) for row in self.conn.execute(sql + " ORDER BY id", args)]
 
-    def review(self, event_id: str, verdict: str, by: str, reason: str, **changes: Any) -> Event | None:
-        """Confirm, reject or edit an event; the verdict is kept, audited and re-applied after
-        every re-ingest and re-consolidation.  Returns the event as it now stands (None if rejected)."""
-        if verdict not in ("confirm", "reject", "edit"):
-            raise LedgerError(f"unknown review verdict {verdict!r}: use confirm, reject or edit")
-        if not by.strip() or not reason.strip():
-            raise LedgerError("a review needs a reviewer name (--by) and a reason (--reason)")
-        row = self.conn.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
-        last = self.conn.execute("SELECT * FROM reviews WHERE event_id = ? ORDER BY id DESC LIMIT 1",
-                                 (event_id,)).fetchone()
-        if row is None and (last is None or last["verdict"] != "reject"):
-            raise LedgerError(f"no event '{event_id}'; list them with `treatywatch review` or `treatywatch events`")
-        if row is None and verdict == "reject":
-            raise LedgerError(f"event '{event_id}' is already rejected; confirm or edit it to restore it")
-        allowed = {"date", "action", "effective"}
-        unknown = set(changes) - allowed
-        if unknown:
-            raise LedgerError(f"cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(sorted(allowed))}")
-        if verdict == "edit" and not changes:
-            raise LedgerError("edit needs at least one change (--date, --action or --effective)")
-        clean = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in changes.items() if v is not None}
-        if row is not None:
-            before = _event(row)
-            state, treaty, action = before.state, before.treaty, before.action
-            from .consolidate import machine_date as machine_date_of
-
-            machine_date = _iso(machine_date_of(before, self.reviews(event_id=event_id)))
-            before_json: str | None = json.dumps(before.to_dict())
-        else:  # a rejected event, restored by a confirm or an edit: the review rejecting it says what it was
-            state, treaty, action, machine_date = last["state"], last["treaty"], last["action"], last["machine_date"]
-            before_json = None
+    def add_review(self, review: Review) -> None:
+        """Keep a reviewer's verdict (``consolidate.review`` checks and applies it)."""
         with self._tx():
             self.conn.execute(
                 "INSERT INTO reviews (event_id, state, treaty, action, machine_date, verdict, changes, by, reason, at)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (event_id, state, treaty, action, machine_date, verdict, json.dumps(clean), by, reason, _now()))
-        self.refresh_events({(state, treaty)})
-        after = next((e for e in self.events(treaty=treaty, state=state) if e.id == event_id), None)
+                (review.event_id, review.state, review.treaty, review.action, _iso(review.machine_date),
+                 review.verdict, json.dumps(review.changes), review.by, review.reason, _now()))
+
+    def add_audit(self, by: str, verb: str, event_id: str, before: Event | None, after: Event | None,
+                  reason: str) -> None:
+        """Record who did what to an event, with the event before and after."""
         with self._tx():
             self.conn.execute(
                 "INSERT INTO audit (at, by, verb, event_id, before, after, reason) VALUES (?,?,?,?,?,?,?)",
-                (_now(), by, verdict, event_id, before_json, json.dumps(after.to_dict()) if after else None, reason))
-        return after
+                (_now(), by, verb, event_id, json.dumps(before.to_dict()) if before else None,
+                 json.dumps(after.to_dict()) if after else None, reason))
 
     def audit_log(self, event_id: str | None = None) -> list[dict[str, Any]]:
         sql, args = _where("SELECT at, by, verb, event_id, before, after, reason FROM audit", event_id=event_id)

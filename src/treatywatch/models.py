@@ -65,6 +65,14 @@ def direction(action: str) -> str:
     return "leave"
 
 
+def as_utc(value: dt.datetime | None) -> dt.datetime | None:
+    """A publication time comparable with every other: one without a time zone is UTC (the
+    readers' rule; ledgers written before it may hold such times)."""
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=dt.timezone.utc)
+    return value
+
+
 @dataclasses.dataclass(frozen=True)
 class Article:
     """One news item, whatever it was read from.  ``text`` is the normalised body."""

@@ -23,6 +23,7 @@ from typing import Any
 import httpx
 
 from .errors import InputError
+from .text import content_type
 
 logger = logging.getLogger(__name__)
 
@@ -303,14 +304,9 @@ def _inflate(inflater: Any, data: bytes, room: int) -> list[bytes]:
 
 
 def _fetched(url: str, final: str, response: httpx.Response, content: bytes) -> Fetched:
-    media, _, params = response.headers.get("content-type", "").partition(";")
-    charset = None
-    for param in params.split(";"):
-        key, _, value = param.strip().partition("=")
-        if key.lower() == "charset" and value:
-            charset = value.strip("\"' ").lower()
+    media, charset = content_type(response.headers.get("content-type", ""))
     return Fetched(url=url, final_url=final, status=response.status_code, content=content,
-                   content_type=media.strip().lower(), charset=charset, etag=response.headers.get("etag"),
+                   content_type=media, charset=charset, etag=response.headers.get("etag"),
                    last_modified=response.headers.get("last-modified"))
 
 

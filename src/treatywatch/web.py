@@ -36,7 +36,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from . import alerts, views
+from . import alerts, baselines, consolidate, views
 from .api import ingest
 from .errors import TreatywatchError, UnknownTreatyError
 from .ingest import article_from_record
@@ -158,7 +158,7 @@ class _Ledgers:
         ledger: Ledger | None = getattr(self.local, "ledger", None)
         if ledger is None:
             s = self.settings
-            ledger = Ledger(str(s["db"]), registry=self.registry, baseline=bool(s["baseline"]),
+            ledger = baselines.Ledger(str(s["db"]), registry=self.registry, baseline=bool(s["baseline"]),
                             min_confidence=float(s["min_confidence"]), merge_window_days=int(s["merge_window_days"]))
             self.local.ledger = ledger
         return ledger
@@ -384,7 +384,7 @@ def create_app(settings: dict[str, Any] | None = None, **overrides: Any) -> Fast
         led = ledger()
         if led.event(event_id) is None:
             raise views.NotFound(f"no event '{event_id}'; list events at {API}/events")
-        result = led.review(event_id, verdict, by, reason, **{k: v for k, v in changes.items() if v is not None})
+        result = consolidate.review(led, event_id, verdict, by, reason, **{k: v for k, v in changes.items() if v is not None})
         wake.set()
         return result
 
