@@ -690,3 +690,19 @@ def test_extract_an_exit_named_as_past_history(extractor):
     assert (exit_.state, exit_.treaty, exit_.date, exit_.background) == ("USA", "inf", dt.date(2019, 1, 1), True)
     claims = extractor.extract(article("Hungary's exit from the Rome Statute would hurt the court."))
     assert asserted(claims) == set()
+
+
+@pytest.mark.parametrize("body", [
+    "The government of Chile is willing to ratify the Arms Trade Treaty.",
+    "Peru is ready to sign the Arms Trade Treaty.",
+    "Chile agreed to ratify the Arms Trade Treaty.",
+    "Chile said it’d ratify the Arms Trade Treaty.",
+])
+def test_extract_readiness_agreement_and_contracted_would_are_not_acts(extractor, body):
+    claims = extractor.extract(article(body))
+    assert claims and asserted(claims) == set(), [(c.state, c.action, c.modality) for c in claims]
+
+
+def test_extract_agreeing_to_leave_announces_it(extractor):
+    claims = extractor.extract(article("Latvia agreed to withdraw from the Ottawa Convention."))
+    assert ("LVA", "apmbc", "intent_announced") in asserted(claims)

@@ -11,7 +11,7 @@ from .words import (
     ANNOUNCE_VERBS, BILL_VERBS, BILL_WORDS, BLOCKING_VERBS, CALLED_FOR, DECREE_WORDS, DELIBERATE_VERBS,
     DENY_VERBS, DEPOSITARY_WORDS, FUTURE_AUX, GENERIC_SUBJECTS, GENERIC_TREATY_WORDS, GOVERNMENT_WORDS,
     GOVT_VERBS, HYPOTHETICAL_AUX, INSTRUMENT_WORDS, INTENT_VERBS, LAW_WORDS, LEGISLATURE_WORDS, NOTIFY_VERBS,
-    PEOPLE_NOUNS, PLANNED, REPORTING_VERBS, VOTE_VERBS,
+    PEOPLE_NOUNS, PLANNED, READINESS, REPORTING_VERBS, VOTE_VERBS,
 )
 
 
@@ -483,6 +483,8 @@ def modality_of(act: Act, sent: Any) -> str:
             return "denied"  # "the Senate voted down ratification"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "before", "until", "once") for c in kids):
             return "hypothetical"  # conditions and time references ("before the withdrawal became effective")
+        if not act.intent and v.dep_ == "xcomp" and v.head.pos_ == "ADJ" and v.head.lemma_.lower() in READINESS:
+            return "planned"  # "the government is willing to ratify", "ready to sign": a readiness, not the act
         auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
         if act.intent:
             if lemma in DELIBERATE_VERBS:
