@@ -706,3 +706,8 @@ def test_extract_readiness_agreement_and_contracted_would_are_not_acts(extractor
 def test_extract_agreeing_to_leave_announces_it(extractor):
     claims = extractor.extract(article("Latvia agreed to withdraw from the Ottawa Convention."))
     assert ("LVA", "apmbc", "intent_announced") in asserted(claims)
+
+
+def test_extract_new_start_written_with_a_small_n(extractor):
+    claims = extractor.extract(article("Russia suspended its participation in the new START on Tuesday."))
+    assert ("RUS", "new_start", "suspended") in asserted(claims)
