@@ -711,3 +711,12 @@ def test_extract_agreeing_to_leave_announces_it(extractor):
 def test_extract_new_start_written_with_a_small_n(extractor):
     claims = extractor.extract(article("Russia suspended its participation in the new START on Tuesday."))
     assert ("RUS", "new_start", "suspended") in asserted(claims)
+
+
+@pytest.mark.parametrize("body", [
+    "Kazakh President Kassym-Jomart Tokayev signed the ratification of the Arms Trade Treaty on 2 June.",
+    "Kazakh President Kassym-Jomart Tokayev signed the ratification documents of the Arms Trade Treaty on 2 June.",
+])
+def test_extract_signing_the_ratification_is_the_law_signed(extractor, body):
+    claims = extractor.extract(article(body))
+    assert asserted(claims) == {("KAZ", "att", "law_signed")}

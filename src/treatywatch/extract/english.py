@@ -15,7 +15,7 @@ from ..models import Article, Claim, Evidence, Quote
 from .tree import (
     Act, abs_of, abs_tok_end, abs_tok_start, ancestor_clauses, clause_ranges, clause_verb, core_kind_of,
     government_bill, has_law_word, is_generic_np, join_action, leave_stage, modality_of, np_tokens, past_relative,
-    presupposed, signs_a_law_before, span_of, until_of,
+    presupposed, signed_ratification, signs_a_law_before, span_of, until_of,
 )
 from .words import (
     ANNOUNCE_VERBS, BILL_VERBS, BILL_WORDS, CALLED_FOR, DECREE_WORDS, FUTURE_AUX, GENERIC_DETERMINERS,
@@ -395,6 +395,8 @@ class ArticleExtraction:
                 if any(core_kind_of(t, t.lemma_.lower(), t.lower_) == "deratify" for t in core.sent):
                     return None  # signing the law that revokes a ratification is the de-ratification
                 return Act("law_signed", core, core, 0.8, note="'signed into law'")
+            if lemma == "sign" and any(signed_ratification(t) == core for t in core.subtree):
+                return Act("law_signed", core, core, 0.8, note="signed the ratification ('the ratification documents')")
             if lemma in ("sign", "signature", "signing") and (has_law_word(core) or has_law_word(clause)):
                 return None
             instrument = next((c for c in core.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in (

@@ -90,6 +90,8 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
             return None
         if tok.pos_ == "VERB" and _held_back(tok):
             return None  # "the delay in ratifying the revision", "their failure to join": it has not happened
+        if signed_ratification(tok) is not None:
+            return None  # "the president signed the ratification documents": the signature is the act
         if tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _OTHERS_JOINING
                                       for c in tok.children):
             return None  # "ready to ratify Finland's accession": approving another state's joining
@@ -168,6 +170,21 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
         return "leave"  # "deposited their notices with the UN"
     if lemma in NOTIFY_VERBS and tok.dep_ == "relcl" and tok.head.lemma_.lower() in ("notice", "notification", "instrument"):
         return "leave"  # "the notice Warsaw lodged with the United Nations on 20 August"
+    return None
+
+
+def signed_ratification(tok: Any) -> Any:
+    """The verb 'sign' whose object is the ratification itself or its papers ('signed the ratification',
+    'signed the ratification documents'), if ``tok`` is that word: a head of state signing the act that
+    ratifies, not a signature of the treaty nor the deposit of an instrument ('instrument of ratification')."""
+    if tok.lemma_.lower() != "ratification" or tok.pos_ != "NOUN":
+        return None
+    thing = tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in INSTRUMENT_WORDS | {"form"} - {
+        "instrument"} else tok
+    if thing.dep_ in ("dobj", "obj") and thing.head.lemma_.lower() == "sign":
+        return thing.head
+    if thing.dep_ == "pobj" and thing.head.lower_ == "on" and thing.head.head.lemma_.lower() == "sign":
+        return thing.head.head  # "after signing on the ratification forms"
     return None
 
 
