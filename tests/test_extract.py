@@ -720,3 +720,11 @@ def test_extract_new_start_written_with_a_small_n(extractor):
 def test_extract_signing_the_ratification_is_the_law_signed(extractor, body):
     claims = extractor.extract(article(body))
     assert asserted(claims) == {("KAZ", "att", "law_signed")}
+
+
+def test_extract_earlier_leaders_name_their_state(extractor):
+    claims = extractor.extract(article("Ministers met in Moscow. President Bush gave Moscow formal notice on Thursday that "
+                                       "his country would leave the ABM Treaty.", published="2001-12-14"))
+    assert asserted(claims) == {("USA", "abm", "notified")}
+    claims = extractor.extract(article("Prime Minister Kevin Rudd signed the Kyoto Protocol on Monday.", published="2007-12-05"))
+    assert ("AUS", "kyoto_protocol", "signed") in asserted(claims)
