@@ -728,3 +728,9 @@ def test_extract_earlier_leaders_name_their_state(extractor):
     assert asserted(claims) == {("USA", "abm", "notified")}
     claims = extractor.extract(article("Prime Minister Kevin Rudd signed the Kyoto Protocol on Monday.", published="2007-12-05"))
     assert ("AUS", "kyoto_protocol", "signed") in asserted(claims)
+
+
+def test_extract_states_set_off_by_dashes_and_a_later_clauses_list(extractor):
+    claims = extractor.extract(article("Two countries have signed but not yet ratified the Arms Trade Treaty – Chile and "
+                                       "Peru – while three states have not joined: Bolivia, Cuba and Iran."))
+    assert asserted(claims) == {("CHL", "att", "signed"), ("PER", "att", "signed")}

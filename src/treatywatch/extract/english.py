@@ -840,20 +840,27 @@ class ArticleExtraction:
         return found if n >= 2 and len(found) == n else []
 
     def _colon_list(self, verb: Any, offset: int, end: int) -> list[str]:
-        """The states listed after a colon that ends the clause: '...: Burundi and the Philippines.'"""
-        colon = next((t for t in verb.sent if t.i > verb.i and t.text == ":"), None)
-        if colon is None:
-            return []
-        pos = abs_of(colon, offset) + 1
-        names = [m for m in self.states if pos <= m.start < end and m.kind in ("name", "alias")]
-        if not names:
-            return []
-        gaps = [self.article.text[pos:names[0].start]] + [
-            self.article.text[a.end:b.start] for a, b in zip(names, names[1:])] + [self.article.text[names[-1].end:end]]
-        if not (re.fullmatch(r"\s*(?:the\s+)?", gaps[0]) and all(GAP_JOIN.fullmatch(g) for g in gaps[1:-1])
-                and re.fullmatch(r"\s*[.;]?\s*", gaps[-1])):
-            return []
-        return list(dict.fromkeys(str(self.lex.state_of(m)) for m in names))
+        """The states listed after a colon that ends the clause, '...: Burundi and the Philippines.', or set
+        off by dashes after it, 'Two countries have signed but not ratified it - Burma and Israel - while ...';
+        not a list after a later clause with a subject of its own ('..., while four have not: A, B')."""
+        for mark in [t for t in verb.sent if t.i > verb.i and t.text in (":", "—", "–", "--")]:
+            if any(v.i < mark.i and v.i != verb.i and v not in verb.conjuncts and v.pos_ in ("VERB", "AUX")
+                   and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) for v in verb.sent if v.i > verb.i):
+                return []
+            pos = abs_of(mark, offset) + len(mark.text)
+            stop = end if mark.text == ":" else next(
+                (abs_of(t, offset) for t in verb.sent if t.i > mark.i and t.text == mark.text), end)
+            names = [m for m in self.states if pos <= m.start < stop and m.kind in ("name", "alias")]
+            if not names:
+                continue
+            gaps = [self.article.text[pos:names[0].start]] + [
+                self.article.text[a.end:b.start] for a, b in zip(names, names[1:])] + [self.article.text[names[-1].end:stop]]
+            if re.fullmatch(r"\s*(?:the\s+)?", gaps[0]) and all(GAP_JOIN.fullmatch(g) for g in gaps[1:-1]) \
+                    and re.fullmatch(r"\s*[.;]?\s*", gaps[-1]):
+                return list(dict.fromkeys(str(self.lex.state_of(m)) for m in names))
+            if mark.text == ":":
+                return []
+        return []
 
     def _listed_next(self, subj: Any, end: int) -> list[str]:
         """'... with a further six having signed but not yet ratified. These six countries are Afghanistan,
