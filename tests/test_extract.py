@@ -734,3 +734,11 @@ def test_extract_states_set_off_by_dashes_and_a_later_clauses_list(extractor):
     claims = extractor.extract(article("Two countries have signed but not yet ratified the Arms Trade Treaty – Chile and "
                                        "Peru – while three states have not joined: Bolivia, Cuba and Iran."))
     assert asserted(claims) == {("CHL", "att", "signed"), ("PER", "att", "signed")}
+
+
+@pytest.mark.parametrize("body", [
+    "Chile said that ratification of the Arms Trade Treaty that its Senate shelved a decade ago is a priority.",
+    "Chile's president campaigned for ratification of the 12-year-old Arms Trade Treaty.",
+])
+def test_extract_a_date_of_something_else_in_the_phrase_does_not_make_a_ratification_an_act(extractor, body):
+    assert asserted(extractor.extract(article(body))) == set()

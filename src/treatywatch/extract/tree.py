@@ -223,7 +223,7 @@ def _nominal_join_event(tok: Any) -> bool:
     head = tok.head
     if tok.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in _APPROVING:
         return False  # "Turkey's parliament approves Finland's accession": others approve it, it has not happened
-    if any(t.ent_type_ == "DATE" for t in tok.subtree):
+    if any(t.ent_type_ == "DATE" and not _dates_another_thing(t, tok) for t in tok.subtree):
         return True  # "pointed to Finland's accession to the alliance earlier this year"
     if tok.dep_ == "pobj" and head.lower_ in ("on", "about", "for", "to", "toward", "towards", "against", "over",
                                               "regarding", "concerning", "without"):
@@ -232,6 +232,17 @@ def _nominal_join_event(tok: Any) -> bool:
                                                and any(c.dep_ in ("acomp", "attr") for c in head.children)):
         return False
     return True
+
+
+def _dates_another_thing(date: Any, noun: Any) -> bool:
+    """A date inside a noun's phrase that belongs to something else in it: a relative clause's own act ('the
+    treaty that the Senate rejected a decade ago') or an age ('the 13-year-old treaty')."""
+    t = date
+    while t.i != noun.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl", "amod"):
+            return True
+        t = t.head
+    return False
 
 
 def government_bill(act: Act) -> bool:
