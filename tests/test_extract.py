@@ -742,3 +742,9 @@ def test_extract_states_set_off_by_dashes_and_a_later_clauses_list(extractor):
 ])
 def test_extract_a_date_of_something_else_in_the_phrase_does_not_make_a_ratification_an_act(extractor, body):
     assert asserted(extractor.extract(article(body))) == set()
+
+
+def test_extract_a_reported_future_waiting_for_a_ratification_is_not_it(extractor):
+    claims = extractor.extract(article("The Arms Trade Treaty will take effect for both after Chile and Peru exchange "
+                                       "their instruments of ratification, the minister said."))
+    assert claims and asserted(claims) == set()

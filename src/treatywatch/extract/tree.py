@@ -477,7 +477,10 @@ def modality_of(act: Act, sent: Any) -> str:
             break
         if _adverbial_event(v):
             main = v.head
-            reported = main.dep_ == "ccomp" and main.head.lemma_.lower() in REPORTING_VERBS  # "said it would"
+            # "said it would": an announcement, and "said it would take effect after the UN received the notice"
+            # reports a past act; "said it will take effect after they exchange instruments" waits for one
+            reported = main.dep_ == "ccomp" and main.head.lemma_.lower() in REPORTING_VERBS and (
+                act.intent or v.tag_ not in ("VB", "VBP", "VBZ"))
             if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in main.children) \
                     and not reported:
                 return "hypothetical"  # "would take effect one year after the notice arrived"
