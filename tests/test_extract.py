@@ -748,3 +748,10 @@ def test_extract_a_reported_future_waiting_for_a_ratification_is_not_it(extracto
     claims = extractor.extract(article("The Arms Trade Treaty will take effect for both after Chile and Peru exchange "
                                        "their instruments of ratification, the minister said."))
     assert claims and asserted(claims) == set()
+
+
+def test_extract_a_past_clause_after_the_act_tells_it_as_done(extractor):
+    claims = extractor.extract(article("Chile spoke after signing the Arms Trade Treaty on Monday."))
+    assert ("CHL", "att", "signed") in asserted(claims)
+    claims = extractor.extract(article("After leaving the Ottawa Convention, Latvia could lay mines."))
+    assert asserted(claims) == set()

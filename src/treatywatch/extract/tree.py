@@ -294,7 +294,9 @@ def presupposed(tok: Any) -> bool:
     if (tok.dep_ == "pcomp" or tok.dep_ == "pobj" and tok.tag_ == "VBG") \
             and tok.head.lower_ in ("by", "after", "before", "since", "without", "upon", "on"):
         main = clause_verb(tok.head)
-        return not (tok.head.lower_ == "by" and main.tag_ == "VBD")  # "By lodging its notice, Lithuania set..."
+        # "By lodging its notice, Lithuania set...", "he said after signing the treaty": a past main clause
+        # tells the act as done
+        return not (tok.head.lower_ in ("by", "after", "upon") and main.tag_ == "VBD")
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl",) and any(c.lower_ in ("after", "before", "by") for c in tok.children):
         return True
     if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass"):
