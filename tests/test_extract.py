@@ -755,3 +755,8 @@ def test_extract_a_past_clause_after_the_act_tells_it_as_done(extractor):
     assert ("CHL", "att", "signed") in asserted(claims)
     claims = extractor.extract(article("After leaving the Ottawa Convention, Latvia could lay mines."))
     assert asserted(claims) == set()
+
+
+def test_extract_the_agent_of_a_passive_acts(extractor):
+    claims = extractor.extract(article("The Arms Trade Treaty was ratified by Peru in March 2016.", published="2018-01-05"))
+    assert ("PER", "att", "ratified") in asserted(claims)

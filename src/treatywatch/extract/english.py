@@ -675,6 +675,12 @@ class ArticleExtraction:
                 a_s, a_e = abs_of(agent, offset), span_of(act.core, offset)[1]
                 states = [str(self.lex.state_of(m)) for m in self.states if a_s <= m.start < a_e and self.lex.state_of(m)]
                 return list(dict.fromkeys(states)), 0.05, actor  # "by members of NATO": no state named
+        # "The convention was signed by Bulgaria in April 2016": the agent of a passive acts
+        agent = next((c for c in act.core.children if c.dep_ == "agent"), None) if act.core.pos_ == "VERB" else None
+        if agent is not None:
+            states = [st for obj in agent.children if obj.dep_ == "pobj" for st in self._states_in(obj, offset)]
+            if states:
+                return list(dict.fromkeys(states)), 0.05, actor
         # "pull the United States out of the treaty": the object leaves
         if act.core.lemma_.lower() == "pull":
             for child in act.core.children:
