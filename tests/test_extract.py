@@ -690,3 +690,73 @@ def test_extract_an_exit_named_as_past_history(extractor):
     assert (exit_.state, exit_.treaty, exit_.date, exit_.background) == ("USA", "inf", dt.date(2019, 1, 1), True)
     claims = extractor.extract(article("Hungary's exit from the Rome Statute would hurt the court."))
     assert asserted(claims) == set()
+
+
+@pytest.mark.parametrize("body", [
+    "The government of Chile is willing to ratify the Arms Trade Treaty.",
+    "Peru is ready to sign the Arms Trade Treaty.",
+    "Chile agreed to ratify the Arms Trade Treaty.",
+    "Chile said it’d ratify the Arms Trade Treaty.",
+])
+def test_extract_readiness_agreement_and_contracted_would_are_not_acts(extractor, body):
+    claims = extractor.extract(article(body))
+    assert claims and asserted(claims) == set(), [(c.state, c.action, c.modality) for c in claims]
+
+
+def test_extract_agreeing_to_leave_announces_it(extractor):
+    claims = extractor.extract(article("Latvia agreed to withdraw from the Ottawa Convention."))
+    assert ("LVA", "apmbc", "intent_announced") in asserted(claims)
+
+
+def test_extract_new_start_written_with_a_small_n(extractor):
+    claims = extractor.extract(article("Russia suspended its participation in the new START on Tuesday."))
+    assert ("RUS", "new_start", "suspended") in asserted(claims)
+
+
+@pytest.mark.parametrize("body", [
+    "Kazakh President Kassym-Jomart Tokayev signed the ratification of the Arms Trade Treaty on 2 June.",
+    "Kazakh President Kassym-Jomart Tokayev signed the ratification documents of the Arms Trade Treaty on 2 June.",
+])
+def test_extract_signing_the_ratification_is_the_law_signed(extractor, body):
+    claims = extractor.extract(article(body))
+    assert asserted(claims) == {("KAZ", "att", "law_signed")}
+
+
+def test_extract_earlier_leaders_name_their_state(extractor):
+    claims = extractor.extract(article("Ministers met in Moscow. President Bush gave Moscow formal notice on Thursday that "
+                                       "his country would leave the ABM Treaty.", published="2001-12-14"))
+    assert asserted(claims) == {("USA", "abm", "notified")}
+    claims = extractor.extract(article("Prime Minister Kevin Rudd signed the Kyoto Protocol on Monday.", published="2007-12-05"))
+    assert ("AUS", "kyoto_protocol", "signed") in asserted(claims)
+
+
+def test_extract_states_set_off_by_dashes_and_a_later_clauses_list(extractor):
+    claims = extractor.extract(article("Two countries have signed but not yet ratified the Arms Trade Treaty – Chile and "
+                                       "Peru – while three states have not joined: Bolivia, Cuba and Iran."))
+    assert asserted(claims) == {("CHL", "att", "signed"), ("PER", "att", "signed")}
+
+
+@pytest.mark.parametrize("body", [
+    "Chile said that ratification of the Arms Trade Treaty that its Senate shelved a decade ago is a priority.",
+    "Chile's president campaigned for ratification of the 12-year-old Arms Trade Treaty.",
+])
+def test_extract_a_date_of_something_else_in_the_phrase_does_not_make_a_ratification_an_act(extractor, body):
+    assert asserted(extractor.extract(article(body))) == set()
+
+
+def test_extract_a_reported_future_waiting_for_a_ratification_is_not_it(extractor):
+    claims = extractor.extract(article("The Arms Trade Treaty will take effect for both after Chile and Peru exchange "
+                                       "their instruments of ratification, the minister said."))
+    assert claims and asserted(claims) == set()
+
+
+def test_extract_a_past_clause_after_the_act_tells_it_as_done(extractor):
+    claims = extractor.extract(article("Chile spoke after signing the Arms Trade Treaty on Monday."))
+    assert ("CHL", "att", "signed") in asserted(claims)
+    claims = extractor.extract(article("After leaving the Ottawa Convention, Latvia could lay mines."))
+    assert asserted(claims) == set()
+
+
+def test_extract_the_agent_of_a_passive_acts(extractor):
+    claims = extractor.extract(article("The Arms Trade Treaty was ratified by Peru in March 2016.", published="2018-01-05"))
+    assert ("PER", "att", "ratified") in asserted(claims)

@@ -15,7 +15,7 @@ from ..models import Article, Claim, Evidence, Quote
 from .tree import (
     Act, abs_of, abs_tok_end, abs_tok_start, ancestor_clauses, clause_ranges, clause_verb, core_kind_of,
     government_bill, has_law_word, is_generic_np, join_action, leave_stage, modality_of, np_tokens, past_relative,
-    presupposed, signs_a_law_before, span_of, until_of,
+    presupposed, signed_ratification, signs_a_law_before, span_of, until_of,
 )
 from .words import (
     ANNOUNCE_VERBS, BILL_VERBS, BILL_WORDS, CALLED_FOR, DECREE_WORDS, FUTURE_AUX, GENERIC_DETERMINERS,
@@ -395,6 +395,8 @@ class ArticleExtraction:
                 if any(core_kind_of(t, t.lemma_.lower(), t.lower_) == "deratify" for t in core.sent):
                     return None  # signing the law that revokes a ratification is the de-ratification
                 return Act("law_signed", core, core, 0.8, note="'signed into law'")
+            if lemma == "sign" and any(signed_ratification(t) == core for t in core.subtree):
+                return Act("law_signed", core, core, 0.8, note="signed the ratification ('the ratification documents')")
             if lemma in ("sign", "signature", "signing") and (has_law_word(core) or has_law_word(clause)):
                 return None
             instrument = next((c for c in core.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in (
@@ -673,6 +675,12 @@ class ArticleExtraction:
                 a_s, a_e = abs_of(agent, offset), span_of(act.core, offset)[1]
                 states = [str(self.lex.state_of(m)) for m in self.states if a_s <= m.start < a_e and self.lex.state_of(m)]
                 return list(dict.fromkeys(states)), 0.05, actor  # "by members of NATO": no state named
+        # "The convention was signed by Bulgaria in April 2016": the agent of a passive acts
+        agent = next((c for c in act.core.children if c.dep_ == "agent"), None) if act.core.pos_ == "VERB" else None
+        if agent is not None:
+            states = [st for obj in agent.children if obj.dep_ == "pobj" for st in self._states_in(obj, offset)]
+            if states:
+                return list(dict.fromkeys(states)), 0.05, actor
         # "pull the United States out of the treaty": the object leaves
         if act.core.lemma_.lower() == "pull":
             for child in act.core.children:
@@ -838,20 +846,27 @@ class ArticleExtraction:
         return found if n >= 2 and len(found) == n else []
 
     def _colon_list(self, verb: Any, offset: int, end: int) -> list[str]:
-        """The states listed after a colon that ends the clause: '...: Burundi and the Philippines.'"""
-        colon = next((t for t in verb.sent if t.i > verb.i and t.text == ":"), None)
-        if colon is None:
-            return []
-        pos = abs_of(colon, offset) + 1
-        names = [m for m in self.states if pos <= m.start < end and m.kind in ("name", "alias")]
-        if not names:
-            return []
-        gaps = [self.article.text[pos:names[0].start]] + [
-            self.article.text[a.end:b.start] for a, b in zip(names, names[1:])] + [self.article.text[names[-1].end:end]]
-        if not (re.fullmatch(r"\s*(?:the\s+)?", gaps[0]) and all(GAP_JOIN.fullmatch(g) for g in gaps[1:-1])
-                and re.fullmatch(r"\s*[.;]?\s*", gaps[-1])):
-            return []
-        return list(dict.fromkeys(str(self.lex.state_of(m)) for m in names))
+        """The states listed after a colon that ends the clause, '...: Burundi and the Philippines.', or set
+        off by dashes after it, 'Two countries have signed but not ratified it - Burma and Israel - while ...';
+        not a list after a later clause with a subject of its own ('..., while four have not: A, B')."""
+        for mark in [t for t in verb.sent if t.i > verb.i and t.text in (":", "—", "–", "--")]:
+            if any(v.i < mark.i and v.i != verb.i and v not in verb.conjuncts and v.pos_ in ("VERB", "AUX")
+                   and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) for v in verb.sent if v.i > verb.i):
+                return []
+            pos = abs_of(mark, offset) + len(mark.text)
+            stop = end if mark.text == ":" else next(
+                (abs_of(t, offset) for t in verb.sent if t.i > mark.i and t.text == mark.text), end)
+            names = [m for m in self.states if pos <= m.start < stop and m.kind in ("name", "alias")]
+            if not names:
+                continue
+            gaps = [self.article.text[pos:names[0].start]] + [
+                self.article.text[a.end:b.start] for a, b in zip(names, names[1:])] + [self.article.text[names[-1].end:stop]]
+            if re.fullmatch(r"\s*(?:the\s+)?", gaps[0]) and all(GAP_JOIN.fullmatch(g) for g in gaps[1:-1]) \
+                    and re.fullmatch(r"\s*[.;]?\s*", gaps[-1]):
+                return list(dict.fromkeys(str(self.lex.state_of(m)) for m in names))
+            if mark.text == ":":
+                return []
+        return []
 
     def _listed_next(self, subj: Any, end: int) -> list[str]:
         """'... with a further six having signed but not yet ratified. These six countries are Afghanistan,

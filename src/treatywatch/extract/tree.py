@@ -11,7 +11,7 @@ from .words import (
     ANNOUNCE_VERBS, BILL_VERBS, BILL_WORDS, BLOCKING_VERBS, CALLED_FOR, DECREE_WORDS, DELIBERATE_VERBS,
     DENY_VERBS, DEPOSITARY_WORDS, FUTURE_AUX, GENERIC_SUBJECTS, GENERIC_TREATY_WORDS, GOVERNMENT_WORDS,
     GOVT_VERBS, HYPOTHETICAL_AUX, INSTRUMENT_WORDS, INTENT_VERBS, LAW_WORDS, LEGISLATURE_WORDS, NOTIFY_VERBS,
-    PEOPLE_NOUNS, PLANNED, REPORTING_VERBS, VOTE_VERBS,
+    PEOPLE_NOUNS, PLANNED, READINESS, REPORTING_VERBS, VOTE_VERBS,
 )
 
 
@@ -90,6 +90,8 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
             return None
         if tok.pos_ == "VERB" and _held_back(tok):
             return None  # "the delay in ratifying the revision", "their failure to join": it has not happened
+        if signed_ratification(tok) is not None:
+            return None  # "the president signed the ratification documents": the signature is the act
         if tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _OTHERS_JOINING
                                       for c in tok.children):
             return None  # "ready to ratify Finland's accession": approving another state's joining
@@ -171,6 +173,21 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
     return None
 
 
+def signed_ratification(tok: Any) -> Any:
+    """The verb 'sign' whose object is the ratification itself or its papers ('signed the ratification',
+    'signed the ratification documents'), if ``tok`` is that word: a head of state signing the act that
+    ratifies, not a signature of the treaty nor the deposit of an instrument ('instrument of ratification')."""
+    if tok.lemma_.lower() != "ratification" or tok.pos_ != "NOUN":
+        return None
+    thing = tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in INSTRUMENT_WORDS | {"form"} - {
+        "instrument"} else tok
+    if thing.dep_ in ("dobj", "obj") and thing.head.lemma_.lower() == "sign":
+        return thing.head
+    if thing.dep_ == "pobj" and thing.head.lower_ == "on" and thing.head.head.lemma_.lower() == "sign":
+        return thing.head.head  # "after signing on the ratification forms"
+    return None
+
+
 def _blocked(noun: Any) -> bool:
     """'held back ratification', 'blocked accession', 'awaits signature': a joining noun whose verb keeps the
     act from happening ('completed its accession' in the past reports it done)."""
@@ -206,7 +223,7 @@ def _nominal_join_event(tok: Any) -> bool:
     head = tok.head
     if tok.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in _APPROVING:
         return False  # "Turkey's parliament approves Finland's accession": others approve it, it has not happened
-    if any(t.ent_type_ == "DATE" for t in tok.subtree):
+    if any(t.ent_type_ == "DATE" and not _dates_another_thing(t, tok) for t in tok.subtree):
         return True  # "pointed to Finland's accession to the alliance earlier this year"
     if tok.dep_ == "pobj" and head.lower_ in ("on", "about", "for", "to", "toward", "towards", "against", "over",
                                               "regarding", "concerning", "without"):
@@ -215,6 +232,17 @@ def _nominal_join_event(tok: Any) -> bool:
                                                and any(c.dep_ in ("acomp", "attr") for c in head.children)):
         return False
     return True
+
+
+def _dates_another_thing(date: Any, noun: Any) -> bool:
+    """A date inside a noun's phrase that belongs to something else in it: a relative clause's own act ('the
+    treaty that the Senate rejected a decade ago') or an age ('the 13-year-old treaty')."""
+    t = date
+    while t.i != noun.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl", "amod"):
+            return True
+        t = t.head
+    return False
 
 
 def government_bill(act: Act) -> bool:
@@ -266,7 +294,9 @@ def presupposed(tok: Any) -> bool:
     if (tok.dep_ == "pcomp" or tok.dep_ == "pobj" and tok.tag_ == "VBG") \
             and tok.head.lower_ in ("by", "after", "before", "since", "without", "upon", "on"):
         main = clause_verb(tok.head)
-        return not (tok.head.lower_ == "by" and main.tag_ == "VBD")  # "By lodging its notice, Lithuania set..."
+        # "By lodging its notice, Lithuania set...", "he said after signing the treaty": a past main clause
+        # tells the act as done
+        return not (tok.head.lower_ in ("by", "after", "upon") and main.tag_ == "VBD")
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl",) and any(c.lower_ in ("after", "before", "by") for c in tok.children):
         return True
     if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass"):
@@ -449,7 +479,10 @@ def modality_of(act: Act, sent: Any) -> str:
             break
         if _adverbial_event(v):
             main = v.head
-            reported = main.dep_ == "ccomp" and main.head.lemma_.lower() in REPORTING_VERBS  # "said it would"
+            # "said it would": an announcement, and "said it would take effect after the UN received the notice"
+            # reports a past act; "said it will take effect after they exchange instruments" waits for one
+            reported = main.dep_ == "ccomp" and main.head.lemma_.lower() in REPORTING_VERBS and (
+                act.intent or v.tag_ not in ("VB", "VBP", "VBZ"))
             if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in main.children) \
                     and not reported:
                 return "hypothetical"  # "would take effect one year after the notice arrived"
@@ -483,6 +516,8 @@ def modality_of(act: Act, sent: Any) -> str:
             return "denied"  # "the Senate voted down ratification"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "before", "until", "once") for c in kids):
             return "hypothetical"  # conditions and time references ("before the withdrawal became effective")
+        if not act.intent and v.dep_ == "xcomp" and v.head.pos_ == "ADJ" and v.head.lemma_.lower() in READINESS:
+            return "planned"  # "the government is willing to ratify", "ready to sign": a readiness, not the act
         auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
         if act.intent:
             if lemma in DELIBERATE_VERBS:
