@@ -673,3 +673,33 @@ def test_word_lists_a_bill_sent_to_parliament_is_the_governments_approval(extrac
                     "du traité FCE.", "fr")
     assert ("SRB", "government_approved", "asserted", None) in got, got
     assert not any(action == "took_effect" and modality == "asserted" for _, action, modality, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Junto a Chile y Perú, también ratificaron ayer el Tratado sobre el Comercio de Armas Noruega, Francia y "
+         "Japón.", "es", {"CHL", "PER", "NOR", "FRA", "JPN"}),
+        ("Neben Österreich haben gestern auch Irland und Malta den Atomwaffenverbotsvertrag ratifiziert.", "de",
+         {"AUT", "IRL", "MLT"}),
+        ("Наряду с Эстонией о выходе из Оттавской конвенции ООН вчера уведомили Латвия и Литва.", "ru",
+         {"EST", "LVA", "LTU"}),
+    ],
+)
+def test_word_lists_those_named_along_with_the_subject_act_too(extractor, text, lang, expected):
+    # "along with X, Y did it": the subject after the act, and X with it
+    got = claims_of(extractor, text, lang)
+    assert expected == {state for state, _, modality, _ in got if modality == "asserted"}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Рішення Угорщини про вихід з Римського статуту ще не набуло чинності.", "uk"),
+        ("Der Austritt Ungarns aus dem Römischen Statut ist noch nicht wirksam geworden.", "de"),
+        ("Le retrait de la Hongrie du Statut de Rome n'est pas encore entré en vigueur.", "fr"),
+    ],
+)
+def test_word_lists_a_withdrawal_not_yet_in_effect_is_denied(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert ("HUN", "took_effect", "denied", None) in got, got

@@ -557,12 +557,7 @@ class ListExtraction:
         first = next((m for m in names if m.kind != "official" and 0 <= m.start - word.end() <= 30), None)
         if first is None:
             return []
-        run = [first]
-        for m in names[names.index(first) + 1:]:
-            if not _gap(text, run[-1].end, m.start):
-                break
-            run.append(m)
-        return list(dict.fromkeys(x for m in run for x in self._codes(m)))
+        return list(dict.fromkeys(x for m in self._list_from(first, names, text) for x in self._codes(m)))
 
     def _after_list(self, names: list[Mention], cue_at: int, text: str) -> list[str]:
         """States that did the act before, listed at the end of the sentence: "Irlanda ratificó el
@@ -573,11 +568,7 @@ class ListExtraction:
                       and _OF.fullmatch(text, word.end(), m.start)), None)
         if first is None:
             return []
-        run = [first]
-        for m in names[names.index(first) + 1:]:
-            if not _gap(text, run[-1].end, m.start):
-                break
-            run.append(m)
+        run = self._list_from(first, names, text)
         if text[run[-1].end:].strip(" .,;:!?\"'»”)") != "":
             return []  # the list must close the sentence
         return list(dict.fromkeys(x for m in run for x in self._codes(m)))
@@ -769,6 +760,13 @@ class ListExtraction:
                 if not _gap(text, m.end, out[0].start):
                     break
                 out.insert(0, m)
+            after = [m for m in states if m.start > cue_pos]
+            lead = next((m for m in before if self._alongside(text, m.start)), None)
+            if lead is out[0] and after:
+                # "Junto a España ... depositaron ... Alemania, Bulgaria": the subject comes after the act
+                out += self._list_from(after[0], states, text)
+            elif lead is not None and lead not in out:
+                out = self._list_from(lead, states, text) + out  # "Neben Österreich haben auch Irland ..."
             return out
         out = states[:1]
         for m in states[1:]:
@@ -776,6 +774,23 @@ class ListExtraction:
                 break
             out.append(m)
         return out
+
+    def _alongside(self, text: str, name_at: int) -> bool:
+        """Whether the name at ``name_at`` follows "along with" ("neben", "junto a", "наряду с"):
+        those it names act together with a subject named after the act."""
+        alongside = self.wl.get("alongside")
+        return alongside is not None and any(
+            _OF.fullmatch(text, m.end(), name_at) for m in alongside.finditer(text, max(0, name_at - 30), name_at))
+
+    @staticmethod
+    def _list_from(first: Mention, names: list[Mention], text: str) -> list[Mention]:
+        """The list of names that begins with ``first``: "Alemania, Bulgaria, ... y Reino Unido"."""
+        run = [first]
+        for m in names[names.index(first) + 1:]:
+            if not _gap(text, run[-1].end, m.start):
+                break
+            run.append(m)
+        return run
 
     def _modality(self, hits: dict[str, list[re.Match[str]]], text: str, cue_at: int, action: str,
                   clause: tuple[int, int]) -> str:
@@ -789,6 +804,8 @@ class ListExtraction:
             return "denied"
         if any(0 <= cue_at - m.start() <= 80 for m in hits["not_yet"]):
             return "denied"  # "sind noch nicht bereit, dem Abkommen beizutreten": over a clause break too
+        if action == "took_effect" and any(0 < e.start() - m.end() <= 12 for m in hits["not_yet"] for e in hits["effect"]):
+            return "denied"  # "Рішення про вихід ще не набуло чинності": the effect word itself is denied
         if action in _OWN_WORD and _infinitive(text, cue_at, self.lang) and not any(
                 0 < cue_at - h.end() <= 25 for h in hits["announce"] + hits["decision"]):
             return "planned"  # "visant à retirer", "espère adhérer", but "ha deciso di sospendere" is the act
