@@ -703,3 +703,24 @@ def test_word_lists_those_named_along_with_the_subject_act_too(extractor, text, 
 def test_word_lists_a_withdrawal_not_yet_in_effect_is_denied(extractor, text, lang):
     got = claims_of(extractor, text, lang)
     assert ("HUN", "took_effect", "denied", None) in got, got
+
+
+def test_word_lists_a_namely_list_names_the_states_of_each_act_before_it(extractor):
+    got = claims_of(extractor, "Drei Staaten haben das Chemiewaffenübereinkommen zwar unterzeichnet, aber noch nicht "
+                    "ratifiziert, namentlich Israel, Myanmar und Angola.", "de")
+    assert {(s, "signed", "asserted") for s in ("ISR", "MMR", "AGO")} <= {(s, a, m) for s, a, m, _ in got}, got
+    assert not any(action == "ratified" and modality == "asserted" for _, action, modality, _ in got), got
+
+
+def test_word_lists_states_counted_apart_keep_their_own_act(extractor):
+    # "signed by 183 states and ratified by fewer, among them ...": the list names who ratified only
+    got = claims_of(extractor, "Der Vertrag wurde bisher von 183 Staaten unterzeichnet und von 170 ratifiziert, "
+                    "darunter Frankreich und Russland.", "de")
+    assert not any(action == "signed" for _, action, _, _ in got), got
+
+
+def test_word_lists_french_present_tense_of_adherer_and_the_short_tpnw_name(extractor):
+    # "adhèrent" (è in the present tense stem) and the usual short name "traité d'interdiction des armes nucléaires"
+    got = claims_of(extractor, "Trois Etats membres de l'Union européenne adhèrent au traité d'interdiction des armes "
+                    "nucléaires : l'Autriche, l'Irlande et Malte.", "fr")
+    assert {(s, "acceded", "asserted") for s in ("AUT", "IRL", "MLT")} <= {(s, a, m) for s, a, m, _ in got}, got

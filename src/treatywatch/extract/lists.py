@@ -496,8 +496,14 @@ class ListExtraction:
                         pending_dates = []
                         continue
                     later = [m for m in mentions if m.start >= ch.e]  # "da Obama | e Medvedev": an agent list goes on
-                    states = pending + self._subjects(ch.names, at, [], text, later) or self._including(
-                        mentions, at, hits, text)
+                    states = pending + self._subjects(ch.names, at, [], text, later)
+                    if not states and (states := self._including(mentions, at, hits, text)):
+                        counted = self.wl.get("counted")
+                        for earlier in frames:
+                            # "Vier Staaten haben es unterzeichnet, aber nicht ratifiziert, namentlich ...": the acts
+                            # before the list are its states' too, unless counted apart ("von 183 Staaten unterzeichnet")
+                            if not earlier.states and not (counted and counted.search(text, earlier.s, earlier.e)):
+                                earlier.states = states
                     if not states:
                         # "Наступною стане Польща, яка ... повідомила ООН": the state named before
                         states = frames[-1].states if frames else self._subjects(
