@@ -724,3 +724,11 @@ def test_word_lists_french_present_tense_of_adherer_and_the_short_tpnw_name(extr
     got = claims_of(extractor, "Trois Etats membres de l'Union européenne adhèrent au traité d'interdiction des armes "
                     "nucléaires : l'Autriche, l'Irlande et Malte.", "fr")
     assert {(s, "acceded", "asserted") for s in ("AUT", "IRL", "MLT")} <= {(s, a, m) for s, a, m, _ in got}, got
+
+
+@pytest.mark.parametrize("name", ['układu o "otwartym niebie"', "traktatu o otwartym niebie", "układu o „otwartym niebie”"])
+def test_word_lists_the_polish_open_skies_name_in_its_other_wording(extractor, name):
+    # Polish news calls the treaty "układ/traktat o otwartym niebie" as well as "o otwartych przestworzach"
+    got = claims_of(extractor, f"Wczoraj Stany Zjednoczone oficjalnie przestały być stroną {name}, zgodnie z "
+                    "oświadczeniem Departamentu Stanu.", "pl")
+    assert ("USA", "took_effect", "asserted", dt.date(2025, 8, 26)) in got, got
