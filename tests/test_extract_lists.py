@@ -732,3 +732,23 @@ def test_word_lists_the_polish_open_skies_name_in_its_other_wording(extractor, n
     got = claims_of(extractor, f"Wczoraj Stany Zjednoczone oficjalnie przestały być stroną {name}, zgodnie z "
                     "oświadczeniem Departamentu Stanu.", "pl")
     assert ("USA", "took_effect", "asserted", dt.date(2025, 8, 26)) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Wystąpienie Węgier ze Statutu Rzymskiego nastąpi rok od złożenia pisemnego powiadomienia sekretarzowi "
+         "generalnemu ONZ.", "pl"),
+        ("Вихід Угорщини з Римського статуту стане чинним через рік після повідомлення генерального секретаря ООН.",
+         "uk"),
+    ],
+)
+def test_word_lists_the_notice_a_withdrawal_period_counts_from_is_not_a_notice_given(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert not any(action == "notified" and modality == "asserted" for _, action, modality, _ in got), got
+
+
+def test_word_lists_a_notice_given_before_its_period_is_still_given(extractor):
+    got = claims_of(extractor, "Россия уведомила всех участников о решении выйти из Договора по открытому небу через "
+                    "шесть месяцев после направления уведомления.", "ru")
+    assert ("RUS", "notified", "asserted", None) in got, got

@@ -815,6 +815,9 @@ class ListExtraction:
         if action in _OWN_WORD and _infinitive(text, cue_at, self.lang) and not any(
                 0 < cue_at - h.end() <= 25 for h in hits["announce"] + hits["decision"]):
             return "planned"  # "visant à retirer", "espère adhérer", but "ha deciso di sospendere" is the act
+        if action == "notified" and _only_nominal(hits, "notify") and all(
+                any(0 <= n.start() - p.end() <= 40 for p in hits["period"]) for n in hits["notify"]):
+            return "planned"  # "potrwa rok od złożenia notyfikacji": the notice a rule counts from, not one given
         if hits["hypothetical"]:
             return "hypothetical"
         if hits["planned"] and action != "intent_announced":
