@@ -752,3 +752,13 @@ def test_word_lists_a_notice_given_before_its_period_is_still_given(extractor):
     got = claims_of(extractor, "Россия уведомила всех участников о решении выйти из Договора по открытому небу через "
                     "шесть месяцев после направления уведомления.", "ru")
     assert ("RUS", "notified", "asserted", None) in got, got
+
+
+def test_word_lists_this_treaty_is_not_the_alliance_named_last(extractor):
+    # "Este tratado" after the alliance was named by its organisation ("Organización del Tratado ...", "OTAN")
+    art = parse_news_text("Noticia\nWire\n2025-08-27T10:00:00+02:00\n\nRusia habló ayer del Tratado INF con los "
+                          "aliados de la Organización del Tratado del Atlántico Norte (OTAN) en Bruselas. Este tratado "
+                          "fue firmado en 1987 por Estados Unidos y la Unión Soviética.\n", article_id="x")
+    got = {(c.state, c.treaty, c.action) for c in extractor.extract(art)}
+    assert ("USA", "inf", "signed") in got, got
+    assert not any(treaty == "north_atlantic_treaty" for _, treaty, _ in got), got

@@ -720,7 +720,10 @@ class ListExtraction:
             return min(inside, key=lambda m: abs(m.start - start - cue_at)).ref
         if hits["generic_treaty"] or hits["leave"] or hits["suspend"] or self.leave_seen or action in JOINING:
             # "the convention", "it", or a stage of the withdrawal named before: the treaty named last
-            before = [m for m in self.treaties if m.end <= start and (action in JOINING or m.ref != "north_atlantic_treaty")]
+            before = [m for m in self.treaties if m.end <= start and (m.ref != "north_atlantic_treaty" or (
+                action in JOINING and not (hits["generic_treaty"] and not self.wl["generic_treaty"].match(m.text))))]
+            # "joined NATO" may be said again with "it", but "this treaty" is not the alliance ("OTAN", "Organización
+            # del Tratado del Atlántico Norte"), only the treaty named as one ("Tratado del Atlántico Norte")
             if before:
                 return before[-1].ref
             if self.title_treaties:
