@@ -762,3 +762,11 @@ def test_word_lists_this_treaty_is_not_the_alliance_named_last(extractor):
     got = {(c.state, c.treaty, c.action) for c in extractor.extract(art)}
     assert ("USA", "inf", "signed") in got, got
     assert not any(treaty == "north_atlantic_treaty" for _, treaty, _ in got), got
+
+
+@pytest.mark.parametrize("name", ["Trattato per la messa al bando degli esperimenti nucleari",
+                                  "Trattato sulla messa al bando dei test nucleari"])
+def test_word_lists_the_italian_ctbt_name_without_totale(extractor, name):
+    got = claims_of(extractor, f"Il presidente russo ha firmato ieri la legge che revoca la ratifica del {name}, "
+                    "approvata dal Parlamento la settimana scorsa.", "it")
+    assert ("RUS", "deratified", "asserted", dt.date(2025, 8, 26)) in got, got
