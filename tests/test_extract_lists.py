@@ -770,3 +770,24 @@ def test_word_lists_the_italian_ctbt_name_without_totale(extractor, name):
     got = claims_of(extractor, f"Il presidente russo ha firmato ieri la legge che revoca la ratifica del {name}, "
                     "approvata dal Parlamento la settimana scorsa.", "it")
     assert ("RUS", "deratified", "asserted", dt.date(2025, 8, 26)) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Rząd Węgier ogłosił 3 kwietnia, że rozpocznie proces wycofywania się ze Statutu Rzymskiego podczas wizyty "
+         "premiera Izraela w Budapeszcie.", "pl"),
+        ("Le gouvernement hongrois a annoncé le 3 avril qu'il allait se retirer du Statut de Rome pendant la visite "
+         "du premier ministre d'Israël à Budapest.", "fr"),
+    ],
+)
+def test_word_lists_who_announced_a_withdrawal_not_a_state_named_after_it(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert ("HUN", "intent_announced", "asserted", dt.date(2025, 4, 3)) in got, got
+    assert not any(state == "ISR" for state, _, _, _ in got), got
+
+
+def test_word_lists_an_announcement_that_a_state_is_not_leaving_stays_denied(extractor):
+    got = claims_of(extractor, "Президент объявил вчера в послании парламенту: «Россия не выходит из Договора СНВ-3».",
+                    "ru")
+    assert not any(action == "intent_announced" and modality == "asserted" for _, action, modality, _ in got), got

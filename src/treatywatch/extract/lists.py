@@ -110,6 +110,7 @@ def _gap(text: str, a: int, b: int) -> bool:
 _LOCATIVE = re.compile(r"(?:^|\s)(?:в|во|у|w|we|in|im|à|au|en|nel)\s$", re.IGNORECASE)
 # Italian "a Helsinki", "a Cuba" is a place; Spanish "pidió a Polonia" names whom an act concerns
 _LOCATIVE_LANG = {"it": re.compile(r"(?:^|\s)a\s$", re.IGNORECASE)}
+_THAT = re.compile(r"(?:,\s*|\s)(?:що|что|że|dass|que|qu['’]|che)\b", re.IGNORECASE)  # a that-clause begins
 _REPORTING = re.compile(r"\w*\s*(?:,\s*(?:що|что|że|dass|que|qu['’]|che)|:)")
 # a passive's agent right after the act: "ratificado por Honduras", "ratifié par la Hongrie", "von Ungarn"
 _AGENT = re.compile(r"\w+(?:\s+\w+){0,3}\s+(?:por|par|da|dal|dalla|dall['’]|von|przez)\s+(?:(?:el|la|le|les|der|die|den|dem|il|lo|l['’])\s*)?",
@@ -522,16 +523,20 @@ class ListExtraction:
             return [f for f in frames if f.states]
         if len({a for a, _, _ in cued.values()}) == 1:
             action, strength, cue_at = next(iter(cued.values()))  # the one clause that states an act
+        who_at = cue_at  # where the actor is sought
+        if action == "intent_announced" and (said := [h.end() for h in hits["announce"] if h.start() < cue_at
+                                                      and _THAT.search(text, h.end(), cue_at)]):
+            who_at = said[-1]  # "Rząd Węgier ogłosił, że rozpocznie wycofywanie się": who announced it
         skip = {id(m) for ch in gapped for m in ch.names}
         left = [d for ch in chunks if ch not in gapped for d in ch.dates]
-        names = self._near(chunks, cue_at, skip, text) or [m for m in mentions if id(m) not in skip]
-        run = self._run(names, cue_at, text)
+        names = self._near(chunks, who_at, skip, text) or [m for m in mentions if id(m) not in skip]
+        run = self._run(names, who_at, text)
         own = [next((d for d in left if m.end <= d.start <= m.end + 25), None) for m in run]
         if len(run) >= 2 and all(own) and len({d.date for d in own if d}) > 1:
             # "seuls le Burundi, en 2017, et les Philippines, en 2019, avaient quitté": a date each
             return [_Frame(0, chunks[-1].e, action, strength, cue_at, self._codes(m), [d])
                     for m, d in zip(run, own) if d and self._codes(m)]
-        states = self._subjects(names, cue_at, last_states, text)
+        states = self._subjects(names, who_at, last_states, text)
         if not states:
             return []
         frames.append(_Frame(0, chunks[-1].e, action, strength, cue_at, states, left))
