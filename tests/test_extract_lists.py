@@ -791,3 +791,18 @@ def test_word_lists_an_announcement_that_a_state_is_not_leaving_stays_denied(ext
     got = claims_of(extractor, "Президент объявил вчера в послании парламенту: «Россия не выходит из Договора СНВ-3».",
                     "ru")
     assert not any(action == "intent_announced" and modality == "asserted" for _, action, modality, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Президент России предложил вчера странам, которые остаются вне Конвенции о химическом оружии, "
+         "присоединиться к ней.", "ru"),
+        ("Прем'єр-міністр України закликав учора всі держави ратифікувати Римський статут.", "uk"),
+        ("Premier Polski zaproponował wczoraj państwom regionu przystąpienie do Traktatu o handlu bronią.", "pl"),
+    ],
+)
+def test_word_lists_a_proposal_to_others_is_a_call_not_an_act(extractor, text, lang):
+    # proposing and urging in their past forms ("предложил", "закликав", "zaproponował")
+    got = claims_of(extractor, text, lang)
+    assert not any(modality == "asserted" for _, _, modality, _ in got), got
