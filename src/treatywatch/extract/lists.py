@@ -6,7 +6,8 @@ vote, signature of the law, effect) and the modality (negation, plan, call, cond
 from the other words of the sentence.  A sentence is cut into clauses (at punctuation and before
 conjunctions): clauses with acts of their own make claims of their own, a clause of a name and a
 date repeats the act before it ("le Niger en 2002"), and the subject is the list of states
-nearest the act.  Dates: numeric (day first) and month-name dates, months, years, weekdays, today
+nearest the act (with the states named "along with" it, "junto a España", and a "namely" list
+after a counted subject, "Vier Staaten ..., namentlich Ägypten, ...").  Dates: numeric (day first) and month-name dates, months, years, weekdays, today
 and yesterday in each language, resolved against the publication date (when it is unknown, a day
 and month take the year written before them); "then" ("wówczas", "тогда") takes the date of the
 act before.
