@@ -673,3 +673,136 @@ def test_word_lists_a_bill_sent_to_parliament_is_the_governments_approval(extrac
                     "du traité FCE.", "fr")
     assert ("SRB", "government_approved", "asserted", None) in got, got
     assert not any(action == "took_effect" and modality == "asserted" for _, action, modality, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Junto a Chile y Perú, también ratificaron ayer el Tratado sobre el Comercio de Armas Noruega, Francia y "
+         "Japón.", "es", {"CHL", "PER", "NOR", "FRA", "JPN"}),
+        ("Neben Österreich haben gestern auch Irland und Malta den Atomwaffenverbotsvertrag ratifiziert.", "de",
+         {"AUT", "IRL", "MLT"}),
+        ("Наряду с Эстонией о выходе из Оттавской конвенции ООН вчера уведомили Латвия и Литва.", "ru",
+         {"EST", "LVA", "LTU"}),
+    ],
+)
+def test_word_lists_those_named_along_with_the_subject_act_too(extractor, text, lang, expected):
+    # "along with X, Y did it": the subject after the act, and X with it
+    got = claims_of(extractor, text, lang)
+    assert expected == {state for state, _, modality, _ in got if modality == "asserted"}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Рішення Угорщини про вихід з Римського статуту ще не набуло чинності.", "uk"),
+        ("Der Austritt Ungarns aus dem Römischen Statut ist noch nicht wirksam geworden.", "de"),
+        ("Le retrait de la Hongrie du Statut de Rome n'est pas encore entré en vigueur.", "fr"),
+    ],
+)
+def test_word_lists_a_withdrawal_not_yet_in_effect_is_denied(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert ("HUN", "took_effect", "denied", None) in got, got
+
+
+def test_word_lists_a_namely_list_names_the_states_of_each_act_before_it(extractor):
+    got = claims_of(extractor, "Drei Staaten haben das Chemiewaffenübereinkommen zwar unterzeichnet, aber noch nicht "
+                    "ratifiziert, namentlich Israel, Myanmar und Angola.", "de")
+    assert {(s, "signed", "asserted") for s in ("ISR", "MMR", "AGO")} <= {(s, a, m) for s, a, m, _ in got}, got
+    assert not any(action == "ratified" and modality == "asserted" for _, action, modality, _ in got), got
+
+
+def test_word_lists_states_counted_apart_keep_their_own_act(extractor):
+    # "signed by 183 states and ratified by fewer, among them ...": the list names who ratified only
+    got = claims_of(extractor, "Der Vertrag wurde bisher von 183 Staaten unterzeichnet und von 170 ratifiziert, "
+                    "darunter Frankreich und Russland.", "de")
+    assert not any(action == "signed" for _, action, _, _ in got), got
+
+
+def test_word_lists_french_present_tense_of_adherer_and_the_short_tpnw_name(extractor):
+    # "adhèrent" (è in the present tense stem) and the usual short name "traité d'interdiction des armes nucléaires"
+    got = claims_of(extractor, "Trois Etats membres de l'Union européenne adhèrent au traité d'interdiction des armes "
+                    "nucléaires : l'Autriche, l'Irlande et Malte.", "fr")
+    assert {(s, "acceded", "asserted") for s in ("AUT", "IRL", "MLT")} <= {(s, a, m) for s, a, m, _ in got}, got
+
+
+@pytest.mark.parametrize("name", ['układu o "otwartym niebie"', "traktatu o otwartym niebie", "układu o „otwartym niebie”"])
+def test_word_lists_the_polish_open_skies_name_in_its_other_wording(extractor, name):
+    # Polish news calls the treaty "układ/traktat o otwartym niebie" as well as "o otwartych przestworzach"
+    got = claims_of(extractor, f"Wczoraj Stany Zjednoczone oficjalnie przestały być stroną {name}, zgodnie z "
+                    "oświadczeniem Departamentu Stanu.", "pl")
+    assert ("USA", "took_effect", "asserted", dt.date(2025, 8, 26)) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Wystąpienie Węgier ze Statutu Rzymskiego nastąpi rok od złożenia pisemnego powiadomienia sekretarzowi "
+         "generalnemu ONZ.", "pl"),
+        ("Вихід Угорщини з Римського статуту стане чинним через рік після повідомлення генерального секретаря ООН.",
+         "uk"),
+    ],
+)
+def test_word_lists_the_notice_a_withdrawal_period_counts_from_is_not_a_notice_given(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert not any(action == "notified" and modality == "asserted" for _, action, modality, _ in got), got
+
+
+def test_word_lists_a_notice_given_before_its_period_is_still_given(extractor):
+    got = claims_of(extractor, "Россия уведомила всех участников о решении выйти из Договора по открытому небу через "
+                    "шесть месяцев после направления уведомления.", "ru")
+    assert ("RUS", "notified", "asserted", None) in got, got
+
+
+def test_word_lists_this_treaty_is_not_the_alliance_named_last(extractor):
+    # "Este tratado" after the alliance was named by its organisation ("Organización del Tratado ...", "OTAN")
+    art = parse_news_text("Noticia\nWire\n2025-08-27T10:00:00+02:00\n\nRusia habló ayer del Tratado INF con los "
+                          "aliados de la Organización del Tratado del Atlántico Norte (OTAN) en Bruselas. Este tratado "
+                          "fue firmado en 1987 por Estados Unidos y la Unión Soviética.\n", article_id="x")
+    got = {(c.state, c.treaty, c.action) for c in extractor.extract(art)}
+    assert ("USA", "inf", "signed") in got, got
+    assert not any(treaty == "north_atlantic_treaty" for _, treaty, _ in got), got
+
+
+@pytest.mark.parametrize("name", ["Trattato per la messa al bando degli esperimenti nucleari",
+                                  "Trattato sulla messa al bando dei test nucleari"])
+def test_word_lists_the_italian_ctbt_name_without_totale(extractor, name):
+    got = claims_of(extractor, f"Il presidente russo ha firmato ieri la legge che revoca la ratifica del {name}, "
+                    "approvata dal Parlamento la settimana scorsa.", "it")
+    assert ("RUS", "deratified", "asserted", dt.date(2025, 8, 26)) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Rząd Węgier ogłosił 3 kwietnia, że rozpocznie proces wycofywania się ze Statutu Rzymskiego podczas wizyty "
+         "premiera Izraela w Budapeszcie.", "pl"),
+        ("Le gouvernement hongrois a annoncé le 3 avril qu'il allait se retirer du Statut de Rome pendant la visite "
+         "du premier ministre d'Israël à Budapest.", "fr"),
+    ],
+)
+def test_word_lists_who_announced_a_withdrawal_not_a_state_named_after_it(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert ("HUN", "intent_announced", "asserted", dt.date(2025, 4, 3)) in got, got
+    assert not any(state == "ISR" for state, _, _, _ in got), got
+
+
+def test_word_lists_an_announcement_that_a_state_is_not_leaving_stays_denied(extractor):
+    got = claims_of(extractor, "Президент объявил вчера в послании парламенту: «Россия не выходит из Договора СНВ-3».",
+                    "ru")
+    assert not any(action == "intent_announced" and modality == "asserted" for _, action, modality, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Президент России предложил вчера странам, которые остаются вне Конвенции о химическом оружии, "
+         "присоединиться к ней.", "ru"),
+        ("Прем'єр-міністр України закликав учора всі держави ратифікувати Римський статут.", "uk"),
+        ("Premier Polski zaproponował wczoraj państwom regionu przystąpienie do Traktatu o handlu bronią.", "pl"),
+    ],
+)
+def test_word_lists_a_proposal_to_others_is_a_call_not_an_act(extractor, text, lang):
+    # proposing and urging in their past forms ("предложил", "закликав", "zaproponował")
+    got = claims_of(extractor, text, lang)
+    assert not any(modality == "asserted" for _, _, modality, _ in got), got

@@ -6,7 +6,8 @@ vote, signature of the law, effect) and the modality (negation, plan, call, cond
 from the other words of the sentence.  A sentence is cut into clauses (at punctuation and before
 conjunctions): clauses with acts of their own make claims of their own, a clause of a name and a
 date repeats the act before it ("le Niger en 2002"), and the subject is the list of states
-nearest the act.  Dates: numeric (day first) and month-name dates, months, years, weekdays, today
+nearest the act (with the states named "along with" it, "junto a España", and a "namely" list
+after a counted subject, "Vier Staaten ..., namentlich Ägypten, ...").  Dates: numeric (day first) and month-name dates, months, years, weekdays, today
 and yesterday in each language, resolved against the publication date (when it is unknown, a day
 and month take the year written before them); "then" ("wówczas", "тогда") takes the date of the
 act before.
@@ -110,6 +111,7 @@ def _gap(text: str, a: int, b: int) -> bool:
 _LOCATIVE = re.compile(r"(?:^|\s)(?:в|во|у|w|we|in|im|à|au|en|nel)\s$", re.IGNORECASE)
 # Italian "a Helsinki", "a Cuba" is a place; Spanish "pidió a Polonia" names whom an act concerns
 _LOCATIVE_LANG = {"it": re.compile(r"(?:^|\s)a\s$", re.IGNORECASE)}
+_THAT = re.compile(r"(?:,\s*|\s)(?:що|что|że|dass|que|qu['’]|che)\b", re.IGNORECASE)  # a that-clause begins
 _REPORTING = re.compile(r"\w*\s*(?:,\s*(?:що|что|że|dass|que|qu['’]|che)|:)")
 # a passive's agent right after the act: "ratificado por Honduras", "ratifié par la Hongrie", "von Ungarn"
 _AGENT = re.compile(r"\w+(?:\s+\w+){0,3}\s+(?:por|par|da|dal|dalla|dall['’]|von|przez)\s+(?:(?:el|la|le|les|der|die|den|dem|il|lo|l['’])\s*)?",
@@ -496,8 +498,14 @@ class ListExtraction:
                         pending_dates = []
                         continue
                     later = [m for m in mentions if m.start >= ch.e]  # "da Obama | e Medvedev": an agent list goes on
-                    states = pending + self._subjects(ch.names, at, [], text, later) or self._including(
-                        mentions, at, hits, text)
+                    states = pending + self._subjects(ch.names, at, [], text, later)
+                    if not states and (states := self._including(mentions, at, hits, text)):
+                        counted = self.wl.get("counted")
+                        for earlier in frames:
+                            # "Vier Staaten haben es unterzeichnet, aber nicht ratifiziert, namentlich ...": the acts
+                            # before the list are its states' too, unless counted apart ("von 183 Staaten unterzeichnet")
+                            if not earlier.states and not (counted and counted.search(text, earlier.s, earlier.e)):
+                                earlier.states = states
                     if not states:
                         # "Наступною стане Польща, яка ... повідомила ООН": the state named before
                         states = frames[-1].states if frames else self._subjects(
@@ -516,16 +524,20 @@ class ListExtraction:
             return [f for f in frames if f.states]
         if len({a for a, _, _ in cued.values()}) == 1:
             action, strength, cue_at = next(iter(cued.values()))  # the one clause that states an act
+        who_at = cue_at  # where the actor is sought
+        if action == "intent_announced" and (said := [h.end() for h in hits["announce"] if h.start() < cue_at
+                                                      and _THAT.search(text, h.end(), cue_at)]):
+            who_at = said[-1]  # "Rząd Węgier ogłosił, że rozpocznie wycofywanie się": who announced it
         skip = {id(m) for ch in gapped for m in ch.names}
         left = [d for ch in chunks if ch not in gapped for d in ch.dates]
-        names = self._near(chunks, cue_at, skip, text) or [m for m in mentions if id(m) not in skip]
-        run = self._run(names, cue_at, text)
+        names = self._near(chunks, who_at, skip, text) or [m for m in mentions if id(m) not in skip]
+        run = self._run(names, who_at, text)
         own = [next((d for d in left if m.end <= d.start <= m.end + 25), None) for m in run]
         if len(run) >= 2 and all(own) and len({d.date for d in own if d}) > 1:
             # "seuls le Burundi, en 2017, et les Philippines, en 2019, avaient quitté": a date each
             return [_Frame(0, chunks[-1].e, action, strength, cue_at, self._codes(m), [d])
                     for m, d in zip(run, own) if d and self._codes(m)]
-        states = self._subjects(names, cue_at, last_states, text)
+        states = self._subjects(names, who_at, last_states, text)
         if not states:
             return []
         frames.append(_Frame(0, chunks[-1].e, action, strength, cue_at, states, left))
@@ -557,12 +569,7 @@ class ListExtraction:
         first = next((m for m in names if m.kind != "official" and 0 <= m.start - word.end() <= 30), None)
         if first is None:
             return []
-        run = [first]
-        for m in names[names.index(first) + 1:]:
-            if not _gap(text, run[-1].end, m.start):
-                break
-            run.append(m)
-        return list(dict.fromkeys(x for m in run for x in self._codes(m)))
+        return list(dict.fromkeys(x for m in self._list_from(first, names, text) for x in self._codes(m)))
 
     def _after_list(self, names: list[Mention], cue_at: int, text: str) -> list[str]:
         """States that did the act before, listed at the end of the sentence: "Irlanda ratificó el
@@ -573,11 +580,7 @@ class ListExtraction:
                       and _OF.fullmatch(text, word.end(), m.start)), None)
         if first is None:
             return []
-        run = [first]
-        for m in names[names.index(first) + 1:]:
-            if not _gap(text, run[-1].end, m.start):
-                break
-            run.append(m)
+        run = self._list_from(first, names, text)
         if text[run[-1].end:].strip(" .,;:!?\"'»”)") != "":
             return []  # the list must close the sentence
         return list(dict.fromkeys(x for m in run for x in self._codes(m)))
@@ -723,7 +726,10 @@ class ListExtraction:
             return min(inside, key=lambda m: abs(m.start - start - cue_at)).ref
         if hits["generic_treaty"] or hits["leave"] or hits["suspend"] or self.leave_seen or action in JOINING:
             # "the convention", "it", or a stage of the withdrawal named before: the treaty named last
-            before = [m for m in self.treaties if m.end <= start and (action in JOINING or m.ref != "north_atlantic_treaty")]
+            before = [m for m in self.treaties if m.end <= start and (m.ref != "north_atlantic_treaty" or (
+                action in JOINING and not (hits["generic_treaty"] and not self.wl["generic_treaty"].match(m.text))))]
+            # "joined NATO" may be said again with "it", but "this treaty" is not the alliance ("OTAN", "Organización
+            # del Tratado del Atlántico Norte"), only the treaty named as one ("Tratado del Atlántico Norte")
             if before:
                 return before[-1].ref
             if self.title_treaties:
@@ -769,6 +775,13 @@ class ListExtraction:
                 if not _gap(text, m.end, out[0].start):
                     break
                 out.insert(0, m)
+            after = [m for m in states if m.start > cue_pos]
+            lead = next((m for m in before if self._alongside(text, m.start)), None)
+            if lead is out[0] and after:
+                # "Junto a España ... depositaron ... Alemania, Bulgaria": the subject comes after the act
+                out += self._list_from(after[0], states, text)
+            elif lead is not None and lead not in out:
+                out = self._list_from(lead, states, text) + out  # "Neben Österreich haben auch Irland ..."
             return out
         out = states[:1]
         for m in states[1:]:
@@ -776,6 +789,23 @@ class ListExtraction:
                 break
             out.append(m)
         return out
+
+    def _alongside(self, text: str, name_at: int) -> bool:
+        """Whether the name at ``name_at`` follows "along with" ("neben", "junto a", "наряду с"):
+        those it names act together with a subject named after the act."""
+        alongside = self.wl.get("alongside")
+        return alongside is not None and any(
+            _OF.fullmatch(text, m.end(), name_at) for m in alongside.finditer(text, max(0, name_at - 30), name_at))
+
+    @staticmethod
+    def _list_from(first: Mention, names: list[Mention], text: str) -> list[Mention]:
+        """The list of names that begins with ``first``: "Alemania, Bulgaria, ... y Reino Unido"."""
+        run = [first]
+        for m in names[names.index(first) + 1:]:
+            if not _gap(text, run[-1].end, m.start):
+                break
+            run.append(m)
+        return run
 
     def _modality(self, hits: dict[str, list[re.Match[str]]], text: str, cue_at: int, action: str,
                   clause: tuple[int, int]) -> str:
@@ -789,9 +819,14 @@ class ListExtraction:
             return "denied"
         if any(0 <= cue_at - m.start() <= 80 for m in hits["not_yet"]):
             return "denied"  # "sind noch nicht bereit, dem Abkommen beizutreten": over a clause break too
+        if action == "took_effect" and any(0 < e.start() - m.end() <= 12 for m in hits["not_yet"] for e in hits["effect"]):
+            return "denied"  # "Рішення про вихід ще не набуло чинності": the effect word itself is denied
         if action in _OWN_WORD and _infinitive(text, cue_at, self.lang) and not any(
                 0 < cue_at - h.end() <= 25 for h in hits["announce"] + hits["decision"]):
             return "planned"  # "visant à retirer", "espère adhérer", but "ha deciso di sospendere" is the act
+        if action == "notified" and _only_nominal(hits, "notify") and all(
+                any(0 <= n.start() - p.end() <= 40 for p in hits["period"]) for n in hits["notify"]):
+            return "planned"  # "potrwa rok od złożenia notyfikacji": the notice a rule counts from, not one given
         if hits["hypothetical"]:
             return "hypothetical"
         if hits["planned"] and action != "intent_announced":
