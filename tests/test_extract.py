@@ -337,7 +337,7 @@ def test_extract_deliberation_reaction_and_retraction_are_not_acts(extractor):
 
 def test_extract_negated_core_and_declined_step_are_denied(extractor):
     claims = extractor.extract(article(
-        "Putin told lawmakers on 21 February that Russia was suspending its participation in the New START treaty "
+        "On 21 February Putin told parliament that Russia was suspending its participation in the New START treaty "
         "but was not withdrawing from it. Latvian President Edgars Rinkevics declined to promulgate the law on "
         "withdrawal from the Istanbul Convention.", published="2023-03-01T09:00:00+03:00"))
     got = {(c.state, c.treaty, c.action, c.modality) for c in claims}
@@ -483,7 +483,7 @@ def test_extract_a_rule_counted_from_a_notice_dates_nothing(extractor):
     "Leaving the Ottawa Convention would be a mistake, Finland's president said.",
     "Brazil hosted the talks. World leaders from 175 countries signed the Paris Agreement on Friday.",
     "The vote put Hungary on course to become the first EU member to leave the Rome Statute.",
-    "The plan stresses the need for an immediate invitation for Ukraine to join the North Atlantic Treaty.",
+    "The document insists on the need for a swift invitation for Ukraine to join the North Atlantic Treaty.",
 ])
 def test_extract_plans_steps_deadlines_and_others_failures_are_not_asserted_acts(extractor, body):
     claims = extractor.extract(article(body))
@@ -628,7 +628,7 @@ def test_extract_an_accession_the_legislature_accepts_is_its_approval_not_the_de
 
 
 @pytest.mark.parametrize("body", [
-    "The Verkhovna Rada ratified the Istanbul Convention on June 20 and signed by President Zelensky on July 18.",
+    "The Verkhovna Rada ratified the Istanbul Convention on June 21 and signed by the president on July 19.",
     "Parliament ratified the Istanbul Convention in May, and President Duda signed it in June.",
 ])
 def test_extract_the_president_signing_what_parliament_ratified_signs_the_law(extractor, body):

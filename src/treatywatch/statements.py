@@ -441,7 +441,7 @@ class _ArticleStatements:
         if before:
             sp = before[-1]
             if sp.kind in ("organisation", "government") and re.match(r"[^,;.]*,\s*(?:\w+ly\s+)?$", text[sp.end:v_start]):
-                # "Klaus Toepfer, executive director of the United Nations Environment Programme, said"
+                # "Jane Doe, head of the United Nations agency for refugees, said"
                 for p in reversed(before[:-1]):
                     if p.kind == "official" and p.name and re.fullmatch(r",\s+[^,;.“”\"]*", text[p.end:sp.start]):
                         sp = p

@@ -869,8 +869,8 @@ class ArticleExtraction:
         return []
 
     def _listed_next(self, subj: Any, end: int) -> list[str]:
-        """'... with a further six having signed but not yet ratified. These six countries are Afghanistan,
-        Egypt, ...': the states the next sentence lists for a subject that only counts them."""
+        """'... and four more have signed it without ratifying. The four are Chad, Haiti, ...': the states
+        the next sentence lists for a subject that only counts them."""
         number = subj if subj.tag_ == "CD" else next((c for c in subj.children if c.dep_ == "nummod"), None)
         n = (int(number.text) if number.text.isdigit() else NUMBERS.get(number.lower_, 0)) if number is not None else 0
         after = next(((s, e) for s, e in self.sentence_spans if s >= end), None)
@@ -1104,8 +1104,8 @@ class ArticleExtraction:
 
     @staticmethod
     def _named_day(act: Act, mentions: list[DateMention], start: int, offset: int) -> DateMention | None:
-        """'on November 4, 2020, the day the United States formally withdrew': the date the clause's
-        'day' stands in apposition to."""
+        """'a pledge of 4 November, the day Canada left the pact': the date the clause's 'day'
+        stands in apposition to."""
         day = act.stage_verb.head
         if act.stage_verb.dep_ != "relcl" or day.lemma_.lower() not in ("day", "date") or day.dep_ != "appos":
             return None

@@ -720,7 +720,7 @@ class ListExtraction:
     def _treaty(self, start: int, end: int, cue_at: int, hits: dict[str, list[re.Match[str]]], action: str) -> str | None:
         inside = [m for m in self.treaties if start <= m.start < end]
         if action not in JOINING and any(m.ref != "north_atlantic_treaty" for m in inside):
-            # "setzte die Teilnahme am KSE-Vertrag aus, bis die NATO-Länder ...": NATO the alliance, not the act's treaty
+            # "setzte den KSE-Vertrag aus, solange die NATO-Staaten ...": NATO the alliance, not the act's treaty
             inside = [m for m in inside if m.ref != "north_atlantic_treaty"]
         if inside:
             return min(inside, key=lambda m: abs(m.start - start - cue_at)).ref
