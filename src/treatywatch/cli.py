@@ -61,12 +61,9 @@ class _State:
 
     def extractor(self, gate: bool = True) -> Extractor:
         from .extract import ExtractOptions, Extractor
-        from .extract.claim_filter import MODEL_DIR
         from .gate import Lexicon
 
-        options = ExtractOptions(gate=bool(self.settings["gate"]) and gate, model=str(self.settings["model"]),
-                                 claim_filter=MODEL_DIR if self.settings["claim_filter"] else None)
-        return Extractor(options, lexicon=Lexicon(self.registry()))
+        return Extractor(ExtractOptions.from_settings(self.settings, gate), lexicon=Lexicon(self.registry()))
 
     def read_options(self) -> ReadOptions:
         from .sources import ReadOptions

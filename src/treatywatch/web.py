@@ -547,20 +547,18 @@ def create_app(settings: dict[str, Any] | None = None, **overrides: Any) -> Fast
 
 
 _INGEST_LOCK = threading.Lock()
-_EXTRACTORS: dict[str, Any] = {}
+_EXTRACTORS: dict[Hashable, Any] = {}  # loaded extractors by their options and registry
 
 
 def _extractor(settings: dict[str, Any]) -> Any:
     """The spaCy pipeline, loaded on the first ingest (a few seconds) and kept."""
     from .extract import ExtractOptions, Extractor
-    from .extract.claim_filter import MODEL_DIR
     from .gate import Lexicon
 
-    key = str(settings["model"])
+    options = ExtractOptions.from_settings(settings)
+    key = (options, str(settings["registry"]))  # one per way of extracting, not only per spaCy model
     if key not in _EXTRACTORS:
         dirs = [d for d in str(settings["registry"]).split(os.pathsep) if d]
-        options = ExtractOptions(gate=bool(settings["gate"]), model=key,
-                                 claim_filter=MODEL_DIR if settings["claim_filter"] else None)
         _EXTRACTORS[key] = Extractor(options, lexicon=Lexicon(load_registry(*dirs)))
     return _EXTRACTORS[key]
 

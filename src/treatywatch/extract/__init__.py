@@ -16,7 +16,7 @@ import dataclasses
 import datetime as dt
 import functools
 import pathlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .. import rules
@@ -24,7 +24,7 @@ from ..errors import TreatywatchError
 from ..gate import Lexicon, default_lexicon
 from ..models import Article, Claim
 from ..registry import Registry
-from .claim_filter import load_filter
+from .claim_filter import MODEL_DIR, load_filter
 from .english import ArticleExtraction
 from .lists import LANGUAGES as LIST_LANGUAGES, ListExtraction
 from .words import DATELINE_PLACE, find_dateline
@@ -42,6 +42,12 @@ class ExtractOptions:
     model: str = DEFAULT_MODEL
     batch_size: int = 64
     claim_filter: pathlib.Path | None = None  # the trained claim filter's folder (MODEL_DIR; claim_filter.py); None: off
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any], gate: bool = True) -> ExtractOptions:
+        """The options the settings ask for (``gate``, ``model``, ``claim_filter``; ``settings.py``)."""
+        return cls(gate=bool(settings["gate"]) and gate, model=str(settings["model"]),
+                   claim_filter=MODEL_DIR if settings["claim_filter"] else None)
 
 
 @functools.lru_cache(maxsize=2)
