@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import logging
 import os
@@ -22,6 +20,7 @@ import click
 from . import __version__
 from .errors import TreatywatchError
 from .models import ACTIONS, REASONS, STANCES, Reject, Statement, Status
+from .output import csv_text
 from .settings import CONFIG_FILE, SECRET_SETTINGS, SETTINGS, load_settings
 
 # Modules that only some commands need are imported where they are used, so that `--version`
@@ -359,7 +358,7 @@ def _print_statuses(statuses: Iterable[Status], fmt: str, title: str | None = No
     if fmt == "json":
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
     elif fmt == "csv":
-        click.echo(_csv(records, ["state", "status", "since", "effective", "note", "events", "basis"]), nl=False)
+        click.echo(csv_text(records, ["state", "status", "since", "effective", "note", "events", "basis"]), nl=False)
     else:
         rows = [{**r, "events": len(r["events"]), "note": _short(r["note"])} for r in records]
         if title:
@@ -392,7 +391,7 @@ def events(obj: _State, treaty: str | None, state: str | None, source: str, fmt:
     if fmt == "json":
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
     elif fmt == "csv":
-        click.echo(_csv(records, cols), nl=False)
+        click.echo(csv_text(records, cols), nl=False)
     else:
         rows = [{**r, "sources": ", ".join(r["sources"]), "conflicts": len(r["conflicts"]),
                  "date": r["date"] or f"≤{r['bound']}"} for r in records]
@@ -493,7 +492,7 @@ def reconcile(obj: _State, treaty: str, since: dt.date | None, kind: str, fmt: s
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     elif fmt == "csv":
-        click.echo(_csv([{**r, "sources": "|".join(r["sources"])} for r in rows], cols), nl=False)
+        click.echo(csv_text([{**r, "sources": "|".join(r["sources"])} for r in rows], cols), nl=False)
     else:
         click.echo(_table([{**r, "sources": ", ".join(r["sources"]), "note": _short(r["note"])} for r in rows], cols))
 
@@ -521,7 +520,7 @@ def timeline(obj: _State, state: str, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
     elif fmt == "csv":
-        click.echo(_csv(records, ["date", "treaty", "status", "since", "effective", "note", "events"]), nl=False)
+        click.echo(csv_text(records, ["date", "treaty", "status", "since", "effective", "note", "events"]), nl=False)
     else:
         rows = [{**r, "note": _short(r["note"])} for r in records]
         click.echo(_table(rows, ["date", "treaty", "status", "since", "effective", "note"]))
@@ -565,7 +564,7 @@ def count(obj: _State, treaty: str, start: dt.date, end: dt.date, every: str, fm
     if fmt == "json":
         click.echo(json.dumps(records, indent=2))
     elif fmt == "csv":
-        click.echo(_csv(records, cols), nl=False)
+        click.echo(csv_text(records, cols), nl=False)
     else:
         click.echo(_table(records, cols))
 
@@ -635,7 +634,7 @@ def _print_statements(found: list[Statement], fmt: str) -> None:
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
     elif fmt == "csv":
         flat = [{**r, "reasons": "|".join(f"{x['code']}:{x['words']}" for x in r["reasons"])} for r in records]
-        click.echo(_csv(flat, STATEMENT_COLUMNS), nl=False)
+        click.echo(csv_text(flat, STATEMENT_COLUMNS), nl=False)
     else:
         rows = [{"date": r["date"], "speaker": r["speaker"] or r["body"] or "", "for": r["state"] or r["body"] or "",
                  "channel": r["channel"] or "", "act": f"{r['about'] or '?'} {r['treaty'] or '?'}"
@@ -851,7 +850,7 @@ def export(obj: _State, what: str, fmt: str, output: str | None, treaty: str | N
         click.echo(f"wrote {len(records)} {what} to {output}", err=True)
         return
     text = (json.dumps(records, indent=2, ensure_ascii=False) + "\n" if fmt == "json"
-            else _csv([{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, dict) or (
+            else csv_text([{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, dict) or (
                 isinstance(v, list) and any(isinstance(x, dict) for x in v)) else v) for k, v in r.items()}
                        for r in records], list(records[0]) if records else []))
     if output:
@@ -1328,12 +1327,3 @@ def _table(rows: list[dict[str, Any]], cols: list[str]) -> str:
              "  ".join("-" * w for w in widths)]
     lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
     return "\n".join(lines)
-
-
-def _csv(records: list[dict[str, Any]], cols: list[str]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(cols)
-    for r in records:
-        writer.writerow([" ".join(v) if isinstance(v, list) else ("" if v is None else v) for v in (r.get(c) for c in cols)])
-    return buf.getvalue()

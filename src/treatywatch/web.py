@@ -42,6 +42,7 @@ from .errors import TreatywatchError, UnknownTreatyError
 from .ingest import article_from_record
 from .ledger import Ledger, change_marker
 from .models import ACTIONS, STANCES, STATUSES
+from .output import csv_text
 from .registry import Registry, load_registry
 from .settings import load_settings
 
@@ -328,7 +329,7 @@ def create_app(settings: dict[str, Any] | None = None, **overrides: Any) -> Fast
             return _json_bytes(_encode(asked)[:-1] + b"," + found[1:])  # one object: the keys of both
         data = views.status(ledger(), treaty_id, day, state=state.upper() if state else None)
         if format == "csv":
-            return Response(_csv(data["statuses"], ["state", "name", "status", "since", "effective", "note", "events", "basis"]),
+            return Response(csv_text(data["statuses"], ["state", "name", "status", "since", "effective", "note", "events", "basis"]),
                             media_type="text/csv; charset=utf-8",
                             headers={"Content-Disposition": f'attachment; filename="{data["treaty"]}-{data["as_of"]}.csv"'})
         return _json(data)
@@ -596,18 +597,6 @@ def _encode(data: Any) -> bytes:
 def _json_bytes(body: bytes) -> Response:
     """A JSON answer already encoded (by ``_encode``)."""
     return Response(body, media_type="application/json")
-
-
-def _csv(rows: list[dict[str, Any]], cols: list[str]) -> str:
-    import csv
-    import io
-
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(cols)
-    for r in rows:
-        writer.writerow([" ".join(v) if isinstance(v, list) else ("" if v is None else v) for v in (r.get(c) for c in cols)])
-    return buf.getvalue()
 
 
 def _chart(counts: list[dict[str, Any]], width: int = 640, height: int = 200, pad: int = 36) -> dict[str, Any]:
