@@ -760,3 +760,17 @@ def test_extract_a_past_clause_after_the_act_tells_it_as_done(extractor):
 def test_extract_the_agent_of_a_passive_acts(extractor):
     claims = extractor.extract(article("The Arms Trade Treaty was ratified by Peru in March 2016.", published="2018-01-05"))
     assert ("PER", "att", "ratified") in asserted(claims)
+
+
+def test_entity_ruler_stands_in_for_the_statistical_ner(extractor):
+    """The pipeline runs the team's entity ruler, not spaCy's NER: dates, times, ordinals,
+    states, peoples and known officials are marked from the team's own lists."""
+    nlp = extractor.nlp
+    assert "ner" not in nlp.pipe_names and "entity_ruler" in nlp.pipe_names
+    doc = nlp("On Friday morning Gitanas Nausėda said Lithuania became the 125th party, "
+              "two years after the French delegation first asked, on 27 June 2025.")
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert {("Friday", "DATE"), ("morning", "TIME"), ("Gitanas Nausėda", "PERSON"), ("Lithuania", "GPE"),
+            ("125th", "ORDINAL"), ("two years", "DATE"), ("French", "NORP"), ("first", "ORDINAL"),
+            ("27 June 2025", "DATE")} <= found
+    assert not any(e.text == "party" for e in doc.ents)

