@@ -24,6 +24,8 @@ def test_cli_extract_seed_jsonl():
     assert set(claims[0]) >= {"article", "state", "treaty", "action", "date", "effective", "modality",
                               "confidence", "evidence", "actor"}
     assert claims[0]["article"] == SEED.stem
+    ltu = next(c for c in claims if c["state"] == "LTU" and c["action"] == "notified")
+    assert ltu["effective"] == "2025-12-28"  # the rules' six months from the day the text gives
 
 
 def test_cli_ingest_bad_inputs_one_line_each(tmp_path):

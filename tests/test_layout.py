@@ -1,6 +1,6 @@
 """The package's layout (issue 12): no import cycle among its modules, no module importing
-another module's private name (one starting with an underscore), ``rules`` a leaf, and the
-ledger a store that neither consolidates nor applies rules.
+another module's private name (one starting with an underscore), ``rules`` a leaf, extraction
+free of the rules, and the ledger a store that neither consolidates nor applies rules.
 
 Imports are read from the source (``ast``): those a module runs when it is loaded, at its top
 level (an import inside a function runs on first use, and one under ``if TYPE_CHECKING`` never)."""
@@ -150,12 +150,24 @@ def test_no_module_imports_another_modules_private_name() -> None:
 
 def test_rules_is_a_leaf() -> None:
     """rules imports nothing of the package but its vocabulary and errors, at load or later, and
-    the stages that read and store articles do not import it."""
+    the stages that read and store articles do not import it.  (``prepare``, the pure half of
+    ingest, does: it has the claims' legal dates counted right after extraction.)"""
     _, _, anywhere = _imports()
     assert anywhere["treatywatch.rules"] <= {"treatywatch.models", "treatywatch.errors"}
     assert "treatywatch.rules" in anywhere["treatywatch.registry"]  # the check sees imports
-    below = ["ingest", "sources", "gate", "dates", "duplicates", "depositary", "prepare", "ledger", "pg"]
+    below = ["ingest", "sources", "gate", "dates", "duplicates", "depositary", "ledger", "pg"]
     assert [m for m in below if "treatywatch.rules" in anywhere[f"treatywatch.{m}"]] == []
+
+
+def test_extraction_applies_no_legal_rule() -> None:
+    """Extraction reports what the text says: no module of ``extract`` imports the rules, at load
+    or later.  The days the treaties' rules give are ``rules.count_effects``'s, which the pipeline
+    calls right after extraction (``api.extract_each``, ``prepare.prepare``)."""
+    _, _, anywhere = _imports()
+    extract = [m for m in anywhere if m == "treatywatch.extract" or m.startswith("treatywatch.extract.")]
+    assert len(extract) > 3
+    assert [m for m in extract if "treatywatch.rules" in anywhere[m]] == []
+    assert "treatywatch.rules" in anywhere["treatywatch.prepare"] and "treatywatch.rules" in anywhere["treatywatch.api"]
 
 
 def test_ledger_is_a_store() -> None:

@@ -66,6 +66,8 @@ def test_ledger_seed_news_only(bare_ledger, extractor):
     assert ltu.status == "withdrawing"
     assert ltu.since == D(2025, 6, 28)  # "Today" in the quoted post, resolved against publication
     assert ltu.effective == D(2025, 12, 28)  # six months after that notification date
+    (claim,) = [c for c in bare_ledger.claims(article=SEED.stem) if (c.state, c.action) == ("LTU", "notified")]
+    assert claim.effective == D(2025, 12, 28)  # stored with the day the rules counted
     assert status_of(bare_ledger, "apmbc", D(2026, 1, 15), "LTU").status == "withdrawn"
     est = status_of(bare_ledger, "apmbc", D(2025, 7, 1), "EST")
     assert est.status == "withdrawing"

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from treatywatch import Extractor, parse_news_text
 from treatywatch.errors import RuleError, UnknownRuleError
-from treatywatch.models import Event, Status
+from treatywatch.models import Article, Claim, Event, Evidence, Status
 from treatywatch.registry import Registry, Treaty, load_registry
 from treatywatch.rules import (
     RULES,
@@ -19,6 +20,7 @@ from treatywatch.rules import (
     RuleContext,
     apply_rule,
     change_days,
+    count_effects,
     get_rule,
     in_conflict,
     is_bound,
@@ -666,3 +668,60 @@ def test_rules_compute_effects_names_the_rule():
     waiting = compute_effects(Event("e-u2", "UKR", "apmbc", "notified", dt.date(2025, 7, 1), "explicit",
                                     sources=("story",)), apmbc)
     assert waiting[-1].status == "withdrawn" and waiting[-1].start is None
+
+
+# -- the legal dates of extraction's claims ---------------------------------------------------------
+
+def claim(action: str, date: str | None, state: str = "LTU", precision: str = "day", basis: str = "explicit",
+          modality: str = "asserted") -> Claim:
+    return Claim("a", state, "apmbc", action, D(date) if date else None, basis if date else "bounded",
+                 Evidence(0, 1, "x"), modality=modality, date_precision=precision if date else None)
+
+
+def news(published: str) -> Article:
+    return Article("a", "Treaty news", "x", published=dt.datetime.fromisoformat(published))
+
+
+def test_rules_count_effects_dates_each_act_dated_to_the_day(registry: Registry) -> None:
+    claims = [claim("notified", "2025-06-27"), claim("ratified", "2005-12-27", state="UKR"),
+              claim("acceded", "2004-01-01", state="EST", precision="year"), claim("signed", "1997-12-03")]
+    got = count_effects(news("2025-06-28T12:00:00+00:00"), claims, registry)
+    # the Baltic notices' six months; Ukraine bound on the first day of the sixth month; a year is no day
+    assert [c.effective for c in got] == [D("2025-12-27"), D("2006-06-01"), None, None]
+    assert [c.notes for c in got] == [()] * 4
+
+
+def test_rules_count_effects_dates_an_undated_effect_from_the_notice(registry: Registry) -> None:
+    notice, effect = claim("notified", "2025-06-27", basis="relative"), claim("took_effect", None)
+    counted = count_effects(news("2025-12-27T09:00:00+02:00"), [notice, effect], registry)[1]
+    assert (counted.date, counted.date_precision, counted.date_basis) == (D("2025-12-27"), "day", "relative")
+    assert counted.notes == ("counted from the notice of 2025-06-27 by the treaty's rule",)
+
+
+@pytest.mark.parametrize(("notice", "effect", "published"), [
+    (claim("notified", "2025-06-27"), claim("took_effect", None), "2025-12-26T23:00:00+00:00"),  # not yet news
+    (claim("notified", "2025-06-01", precision="month"), claim("took_effect", None), "2026-01-15T00:00:00+00:00"),
+    (claim("notified", "2025-06-27", state="EST"), claim("took_effect", None), "2026-01-15T00:00:00+00:00"),
+    (claim("notified", "2025-06-27", modality="planned"), claim("took_effect", None), "2026-01-15T00:00:00+00:00"),
+    (claim("notified", "2025-06-27"), claim("took_effect", None, modality="planned"), "2026-01-15T00:00:00+00:00"),
+])
+def test_rules_count_effects_leaves_an_effect_undated(registry: Registry, notice: Claim, effect: Claim,
+                                                      published: str) -> None:
+    assert count_effects(news(published), [notice, effect], registry)[1] == effect
+
+
+def test_rules_count_effects_keeps_a_claim_its_rule_cannot_date(registry: Registry) -> None:
+    (late,) = count_effects(news("2025-06-28T12:00:00+00:00"), [claim("notified", "9999-10-01")], registry)
+    assert late.effective is None and late.notes[0].startswith("effective date not computed: ")
+
+
+def test_rules_count_effects_dates_what_extraction_leaves_undated(extractor: Extractor) -> None:
+    """The pipeline's order: extraction reads the text, then the rules count."""
+    from .test_extract import BALTIC_EFFECT
+
+    art = parse_news_text(f"Baltic states leave the mine ban treaty\nWire\n2025-12-27T09:00:00+02:00\n\n{BALTIC_EFFECT}\n",
+                          article_id="t")
+    got = {(c.state, c.action, c.date) for c in count_effects(art, extractor.extract(art), extractor.registry)
+           if c.modality == "asserted"}
+    for state in ("EST", "LVA", "LTU"):
+        assert {(state, "notified", D("2025-06-27")), (state, "took_effect", D("2025-12-27"))} <= got

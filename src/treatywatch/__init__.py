@@ -67,6 +67,7 @@ _HOMES: dict[str, str] = {
     "Registry": "registry",
     "Treaty": "registry",
     "load_registry": "registry",
+    "count_effects": "rules",
     "joining_date": "rules",
     "leaving_date": "rules",
     "status_on": "rules",
@@ -103,7 +104,7 @@ if TYPE_CHECKING:
     from .records import Discrepancy, RefreshReport, StatusTable, bundled_tables, reconcile, refresh_status
     from .statements import extract_statements, filter_statements
     from .registry import Registry, Treaty, load_registry
-    from .rules import joining_date, leaving_date, status_on, status_timeline
+    from .rules import count_effects, joining_date, leaving_date, status_on, status_timeline
     from .sources import ReadOptions
     from .status import compute_effects, count_parties, party_changes, state_timeline, status_as_of, timelines
 
@@ -180,6 +181,7 @@ __all__ = [
     "bundled_tables",
     "compute_effects",
     "consolidate_events",
+    "count_effects",
     "count_parties",
     "date_range",
     "extract",

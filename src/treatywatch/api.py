@@ -24,6 +24,7 @@ from .ingest import Reader, clean_reject, read_articles, read_feed_list
 from .ledger import Ledger, content_checker
 from .models import Article, Claim, Event, Reject, Statement
 from .prepare import Prepared, can_fork, plan, prepare, prepared_in_workers
+from .rules import count_effects
 from .sources import ReadOptions, is_url
 from .statements import extract_statements
 from .text import SUPPORTED_LANGUAGES
@@ -223,18 +224,19 @@ class Writer:
 
 def extract_each(extractor: Extractor, articles: Iterable[Article],
                  failed: Callable[[Reject], None]) -> Iterator[tuple[Article, list[Claim]]]:
-    """Each article with its claims.  An article whose extraction raises (a fault in a rule or
-    a word list met by one text) is handed to ``failed`` as a reject naming the error, and the
-    batch goes on; the traceback is logged at debug level."""
+    """Each article with its claims, their legal dates counted by the treaties' rules
+    (``rules.count_effects``).  An article whose extraction raises (a fault in a rule or a word
+    list met by one text) is handed to ``failed`` as a reject naming the error, and the batch
+    goes on; the traceback is logged at debug level."""
     for article in articles:
         try:
-            found = next(iter(extractor.extract_many([article])))
+            claims = next(iter(extractor.extract_many([article])))[1]
         except Exception as exc:  # noqa: BLE001 - one article must never stop a batch
             logger.debug("%s: extraction failed", article.id, exc_info=True)
             failed(clean_reject(Reject(article.url or article.id,
                                        f"extraction failed ({type(exc).__name__}: {exc}); please report it")))
             continue
-        yield found
+        yield article, count_effects(article, claims, extractor.registry)
 
 
 def extract(paths: Iterable[str], extractor: Extractor | None = None, gate: bool = True,

@@ -1,4 +1,5 @@
-"""Preparing articles for the ledger: read, gate, extract, find statements and sign them.
+"""Preparing articles for the ledger: read, gate, extract, count the legal dates of the claims
+(``rules.count_effects``), find statements and sign them.
 
 Everything here is a pure function of the inputs (no ledger writes), so it runs the same in
 the ingesting process, in worker processes (``ingest --workers N``) and in Dask partitions
@@ -22,6 +23,7 @@ from .duplicates import body_hash, minhash_signature
 from .extract import Extractor
 from .ingest import Reader, clean_reject, files_below
 from .models import Article, Claim, Reject, Statement
+from .rules import count_effects
 from .sources import ReadOptions, is_url
 from .statements import extract_statements
 
@@ -103,6 +105,7 @@ def prepare(extractor: Extractor, items: Sequence[Article | Reject],
             p.failed = clean_reject(Reject(article.url or article.id,
                                            f"extraction failed ({type(claims).__name__}: {claims}); please report it"))
             continue
+        claims = count_effects(article, claims, extractor.registry)
         p.claims = claims
         p.body_hash = body_hash(article.text)
         p.statements = extract_statements(article, claims, extractor.lexicon)

@@ -15,6 +15,8 @@ treaty files move to it one by one; ``.v1`` is never edited.  ``get_rule`` raise
 Legal layer
 -----------
 ``joining_date`` and ``leaving_date`` apply a treaty's own rules to one act;
+``count_effects`` gives extraction's claims the dates those rules count (extraction itself
+never applies them);
 ``status_timeline`` turns the events of one state into the ordered list of its ``Status``
 entries under one treaty; ``status_on`` reads that list on a day; ``is_bound`` says whether a
 status binds the state.  Everything here is pure: the only inputs are the arguments (treaty
@@ -58,7 +60,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from .errors import InputError, RuleError, UnknownRuleError
-from .models import ACTIONS, Event, Status
+from .models import ACTIONS, Article, Claim, Event, Status
 
 if TYPE_CHECKING:
     from .registry import Registry, Treaty
@@ -71,6 +73,7 @@ __all__ = [
     "DateRule",
     "RuleContext",
     "apply_rule",
+    "count_effects",
     "get_rule",
     "in_conflict",
     "is_bound",
@@ -311,6 +314,59 @@ def leaving_date(treaty: Treaty, notified: dt.date, stated: dt.date | None = Non
     if stated is not None and stated > computed and treaty.leaving.later_date_allowed:
         return stated
     return computed
+
+
+def count_effects(article: Article, claims: Sequence[Claim], registry: Registry) -> list[Claim]:
+    """``claims`` (extraction's, of ``article``) with the days their treaties' rules give.
+
+    Extraction reports what the text says; the legal dates are counted here, after it, for every
+    reader alike.  An act dated to the day gets the day it takes effect for the state
+    (``effective``): a notice the leaving rule's, a ratification, accession or return the
+    joining rule's.  An asserted effect the article leaves undated ("their withdrawals have
+    taken effect") is dated by the leaving rule from the same state's notice dated to the day in
+    the article, once that day has come by publication (a later one is not yet news).  A rule
+    that cannot count from a day (one too near the calendar's end) leaves a note, never loses
+    the claim.
+    """
+    published = article.published.date() if article.published else None
+    notices: dict[tuple[str, str], Claim] = {}
+    for claim in claims:
+        if claim.action == "notified" and claim.modality == "asserted" and claim.date and claim.date_precision == "day":
+            notices.setdefault((claim.state, claim.treaty), claim)
+    out = []
+    for claim in claims:
+        treaty = registry.get(claim.treaty)
+        notice = notices.get((claim.state, claim.treaty))
+        try:
+            if claim.action == "took_effect" and claim.modality == "asserted" and claim.date is None and notice:
+                claim = _effect_from(notice, claim, treaty, published)
+            out.append(_with_effective(claim, treaty))
+        except (RuleError, ValueError, OverflowError) as exc:
+            out.append(dataclasses.replace(claim, notes=claim.notes + (f"effective date not computed: {exc}",)))
+    return out
+
+
+def _with_effective(claim: Claim, treaty: Treaty) -> Claim:
+    """``claim`` with the day its act takes effect, when it is dated to the day and is an act the
+    treaty's rules count from."""
+    if claim.date is None or claim.date_precision != "day":
+        return claim
+    if claim.action == "notified":
+        return dataclasses.replace(claim, effective=leaving_date(treaty, claim.date))
+    if claim.action in ("ratified", "acceded", "rejoined"):
+        return dataclasses.replace(claim, effective=joining_date(treaty, claim.date))
+    return claim
+
+
+def _effect_from(notice: Claim, claim: Claim, treaty: Treaty, published: dt.date | None) -> Claim:
+    """The undated effect ``claim`` dated by the leaving rule from ``notice``, unless that day is
+    after ``published``."""
+    assert notice.date is not None
+    counted = leaving_date(treaty, notice.date)
+    if published and counted > published:
+        return claim
+    return dataclasses.replace(claim, date=counted, date_precision="day", date_basis=notice.date_basis,
+                               notes=claim.notes + (f"counted from the notice of {notice.date} by the treaty's rule",))
 
 
 def is_bound(status: Status) -> bool:

@@ -4,7 +4,9 @@ Rules over a spaCy dependency parse.  For each sentence the extractor finds the 
 (withdraw, ratify, accede, suspend, ...), the clause verb that carries the act's stage (notify,
 vote, sign a law, take effect, announce), the subject state(s) of that clause, its modality and
 its date.  Only what the article asserts happened is ``asserted``; plans, calls by others,
-denials, conditionals and questions keep their modality.
+denials, conditionals and questions keep their modality.  Claims say what the text says: the
+days a treaty's rules give (``Claim.effective``, an effect dated from its notice) are counted
+after extraction by ``rules.count_effects``, which this package does not import.
 
 English is read by ``english`` (rules over the parse, helpers in ``tree``, word classes and
 text-level names in ``words``); German, French, Spanish, Italian, Russian, Ukrainian and Polish by ``lists``.
@@ -13,13 +15,11 @@ text-level names in ``words``); German, French, Spanish, Italian, Russian, Ukrai
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
 import pathlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from .. import rules
 from ..errors import TreatywatchError
 from ..gate import Lexicon, default_lexicon
 from ..models import Article, Claim
@@ -106,7 +106,7 @@ class Extractor:
         """The rules' claims of each article, before the claim filter."""
         for article in articles:
             if article.language in LIST_LANGUAGES:
-                yield article, ListExtraction(self.lexicon, article, self._effective_date).run()
+                yield article, ListExtraction(self.lexicon, article).run()
                 continue
             if article.language not in ("en", "und"):
                 yield article, []  # unsupported language: counted by the caller, never silent
@@ -184,14 +184,6 @@ class Extractor:
         self._parsed.update(new)
         found.update(new)
         return [found[text] for text in texts]
-
-    def _effective_date(self, treaty_id: str, action: str, date: dt.date) -> dt.date | None:
-        treaty = self.registry.get(treaty_id)
-        if action == "notified":
-            return rules.leaving_date(treaty, date)
-        if action in ("ratified", "acceded", "rejoined"):
-            return rules.joining_date(treaty, date)
-        return None
 
 
 def extract_claims(article: Article, extractor: Extractor | None = None) -> list[Claim]:

@@ -122,23 +122,18 @@ class ArticleExtraction:
                    for note, actions in stages.items())
 
     def _effect_counted(self, claim: Claim, best: dict[tuple[str, str, str, str], Claim]) -> Claim:
-        """'The withdrawal took effect a year after the notification': the undated effect counted from the
-        state's dated notice named elsewhere in the article (by the count the text gives, else by the
-        treaty's rule when that day has passed)."""
+        """'The withdrawal took effect a year after the notification': the undated effect counted, by the
+        count the text gives, from the state's dated notice named elsewhere in the article.  (One the
+        text gives no count for is the rules stage's to date: ``rules.count_effects``.)"""
         notice = best.get((claim.state, claim.treaty, "notified", "asserted"))
-        if notice is None or notice.date is None or notice.date_precision != "day":
-            return claim
         count = _COUNT_AFTER_ACT.search(claim.evidence.text)
-        if count is not None:
-            counted = _count_back(notice.date, count, "before")
-            note = f"'{count.group(0)}' counted from the notice of {notice.date}"
-        else:
-            counted = self.x._effective_date(claim.treaty, "notified", notice.date)
-            note = f"counted from the notice of {notice.date} by the treaty's rule"
+        if notice is None or notice.date is None or notice.date_precision != "day" or count is None:
+            return claim
+        counted = _count_back(notice.date, count, "before")
         if counted is None or (self.published and counted > self.published):
             return claim
         return dataclasses.replace(claim, date=counted, date_precision="day", date_basis=notice.date_basis,
-                                   notes=claim.notes + (note,))
+                                   notes=claim.notes + (f"'{count.group(0)}' counted from the notice of {notice.date}",))
 
     def _sentence(self, sent: Any, offset: int) -> list[Claim]:
         if self.x.options.gate:
@@ -183,20 +178,7 @@ class ArticleExtraction:
                                        "bounded"), [], 0.0, None, start, end, bound))
                 self.claimed_states.append(state)
         self.claimed_treaties.update(c.treaty for c in out if c.modality == "asserted")
-        return [self._effect_from_notice(c, out) for c in out]
-
-    def _effect_from_notice(self, claim: Claim, out: list[Claim]) -> Claim:
-        """'Their withdrawals took effect at the end of the notice period that began when the UN received
-        their notifications on 27 June': the undated effect counted from the dated notice, by the treaty's rule."""
-        if claim.action != "took_effect" or claim.date is not None or claim.modality != "asserted":
-            return claim
-        notice = next((c for c in out if (c.state, c.treaty, c.action, c.modality) == (
-            claim.state, claim.treaty, "notified", "asserted") and c.date and c.date_precision == "day"), None)
-        effective = self.x._effective_date(claim.treaty, "notified", notice.date) if notice and notice.date else None
-        if notice is None or effective is None or (self.published and effective > self.published):
-            return claim
-        return dataclasses.replace(claim, date=effective, date_precision="day", date_basis=notice.date_basis,
-                                   notes=claim.notes + (f"counted from the notice of {notice.date}",))
+        return out
 
     def _gapped(self, act: Act, offset: int, start: int, end: int) -> list[tuple[str, DateMention | None, str, str]]:
         """States in gapped clauses after the act, each with its own date (and, for joining,
@@ -1159,12 +1141,6 @@ class ArticleExtraction:
         if act.action == "took_effect" and modality == "asserted" and date and pub and date > pub:
             modality = "planned"  # a withdrawal that takes effect after publication has not happened yet
         background = bool(date and pub and (pub - date).days > 365 and modality == "asserted")
-        effective = None
-        if date is not None and precision == "day":
-            try:
-                effective = self.x._effective_date(treaty_id, act.action, date)
-            except Exception as exc:  # a rule that cannot apply must not lose the claim
-                notes.append(f"effective date not computed: {exc}")
         confidence = max(0.05, min(0.97, act.cue_strength + conf_adj + (0.05 if basis == "explicit" else 0.0)))
         all_notes = ([act.note] if act.note else []) + notes
         text = self.article.text[start:end]
@@ -1180,7 +1156,6 @@ class ArticleExtraction:
             date_basis=basis if date is not None else ("bounded" if pub else "unknown"),
             date_precision=precision,
             bound=bound or self.dateline or pub,
-            effective=effective,
             modality=modality,
             confidence=round(confidence, 3),
             evidence=Evidence(start, end, text),

@@ -349,7 +349,7 @@ def _date_rank(claim: Claim) -> int:
 class ListExtraction:
     """The claims of one article in a language read with word lists."""
 
-    def __init__(self, lexicon: Lexicon, article: Article, treaty_dates: Any) -> None:
+    def __init__(self, lexicon: Lexicon, article: Article) -> None:
         self.lex = lexicon
         self.article = article
         self.lang = article.language
@@ -362,7 +362,6 @@ class ListExtraction:
                                             for m in pattern.finditer(article.text)],
                              key=lambda m: m.start)
         self.published = article.published.date() if article.published else None
-        self.treaty_dates = treaty_dates
         self.leave_seen = False
         self.years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(article.text)]
         self.last_date: DateMention | None = None  # of the last dated act: "wówczas", "тогда" refer to it
@@ -839,9 +838,6 @@ class ListExtraction:
         notes = [f"read with the {self.lang} word lists (no parser)"]
         if date and date.note:
             notes.append(date.note)
-        effective = None
-        if date is not None:
-            effective = self.treaty_dates(treaty, action, date.date)
         if action == "took_effect" and modality == "asserted" and date and pub and date.date > pub:
             modality = "planned"  # a withdrawal that takes effect after publication has not happened yet
         background = bool(date and pub and (pub - date.date).days > 365 and modality == "asserted")
@@ -849,7 +845,7 @@ class ListExtraction:
             article=self.article.id, state=state, treaty=treaty, action=action,
             date=date.date if date else None,
             date_basis=date.basis if date else ("bounded" if pub else "unknown"),
-            date_precision=date.precision if date else None, bound=pub, effective=effective,
+            date_precision=date.precision if date else None, bound=pub,
             modality=modality, confidence=round(strength, 3),
             evidence=Evidence(start, end, self.article.text[start:end]), notes=tuple(notes), background=background,
         )
