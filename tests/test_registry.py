@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from treatywatch.errors import RegistryError, TreatyFileError, UnknownTreatyError
+from treatywatch.gate import Lexicon
 from treatywatch.registry import (
     ENV_VAR,
     Registry,
@@ -111,6 +112,47 @@ def test_registry_apmbc_facts() -> None:
     assert not apmbc.suspension_clause
     assert "Ottawa Convention" in apmbc.aliases
     assert "Оттавская конвенция" in apmbc.names["ru"]
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    """The gate's names from the built-in registry."""
+    return Lexicon(load_registry())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # popular, descriptive and organisation names in each language
+        ("Schweden trat der Nordatlantischen Allianz bei.", "north_atlantic_treaty"),
+        ("Фінляндія стала членом Північноатлантичного альянсу.", "north_atlantic_treaty"),
+        ("Финляндия вступила в НАТО.", "north_atlantic_treaty"),
+        ("Szwecja przystąpiła do Sojuszu Północnoatlantyckiego.", "north_atlantic_treaty"),
+        ("Die USA traten aus dem Vertrag zur Regulierung des Waffenhandels aus.", "att"),
+        ("La Russie suspend l'accord New Start.", "new_start"),
+        ("Russia suspends the Strategic Offensive Arms Treaty.", "new_start"),
+        ("El Tratado de Otawa prohíbe las minas.", "apmbc"),
+        ("Il trattato per la messa al bando delle armi nucleari è entrato in vigore.", "tpnw"),
+        # German compounds in the genitive; a Polish name whose adjective is declined
+        ("die Aussetzung des KSE-Vertrags", "cfe"),
+        ("die Kündigung des Atomwaffensperrvertrags", "npt"),
+        ("o wyjściu z Umowy paryskiej", "paris_agreement"),
+    ],
+)
+def test_registry_names_find_their_treaty(lexicon: Lexicon, text: str, expected: str) -> None:
+    assert {m.ref for m in lexicon.treaty_mentions(text)} == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ростов-на-Дону стоит на реке Дон.",  # 'ДОН' is matched case-sensitively
+        "Tian Wei met the minister.",  # so is 'TIAN'
+        "The talks need a new start.",  # and 'New Start'
+    ],
+)
+def test_registry_abbreviations_do_not_match_ordinary_words(lexicon: Lexicon, text: str) -> None:
+    assert lexicon.treaty_mentions(text) == []
 
 
 def test_registry_cascades_and_conditions() -> None:
