@@ -343,7 +343,7 @@ def _byte_counts(text: str) -> WordCounts | None:
             except UnicodeEncodeError:
                 continue
             page = _code_page(name)
-            if any(byte in data for byte in page.unlowered):
+            if page.unlowered and any(byte in data for byte in page.unlowered):
                 return None
             break
         else:
