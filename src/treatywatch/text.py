@@ -15,7 +15,7 @@ import json
 import logging
 import re
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import InputError
 
@@ -125,11 +125,16 @@ def _detect_and_decode(data: bytes, source_name: str) -> str:
 # Normalisation
 
 
-# A full stop (or ! ?), maybe a closing quote, glued to the next sentence: "X.“Today", "wrote.He".
-GLUED_QUOTE = re.compile(r"([.!?])([”\"’]?)(?=[“\"])")
-# (the look-behind comes after the full stop, so that the search skips to full stops)
-_GLUED_WORD = re.compile(r"([.!?])(?<=[a-z0-9%)][.!?])([”\"’]?)(?=[A-Z])")
 SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+# A full stop (or ! ?), maybe a closing quote, glued to the next sentence: first to an opening
+# quote ("X.“Today"), then to a capital after a small letter, digit, '%' or ')' ("wrote.He").
+# One pattern a mark, beginning with the mark: a search skips to one character several times
+# faster than to a class, and a body without '!' or '?' needs no search for them.  Splitting
+# by mark changes no result: a match never overlaps or borders one of another mark.
+_UNGLUING = ([(mark, re.compile(rf"\{mark}([”\"’]?)(?=[“\"])")) for mark in ".!?"]
+             + [(mark, re.compile(rf"\{mark}(?<=[a-z0-9%)]\{mark})([”\"’]?)(?=[A-Z])")) for mark in ".!?"])
 
 
 def normalise_body(body: str) -> str:
@@ -139,9 +144,13 @@ def normalise_body(body: str) -> str:
     paragraph: the same result (none matches across a line break), several times faster."""
     paragraphs = [para.replace("\n", " ").strip() for para in _PARAGRAPH_BREAK.split(body)]
     text = "\n".join([para for para in paragraphs if para])
-    if "  " in text or "\t" in text or "\u00a0" in text:  # else every run of spaces is one space already
-        text = SPACES.sub(" ", text)
-    text = _GLUED_WORD.sub(r"\1\2 ", GLUED_QUOTE.sub(r"\1\2 ", text))
+    if "\t" in text or "\u00a0" in text:
+        text = text.replace("\t", " ").replace("\u00a0", " ")
+    while "  " in text:  # what SPACES.sub(" ", text) gives, faster
+        text = text.replace("  ", " ")
+    for mark, pattern in _UNGLUING:
+        if mark in text:
+            text = pattern.sub(mark + r"\1 ", text)
     return text.replace("\n", "\n\n")
 
 
@@ -186,47 +195,179 @@ def word_languages() -> dict[str, tuple[str, ...]]:
     return {word: tuple(langs) for word, langs in out.items()}
 
 
+class WordCounts(NamedTuple):
+    """What detection needs of a text's words (``TOKENS``, lower-cased): how many, how many
+    begin with a Cyrillic letter, how many are each language's function words, and a text
+    whose letters are the words' letters (for the letters that tell languages apart), in
+    ``encoding``."""
+
+    words: int
+    cyrillic: int
+    hits: dict[str, int]
+    letters: bytes
+    encoding: str
+
+
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of ``text``'s language, from function-word counts (offline,
     deterministic); ``und`` when too little text decides it."""
-    low = text[:5000].lower()
-    words = _lower_words(text[:5000], low)
-    if not words:
+    counts = word_counts(text[:5000])
+    if not counts.words:
         return "und"
-    cyrillic = bool(_CYRILLIC.search(low)) and sum(1 for w in words if "\u0400" <= w[0] <= "\u04ff") > len(words) / 2
-    hits: dict[str, int] = dict.fromkeys(stopwords(), 0)
-    index = word_languages()  # counted in C: no Python loop over the words
-    hits.update(collections.Counter(itertools.chain.from_iterable(map(index.get, words, itertools.repeat(())))))
-    scores: dict[str, float] = {lang: n / len(words) for lang, n in hits.items() if (lang in ("ru", "uk")) == cyrillic}
+    cyrillic = counts.cyrillic > counts.words / 2
+    scores = {lang: counts.hits[lang] / counts.words for lang in _rivals(cyrillic)}
     if cyrillic:
-        joined = "".join(words)
-        uk_letters = sum(joined.count(c) for c in "іїєґ")
-        ru_letters = sum(joined.count(c) for c in "ыэъё")
-        scores["uk"] = scores.get("uk", 0.0) + 0.02 * uk_letters / max(1, len(words)) * 10
-        scores["ru"] = scores.get("ru", 0.0) + 0.02 * ru_letters / max(1, len(words)) * 10
+        uk_letters = _letter_count(counts, "іїєґ")
+        ru_letters = _letter_count(counts, "ыэъё")
+        scores["uk"] = scores.get("uk", 0.0) + 0.02 * uk_letters / max(1, counts.words) * 10
+        scores["ru"] = scores.get("ru", 0.0) + 0.02 * ru_letters / max(1, counts.words) * 10
     top = max(scores.values())
     tied = [lang for lang, score in scores.items() if score == top]
     best = tied[0]
     if len(tied) > 1:  # equal counts ("la", "de", "que" in a short Spanish, French or Portuguese text): the letters decide
         letters = stopword_data().get("_letters", {})
-        joined_text = "".join(words)
-        best = max(tied, key=lambda k: sum(joined_text.count(c) for c in letters.get(k, "")))
+        best = max(tied, key=lambda k: _letter_count(counts, letters.get(k, "")))
     return best if scores[best] >= 0.05 else "und"
+
+
+@functools.lru_cache(maxsize=2)
+def _rivals(cyrillic: bool) -> tuple[str, ...]:
+    """The languages that a Cyrillic text (or any other) may be in, in the word lists' order."""
+    return tuple(lang for lang in stopwords() if (lang in ("ru", "uk")) == cyrillic)
+
+
+def word_counts(text: str) -> WordCounts:
+    """The counts of ``text``'s words that detection scores: in bytes when a single-byte code
+    page writes ``text`` (``_byte_counts``), else word by word.
+
+    Lower-casing the whole text first gives the same words whenever ``str.lower`` maps one
+    character to one (every character but U+0130, which lengthens the text) and needs no
+    context (only capital sigma does): a character is a letter exactly when its lower case is
+    (tests/test_language.py checks every code point)."""
+    counts = _byte_counts(text)
+    if counts is not None:
+        return counts
+    low = text.lower()
+    if len(low) == len(text) and "\u03a3" not in text:
+        return _counts(TOKENS.findall(low), low)
+    words = [w.lower() for w in TOKENS.findall(text)]
+    return _counts(words, "".join(words))
+
+
+def _counts(words: list[str], letters: str) -> WordCounts:
+    hits: dict[str, int] = dict.fromkeys(stopwords(), 0)
+    index = word_languages()  # counted in C: no Python loop over the words
+    hits.update(collections.Counter(itertools.chain.from_iterable(map(index.get, words, itertools.repeat(())))))
+    cyrillic = sum(1 for w in words if "\u0400" <= w[0] <= "\u04ff") if _CYRILLIC.search(letters) else 0
+    return WordCounts(len(words), cyrillic, hits, letters.encode(), "utf-8")
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
-def _lower_words(text: str, low: str) -> list[str]:
-    """The words of ``text``, each lower-cased.  Lower-casing the whole text first gives the
-    same words faster whenever ``str.lower`` maps one character to one (every character but
-    U+0130, which lengthens the text) and needs no context (only capital sigma does): a
-    character is a letter exactly when its lower case is (tests/test_language.py checks
-    every code point).  ``low`` is ``text.lower()``."""
-    if len(low) == len(text) and "\u03a3" not in text:
-        return TOKENS.findall(low)
-    return [w.lower() for w in TOKENS.findall(text)]
+def _letter_count(counts: WordCounts, chars: str) -> int:
+    """How often the letters among ``chars`` occur in the words (a character that is no
+    letter, such as '¿', is in no word; nor is one that the words' code page cannot write)."""
+    n = 0
+    for char in chars:
+        if _LETTER.match(char):
+            try:
+                n += counts.letters.count(char.encode(counts.encoding))
+            except UnicodeEncodeError:
+                continue
+    return n
 
 
-__all__ = ["GLUED_QUOTE", "SPACES", "SUPPORTED_LANGUAGES", "TOKENS", "content_type", "declared_charset", "decode",
-           "detect_language", "fold_spaces", "normalise_body", "stopword_data", "stopwords", "word_languages"]
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+class _CodePage(NamedTuple):
+    """A single-byte code page that detection counts words in.  ``table`` maps each byte of
+    a letter to the byte of its lower case, of an apostrophe to "'", of anything else to a
+    space; ``classes`` maps a letter's byte to "c" (Cyrillic) or "a" (other letters), the rest
+    as ``table``; ``unlowered`` holds the letters whose lower case the page cannot write as one
+    character (Turkish 'İ'); ``languages`` is ``word_languages()`` for the words the page writes."""
+
+    name: str
+    table: bytes
+    classes: bytes
+    unlowered: bytes
+    languages: dict[bytes, tuple[str, ...]]
+
+
+# Together they write nearly every text in the supported languages: Western, Cyrillic,
+# Central European, Baltic and Turkish.
+_CODE_PAGES = ("cp1252", "cp1251", "cp1250", "cp1257", "cp1254")
+
+
+@functools.lru_cache(maxsize=None)
+def _code_page(name: str) -> _CodePage:
+    """The tables of code page ``name``, made from Python's own codec and letter classes."""
+    table, classes, unlowered = bytearray(b" " * 256), bytearray(b" " * 256), bytearray()
+    for byte in range(256):
+        char = bytes([byte]).decode(name, "replace")
+        if char in "'’":
+            table[byte] = classes[byte] = ord("'")
+        elif _LETTER.match(char):
+            try:
+                lower = char.lower().encode(name)
+            except UnicodeEncodeError:
+                lower = b""
+            if len(lower) != 1 or char == "\u03a3":
+                unlowered.append(byte)
+            else:
+                table[byte] = lower[0]
+            classes[byte] = ord("c") if "\u0400" <= char <= "\u04ff" else ord("a")
+    languages = {}
+    for word, langs in word_languages().items():
+        try:
+            languages[word.encode(name)] = langs
+        except UnicodeEncodeError:
+            continue
+    return _CodePage(name, bytes(table), bytes(classes), bytes(unlowered), languages)
+
+
+def _byte_counts(text: str) -> WordCounts | None:
+    """``text``'s counts without a regular expression or ``str.lower``, several times faster:
+    in the first code page that writes it, one ``bytes.translate`` lower-cases the letters and
+    turns every other character into a space, and the words are what ``bytes.split`` gives.
+    None when no code page writes ``text``, when it holds a letter that does not lower-case to
+    one letter of the page, or when two apostrophes join three runs of letters
+    ("rock'n'roll": the words are then not the runs around each apostrophe)."""
+    if text.isascii():
+        data, page = text.encode("ascii"), _code_page("cp1252")
+    else:
+        for name in _CODE_PAGES:
+            try:
+                data = text.encode(name)
+            except UnicodeEncodeError:
+                continue
+            page = _code_page(name)
+            if page.unlowered and any(byte in data for byte in page.unlowered):
+                return None
+            break
+        else:
+            return None
+    spaced = b" " + data.translate(page.table) + b" "
+    if b"'" in spaced:
+        spaced = _LOOSE_APOSTROPHE.sub(b" ", spaced)
+        if _CHAINED_APOSTROPHES.search(spaced):
+            return None
+    words = spaced.split()
+    hits: dict[str, int] = dict.fromkeys(stopwords(), 0)
+    languages = page.languages
+    for word, n in collections.Counter(filter(languages.__contains__, words)).items():
+        for lang in languages[word]:
+            hits[lang] += n
+    cyrillic = spaced.translate(page.classes).count(b" c") if b"c" in page.classes else 0
+    return WordCounts(len(words), cyrillic, hits, spaced, page.name)
+
+
+# An apostrophe belongs to a word only between two letters; two in one word chain three runs.
+_LOOSE_APOSTROPHE = re.compile(rb"'(?:(?<=[ ']')|(?=[ ']))")
+_CHAINED_APOSTROPHES = re.compile(rb"'[^ ']*'")
+
+
+__all__ = ["SPACES", "SUPPORTED_LANGUAGES", "TOKENS", "WordCounts", "content_type", "declared_charset", "decode",
+           "detect_language", "fold_spaces", "normalise_body", "stopword_data", "stopwords", "word_counts",
+           "word_languages"]
