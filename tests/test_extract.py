@@ -774,3 +774,20 @@ def test_entity_ruler_stands_in_for_the_statistical_ner(extractor):
             ("125th", "ORDINAL"), ("two years", "DATE"), ("French", "NORP"), ("first", "ORDINAL"),
             ("27 June 2025", "DATE")} <= found
     assert not any(e.text == "party" for e in doc.ents)
+
+
+@pytest.mark.parametrize("body", [
+    "President signs decree suspending New START treaty",
+    "Russian president signs moratorium on the CFE treaty",
+])
+def test_extract_signing_a_decree_or_moratorium_is_not_signing_the_treaty(extractor, body):
+    got = asserted(extractor.extract(article(body)))
+    assert not any(action == "signed" for _, _, action in got), got
+
+
+def test_extract_a_law_on_the_suspension_is_the_law_signed(extractor):
+    art = article("The Russian president signed a federal law on the suspension of the New START treaty on Tuesday, "
+                  "the Kremlin said.")
+    got = asserted(extractor.extract(art))
+    assert ("RUS", "new_start", "law_signed") in got, got
+    assert ("RUS", "new_start", "signed") not in got, got

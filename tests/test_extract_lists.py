@@ -806,3 +806,20 @@ def test_word_lists_a_proposal_to_others_is_a_call_not_an_act(extractor, text, l
     # proposing and urging in their past forms ("предложил", "закликав", "zaproponował")
     got = claims_of(extractor, text, lang)
     assert not any(modality == "asserted" for _, _, modality, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Der Präsident unterzeichnete am Montag ein Moratorium des KSE-Vertrags. Die Regierung Polens kritisierte "
+         "seine Unterschrift scharf.", "de"),
+        ("Президент России подписал вчера мораторий на действие Договора об обычных вооружённых силах в Европе. "
+         "В Вашингтоне подпись президента назвали ошибкой.", "ru"),
+        ("Prezydent Rosji podpisał wczoraj dekret o zawieszeniu traktatu CFE. Rząd Polski skrytykował ten podpis.",
+         "pl"),
+    ],
+)
+def test_word_lists_signing_a_law_decree_or_moratorium_is_not_signing_the_treaty(extractor, text, lang):
+    # the signature named again in the next sentence is the document's too, not the treaty's
+    got = claims_of(extractor, text, lang)
+    assert not any(action == "signed" for _, action, _, _ in got), got

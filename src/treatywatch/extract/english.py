@@ -510,12 +510,17 @@ class ArticleExtraction:
     def _suspension_step(self, act: Act | None) -> Act | None:
         """'The Duma voted to suspend the treaty', 'Putin signed a decree suspending participation': the
         vote, law or decree that suspends, besides the suspension itself."""
-        if act is None or act.action != "suspended" or act.core.pos_ != "VERB":
+        if act is None or act.action != "suspended":
+            return None
+        # "signed a law on the suspension of the treaty": the noun of a law's subject, as the verb "suspending"
+        about = act.core.head.head if act.core.dep_ == "pobj" and act.core.head.lower_ in ("on", "about") else None
+        if act.core.pos_ != "VERB" and about is None:
             return None
         clause = clause_verb(act.core)
         step = self._legal_step([clause] + ancestor_clauses(clause), act.core,
                                 ("parliament_approved", "law_signed", "government_approved"))
-        if step is not None and step.action == "parliament_approved" and act.core.head.lemma_.lower() in BILL_WORDS:
+        law = act.core.head if about is None else about
+        if step is not None and step.action == "parliament_approved" and law.lemma_.lower() in BILL_WORDS:
             return None  # "the Rada passed a law suspending the convention": the law is the suspension
         return step
 

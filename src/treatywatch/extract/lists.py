@@ -364,6 +364,7 @@ class ListExtraction:
         self.published = article.published.date() if article.published else None
         self.treaty_dates = treaty_dates
         self.leave_seen = False
+        self.document_signed = False  # a law, decree or moratorium was signed: a later bare signature is its
         self.years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(article.text)]
         self.last_date: DateMention | None = None  # of the last dated act: "wówczas", "тогда" refer to it
 
@@ -384,6 +385,8 @@ class ListExtraction:
             return []
         if hits["leave"] or hits["deratify"] or hits["suspend"]:
             self.leave_seen = True  # later stages may name only "the law", "the document"
+        if hits["sign"] and (hits["law"] or hits["decree"]):
+            self.document_signed = True
         dates = find_dates_lang(text, self.lang, self.published, self._year_hint(start, end))
         # not the actor: "the threat from Russia", "notified the depositaries, Canada and Hungary"
         blocked = [(h.end(), h.end() + 25) for h in hits["not_subject"]] + [
@@ -409,6 +412,9 @@ class ListExtraction:
             if frame.action in JOINING and not mentions and not (hits["agent"] or hits["government"] or hits["legislature"]) \
                     and (hits["passive"] or _only_nominal(hits, NOMINAL_CUE[frame.action])):
                 continue  # "Der Vertrag wurde 1990 in Paris unterzeichnet": the treaty's history, no state's act
+            if frame.action == "signed" and self.document_signed and not hits["generic_treaty"] and not any(
+                    start <= m.start < end for m in self.treaties):
+                continue  # "Die USA zeigten sich enttäuscht von Putins Unterschrift": the signature of the law named before
             if frame.action in JOINING and not mentions and not text[:frame.cue_at].strip(" \"'«“„-–—"):
                 continue  # "Signé le 24 mars 1992, le traité ...": a participle that describes the treaty
             if frame.action in JOINING and _PASSIVE_BY.match(text, frame.cue_at) and not any(

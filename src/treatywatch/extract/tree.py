@@ -339,9 +339,15 @@ def _subtree_lemmas(verb: Any) -> set[str]:
 
 
 def has_law_word(tok: Any) -> bool:
-    """'signed the law', 'signed into law'."""
-    return any(c.lemma_.lower() in LAW_WORDS | DECREE_WORDS or c.dep_ == "prep" and any(
-        g.dep_ == "pobj" and g.lemma_.lower() in LAW_WORDS for g in c.children) for c in tok.children)
+    """'signed the law', 'signed into law', and 'signs decree suspending ...' where a headline's parse
+    loses the object: the first noun after the verb (past its determiners and adjectives) is the document
+    signed, a law, decree or moratorium, never the treaty."""
+    if any(c.lemma_.lower() in LAW_WORDS | DECREE_WORDS or c.dep_ == "prep" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in LAW_WORDS for g in c.children) for c in tok.children):
+        return True
+    following = (t for t in tok.doc[tok.i + 1:tok.i + 5] if t.pos_ not in ("DET", "ADJ", "PRON"))
+    first = next(following, None)
+    return first is not None and bool({first.lower_, first.lemma_.lower()} & (LAW_WORDS | DECREE_WORDS))
 
 
 def leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None:
