@@ -823,3 +823,47 @@ def test_word_lists_signing_a_law_decree_or_moratorium_is_not_signing_the_treaty
     # the signature named again in the next sentence is the document's too, not the treaty's
     got = claims_of(extractor, text, lang)
     assert not any(action == "signed" for _, action, _, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Эстония выходит из Оттавской конвенции из-за войны у своих границ.", "ru"),
+        ("Естонія виходить з Оттавської конвенції через війну біля своїх кордонів.", "uk"),
+        ("Estonia wycofuje się z konwencji ottawskiej z powodu wojny u swoich granic.", "pl"),
+    ],
+)
+def test_word_lists_an_imperfective_present_of_leaving_is_an_exit_under_way(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert ("EST", "took_effect", "planned", None) in got, got
+    assert not any(modality == "asserted" for _, _, modality, _ in got), got
+
+
+def test_word_lists_an_imperfective_present_said_officially_is_the_exit(extractor):
+    got = claims_of(extractor, "Министр заявил вчера, что Эстония официально выходит из Оттавской конвенции.", "ru")
+    assert any(state == "EST" and action == "took_effect" and modality == "asserted" for state, action, modality, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Litauen kündigt Konvention über Streumunition", "de"),
+        ("Литва денонсировала Конвенцию по кассетным боеприпасам.", "ru"),
+        ("Litwa wypowiedziała konwencję o amunicji kasetowej.", "pl"),
+    ],
+)
+def test_word_lists_denouncing_the_treaty_is_the_notice(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert any(state == "LTU" and action == "notified" and modality == "asserted" for state, action, modality, _ in got), got
+
+
+def test_word_lists_announcing_with_kuendigen_is_no_notice(extractor):
+    # "kündigte ... an" (announced), however far the particle comes after the verb
+    got = claims_of(extractor, "Den Austritt aus der Konvention über Streumunition kündigte der litauische Verteidigungsminister "
+                    "gestern in einem langen Gespräch mit der Nachrichtenagentur des Landes an.", "de")
+    assert not any(action == "notified" for _, action, _, _ in got), got
+
+
+def test_word_lists_the_russian_imperfective_of_suspending_is_the_suspension(extractor):
+    got = claims_of(extractor, "Президент объявил вчера, что Россия приостанавливает участие в ДСНВ.", "ru")
+    assert ("RUS", "suspended", "asserted", dt.date(2025, 8, 26)) in got, got

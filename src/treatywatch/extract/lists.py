@@ -381,6 +381,8 @@ class ListExtraction:
     def _sentence(self, start: int, end: int, last_states: list[str]) -> list[Claim]:
         text = self.article.text[start:end]
         hits = {cue: list(pattern.finditer(text)) for cue, pattern in self.wl.items() if not cue.startswith("_")}
+        for cue in ("progressive", "formally", "denounce"):  # imperfective presents of leaving: only where a language has aspect
+            hits.setdefault(cue, [])
         if not any(hits.get(c) for c in CORE):
             return []
         if hits["leave"] or hits["deratify"] or hits["suspend"]:
@@ -427,7 +429,7 @@ class ListExtraction:
                                                         frame.action, clause)
             action = frame.action
             if modality == "planned" and action == "took_effect" and frame.strength < 0.6 \
-                    and not _infinitive(text, frame.cue_at, self.lang):
+                    and not _infinitive(text, frame.cue_at, self.lang) and not _within(hits, frame.s, frame.e)["progressive"]:
                 action, modality = "intent_announced", "asserted"
             frame.modality = modality
             date = self._date(frame, hits, chunks, text, start)
@@ -689,6 +691,9 @@ class ListExtraction:
                 return "parliament_approved", 0.75, anchor  # "parlament Estonii zdecydował o wystąpieniu"
             if hits["announce"]:
                 return "intent_announced", 0.75, anchor
+            if hits["denounce"] and not hits["law"]:
+                # "USA kündigen ABM-Vertrag": the denunciation is the notice (a law that denounces is the law's step)
+                return "notified", 0.7, at("denounce")
             if hits["suspend"]:
                 return "suspended", 0.75, at("suspend")
             if all(any(n.start() <= h.start() < n.end() for n in hits["leave_noun"]) for h in hits["leave"]):
@@ -835,6 +840,10 @@ class ListExtraction:
             return "planned"  # "potrwa rok od złożenia notyfikacji": the notice a rule counts from, not one given
         if hits["hypothetical"]:
             return "hypothetical"
+        if action == "took_effect" and hits["progressive"] and not hits["formally"]:
+            # "США выходят из соглашения", "USA wycofują się": an exit under way, not done ("официально
+            # выходит" reports the formal step taken)
+            return "planned"
         if hits["planned"] and action != "intent_announced":
             return "planned"
         return "asserted"
