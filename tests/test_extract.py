@@ -791,3 +791,20 @@ def test_extract_a_law_on_the_suspension_is_the_law_signed(extractor):
     got = asserted(extractor.extract(art))
     assert ("RUS", "new_start", "law_signed") in got, got
     assert ("RUS", "new_start", "signed") not in got, got
+
+
+@pytest.mark.parametrize("body", [
+    "The prime minister says he will pull Canada from the Kyoto Protocol.",
+    "The prime minister said Canada would be revoking the effect of its signature on the Arms Trade Treaty.",
+])
+def test_extract_the_states_own_future_exit_is_its_announced_intent(extractor, body):
+    got = {(c.state, c.treaty, c.action, c.modality) for c in extractor.extract(article(body))}
+    assert any(state == "CAN" and action == "intent_announced" and modality == "asserted"
+               for state, _, action, modality in got), got
+
+
+def test_extract_an_announcement_still_to_come_is_planned(extractor):
+    art = article("On Monday the Canadian prime minister will announce his decision to withdraw from the Kyoto Protocol.")
+    got = {(c.state, c.action, c.modality) for c in extractor.extract(art)}
+    assert ("CAN", "intent_announced", "planned") in got, got
+    assert not any(modality == "asserted" for _, _, modality in got), got

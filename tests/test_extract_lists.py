@@ -867,3 +867,29 @@ def test_word_lists_announcing_with_kuendigen_is_no_notice(extractor):
 def test_word_lists_the_russian_imperfective_of_suspending_is_the_suspension(extractor):
     got = claims_of(extractor, "Президент объявил вчера, что Россия приостанавливает участие в ДСНВ.", "ru")
     assert ("RUS", "suspended", "asserted", dt.date(2025, 8, 26)) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # reported speech: "würden ... zurückziehen"
+        ("Der Premierminister erklärte, die Niederlande würden ihre Unterschrift unter den Vertrag über den "
+         "Waffenhandel zurückziehen.", "de"),
+        ("Die Niederlande wollen sich aus dem Vertrag über den Waffenhandel zurückziehen.", "de"),
+    ],
+)
+def test_word_lists_the_states_own_future_exit_is_its_announced_intent(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert any(state == "NLD" and action == "intent_announced" and modality == "asserted"
+               for state, action, modality, _ in got), got
+
+
+def test_word_lists_would_about_an_exit_named_by_a_noun_is_no_intent(extractor):
+    got = claims_of(extractor, "Ein Austritt aus dem Vertrag über den Waffenhandel würde die Niederlande schwächen.", "de")
+    assert not any(modality == "asserted" for _, _, modality, _ in got), got
+
+
+def test_word_lists_the_ukrainian_masculine_decided_to_leave(extractor):
+    got = claims_of(extractor, "Прем'єр-міністр Нідерландів вирішив вийти з Договору про торгівлю зброєю.", "uk")
+    assert any(state == "NLD" and action == "intent_announced" and modality == "asserted"
+               for state, action, modality, _ in got), got

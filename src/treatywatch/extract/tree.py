@@ -65,7 +65,7 @@ def abs_tok_end(token: Any, offset: int) -> int:
 
 def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in ("withdraw", "withdrawal", "leave", "quit", "exit", "denounce", "denunciation", "renounce",
-                 "pullout", "pull-out", "leaving") or (lemma == "pull" and any(c.lower_ == "out" for c in tok.children)):
+                 "pullout", "pull-out", "leaving") or (lemma == "pull" and any(c.lower_ in ("out", "from") for c in tok.children)):
         if lemma in ("withdraw", "pull") and any(
                 c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.lemma_.lower() not in GENERIC_TREATY_WORDS
                 | {"ratification", "signature", "country", "state", "nation"} for c in tok.children):
@@ -152,6 +152,9 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in ("revoke", "revocation", "rescind", "cancel") and any(
             t.lemma_.lower() == "ratification" for t in tok.subtree):
         return "deratify"  # revoking a withdrawal notice is not a de-ratification
+    if lemma in ("revoke", "revocation", "rescind", "unsign") and (lemma == "unsign" or any(
+            t.lemma_.lower() == "signature" for t in tok.subtree)):
+        return "leave"  # "will be revoking the effect of its signature": a signatory's way out
     if lemma in ("effect",) and tok.head.lemma_.lower() in ("take", "come", "go") and _near_leave(tok) and not (
             tok.head.dep_ == "relcl" and tok.head.head.lemma_.lower() in GENERIC_TREATY_WORDS):  # "the convention,
         # which took effect in 1999": the treaty's entry into force
@@ -526,6 +529,8 @@ def modality_of(act: Act, sent: Any) -> str:
             return "planned"  # "the government is willing to ratify", "ready to sign": a readiness, not the act
         auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
         if act.intent:
+            if i == 0 and lemma in ANNOUNCE_VERBS and auxes & FUTURE_AUX:
+                return "planned"  # "Bush will announce his decision to withdraw": the announcement is still to come
             if lemma in DELIBERATE_VERBS:
                 return "hypothetical"  # "officials are considering leaving", "weighing whether to leave"
             if auxes & {"could", "may", "might", "can", "ca"} or ("would" in auxes and v.dep_ in ("relcl", "acl")):
