@@ -808,3 +808,17 @@ def test_extract_an_announcement_still_to_come_is_planned(extractor):
     got = {(c.state, c.action, c.modality) for c in extractor.extract(art)}
     assert ("CAN", "intent_announced", "planned") in got, got
     assert not any(modality == "asserted" for _, _, modality in got), got
+
+
+def test_extract_a_headline_in_the_simple_present_reports_the_exit_done(extractor):
+    art = article("Estonia quits the Ottawa Convention. The government cited the war next door.",
+                  title="Estonia quits the Ottawa Convention")
+    got = {(c.state, c.action) for c in extractor.extract(art) if c.modality == "asserted" and c.confidence >= 0.5}
+    assert ("EST", "took_effect") in got, got
+
+
+def test_extract_the_simple_present_later_in_the_text_is_not_the_exit(extractor):
+    art = article("The government cited the war next door. Ministers met on Monday. Often a state leaves the Ottawa "
+                  "Convention only after a long debate.")
+    got = {(c.state, c.action) for c in extractor.extract(art) if c.modality == "asserted" and c.confidence >= 0.5}
+    assert not any(action == "took_effect" for _, action in got), got

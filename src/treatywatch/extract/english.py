@@ -43,6 +43,7 @@ _BULLET_TAIL = re.compile(r"\s*(?:\([^)\n]{0,40}\))?\s*[,;.]?\s*(?:and|or)?\s*")
 _OWNED_DECISION = "the state's decision or intention to leave, named as announced"
 _DECISION_NOUNS = {"decision", "intention", "announcement", "pledge", "promise", "threat", "plan"}
 _BECAME_MEMBER = "became a member or party: joined, by an instrument not named here"
+_LEAD_PRESENT = "'withdraws' in the simple present in a headline or lead: the day's news, done"
 
 
 def _rank(claim: Claim) -> tuple[float, ...]:
@@ -91,6 +92,7 @@ class ArticleExtraction:
                        for pattern, members in STATE_GROUPS for m in pattern.finditer(text)]
         self.persons = person_mentions(text, self.states)
         self.sentence_spans = split_sentences(text)
+        self.in_lead = False  # the sentence read is the headline or the article's first sentence
         self.claimed_states: list[str] = []
         self.claimed_treaties: set[str] = set()
         self.instrument_action = ""  # what the instrument named before does ('acceded' for one of acceptance)
@@ -145,6 +147,7 @@ class ArticleExtraction:
             start, end = offset, offset + len(sent.text)
         else:
             start, end = sent.start_char, sent.end_char
+        self.in_lead = self._lead(start, end)
         acts = self._acts(sent)
         if not acts:
             return []
@@ -166,9 +169,10 @@ class ArticleExtraction:
             if not states and not others:
                 continue
             date, note_parts, conf_adj, bound = self._date_for(act, sent, offset, start, end, modality)
-            if act.action in ("took_effect", "notified") and date[0] is None and modality == "asserted" and (
-                    act.stage_verb.tag_ in ("VBZ", "VBP") or (act.stage_verb.tag_ == "VBN" and any(
-                        c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in act.stage_verb.children))):
+            if act.action in ("took_effect", "notified") and date[0] is None and modality == "asserted" \
+                    and act.note != _LEAD_PRESENT and (act.stage_verb.tag_ in ("VBZ", "VBP") or (
+                        act.stage_verb.tag_ == "VBN" and any(
+                            c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in act.stage_verb.children))):
                 continue  # "the exit takes effect six months after the notice": how the rule works
             for state in states:
                 out.append(self._claim(act, treaty, state, modality, date, note_parts,
@@ -184,6 +188,13 @@ class ArticleExtraction:
                 self.claimed_states.append(state)
         self.claimed_treaties.update(c.treaty for c in out if c.modality == "asserted")
         return [self._effect_from_notice(c, out) for c in out]
+
+    def _lead(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` is the headline (repeated in the text) or the first sentence after it: news
+        told in the simple present there ("Russia withdraws from the treaty") is the day's done act."""
+        title = self.article.title.strip()
+        spans = [(s, e) for s, e in self.sentence_spans if self.article.text[s:e].strip() != title]
+        return self.article.text[start:end].strip() == title or bool(spans) and spans[0][0] <= start < spans[0][1]
 
     def _effect_from_notice(self, claim: Claim, out: list[Claim]) -> Claim:
         """'Their withdrawals took effect at the end of the notice period that began when the UN received
@@ -485,6 +496,9 @@ class ArticleExtraction:
                 c.lower_ == "today" for c in core.children):
             return Act("took_effect", clause, core, 0.55,
                         note="'left'/'withdrew' with a date: read as the withdrawal taking effect")
+        if self.in_lead and core.i == clause.i and core.tag_ in ("VBZ", "VBP") and not any(
+                c.dep_ in ("aux", "auxpass") for c in core.children):
+            return Act("took_effect", clause, core, 0.6, note=_LEAD_PRESENT)
         left = [c for c in core.children if c.dep_ in ("dobj", "obj")] + [
             g for c in core.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
         if core.tag_ in ("VBD", "VBN") and any(c.lemma_.lower() in GENERIC_TREATY_WORDS | {"court"} for c in left):
