@@ -893,3 +893,16 @@ def test_word_lists_the_ukrainian_masculine_decided_to_leave(extractor):
     got = claims_of(extractor, "Прем'єр-міністр Нідерландів вирішив вийти з Договору про торгівлю зброєю.", "uk")
     assert any(state == "NLD" and action == "intent_announced" and modality == "asserted"
                for state, action, modality, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Le gouvernement a déclaré jeudi que la Lettonie se retirait de la Convention d'Ottawa.", "fr"),
+        ("Президент заявил вчера, что Эстония выходит из Оттавской конвенции.", "ru"),
+    ],
+)
+def test_word_lists_an_exit_under_way_said_by_the_government_is_its_announced_intent(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert any(action == "intent_announced" and modality == "asserted" for _, action, modality, _ in got), got
+    assert not any(action == "took_effect" and modality == "asserted" for _, action, modality, _ in got), got

@@ -381,7 +381,7 @@ class ListExtraction:
     def _sentence(self, start: int, end: int, last_states: list[str]) -> list[Claim]:
         text = self.article.text[start:end]
         hits = {cue: list(pattern.finditer(text)) for cue, pattern in self.wl.items() if not cue.startswith("_")}
-        for cue in ("progressive", "formally", "denounce"):  # imperfective presents of leaving: only where a language has aspect
+        for cue in ("progressive", "formally", "denounce"):  # leaving under way, said officially, denouncing: not every language
             hits.setdefault(cue, [])
         if not any(hits.get(c) for c in CORE):
             return []
@@ -428,8 +428,11 @@ class ListExtraction:
             modality = frame.modality or self._modality(_within(hits, frame.s, frame.e), text, frame.cue_at,
                                                         frame.action, clause)
             action = frame.action
+            # "plant den Austritt", and "a déclaré qu'elle se retirait" (an exit under way, said): the announcement
+            under_way = bool(_within(hits, frame.s, frame.e)["progressive"])
             if modality == "planned" and action == "took_effect" and frame.strength < 0.6 \
-                    and not _infinitive(text, frame.cue_at, self.lang) and not _within(hits, frame.s, frame.e)["progressive"]:
+                    and not _infinitive(text, frame.cue_at, self.lang) \
+                    and (not under_way or _THAT.search(text, 0, frame.cue_at) is not None):
                 action, modality = "intent_announced", "asserted"
             frame.modality = modality
             date = self._date(frame, hits, chunks, text, start)
@@ -841,8 +844,8 @@ class ListExtraction:
         if hits["hypothetical"]:
             return "hypothetical"
         if action == "took_effect" and hits["progressive"] and not hits["formally"]:
-            # "США выходят из соглашения", "USA wycofują się": an exit under way, not done ("официально
-            # выходит" reports the formal step taken)
+            # "США выходят из соглашения", "USA wycofują się", "se retirait": an exit under way, not done
+            # ("официально выходит" reports the formal step taken)
             return "planned"
         if hits["planned"] and action != "intent_announced":
             return "planned"
