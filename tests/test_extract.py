@@ -1,8 +1,10 @@
 import datetime as dt
 
 import pytest
+from spacy.tokens import Doc
 
 from treatywatch import Extractor, ExtractOptions, parse_news_text
+from treatywatch.extract.english import ArticleExtraction
 
 from .conftest import SEED
 
@@ -822,3 +824,44 @@ def test_extract_the_simple_present_later_in_the_text_is_not_the_exit(extractor)
                   "Convention only after a long debate.")
     got = {(c.state, c.action) for c in extractor.extract(art) if c.modality == "asserted" and c.confidence >= 0.5}
     assert not any(action == "took_effect" for _, action in got), got
+
+
+
+def parsed(extractor, rows: str):
+    """A sentence with the parse given row by row ('word lemma POS TAG dep head'), for the shapes the
+    statistical parser gives only to some wordings."""
+    cols = [row.split() for row in rows.strip().splitlines()]
+    return Doc(extractor.nlp.vocab, words=[c[0] for c in cols], lemmas=[c[1] for c in cols], pos=[c[2] for c in cols],
+               tags=[c[3] for c in cols], deps=[c[4] for c in cols], heads=[int(c[5]) for c in cols])
+
+
+def test_extract_signing_papers_to_ratify_is_the_ratification_not_a_signature(extractor):
+    # "to ratify" hung on the verb, not on the papers
+    doc = parsed(extractor, """
+        Rudd Rudd PROPN NNP nsubj 1
+        signed sign VERB VBD ROOT 1
+        documents document NOUN NNS dobj 1
+        to to PART TO aux 4
+        ratify ratify VERB VB advcl 1
+        Kyoto Kyoto PROPN NNP dobj 4
+    """)
+    reading = ArticleExtraction(extractor, article("Kyoto news."))
+    act = reading._classify(doc[1], "join")
+    assert act is not None and act.action == "ratified", act
+
+
+def test_extract_the_presidents_signature_after_a_ratification_aside_is_the_law_signed(extractor):
+    # "The Rada ratified the convention, better known as ..., and signed by president Zelensky": the
+    # signature hung on the aside
+    doc = parsed(extractor, """
+        Rada Rada PROPN NNP nsubj 1
+        ratified ratify VERB VBD ROOT 1
+        convention convention NOUN NN dobj 1
+        known know VERB VBN advcl 1
+        and and CCONJ CC cc 3
+        signed sign VERB VBN conj 3
+        by by ADP IN agent 5
+        president president PROPN NNP compound 8
+        Zelensky Zelensky PROPN NNP pobj 6
+    """)
+    assert ArticleExtraction._signs_what_parliament_ratified(doc[5])

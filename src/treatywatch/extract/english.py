@@ -416,9 +416,9 @@ class ArticleExtraction:
                 # "signed the instrument of acceptance", then "signed the document": the act the instrument makes
                 how: str | None = next((str(g.lemma_).lower() for p in instrument.children if p.lower_ == "of"
                                         for g in p.children if g.lemma_.lower() in JOIN_NOUNS - {"signature"}), None) \
-                    or next((str(g.lemma_).lower() for g in instrument.children if g.dep_ in ("acl", "relcl") and any(
-                        a.lower_ == "to" for a in g.children) and g.lemma_.lower() in ("ratify", "accede", "accept", "join")),
-                        None)  # "signed documents to ratify the Kyoto Protocol"
+                    or next((str(g.lemma_).lower() for g in [*instrument.children, *core.children] if g.dep_ in (
+                        "acl", "relcl", "advcl") and any(a.lower_ == "to" for a in g.children) and g.lemma_.lower() in (
+                        "ratify", "accede", "accept", "join")), None)  # "signed documents to ratify the Kyoto Protocol"
                 if how is not None:
                     self.instrument_action = join_action(how)
                 if how is not None or self.instrument_action:
@@ -512,6 +512,8 @@ class ArticleExtraction:
         """'The Rada ratified the convention on 20 June and signed by President Zelensky', 'Parliament ratified
         the treaty, and President Duda signed it': the head of state signs the law of ratification."""
         ratify = sign.head
+        if sign.dep_ == "conj" and ratify.lemma_.lower() != "ratify" and ratify.dep_ in ("advcl", "acl", "conj"):
+            ratify = ratify.head  # "ratified the convention, better known as ..., and signed by": hung on the aside
         if sign.dep_ != "conj" or ratify.lemma_.lower() != "ratify":
             return False
         legislature = next((c for c in ratify.children if c.dep_ == "nsubj"), None)
