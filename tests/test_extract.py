@@ -5,6 +5,7 @@ from spacy.tokens import Doc
 
 from treatywatch import Extractor, ExtractOptions, parse_news_text
 from treatywatch.extract.english import ArticleExtraction
+from treatywatch.extract.tree import has_law_word
 
 from .conftest import SEED
 
@@ -865,3 +866,22 @@ def test_extract_the_presidents_signature_after_a_ratification_aside_is_the_law_
         Zelensky Zelensky PROPN NNP pobj 6
     """)
     assert ArticleExtraction._signs_what_parliament_ratified(doc[5])
+
+
+def test_extract_the_document_signed_is_the_noun_after_the_verb_whatever_the_parse(extractor):
+    # a headline parse that hangs "decree" elsewhere: the first noun after "signs" still names what is signed
+    doc = parsed(extractor, """
+        Putin Putin PROPN NNP nsubj 1
+        signs sign VERB VBZ ROOT 1
+        decree decree VERB VBP advcl 5
+        suspending suspend VERB VBG amod 4
+        treaty treaty NOUN NN dobj 2
+        ends end VERB VBZ conj 1
+    """)
+    assert has_law_word(doc[1])
+    assert not has_law_word(parsed(extractor, """
+        Putin Putin PROPN NNP nsubj 1
+        signs sign VERB VBZ ROOT 1
+        the the DET DT det 3
+        treaty treaty NOUN NN dobj 1
+    """)[1])
