@@ -885,3 +885,12 @@ def test_extract_the_document_signed_is_the_noun_after_the_verb_whatever_the_par
         the the DET DT det 3
         treaty treaty NOUN NN dobj 1
     """)[1])
+
+
+def test_extract_a_future_exit_the_press_reports_is_planned_not_announced(extractor):
+    got = {(c.state, c.modality) for c in extractor.extract(article(
+        "Canada will leave the Kyoto Protocol next month, public broadcaster CBC reported."))}
+    assert ("CAN", "planned") in got and ("CAN", "asserted") not in got, got
+    said = {(c.state, c.action, c.modality) for c in extractor.extract(article(
+        "Canada will leave the Kyoto Protocol next month, the environment minister said."))}
+    assert ("CAN", "intent_announced", "asserted") in said, said

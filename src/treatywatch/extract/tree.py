@@ -537,6 +537,8 @@ def modality_of(act: Act, sent: Any) -> str:
                 return "hypothetical"  # "draft legislation that would take Estonia out"
             if i > 0 and lemma in PLANNED and chain[i - 1].dep_ in ("xcomp", "ccomp") and lemma not in INTENT_VERBS:
                 return "planned"  # "parliament is expected to decide"
+            if i > 0 and lemma == "report" and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in chain[0].children):
+                return "planned"  # "Canada will pull out ..., CTV reported": the press expects it, no one announced it
             if i > 0 and lemma in ("say", "write", "announce", "tell", "state", "confirm", "report", "add", "note"):
                 break
             continue
