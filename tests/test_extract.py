@@ -894,3 +894,10 @@ def test_extract_a_future_exit_the_press_reports_is_planned_not_announced(extrac
     said = {(c.state, c.action, c.modality) for c in extractor.extract(article(
         "Canada will leave the Kyoto Protocol next month, the environment minister said."))}
     assert ("CAN", "intent_announced", "asserted") in said, said
+
+
+def test_extract_an_attitude_to_an_act_is_not_the_act(extractor):
+    art = article("Australian state premiers were far less enthusiastic about signing the Kyoto Protocol than the "
+                  "opposition.")
+    got = asserted(extractor.extract(art))
+    assert not any(action == "signed" for _, _, action in got), got

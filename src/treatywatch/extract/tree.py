@@ -300,6 +300,8 @@ def presupposed(tok: Any) -> bool:
         # "By lodging its notice, Lithuania set...", "he said after signing the treaty": a past main clause
         # tells the act as done
         return not (tok.head.lower_ in ("by", "after", "upon") and main.tag_ == "VBD")
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.head.pos_ == "ADJ":
+        return True  # "far less enthusiastic about signing the protocol", "wary of leaving": an attitude to the act
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl",) and any(c.lower_ in ("after", "before", "by") for c in tok.children):
         return True
     if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass"):
