@@ -906,3 +906,20 @@ def test_word_lists_an_exit_under_way_said_by_the_government_is_its_announced_in
     got = claims_of(extractor, text, lang)
     assert any(action == "intent_announced" and modality == "asserted" for _, action, modality, _ in got), got
     assert not any(action == "took_effect" and modality == "asserted" for _, action, modality, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La Russia è uscita ufficialmente dal trattato sui cieli aperti, un trattato firmato nel 1992 a Helsinki.", "it"),
+        ("Rusia salió oficialmente del Tratado de Cielos Abiertos, un tratado firmado en 1992 en Helsinki.", "es"),
+    ],
+)
+def test_word_lists_a_participle_describing_the_treaty_is_no_states_signature(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert not any(action == "signed" for _, action, _, _ in got), got
+
+
+def test_word_lists_a_participle_with_its_state_as_agent_is_that_states_signature(extractor):
+    got = claims_of(extractor, "Il trattato sui cieli aperti, firmato dall'Ungheria nel 1992, è in vigore dal 2002.", "it")
+    assert ("HUN", "signed", "asserted", dt.date(1992, 1, 1)) in got, got

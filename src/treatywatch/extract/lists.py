@@ -124,6 +124,10 @@ _PASSIVE_BY = re.compile(r"\w+\s+(?:por|par|da|dal|dalla|dall['’]|von|przez)\s
 _OF = re.compile(r"\s*(?:(?:of|de|du|des|d['’]|del|della|dell['’]|di|der|des)\s*)?(?:(?:la|le|les|l['’]|the|el)\s*)?",
                  re.IGNORECASE)
 _DEPOSITARY_WORD = re.compile(r"(?i)депозитар|depositar|verwahr|dépositaire|depozytar")
+# a past participle of the Romance languages: "firmato", "firmado", "signé", "ratifiée"
+_PARTICIPLE = re.compile(r"\w+(?:é|ée|és|ées|at[oaie]|ad[oa]s?)\b", re.IGNORECASE)
+_AUXILIARY = re.compile(r"(?<!\w)(?:ha|hanno|è|sono|fu|furono|stat[oaie]|a|ont|est|sont|été|fut|furent|han|fue|fueron|"
+                        r"sido|es|son)(?!\w)", re.IGNORECASE)
 _PUNCT_BREAK = re.compile(r"[,;:]\s+|\s[–—](?=\s+(?!\d)(?:\S+\s+){3})")
 
 
@@ -417,6 +421,8 @@ class ListExtraction:
             if frame.action == "signed" and self.document_signed and not hits["generic_treaty"] and not any(
                     start <= m.start < end for m in self.treaties):
                 continue  # "Die USA zeigten sich enttäuscht von Putins Unterschrift": the signature of the law named before
+            if frame.action in JOINING and self._describes_the_treaty(text, frame.cue_at, hits, mentions):
+                continue  # "il trattato sui cieli aperti firmato nel 1992", "traité de Washington, signé ... par douze pays"
             if frame.action in JOINING and not mentions and not text[:frame.cue_at].strip(" \"'«“„-–—"):
                 continue  # "Signé le 24 mars 1992, le traité ...": a participle that describes the treaty
             if frame.action in JOINING and _PASSIVE_BY.match(text, frame.cue_at) and not any(
@@ -453,6 +459,20 @@ class ListExtraction:
                     self.last_date = date or self.last_date
                 out.append(claim)
         return out
+
+    @staticmethod
+    def _describes_the_treaty(text: str, cue_at: int, hits: dict[str, list[re.Match[str]]], mentions: list[Mention]) -> bool:
+        """Whether the joining word at ``cue_at`` is a participle that describes the treaty named just before it
+        ("il trattato ... firmato nel 1992", "un acuerdo firmado en 1992"): the treaty's history, no state's act,
+        unless a state is named as its agent after it ("signé par la France")."""
+        if not _PARTICIPLE.match(text, cue_at):
+            return False
+        word = max((h for h in hits["generic_treaty"] if h.end() <= cue_at), key=lambda h: h.end(), default=None)
+        if word is None or cue_at - word.end() > 60 or any(word.end() <= m.start < cue_at for m in mentions) \
+                or _AUXILIARY.search(text, word.end(), cue_at):
+            return False  # "lo ha accettato", "fu firmato": a verb of its own
+        clause_end = next((m.start() for m in re.finditer(r"[;.]|,\s", text) if m.start() > cue_at), len(text))
+        return not any(cue_at < m.start < clause_end + 40 for m in mentions)
 
     def _chunk(self, s: int, e: int, text: str, hits: dict[str, list[re.Match[str]]], mentions: list[Mention],
                dates: list[DateMention]) -> _Chunk:
