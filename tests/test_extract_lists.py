@@ -923,3 +923,18 @@ def test_word_lists_a_participle_describing_the_treaty_is_no_states_signature(ex
 def test_word_lists_a_participle_with_its_state_as_agent_is_that_states_signature(extractor):
     got = claims_of(extractor, "Il trattato sui cieli aperti, firmato dall'Ungheria nel 1992, è in vigore dal 2002.", "it")
     assert ("HUN", "signed", "asserted", dt.date(1992, 1, 1)) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("El ministro de Exteriores anunció ayer que Polonia suspendería sus obligaciones en el marco del Tratado INF.",
+         "es"),
+        ("Le ministre a annoncé hier que la Pologne suspendrait ses obligations au titre du traité FNI.", "fr"),
+    ],
+)
+def test_word_lists_an_announced_suspension_to_come_is_planned_and_announced(extractor, text, lang):
+    # the conditional of reported speech: the suspension is to come, its announcement is made
+    got = claims_of(extractor, text, lang)
+    assert ("POL", "suspended", "planned", dt.date(2025, 8, 26)) in got, got
+    assert ("POL", "intent_announced", "asserted", dt.date(2025, 8, 26)) in got, got

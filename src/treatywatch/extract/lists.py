@@ -452,12 +452,16 @@ class ListExtraction:
                     (frame.strength < 0.6 and not any(m.start < frame.cue_at for m in mentions if m.kind != "official"))
                     or (date is None and hits["rule"])):
                 continue  # a withdrawal named without its stage or its subject, or how the rule works
+            said = modality == "planned" and action == "suspended" and any(
+                h.start() < frame.cue_at and _THAT.search(text, h.end(), frame.cue_at) for h in hits["announce"])
             for state in frame.states:
                 claim = self._claim(state, treaty, action, modality, strength, date, start, end)
                 if claim.modality == "asserted":
                     last_states.append(state)
                     self.last_date = date or self.last_date
                 out.append(claim)
+                if said:  # "anunció que Washington suspendería ...": the suspension to come, and its announcement
+                    out.append(self._claim(state, treaty, "intent_announced", "asserted", strength, date, start, end))
         return out
 
     @staticmethod
