@@ -938,3 +938,21 @@ def test_word_lists_an_announced_suspension_to_come_is_planned_and_announced(ext
     got = claims_of(extractor, text, lang)
     assert ("POL", "suspended", "planned", dt.date(2025, 8, 26)) in got, got
     assert ("POL", "intent_announced", "asserted", dt.date(2025, 8, 26)) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Президент Белоруссии внёс в парламент законопроект о денонсации Договора по открытому небу.", "ru"),
+        ("Президент Білорусі вніс до парламенту законопроект про денонсацію Договору про відкрите небо.", "uk"),
+    ],
+)
+def test_word_lists_a_bill_the_head_of_state_sent_to_parliament_is_the_governments_step(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert ("BLR", "government_approved", "asserted", None) in got, got
+
+
+def test_word_lists_a_bill_members_of_parliament_sent_is_no_governments_step(extractor):
+    got = claims_of(extractor, "Депутаты оппозиции внесли в парламент Белоруссии законопроект о денонсации Договора по "
+                    "открытому небу.", "ru")
+    assert not any(action == "government_approved" for _, action, _, _ in got), got

@@ -871,7 +871,9 @@ class ListExtraction:
             # "США выходят из соглашения", "USA wycofują się", "se retirait": an exit under way, not done
             # ("официально выходит" reports the formal step taken)
             return "planned"
-        if hits["planned"] and action != "intent_announced":
+        # "внёс в Госдуму законопроект": the words of the government's step, done, are not its plan
+        if any(not any(d.start() <= p.start() < d.end() for d in hits["decree"]) for p in hits["planned"]) \
+                and action != "intent_announced":
             return "planned"
         return "asserted"
 
