@@ -956,3 +956,16 @@ def test_word_lists_a_bill_members_of_parliament_sent_is_no_governments_step(ext
     got = claims_of(extractor, "Депутаты оппозиции внесли в парламент Белоруссии законопроект о денонсации Договора по "
                     "открытому небу.", "ru")
     assert not any(action == "government_approved" for _, action, _, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A partir del lunes, Polonia suspenderá sus obligaciones en el marco del Tratado INF.", "es"),
+        ("Da lunedì la Polonia sospenderà i suoi obblighi nel quadro del Trattato INF.", "it"),
+    ],
+)
+def test_word_lists_a_suspension_in_the_future_tense_is_planned(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert any(action == "suspended" and modality == "planned" for _, action, modality, _ in got), got
+    assert not any(modality == "asserted" and action != "intent_announced" for _, action, modality, _ in got), got
