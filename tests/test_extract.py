@@ -901,3 +901,11 @@ def test_extract_an_attitude_to_an_act_is_not_the_act(extractor):
                   "opposition.")
     got = asserted(extractor.extract(art))
     assert not any(action == "signed" for _, _, action in got), got
+
+
+def test_extract_dropping_out_of_the_treaty_is_leaving_it_and_out_of_a_race_is_not(extractor):
+    said = {(c.state, c.treaty, c.action, c.modality) for c in extractor.extract(article(
+        "Finland will drop out of the Convention on Cluster Munitions, the president announced."))}
+    assert ("FIN", "ccm", "intent_announced", "asserted") in said, said
+    race = extractor.extract(article("Finland dropped out of the race to host the next Ottawa Convention meeting."))
+    assert not [c for c in race if c.confidence >= 0.5 or c.action == "took_effect"], race

@@ -65,7 +65,8 @@ def abs_tok_end(token: Any, offset: int) -> int:
 
 def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in ("withdraw", "withdrawal", "leave", "quit", "exit", "denounce", "denunciation", "renounce",
-                 "pullout", "pull-out", "leaving") or (lemma == "pull" and any(c.lower_ in ("out", "from") for c in tok.children)):
+                 "pullout", "pull-out", "leaving") or (lemma == "pull" and any(c.lower_ in ("out", "from") for c in tok.children)) \
+            or (lemma == "drop" and any(c.lower_ == "out" for c in tok.children) and not _left_something_else(tok)):
         if lemma in ("withdraw", "pull") and any(
                 c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.lemma_.lower() not in GENERIC_TREATY_WORDS
                 | {"ratification", "signature", "country", "state", "nation"} for c in tok.children):
@@ -174,6 +175,14 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in NOTIFY_VERBS and tok.dep_ == "relcl" and tok.head.lemma_.lower() in ("notice", "notification", "instrument"):
         return "leave"  # "the notice Warsaw lodged with the United Nations on 20 August"
     return None
+
+
+def _left_something_else(verb: Any) -> bool:
+    """'dropped out of the race': what is left, after 'out of', is a common noun that names no treaty."""
+    left = [g for t in verb.subtree if t.lower_ == "of" and (t.head.lower_ == "out" or t.head.i == verb.i)
+            for g in t.children if g.dep_ == "pobj"]
+    return any(g.pos_ == "NOUN" and g.text.islower() and g.lemma_.lower() not in GENERIC_TREATY_WORDS | {"court", "bloc", "union"}
+               for g in left)
 
 
 def signed_ratification(tok: Any) -> Any:
