@@ -3,7 +3,8 @@
 Sentence rules over word lists (``data/wordlists.json``): a sentence with a treaty name (or a
 generic treaty word after one), a state and an action word yields a claim.  The stage (notice,
 vote, signature of the law, effect) and the modality (negation, plan, call, conditional) come
-from the other words of the sentence.  A sentence is cut into clauses (at punctuation and before
+from the other words of the sentence; a law, decree or moratorium signed is never the treaty signed,
+and an exit under way ("выходят") is planned unless said officially.  A sentence is cut into clauses (at punctuation and before
 conjunctions): clauses with acts of their own make claims of their own, a clause of a name and a
 date repeats the act before it ("le Niger en 2002"), and the subject is the list of states
 nearest the act (with the states named "along with" it, "junto a España", and a "namely" list
