@@ -909,3 +909,14 @@ def test_extract_dropping_out_of_the_treaty_is_leaving_it_and_out_of_a_race_is_n
     assert ("FIN", "ccm", "intent_announced", "asserted") in said, said
     race = extractor.extract(article("Finland dropped out of the race to host the next Ottawa Convention meeting."))
     assert not [c for c in race if c.confidence >= 0.5 or c.action == "took_effect"], race
+
+
+def test_extract_a_temporary_withdrawal_is_a_suspension(extractor):
+    got = asserted(extractor.extract(article("Belarus temporarily withdrew from the CFE Treaty in 2008.")))
+    assert ("BLR", "cfe", "suspended") in got and ("BLR", "cfe", "took_effect") not in got, got
+
+
+def test_extract_a_decree_to_abolish_the_treaty_is_the_governments_step(extractor):
+    got = asserted(extractor.extract(article("The CFE Treaty was signed in 1990. In May the Belarusian president signed "
+                                             "a decree to abolish the treaty.")))
+    assert ("BLR", "cfe", "government_approved") in got, got

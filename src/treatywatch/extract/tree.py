@@ -84,7 +84,12 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
             return "deratify"  # "withdrew its ratification", "the withdrawal of Russia's ratification"
         if lemma == "exit" and tok.pos_ not in ("VERB", "NOUN"):
             return None
+        if any(c.lower_ == "temporarily" for c in tok.children):
+            return "suspend"  # "temporarily withdrew from the treaty": a suspension (LABELLING.md)
         return "leave"
+    if lemma in ("abolish", "scrap") and tok.pos_ == "VERB" and any(
+            c.dep_ in ("dobj", "obj") and c.lemma_.lower() in GENERIC_TREATY_WORDS for c in tok.children):
+        return "leave"  # "a decree to abolish the treaty": a state can only leave it
     if lemma in ("ratify", "ratification", "accede", "accession", "join", "rejoin", "re-join", "succession") or low.startswith("ratif"):
         if tok.head.lemma_.lower() in ("revoke", "withdraw", "rescind", "revocation", "cancel", "annul", "kill", "scrap",
                                        "terminate"):
