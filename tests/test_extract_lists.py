@@ -969,3 +969,16 @@ def test_word_lists_a_suspension_in_the_future_tense_is_planned(extractor, text,
     got = claims_of(extractor, text, lang)
     assert any(action == "suspended" and modality == "planned" for _, action, modality, _ in got), got
     assert not any(modality == "asserted" and action != "intent_announced" for _, action, modality, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Белоруссия временно вышла из Договора об обычных вооружённых силах в Европе в 2008 году.", "ru"),
+        ("Weißrussland ist 2008 vorübergehend aus dem KSE-Vertrag ausgetreten.", "de"),
+    ],
+)
+def test_word_lists_a_temporary_withdrawal_is_a_suspension(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert ("BLR", "suspended", "asserted", dt.date(2008, 1, 1)) in got, got
+    assert not any(action == "took_effect" for _, action, _, _ in got), got

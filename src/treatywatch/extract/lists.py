@@ -3,9 +3,9 @@
 Sentence rules over word lists (``data/wordlists.json``): a sentence with a treaty name (or a
 generic treaty word after one), a state and an action word yields a claim.  The stage (notice,
 vote, signature of the law, effect) and the modality (negation, plan, call, conditional) come
-from the other words of the sentence; a law, decree or moratorium signed is never the treaty signed,
-and an exit under way ("выходят") is planned unless said officially.  A sentence is cut into clauses (at punctuation and before
-conjunctions): clauses with acts of their own make claims of their own, a clause of a name and a
+from the other words of the sentence; a law, decree or moratorium signed is never the treaty
+signed, and an exit under way ("выходят") is planned unless said officially.  A sentence is cut
+into clauses (at punctuation and before conjunctions): clauses with acts of their own make claims of their own, a clause of a name and a
 date repeats the act before it ("le Niger en 2002"), and the subject is the list of states
 nearest the act (with the states named "along with" it, "junto a España", and a "namely" list
 after a counted subject, "Vier Staaten ..., namentlich Ägypten, ...").  Dates: numeric (day first) and month-name dates, months, years, weekdays, today
@@ -386,7 +386,8 @@ class ListExtraction:
     def _sentence(self, start: int, end: int, last_states: list[str]) -> list[Claim]:
         text = self.article.text[start:end]
         hits = {cue: list(pattern.finditer(text)) for cue, pattern in self.wl.items() if not cue.startswith("_")}
-        for cue in ("progressive", "formally", "denounce"):  # leaving under way, said officially, denouncing: not every language
+        # leaving under way, said officially, denouncing: cues not every language has
+        for cue in ("progressive", "formally", "denounce"):
             hits.setdefault(cue, [])
         if not any(hits.get(c) for c in CORE):
             return []
@@ -421,9 +422,9 @@ class ListExtraction:
                 continue  # "Der Vertrag wurde 1990 in Paris unterzeichnet": the treaty's history, no state's act
             if frame.action == "signed" and self.document_signed and not hits["generic_treaty"] and not any(
                     start <= m.start < end for m in self.treaties):
-                continue  # "Die USA zeigten sich enttäuscht von Putins Unterschrift": the signature of the law named before
+                continue  # "enttäuscht von Putins Unterschrift": the signature of the law named before
             if frame.action in JOINING and self._describes_the_treaty(text, frame.cue_at, hits, mentions):
-                continue  # "il trattato sui cieli aperti firmato nel 1992", "traité de Washington, signé ... par douze pays"
+                continue  # "il trattato sui cieli aperti firmato nel 1992": the treaty's history
             if frame.action in JOINING and not mentions and not text[:frame.cue_at].strip(" \"'«“„-–—"):
                 continue  # "Signé le 24 mars 1992, le traité ...": a participle that describes the treaty
             if frame.action in JOINING and _PASSIVE_BY.match(text, frame.cue_at) and not any(
@@ -466,7 +467,8 @@ class ListExtraction:
         return out
 
     @staticmethod
-    def _describes_the_treaty(text: str, cue_at: int, hits: dict[str, list[re.Match[str]]], mentions: list[Mention]) -> bool:
+    def _describes_the_treaty(text: str, cue_at: int, hits: dict[str, list[re.Match[str]]],
+                              mentions: list[Mention]) -> bool:
         """Whether the joining word at ``cue_at`` is a participle that describes the treaty named just before it
         ("il trattato ... firmato nel 1992", "un acuerdo firmado en 1992"): the treaty's history, no state's act,
         unless a state is named as its agent after it ("signé par la France")."""
@@ -703,6 +705,8 @@ class ListExtraction:
             return "suspended", 0.8, at("suspend")
         if not leaving and not self.leave_seen and hits["notify"] and hits["depositary"]:
             return None, 0.0, 0  # "a remis ces documents à ..., dépositaire du traité": joining papers, no withdrawal
+        if leaving and any(abs(t.start() - h.start()) < 40 for t in hits["temporarily"] for h in hits["leave"]):
+            return "suspended", 0.75, at("leave")  # "временно вышла из договора": a suspension (LABELLING.md)
         if leaving or (hits["notify"] and hits["depositary"]):
             anchor = at("leave") if leaving else at("notify")
             if hits["effect"] and leaving:

@@ -65,7 +65,8 @@ def abs_tok_end(token: Any, offset: int) -> int:
 
 def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in ("withdraw", "withdrawal", "leave", "quit", "exit", "denounce", "denunciation", "renounce",
-                 "pullout", "pull-out", "leaving") or (lemma == "pull" and any(c.lower_ in ("out", "from") for c in tok.children)) \
+                 "pullout", "pull-out", "leaving") \
+            or (lemma == "pull" and any(c.lower_ in ("out", "from") for c in tok.children)) \
             or (lemma == "drop" and any(c.lower_ == "out" for c in tok.children) and not _left_something_else(tok)):
         if lemma in ("withdraw", "pull") and any(
                 c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.lemma_.lower() not in GENERIC_TREATY_WORDS
@@ -186,8 +187,8 @@ def _left_something_else(verb: Any) -> bool:
     """'dropped out of the race': what is left, after 'out of', is a common noun that names no treaty."""
     left = [g for t in verb.subtree if t.lower_ == "of" and (t.head.lower_ == "out" or t.head.i == verb.i)
             for g in t.children if g.dep_ == "pobj"]
-    return any(g.pos_ == "NOUN" and g.text.islower() and g.lemma_.lower() not in GENERIC_TREATY_WORDS | {"court", "bloc", "union"}
-               for g in left)
+    kept = GENERIC_TREATY_WORDS | {"court", "bloc", "union"}
+    return any(g.pos_ == "NOUN" and g.text.islower() and g.lemma_.lower() not in kept for g in left)
 
 
 def signed_ratification(tok: Any) -> Any:
@@ -553,7 +554,8 @@ def modality_of(act: Act, sent: Any) -> str:
                 return "hypothetical"  # "draft legislation that would take Estonia out"
             if i > 0 and lemma in PLANNED and chain[i - 1].dep_ in ("xcomp", "ccomp") and lemma not in INTENT_VERBS:
                 return "planned"  # "parliament is expected to decide"
-            if i > 0 and lemma == "report" and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in chain[0].children):
+            if i > 0 and lemma == "report" and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX
+                                                   for c in chain[0].children):
                 return "planned"  # "Canada will pull out ..., CTV reported": the press expects it, no one announced it
             if i > 0 and lemma in ("say", "write", "announce", "tell", "state", "confirm", "report", "add", "note"):
                 break
