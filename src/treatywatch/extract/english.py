@@ -92,7 +92,10 @@ class ArticleExtraction:
                        for pattern, members in STATE_GROUPS for m in pattern.finditer(text)]
         self.persons = person_mentions(text, self.states)
         self.sentence_spans = split_sentences(text)
-        self.in_lead = False  # the sentence read is the headline or the article's first sentence
+        title = article.title.strip()
+        # the first sentence other than the headline the text repeats
+        self.lead = next(((s, e) for s, e in self.sentence_spans if text[s:e].strip() != title), (0, 0))
+        self.in_lead = False  # the sentence read is the headline or the lead
         self.claimed_states: list[str] = []
         self.claimed_treaties: set[str] = set()
         self.instrument_action = ""  # what the instrument named before does ('acceded' for one of acceptance)
@@ -192,9 +195,7 @@ class ArticleExtraction:
     def _lead(self, start: int, end: int) -> bool:
         """Whether ``start:end`` is the headline (repeated in the text) or the first sentence after it: news
         told in the simple present there ("Russia withdraws from the treaty") is the day's done act."""
-        title = self.article.title.strip()
-        spans = [(s, e) for s, e in self.sentence_spans if self.article.text[s:e].strip() != title]
-        return self.article.text[start:end].strip() == title or bool(spans) and spans[0][0] <= start < spans[0][1]
+        return self.article.text[start:end].strip() == self.article.title.strip() or self.lead[0] <= start < self.lead[1]
 
     def _effect_from_notice(self, claim: Claim, out: list[Claim]) -> Claim:
         """'Their withdrawals took effect at the end of the notice period that began when the UN received
