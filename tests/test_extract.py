@@ -1,8 +1,11 @@
 import datetime as dt
 
 import pytest
+from spacy.tokens import Doc
 
 from treatywatch import Extractor, ExtractOptions, parse_news_text
+from treatywatch.extract.english import ArticleExtraction
+from treatywatch.extract.tree import has_law_word
 
 from .conftest import SEED
 
@@ -777,3 +780,146 @@ def test_entity_ruler_stands_in_for_the_statistical_ner(extractor):
             ("125th", "ORDINAL"), ("two years", "DATE"), ("French", "NORP"), ("first", "ORDINAL"),
             ("27 June 2025", "DATE")} <= found
     assert not any(e.text == "party" for e in doc.ents)
+
+
+@pytest.mark.parametrize("body", [
+    "President signs decree suspending New START treaty",
+    "Russian president signs moratorium on the CFE treaty",
+])
+def test_extract_signing_a_decree_or_moratorium_is_not_signing_the_treaty(extractor, body):
+    got = asserted(extractor.extract(article(body)))
+    assert not any(action == "signed" for _, _, action in got), got
+
+
+def test_extract_a_law_on_the_suspension_is_the_law_signed(extractor):
+    art = article("The Russian president signed a federal law on the suspension of the New START treaty on Tuesday, "
+                  "the Kremlin said.")
+    got = asserted(extractor.extract(art))
+    assert ("RUS", "new_start", "law_signed") in got, got
+    assert ("RUS", "new_start", "signed") not in got, got
+
+
+@pytest.mark.parametrize("body", [
+    "The prime minister says he will pull Canada from the Kyoto Protocol.",
+    "The prime minister said Canada would be revoking the effect of its signature on the Arms Trade Treaty.",
+])
+def test_extract_the_states_own_future_exit_is_its_announced_intent(extractor, body):
+    got = {(c.state, c.treaty, c.action, c.modality) for c in extractor.extract(article(body))}
+    assert any(state == "CAN" and action == "intent_announced" and modality == "asserted"
+               for state, _, action, modality in got), got
+
+
+def test_extract_an_announcement_still_to_come_is_planned(extractor):
+    art = article("On Monday the Canadian prime minister will announce his decision to withdraw from the Kyoto Protocol.")
+    got = {(c.state, c.action, c.modality) for c in extractor.extract(art)}
+    assert ("CAN", "intent_announced", "planned") in got, got
+    assert not any(modality == "asserted" for _, _, modality in got), got
+
+
+def test_extract_a_headline_in_the_simple_present_reports_the_exit_done(extractor):
+    art = article("Estonia quits the Ottawa Convention. The government cited the war next door.",
+                  title="Estonia quits the Ottawa Convention")
+    got = {(c.state, c.action) for c in extractor.extract(art) if c.modality == "asserted" and c.confidence >= 0.5}
+    assert ("EST", "took_effect") in got, got
+
+
+def test_extract_the_simple_present_later_in_the_text_is_not_the_exit(extractor):
+    art = article("The government cited the war next door. Ministers met on Monday. Often a state leaves the Ottawa "
+                  "Convention only after a long debate.")
+    got = {(c.state, c.action) for c in extractor.extract(art) if c.modality == "asserted" and c.confidence >= 0.5}
+    assert not any(action == "took_effect" for _, action in got), got
+
+
+
+def parsed(extractor, rows: str):
+    """A sentence with the parse given row by row ('word lemma POS TAG dep head'), for the shapes the
+    statistical parser gives only to some wordings."""
+    cols = [row.split() for row in rows.strip().splitlines()]
+    return Doc(extractor.nlp.vocab, words=[c[0] for c in cols], lemmas=[c[1] for c in cols], pos=[c[2] for c in cols],
+               tags=[c[3] for c in cols], deps=[c[4] for c in cols], heads=[int(c[5]) for c in cols])
+
+
+def test_extract_signing_papers_to_ratify_is_the_ratification_not_a_signature(extractor):
+    # "to ratify" hung on the verb, not on the papers
+    doc = parsed(extractor, """
+        Rudd Rudd PROPN NNP nsubj 1
+        signed sign VERB VBD ROOT 1
+        documents document NOUN NNS dobj 1
+        to to PART TO aux 4
+        ratify ratify VERB VB advcl 1
+        Kyoto Kyoto PROPN NNP dobj 4
+    """)
+    reading = ArticleExtraction(extractor, article("Kyoto news."))
+    act = reading._classify(doc[1], "join")
+    assert act is not None and act.action == "ratified", act
+
+
+def test_extract_the_presidents_signature_after_a_ratification_aside_is_the_law_signed(extractor):
+    # "The Rada ratified the convention, better known as ..., and signed by president Zelensky": the
+    # signature hung on the aside
+    doc = parsed(extractor, """
+        Rada Rada PROPN NNP nsubj 1
+        ratified ratify VERB VBD ROOT 1
+        convention convention NOUN NN dobj 1
+        known know VERB VBN advcl 1
+        and and CCONJ CC cc 3
+        signed sign VERB VBN conj 3
+        by by ADP IN agent 5
+        president president PROPN NNP compound 8
+        Zelensky Zelensky PROPN NNP pobj 6
+    """)
+    assert ArticleExtraction._signs_what_parliament_ratified(doc[5])
+
+
+def test_extract_the_document_signed_is_the_noun_after_the_verb_whatever_the_parse(extractor):
+    # a headline parse that hangs "decree" elsewhere: the first noun after "signs" still names what is signed
+    doc = parsed(extractor, """
+        Putin Putin PROPN NNP nsubj 1
+        signs sign VERB VBZ ROOT 1
+        decree decree VERB VBP advcl 5
+        suspending suspend VERB VBG amod 4
+        treaty treaty NOUN NN dobj 2
+        ends end VERB VBZ conj 1
+    """)
+    assert has_law_word(doc[1])
+    assert not has_law_word(parsed(extractor, """
+        Putin Putin PROPN NNP nsubj 1
+        signs sign VERB VBZ ROOT 1
+        the the DET DT det 3
+        treaty treaty NOUN NN dobj 1
+    """)[1])
+
+
+def test_extract_a_future_exit_the_press_reports_is_planned_not_announced(extractor):
+    got = {(c.state, c.modality) for c in extractor.extract(article(
+        "Canada will leave the Kyoto Protocol next month, public broadcaster CBC reported."))}
+    assert ("CAN", "planned") in got and ("CAN", "asserted") not in got, got
+    said = {(c.state, c.action, c.modality) for c in extractor.extract(article(
+        "Canada will leave the Kyoto Protocol next month, the environment minister said."))}
+    assert ("CAN", "intent_announced", "asserted") in said, said
+
+
+def test_extract_an_attitude_to_an_act_is_not_the_act(extractor):
+    art = article("Australian state premiers were far less enthusiastic about signing the Kyoto Protocol than the "
+                  "opposition.")
+    got = asserted(extractor.extract(art))
+    assert not any(action == "signed" for _, _, action in got), got
+
+
+def test_extract_dropping_out_of_the_treaty_is_leaving_it_and_out_of_a_race_is_not(extractor):
+    said = {(c.state, c.treaty, c.action, c.modality) for c in extractor.extract(article(
+        "Finland will drop out of the Convention on Cluster Munitions, the president announced."))}
+    assert ("FIN", "ccm", "intent_announced", "asserted") in said, said
+    race = extractor.extract(article("Finland dropped out of the race to host the next Ottawa Convention meeting."))
+    assert not [c for c in race if c.confidence >= 0.5 or c.action == "took_effect"], race
+
+
+def test_extract_a_temporary_withdrawal_is_a_suspension(extractor):
+    got = asserted(extractor.extract(article("Belarus temporarily withdrew from the CFE Treaty in 2008.")))
+    assert ("BLR", "cfe", "suspended") in got and ("BLR", "cfe", "took_effect") not in got, got
+
+
+def test_extract_a_decree_to_abolish_the_treaty_is_the_governments_step(extractor):
+    got = asserted(extractor.extract(article("The CFE Treaty was signed in 1990. In May the Belarusian president signed "
+                                             "a decree to abolish the treaty.")))
+    assert ("BLR", "cfe", "government_approved") in got, got

@@ -806,3 +806,179 @@ def test_word_lists_a_proposal_to_others_is_a_call_not_an_act(extractor, text, l
     # proposing and urging in their past forms ("предложил", "закликав", "zaproponował")
     got = claims_of(extractor, text, lang)
     assert not any(modality == "asserted" for _, _, modality, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Der Präsident unterzeichnete am Montag ein Moratorium des KSE-Vertrags. Die Regierung Polens kritisierte "
+         "seine Unterschrift scharf.", "de"),
+        ("Президент России подписал вчера мораторий на действие Договора об обычных вооружённых силах в Европе. "
+         "В Вашингтоне подпись президента назвали ошибкой.", "ru"),
+        ("Prezydent Rosji podpisał wczoraj dekret o zawieszeniu traktatu CFE. Rząd Polski skrytykował ten podpis.",
+         "pl"),
+    ],
+)
+def test_word_lists_signing_a_law_decree_or_moratorium_is_not_signing_the_treaty(extractor, text, lang):
+    # the signature named again in the next sentence is the document's too, not the treaty's
+    got = claims_of(extractor, text, lang)
+    assert not any(action == "signed" for _, action, _, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Эстония выходит из Оттавской конвенции из-за войны у своих границ.", "ru"),
+        ("Естонія виходить з Оттавської конвенції через війну біля своїх кордонів.", "uk"),
+        ("Estonia wycofuje się z konwencji ottawskiej z powodu wojny u swoich granic.", "pl"),
+    ],
+)
+def test_word_lists_an_imperfective_present_of_leaving_is_an_exit_under_way(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert ("EST", "took_effect", "planned", None) in got, got
+    assert not any(modality == "asserted" for _, _, modality, _ in got), got
+
+
+def test_word_lists_an_imperfective_present_said_officially_is_the_exit(extractor):
+    got = claims_of(extractor, "Министр заявил вчера, что Эстония официально выходит из Оттавской конвенции.", "ru")
+    assert any(state == "EST" and action == "took_effect" and modality == "asserted" for state, action, modality, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Litauen kündigt Konvention über Streumunition", "de"),
+        ("Литва денонсировала Конвенцию по кассетным боеприпасам.", "ru"),
+        ("Litwa wypowiedziała konwencję o amunicji kasetowej.", "pl"),
+    ],
+)
+def test_word_lists_denouncing_the_treaty_is_the_notice(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert any(state == "LTU" and action == "notified" and modality == "asserted" for state, action, modality, _ in got), got
+
+
+def test_word_lists_announcing_with_kuendigen_is_no_notice(extractor):
+    # "kündigte ... an" (announced), however far the particle comes after the verb
+    got = claims_of(extractor, "Den Austritt aus der Konvention über Streumunition kündigte der litauische Verteidigungsminister "
+                    "gestern in einem langen Gespräch mit der Nachrichtenagentur des Landes an.", "de")
+    assert not any(action == "notified" for _, action, _, _ in got), got
+
+
+def test_word_lists_the_russian_imperfective_of_suspending_is_the_suspension(extractor):
+    got = claims_of(extractor, "Президент объявил вчера, что Россия приостанавливает участие в ДСНВ.", "ru")
+    assert ("RUS", "suspended", "asserted", dt.date(2025, 8, 26)) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # reported speech: "würden ... zurückziehen"
+        ("Der Premierminister erklärte, die Niederlande würden ihre Unterschrift unter den Vertrag über den "
+         "Waffenhandel zurückziehen.", "de"),
+        ("Die Niederlande wollen sich aus dem Vertrag über den Waffenhandel zurückziehen.", "de"),
+    ],
+)
+def test_word_lists_the_states_own_future_exit_is_its_announced_intent(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert any(state == "NLD" and action == "intent_announced" and modality == "asserted"
+               for state, action, modality, _ in got), got
+
+
+def test_word_lists_would_about_an_exit_named_by_a_noun_is_no_intent(extractor):
+    got = claims_of(extractor, "Ein Austritt aus dem Vertrag über den Waffenhandel würde die Niederlande schwächen.", "de")
+    assert not any(modality == "asserted" for _, _, modality, _ in got), got
+
+
+def test_word_lists_the_ukrainian_masculine_decided_to_leave(extractor):
+    got = claims_of(extractor, "Прем'єр-міністр Нідерландів вирішив вийти з Договору про торгівлю зброєю.", "uk")
+    assert any(state == "NLD" and action == "intent_announced" and modality == "asserted"
+               for state, action, modality, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Le gouvernement a déclaré jeudi que la Lettonie se retirait de la Convention d'Ottawa.", "fr"),
+        ("Президент заявил вчера, что Эстония выходит из Оттавской конвенции.", "ru"),
+    ],
+)
+def test_word_lists_an_exit_under_way_said_by_the_government_is_its_announced_intent(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert any(action == "intent_announced" and modality == "asserted" for _, action, modality, _ in got), got
+    assert not any(action == "took_effect" and modality == "asserted" for _, action, modality, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La Russia è uscita ufficialmente dal trattato sui cieli aperti, un trattato firmato nel 1992 a Helsinki.", "it"),
+        ("Rusia salió oficialmente del Tratado de Cielos Abiertos, un tratado firmado en 1992 en Helsinki.", "es"),
+    ],
+)
+def test_word_lists_a_participle_describing_the_treaty_is_no_states_signature(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert not any(action == "signed" for _, action, _, _ in got), got
+
+
+def test_word_lists_a_participle_with_its_state_as_agent_is_that_states_signature(extractor):
+    got = claims_of(extractor, "Il trattato sui cieli aperti, firmato dall'Ungheria nel 1992, è in vigore dal 2002.", "it")
+    assert ("HUN", "signed", "asserted", dt.date(1992, 1, 1)) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("El ministro de Exteriores anunció ayer que Polonia suspendería sus obligaciones en el marco del Tratado INF.",
+         "es"),
+        ("Le ministre a annoncé hier que la Pologne suspendrait ses obligations au titre du traité FNI.", "fr"),
+    ],
+)
+def test_word_lists_an_announced_suspension_to_come_is_planned_and_announced(extractor, text, lang):
+    # the conditional of reported speech: the suspension is to come, its announcement is made
+    got = claims_of(extractor, text, lang)
+    assert ("POL", "suspended", "planned", dt.date(2025, 8, 26)) in got, got
+    assert ("POL", "intent_announced", "asserted", dt.date(2025, 8, 26)) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Президент Белоруссии внёс в парламент законопроект о денонсации Договора по открытому небу.", "ru"),
+        ("Президент Білорусі вніс до парламенту законопроект про денонсацію Договору про відкрите небо.", "uk"),
+    ],
+)
+def test_word_lists_a_bill_the_head_of_state_sent_to_parliament_is_the_governments_step(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert ("BLR", "government_approved", "asserted", None) in got, got
+
+
+def test_word_lists_a_bill_members_of_parliament_sent_is_no_governments_step(extractor):
+    got = claims_of(extractor, "Депутаты оппозиции внесли в парламент Белоруссии законопроект о денонсации Договора по "
+                    "открытому небу.", "ru")
+    assert not any(action == "government_approved" for _, action, _, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A partir del lunes, Polonia suspenderá sus obligaciones en el marco del Tratado INF.", "es"),
+        ("Da lunedì la Polonia sospenderà i suoi obblighi nel quadro del Trattato INF.", "it"),
+    ],
+)
+def test_word_lists_a_suspension_in_the_future_tense_is_planned(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert any(action == "suspended" and modality == "planned" for _, action, modality, _ in got), got
+    assert not any(modality == "asserted" and action != "intent_announced" for _, action, modality, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Белоруссия временно вышла из Договора об обычных вооружённых силах в Европе в 2008 году.", "ru"),
+        ("Weißrussland ist 2008 vorübergehend aus dem KSE-Vertrag ausgetreten.", "de"),
+    ],
+)
+def test_word_lists_a_temporary_withdrawal_is_a_suspension(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert ("BLR", "suspended", "asserted", dt.date(2008, 1, 1)) in got, got
+    assert not any(action == "took_effect" for _, action, _, _ in got), got

@@ -43,6 +43,7 @@ _BULLET_TAIL = re.compile(r"\s*(?:\([^)\n]{0,40}\))?\s*[,;.]?\s*(?:and|or)?\s*")
 _OWNED_DECISION = "the state's decision or intention to leave, named as announced"
 _DECISION_NOUNS = {"decision", "intention", "announcement", "pledge", "promise", "threat", "plan"}
 _BECAME_MEMBER = "became a member or party: joined, by an instrument not named here"
+_LEAD_PRESENT = "'withdraws' in the simple present in a headline or lead: the day's news, done"
 
 
 def _rank(claim: Claim) -> tuple[float, ...]:
@@ -91,6 +92,10 @@ class ArticleExtraction:
                        for pattern, members in STATE_GROUPS for m in pattern.finditer(text)]
         self.persons = person_mentions(text, self.states)
         self.sentence_spans = split_sentences(text)
+        title = article.title.strip()
+        # the first sentence other than the headline the text repeats
+        self.lead = next(((s, e) for s, e in self.sentence_spans if text[s:e].strip() != title), (0, 0))
+        self.in_lead = False  # the sentence read is the headline or the lead
         self.claimed_states: list[str] = []
         self.claimed_treaties: set[str] = set()
         self.instrument_action = ""  # what the instrument named before does ('acceded' for one of acceptance)
@@ -140,6 +145,7 @@ class ArticleExtraction:
             start, end = offset, offset + len(sent.text)
         else:
             start, end = sent.start_char, sent.end_char
+        self.in_lead = self._lead(start, end)
         acts = self._acts(sent)
         if not acts:
             return []
@@ -161,9 +167,10 @@ class ArticleExtraction:
             if not states and not others:
                 continue
             date, note_parts, conf_adj, bound = self._date_for(act, sent, offset, start, end, modality)
-            if act.action in ("took_effect", "notified") and date[0] is None and modality == "asserted" and (
-                    act.stage_verb.tag_ in ("VBZ", "VBP") or (act.stage_verb.tag_ == "VBN" and any(
-                        c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in act.stage_verb.children))):
+            if act.action in ("took_effect", "notified") and date[0] is None and modality == "asserted" \
+                    and act.note != _LEAD_PRESENT and (act.stage_verb.tag_ in ("VBZ", "VBP") or (
+                        act.stage_verb.tag_ == "VBN" and any(
+                            c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in act.stage_verb.children))):
                 continue  # "the exit takes effect six months after the notice": how the rule works
             for state in states:
                 out.append(self._claim(act, treaty, state, modality, date, note_parts,
@@ -179,6 +186,11 @@ class ArticleExtraction:
                 self.claimed_states.append(state)
         self.claimed_treaties.update(c.treaty for c in out if c.modality == "asserted")
         return out
+
+    def _lead(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` is the headline (repeated in the text) or the first sentence after it: news
+        told in the simple present there ("Russia withdraws from the treaty") is the day's done act."""
+        return self.article.text[start:end].strip() == self.article.title.strip() or self.lead[0] <= start < self.lead[1]
 
     def _gapped(self, act: Act, offset: int, start: int, end: int) -> list[tuple[str, DateMention | None, str, str]]:
         """States in gapped clauses after the act, each with its own date (and, for joining,
@@ -387,9 +399,9 @@ class ArticleExtraction:
                 # "signed the instrument of acceptance", then "signed the document": the act the instrument makes
                 how: str | None = next((str(g.lemma_).lower() for p in instrument.children if p.lower_ == "of"
                                         for g in p.children if g.lemma_.lower() in JOIN_NOUNS - {"signature"}), None) \
-                    or next((str(g.lemma_).lower() for g in instrument.children if g.dep_ in ("acl", "relcl") and any(
-                        a.lower_ == "to" for a in g.children) and g.lemma_.lower() in ("ratify", "accede", "accept", "join")),
-                        None)  # "signed documents to ratify the Kyoto Protocol"
+                    or next((str(g.lemma_).lower() for g in [*instrument.children, *core.children] if g.dep_ in (
+                        "acl", "relcl", "advcl") and any(a.lower_ == "to" for a in g.children) and g.lemma_.lower() in (
+                        "ratify", "accede", "accept", "join")), None)  # "signed documents to ratify the Kyoto Protocol"
                 if how is not None:
                     self.instrument_action = join_action(how)
                 if how is not None or self.instrument_action:
@@ -467,6 +479,9 @@ class ArticleExtraction:
                 c.lower_ == "today" for c in core.children):
             return Act("took_effect", clause, core, 0.55,
                         note="'left'/'withdrew' with a date: read as the withdrawal taking effect")
+        if self.in_lead and core.i == clause.i and core.tag_ in ("VBZ", "VBP") and not any(
+                c.dep_ in ("aux", "auxpass") for c in core.children):
+            return Act("took_effect", clause, core, 0.6, note=_LEAD_PRESENT)
         left = [c for c in core.children if c.dep_ in ("dobj", "obj")] + [
             g for c in core.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
         if core.tag_ in ("VBD", "VBN") and any(c.lemma_.lower() in GENERIC_TREATY_WORDS | {"court"} for c in left):
@@ -480,6 +495,8 @@ class ArticleExtraction:
         """'The Rada ratified the convention on 20 June and signed by President Zelensky', 'Parliament ratified
         the treaty, and President Duda signed it': the head of state signs the law of ratification."""
         ratify = sign.head
+        if sign.dep_ == "conj" and ratify.lemma_.lower() != "ratify" and ratify.dep_ in ("advcl", "acl", "conj"):
+            ratify = ratify.head  # "ratified the convention, better known as ..., and signed by": hung on the aside
         if sign.dep_ != "conj" or ratify.lemma_.lower() != "ratify":
             return False
         legislature = next((c for c in ratify.children if c.dep_ == "nsubj"), None)
@@ -492,12 +509,17 @@ class ArticleExtraction:
     def _suspension_step(self, act: Act | None) -> Act | None:
         """'The Duma voted to suspend the treaty', 'Putin signed a decree suspending participation': the
         vote, law or decree that suspends, besides the suspension itself."""
-        if act is None or act.action != "suspended" or act.core.pos_ != "VERB":
+        if act is None or act.action != "suspended":
+            return None
+        # "signed a law on the suspension of the treaty": the noun of a law's subject, as the verb "suspending"
+        about = act.core.head.head if act.core.dep_ == "pobj" and act.core.head.lower_ in ("on", "about") else None
+        if act.core.pos_ != "VERB" and about is None:
             return None
         clause = clause_verb(act.core)
         step = self._legal_step([clause] + ancestor_clauses(clause), act.core,
                                 ("parliament_approved", "law_signed", "government_approved"))
-        if step is not None and step.action == "parliament_approved" and act.core.head.lemma_.lower() in BILL_WORDS:
+        law = act.core.head if about is None else about
+        if step is not None and step.action == "parliament_approved" and law.lemma_.lower() in BILL_WORDS:
             return None  # "the Rada passed a law suspending the convention": the law is the suspension
         return step
 

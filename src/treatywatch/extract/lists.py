@@ -3,8 +3,9 @@
 Sentence rules over word lists (``data/wordlists.json``): a sentence with a treaty name (or a
 generic treaty word after one), a state and an action word yields a claim.  The stage (notice,
 vote, signature of the law, effect) and the modality (negation, plan, call, conditional) come
-from the other words of the sentence.  A sentence is cut into clauses (at punctuation and before
-conjunctions): clauses with acts of their own make claims of their own, a clause of a name and a
+from the other words of the sentence; a law, decree or moratorium signed is never the treaty
+signed, and an exit under way ("выходят") is planned unless said officially.  A sentence is cut
+into clauses (at punctuation and before conjunctions): clauses with acts of their own make claims of their own, a clause of a name and a
 date repeats the act before it ("le Niger en 2002"), and the subject is the list of states
 nearest the act (with the states named "along with" it, "junto a España", and a "namely" list
 after a counted subject, "Vier Staaten ..., namentlich Ägypten, ...").  Dates: numeric (day first) and month-name dates, months, years, weekdays, today
@@ -124,6 +125,10 @@ _PASSIVE_BY = re.compile(r"\w+\s+(?:por|par|da|dal|dalla|dall['’]|von|przez)\s
 _OF = re.compile(r"\s*(?:(?:of|de|du|des|d['’]|del|della|dell['’]|di|der|des)\s*)?(?:(?:la|le|les|l['’]|the|el)\s*)?",
                  re.IGNORECASE)
 _DEPOSITARY_WORD = re.compile(r"(?i)депозитар|depositar|verwahr|dépositaire|depozytar")
+# a past participle of the Romance languages: "firmato", "firmado", "signé", "ratifiée"
+_PARTICIPLE = re.compile(r"\w+(?:é|ée|és|ées|at[oaie]|ad[oa]s?)\b", re.IGNORECASE)
+_AUXILIARY = re.compile(r"(?<!\w)(?:ha|hanno|è|sono|fu|furono|stat[oaie]|a|ont|est|sont|été|fut|furent|han|fue|fueron|"
+                        r"sido|es|son)(?!\w)", re.IGNORECASE)
 _PUNCT_BREAK = re.compile(r"[,;:]\s+|\s[–—](?=\s+(?!\d)(?:\S+\s+){3})")
 
 
@@ -363,6 +368,7 @@ class ListExtraction:
                              key=lambda m: m.start)
         self.published = article.published.date() if article.published else None
         self.leave_seen = False
+        self.document_signed = False  # a law, decree or moratorium was signed: a later bare signature is its
         self.years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(article.text)]
         self.last_date: DateMention | None = None  # of the last dated act: "wówczas", "тогда" refer to it
 
@@ -379,10 +385,15 @@ class ListExtraction:
     def _sentence(self, start: int, end: int, last_states: list[str]) -> list[Claim]:
         text = self.article.text[start:end]
         hits = {cue: list(pattern.finditer(text)) for cue, pattern in self.wl.items() if not cue.startswith("_")}
+        # leaving under way, said officially, denouncing: cues not every language has
+        for cue in ("progressive", "formally", "denounce"):
+            hits.setdefault(cue, [])
         if not any(hits.get(c) for c in CORE):
             return []
         if hits["leave"] or hits["deratify"] or hits["suspend"]:
             self.leave_seen = True  # later stages may name only "the law", "the document"
+        if hits["sign"] and (hits["law"] or hits["decree"]):
+            self.document_signed = True
         dates = find_dates_lang(text, self.lang, self.published, self._year_hint(start, end))
         # not the actor: "the threat from Russia", "notified the depositaries, Canada and Hungary"
         blocked = [(h.end(), h.end() + 25) for h in hits["not_subject"]] + [
@@ -408,6 +419,11 @@ class ListExtraction:
             if frame.action in JOINING and not mentions and not (hits["agent"] or hits["government"] or hits["legislature"]) \
                     and (hits["passive"] or _only_nominal(hits, NOMINAL_CUE[frame.action])):
                 continue  # "Der Vertrag wurde 1990 in Paris unterzeichnet": the treaty's history, no state's act
+            if frame.action == "signed" and self.document_signed and not hits["generic_treaty"] and not any(
+                    start <= m.start < end for m in self.treaties):
+                continue  # "enttäuscht von Putins Unterschrift": the signature of the law named before
+            if frame.action in JOINING and self._describes_the_treaty(text, frame.cue_at, hits, mentions):
+                continue  # "il trattato sui cieli aperti firmato nel 1992": the treaty's history
             if frame.action in JOINING and not mentions and not text[:frame.cue_at].strip(" \"'«“„-–—"):
                 continue  # "Signé le 24 mars 1992, le traité ...": a participle that describes the treaty
             if frame.action in JOINING and _PASSIVE_BY.match(text, frame.cue_at) and not any(
@@ -419,8 +435,11 @@ class ListExtraction:
             modality = frame.modality or self._modality(_within(hits, frame.s, frame.e), text, frame.cue_at,
                                                         frame.action, clause)
             action = frame.action
+            # "plant den Austritt", and "a déclaré qu'elle se retirait" (an exit under way, said): the announcement
+            under_way = bool(_within(hits, frame.s, frame.e)["progressive"])
             if modality == "planned" and action == "took_effect" and frame.strength < 0.6 \
-                    and not _infinitive(text, frame.cue_at, self.lang):
+                    and not _infinitive(text, frame.cue_at, self.lang) \
+                    and (not under_way or _THAT.search(text, 0, frame.cue_at) is not None):
                 action, modality = "intent_announced", "asserted"
             frame.modality = modality
             date = self._date(frame, hits, chunks, text, start)
@@ -434,13 +453,32 @@ class ListExtraction:
                     (frame.strength < 0.6 and not any(m.start < frame.cue_at for m in mentions if m.kind != "official"))
                     or (date is None and hits["rule"])):
                 continue  # a withdrawal named without its stage or its subject, or how the rule works
+            said = modality == "planned" and action == "suspended" and any(
+                h.start() < frame.cue_at and _THAT.search(text, h.end(), frame.cue_at) for h in hits["announce"])
             for state in frame.states:
                 claim = self._claim(state, treaty, action, modality, strength, date, start, end)
                 if claim.modality == "asserted":
                     last_states.append(state)
                     self.last_date = date or self.last_date
                 out.append(claim)
+                if said:  # "anunció que Washington suspendería ...": the suspension to come, and its announcement
+                    out.append(self._claim(state, treaty, "intent_announced", "asserted", strength, date, start, end))
         return out
+
+    @staticmethod
+    def _describes_the_treaty(text: str, cue_at: int, hits: dict[str, list[re.Match[str]]],
+                              mentions: list[Mention]) -> bool:
+        """Whether the joining word at ``cue_at`` is a participle that describes the treaty named just before it
+        ("il trattato ... firmato nel 1992", "un acuerdo firmado en 1992"): the treaty's history, no state's act,
+        unless a state is named as its agent after it ("signé par la France")."""
+        if not _PARTICIPLE.match(text, cue_at):
+            return False
+        word = max((h for h in hits["generic_treaty"] if h.end() <= cue_at), key=lambda h: h.end(), default=None)
+        if word is None or cue_at - word.end() > 60 or any(word.end() <= m.start < cue_at for m in mentions) \
+                or _AUXILIARY.search(text, word.end(), cue_at):
+            return False  # "lo ha accettato", "fu firmato": a verb of its own
+        clause_end = next((m.start() for m in re.finditer(r"[;.]|,\s", text) if m.start() > cue_at), len(text))
+        return not any(cue_at < m.start < clause_end + 40 for m in mentions)
 
     def _chunk(self, s: int, e: int, text: str, hits: dict[str, list[re.Match[str]]], mentions: list[Mention],
                dates: list[DateMention]) -> _Chunk:
@@ -666,6 +704,8 @@ class ListExtraction:
             return "suspended", 0.8, at("suspend")
         if not leaving and not self.leave_seen and hits["notify"] and hits["depositary"]:
             return None, 0.0, 0  # "a remis ces documents à ..., dépositaire du traité": joining papers, no withdrawal
+        if leaving and any(abs(t.start() - h.start()) < 40 for t in hits["temporarily"] for h in hits["leave"]):
+            return "suspended", 0.75, at("leave")  # "временно вышла из договора": a suspension (LABELLING.md)
         if leaving or (hits["notify"] and hits["depositary"]):
             anchor = at("leave") if leaving else at("notify")
             if hits["effect"] and leaving:
@@ -682,6 +722,9 @@ class ListExtraction:
                 return "parliament_approved", 0.75, anchor  # "parlament Estonii zdecydował o wystąpieniu"
             if hits["announce"]:
                 return "intent_announced", 0.75, anchor
+            if hits["denounce"] and not hits["law"]:
+                # "USA kündigen ABM-Vertrag": the denunciation is the notice (a law that denounces is the law's step)
+                return "notified", 0.7, at("denounce")
             if hits["suspend"]:
                 return "suspended", 0.75, at("suspend")
             if all(any(n.start() <= h.start() < n.end() for n in hits["leave_noun"]) for h in hits["leave"]):
@@ -828,7 +871,13 @@ class ListExtraction:
             return "planned"  # "potrwa rok od złożenia notyfikacji": the notice a rule counts from, not one given
         if hits["hypothetical"]:
             return "hypothetical"
-        if hits["planned"] and action != "intent_announced":
+        if action == "took_effect" and hits["progressive"] and not hits["formally"]:
+            # "США выходят из соглашения", "USA wycofują się", "se retirait": an exit under way, not done
+            # ("официально выходит" reports the formal step taken)
+            return "planned"
+        # "внёс в Госдуму законопроект": the words of the government's step, done, are not its plan
+        if any(not any(d.start() <= p.start() < d.end() for d in hits["decree"]) for p in hits["planned"]) \
+                and action != "intent_announced":
             return "planned"
         return "asserted"
 

@@ -65,7 +65,9 @@ def abs_tok_end(token: Any, offset: int) -> int:
 
 def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in ("withdraw", "withdrawal", "leave", "quit", "exit", "denounce", "denunciation", "renounce",
-                 "pullout", "pull-out", "leaving") or (lemma == "pull" and any(c.lower_ == "out" for c in tok.children)):
+                 "pullout", "pull-out", "leaving") \
+            or (lemma == "pull" and any(c.lower_ in ("out", "from") for c in tok.children)) \
+            or (lemma == "drop" and any(c.lower_ == "out" for c in tok.children) and not _left_something_else(tok)):
         if lemma in ("withdraw", "pull") and any(
                 c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.lemma_.lower() not in GENERIC_TREATY_WORDS
                 | {"ratification", "signature", "country", "state", "nation"} for c in tok.children):
@@ -83,7 +85,12 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
             return "deratify"  # "withdrew its ratification", "the withdrawal of Russia's ratification"
         if lemma == "exit" and tok.pos_ not in ("VERB", "NOUN"):
             return None
+        if any(c.lower_ == "temporarily" for c in tok.children):
+            return "suspend"  # "temporarily withdrew from the treaty": a suspension (LABELLING.md)
         return "leave"
+    if lemma in ("abolish", "scrap") and tok.pos_ == "VERB" and any(
+            c.dep_ in ("dobj", "obj") and c.lemma_.lower() in GENERIC_TREATY_WORDS for c in tok.children):
+        return "leave"  # "a decree to abolish the treaty": a state can only leave it
     if lemma in ("ratify", "ratification", "accede", "accession", "join", "rejoin", "re-join", "succession") or low.startswith("ratif"):
         if tok.head.lemma_.lower() in ("revoke", "withdraw", "rescind", "revocation", "cancel", "annul", "kill", "scrap",
                                        "terminate"):
@@ -152,6 +159,9 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in ("revoke", "revocation", "rescind", "cancel") and any(
             t.lemma_.lower() == "ratification" for t in tok.subtree):
         return "deratify"  # revoking a withdrawal notice is not a de-ratification
+    if lemma in ("revoke", "revocation", "rescind", "unsign") and (lemma == "unsign" or any(
+            t.lemma_.lower() == "signature" for t in tok.subtree)):
+        return "leave"  # "will be revoking the effect of its signature": a signatory's way out
     if lemma in ("effect",) and tok.head.lemma_.lower() in ("take", "come", "go") and _near_leave(tok) and not (
             tok.head.dep_ == "relcl" and tok.head.head.lemma_.lower() in GENERIC_TREATY_WORDS):  # "the convention,
         # which took effect in 1999": the treaty's entry into force
@@ -171,6 +181,14 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in NOTIFY_VERBS and tok.dep_ == "relcl" and tok.head.lemma_.lower() in ("notice", "notification", "instrument"):
         return "leave"  # "the notice Warsaw lodged with the United Nations on 20 August"
     return None
+
+
+def _left_something_else(verb: Any) -> bool:
+    """'dropped out of the race': what is left, after 'out of', is a common noun that names no treaty."""
+    left = [g for t in verb.subtree if t.lower_ == "of" and (t.head.lower_ == "out" or t.head.i == verb.i)
+            for g in t.children if g.dep_ == "pobj"]
+    kept = GENERIC_TREATY_WORDS | {"court", "bloc", "union"}
+    return any(g.pos_ == "NOUN" and g.text.islower() and g.lemma_.lower() not in kept for g in left)
 
 
 def signed_ratification(tok: Any) -> Any:
@@ -297,6 +315,8 @@ def presupposed(tok: Any) -> bool:
         # "By lodging its notice, Lithuania set...", "he said after signing the treaty": a past main clause
         # tells the act as done
         return not (tok.head.lower_ in ("by", "after", "upon") and main.tag_ == "VBD")
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.head.pos_ == "ADJ":
+        return True  # "far less enthusiastic about signing the protocol", "wary of leaving": an attitude to the act
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl",) and any(c.lower_ in ("after", "before", "by") for c in tok.children):
         return True
     if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass"):
@@ -339,9 +359,15 @@ def _subtree_lemmas(verb: Any) -> set[str]:
 
 
 def has_law_word(tok: Any) -> bool:
-    """'signed the law', 'signed into law'."""
-    return any(c.lemma_.lower() in LAW_WORDS | DECREE_WORDS or c.dep_ == "prep" and any(
-        g.dep_ == "pobj" and g.lemma_.lower() in LAW_WORDS for g in c.children) for c in tok.children)
+    """'signed the law', 'signed into law', and 'signs decree suspending ...' where a headline's parse
+    loses the object: the first noun after the verb (past its determiners and adjectives) is the document
+    signed, a law, decree or moratorium, never the treaty."""
+    if any(c.lemma_.lower() in LAW_WORDS | DECREE_WORDS or c.dep_ == "prep" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in LAW_WORDS for g in c.children) for c in tok.children):
+        return True
+    following = (t for t in tok.doc[tok.i + 1:tok.i + 5] if t.pos_ not in ("DET", "ADJ", "PRON"))
+    first = next(following, None)
+    return first is not None and bool({first.lower_, first.lemma_.lower()} & (LAW_WORDS | DECREE_WORDS))
 
 
 def leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None:
@@ -520,12 +546,17 @@ def modality_of(act: Act, sent: Any) -> str:
             return "planned"  # "the government is willing to ratify", "ready to sign": a readiness, not the act
         auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
         if act.intent:
+            if i == 0 and lemma in ANNOUNCE_VERBS and auxes & FUTURE_AUX:
+                return "planned"  # "Bush will announce his decision to withdraw": the announcement is still to come
             if lemma in DELIBERATE_VERBS:
                 return "hypothetical"  # "officials are considering leaving", "weighing whether to leave"
             if auxes & {"could", "may", "might", "can", "ca"} or ("would" in auxes and v.dep_ in ("relcl", "acl")):
                 return "hypothetical"  # "draft legislation that would take Estonia out"
             if i > 0 and lemma in PLANNED and chain[i - 1].dep_ in ("xcomp", "ccomp") and lemma not in INTENT_VERBS:
                 return "planned"  # "parliament is expected to decide"
+            if i > 0 and lemma == "report" and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX
+                                                   for c in chain[0].children):
+                return "planned"  # "Canada will pull out ..., CTV reported": the press expects it, no one announced it
             if i > 0 and lemma in ("say", "write", "announce", "tell", "state", "confirm", "report", "add", "note"):
                 break
             continue
