@@ -43,6 +43,29 @@ _BULLET_TAIL = re.compile(r"\s*(?:\([^)\n]{0,40}\))?\s*[,;.]?\s*(?:and|or)?\s*")
 _OWNED_DECISION = "the state's decision or intention to leave, named as announced"
 _DECISION_NOUNS = {"decision", "intention", "announcement", "pledge", "promise", "threat", "plan"}
 _BECAME_MEMBER = "became a member or party: joined, by an instrument not named here"
+# the heads of a phrase naming others who do the same: "besides X", "apart from X", "in addition to X"
+_ALSO_PREPS = {"besides", "alongside", "like"}
+_ALSO_HEADS = {"apart", "aside", "addition", "along", "together"}
+_COUNTED = {"country", "state", "nation", "member", "party", "signatory", "government"}
+
+
+def _noun_agent(noun: Any) -> Any:
+    """The 'by' phrase of an act noun, on the noun or on a participle describing it ('the ratification by
+    Peru', 'the recommendation made by the ministers'), not inside another noun's phrase ('the
+    suspension, in response to similar steps by the US')."""
+    for t in noun.subtree:
+        if t.lower_ == "by" and t.dep_ in ("agent", "prep") and (t.head.i == noun.i or (
+                t.head.dep_ == "acl" and t.head.pos_ == "VERB" and t.head.head.i == noun.i)):
+            return t
+    return None
+
+
+def _counted_states(noun: Any) -> bool:
+    """'118 countries', 'all EU members', 'dozens of states': states counted, none named."""
+    if noun.tag_ == "CD" or noun.lower_ in QUANTIFIERS:
+        return True
+    return noun.lemma_.lower() in _COUNTED and any(
+        c.dep_ in ("nummod", "amod", "det") and (c.tag_ == "CD" or c.lower_ in QUANTIFIERS) for c in noun.children)
 
 
 def _rank(claim: Claim) -> tuple[float, ...]:
@@ -618,7 +641,7 @@ class ArticleExtraction:
             if states:
                 return states, 0.1, actor  # "he had deposited China's instrument of accession"
         if act.core.pos_ in ("NOUN", "PROPN"):
-            agent = next((t for t in act.core.subtree if t.lower_ == "by" and t.dep_ in ("agent", "prep")), None)
+            agent = _noun_agent(act.core)
             if agent is not None:
                 for obj in agent.children:
                     states = self._states_in(obj, offset)
@@ -628,7 +651,7 @@ class ArticleExtraction:
                 if child.dep_ in ("poss", "compound") or (child.dep_ == "prep" and child.lower_ == "of"):
                     states = self._states_in(child, offset)
                     if states:
-                        return states, 0.1, actor
+                        return ([], 0.0, actor) if self._clause_of_another(act, states, offset) else (states, 0.1, actor)
                     if child.dep_ == "poss" and child.lower_ == "whose":
                         head = act.stage_verb.head if act.stage_verb.dep_ == "relcl" else act.core.head
                         while head.dep_ == "conj" and head.head.i != head.i:
@@ -650,6 +673,8 @@ class ArticleExtraction:
                         resolved = self._resolve_reference(start, abs_of(child, offset))
                         if resolved:
                             return [resolved], 0.0, actor or self._quote_speaker(start)
+            if act.stage_verb.lemma_.lower() in REACTION_VERBS:
+                return [], 0.0, actor  # "the chairman from X welcomed the news of the accessions": X reacts
         # "the treaty, signed ... by Presidents Barack Obama and Dmitry Medvedev": the agent acts
         if act.core.pos_ == "VERB" and act.core.dep_ in ("acl", "advcl") and act.core.tag_ == "VBN":
             agent = next((c for c in act.core.children if c.dep_ == "agent"), None)
@@ -657,12 +682,11 @@ class ArticleExtraction:
                 a_s, a_e = abs_of(agent, offset), span_of(act.core, offset)[1]
                 states = [str(self.lex.state_of(m)) for m in self.states if a_s <= m.start < a_e and self.lex.state_of(m)]
                 return list(dict.fromkeys(states)), 0.05, actor  # "by members of NATO": no state named
-        # "The convention was signed by Bulgaria in April 2016": the agent of a passive acts
-        agent = next((c for c in act.core.children if c.dep_ == "agent"), None) if act.core.pos_ == "VERB" else None
-        if agent is not None:
-            states = [st for obj in agent.children if obj.dep_ == "pobj" for st in self._states_in(obj, offset)]
-            if states:
-                return list(dict.fromkeys(states)), 0.05, actor
+        # "The convention was signed by Bulgaria in April 2016", "the instruments were deposited by A, B and C":
+        # the agent of a passive acts; "has been signed by 118 countries": states counted, none named
+        agents = self._passive_agents(act, offset)
+        if agents is not None:
+            return agents, 0.05, actor
         # "pull the United States out of the treaty": the object leaves
         if act.core.lemma_.lower() == "pull":
             for child in act.core.children:
@@ -780,6 +804,42 @@ class ArticleExtraction:
         if len(names) == 1:
             return [str(next(iter(names)))], -0.15, actor or self._quote_speaker(start)
         return [], 0.0, actor
+
+    def _clause_of_another(self, act: Act, owners: list[str], offset: int) -> bool:
+        """Whether the verb that gives the act noun its stage has other states than the noun's owners as its
+        subject: "Putin said Russia would suspend its part in response to the U.S. withdrawal" is no American
+        announcement (a joining noun is the act itself: "officials pointed to Finland's accession")."""
+        verb = act.stage_verb
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) \
+            if verb.i != act.core.i and act.action not in JOIN_LIKE else None
+        others = self._states_in(subj, offset) if subj is not None else []
+        return bool(others) and not set(others) & set(owners)
+
+    def _passive_agents(self, act: Act, offset: int) -> list[str] | None:
+        """The states of the agent of a passive core or stage verb ('were deposited by A, B and C'), with
+        those named as doing the same ('Apart from D, ...'); no state when the agent only counts states
+        ('signed by 118 countries'); None when there is no such agent."""
+        for verb in (act.core, act.stage_verb):
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None) if verb.pos_ == "VERB" else None
+            if agent is None:
+                continue
+            objs = [c for c in agent.children if c.dep_ == "pobj"]
+            states = [st for obj in objs for st in self._states_in(obj, offset)]
+            if states:
+                return list(dict.fromkeys(states + self._also_named(verb, offset)))
+            if any(_counted_states(obj) for obj in objs):
+                return []
+        return None
+
+    def _also_named(self, verb: Any, offset: int) -> list[str]:
+        """States a clause names as doing the same as its subject or agent: 'Apart from D, ...', 'Besides D,
+        ...', 'In addition to D, ...', 'Along with D, ...'."""
+        found: list[str] = []
+        for t in verb.subtree:
+            if t.dep_ == "pobj" and clause_verb(t).i == verb.i and (
+                    t.head.lower_ in _ALSO_PREPS or t.head.head.lower_ in _ALSO_HEADS):
+                found += self._states_in(t, offset)
+        return found
 
     def _named_by_copula(self, noun: Any, offset: int, end: int) -> list[str]:
         """'The states that have signed the treaty but not ratified it are China, Egypt and Iran', 'the last

@@ -1,0 +1,49 @@
+"""Whose act it is: agents, possessors and prepositional roles (issue 9, real news).
+
+The sentences are invented; each states a grammar rule of attribution the same way the news does."""
+
+from treatywatch import parse_news_text
+
+PUB = "2025-06-28T12:00:00+00:00"
+
+
+def article(body: str, title: str = "Treaty news", published: str = PUB):
+    return parse_news_text(f"{title}\nTest Wire\n{published}\n\n{body}\n", article_id="t")
+
+
+def asserted(claims):
+    return {(c.state, c.treaty, c.action) for c in claims if c.modality == "asserted" and c.confidence >= 0.5}
+
+
+def test_extract_a_passive_agent_list_acts_with_the_states_named_besides(extractor):
+    claims = extractor.extract(article(
+        "The Arms Trade Treaty gained five parties this week. Besides Portugal, instruments of ratification "
+        "were deposited by Chile, Ghana, New Zealand and Peru."))
+    assert asserted(claims) == {(s, "att", "ratified") for s in ("PRT", "CHL", "GHA", "NZL", "PER")}
+
+
+def test_extract_a_passive_agent_that_only_counts_states_names_none(extractor):
+    claims = extractor.extract(article(
+        "Uruguay hosted talks on the Arms Trade Treaty. It has been signed by 130 countries."))
+    assert asserted(claims) == set()
+
+
+def test_extract_a_reaction_to_an_act_is_not_the_reacting_states_act(extractor):
+    claims = extractor.extract(article(
+        "The Chinese envoy, who chairs the meeting, hailed the news of the accessions to the Biological Weapons "
+        "Convention on Monday."))
+    assert asserted(claims) == set()
+
+
+def test_extract_an_act_noun_owned_by_one_state_is_not_another_states_announcement(extractor):
+    claims = extractor.extract(article(
+        "The Russian foreign minister announced on 3 March that Moscow would suspend its part in the Open Skies "
+        "Treaty as an answer to Washington's withdrawal from the treaty."))
+    assert not any(c.state == "USA" for c in claims)
+
+
+def test_extract_a_by_phrase_inside_another_noun_is_not_the_act_nouns_agent(extractor):
+    claims = extractor.extract(article(
+        "Belarus announced in May the suspension of the Open Skies Treaty in reply to earlier steps by Poland."))
+    assert ("POL", "open_skies", "suspended") not in asserted(claims)
+    assert ("BLR", "open_skies", "suspended") in asserted(claims)
