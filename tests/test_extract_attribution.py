@@ -47,3 +47,17 @@ def test_extract_a_by_phrase_inside_another_noun_is_not_the_act_nouns_agent(extr
         "Belarus announced in May the suspension of the Open Skies Treaty in reply to earlier steps by Poland."))
     assert ("POL", "open_skies", "suspended") not in asserted(claims)
     assert ("BLR", "open_skies", "suspended") in asserted(claims)
+
+
+def test_extract_a_joining_named_by_its_noun_is_the_ratification_reported_before(extractor):
+    ratified = "Chile deposited its instrument of ratification of the Chemical Weapons Convention on 2 May. "
+    acceded = "Chile deposited its instrument of accession to the Chemical Weapons Convention on 2 May. "
+    later = "Delegates at The Hague applauded Chile's accession on Friday."
+    assert asserted(extractor.extract(article(ratified + later))) == {("CHL", "cwc", "ratified")}
+    assert asserted(extractor.extract(article(acceded + later))) == {("CHL", "cwc", "acceded")}
+
+
+def test_extract_joining_an_organisation_that_is_no_treaty_is_no_act(extractor):
+    claims = extractor.extract(article(
+        "Hungary quit the Rome Statute in 2025. Moldova's EU accession was on the agenda on Monday."))
+    assert not any(c.state == "MDA" for c in claims)

@@ -20,7 +20,8 @@ from .tree import (
 from .words import (
     ANNOUNCE_VERBS, BILL_VERBS, BILL_WORDS, CALLED_FOR, DECREE_WORDS, FUTURE_AUX, GENERIC_DETERMINERS,
     GENERIC_SUBJECTS, GENERIC_TREATY_WORDS, GOVERNMENT_WORDS, HYPOTHETICAL_AUX, INSTRUMENT_WORDS, NOTIFY_VERBS,
-    INTENT_VERBS, JOIN_LIKE, JOIN_NOUNS, LAW_WORDS, LEGISLATURE_WORDS, PLANNED, PREVENT_VERBS, PRONOUNS, QUANTIFIERS,
+    INTENT_VERBS, JOIN_LIKE, JOIN_NOUNS, LAW_WORDS, LEGISLATURE_WORDS, OTHER_BODIES, PLANNED, PREVENT_VERBS, PRONOUNS,
+    QUANTIFIERS,
     REACTION_VERBS, REPORTING_VERBS, STATE_GROUPS, VOTE_VERBS, WEAK_TREATIES, COUNT_BEFORE,
     DATELINE_PLACE, EFFECT_BEFORE, GAP_CLOSE, GAP_JOIN, GAP_LEAD, GAP_MORE_YEARS, GAP_OPEN, LAST_YEAR,
     ROLE_BEFORE, SAME_DAY, YEAR, outside_names, person_mentions, quote_spans, find_dateline, parse_dateline,
@@ -43,10 +44,23 @@ _BULLET_TAIL = re.compile(r"\s*(?:\([^)\n]{0,40}\))?\s*[,;.]?\s*(?:and|or)?\s*")
 _OWNED_DECISION = "the state's decision or intention to leave, named as announced"
 _DECISION_NOUNS = {"decision", "intention", "announcement", "pledge", "promise", "threat", "plan"}
 _BECAME_MEMBER = "became a member or party: joined, by an instrument not named here"
+_JOINING_NOUN = "a joining named by its noun ('X's accession'): the same joining as the state's ratification, if reported"
 # the heads of a phrase naming others who do the same: "besides X", "apart from X", "in addition to X"
 _ALSO_PREPS = {"besides", "alongside", "like"}
 _ALSO_HEADS = {"apart", "aside", "addition", "along", "together"}
 _COUNTED = {"country", "state", "nation", "member", "party", "signatory", "government"}
+
+
+def _joins_another_body(noun: Any) -> bool:
+    """'Ukraine's EU accession talks', 'accession to the Council of Europe': joining an organisation that is
+    not a treaty (named by the noun's modifier or its 'to'/'of'/'in' object)."""
+    if noun.pos_ != "NOUN":
+        return False
+    beside = [c for c in noun.head.children if c.i < noun.i] if noun.dep_ == "compound" else []  # "EU accession talks"
+    named = [c for c in list(noun.children) + beside if c.dep_ in ("compound", "nmod")] + [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "in", "into") for g in c.children
+        if g.dep_ == "pobj"]
+    return any(" ".join(t.lower_ for t in n.subtree if t.dep_ != "det") in OTHER_BODIES for n in named)
 
 
 def _noun_agent(noun: Any) -> Any:
@@ -139,7 +153,7 @@ class ArticleExtraction:
         """A claim read from a phrase that names the whole act, when the article reports the stage itself:
         "became the 125th state party" beside the ratification, "Russia's decision to withdraw" beside
         the notice or the exit."""
-        stages = {_BECAME_MEMBER: ("ratified", "rejoined"), _OWNED_DECISION: (
+        stages = {_BECAME_MEMBER: ("ratified", "rejoined"), _JOINING_NOUN: ("ratified", "rejoined"), _OWNED_DECISION: (
             "government_approved", "parliament_approved", "law_signed", "notified", "took_effect")}
         return any(note in claim.notes and any((claim.state, claim.treaty, action, "asserted") in best for action in actions)
                    for note, actions in stages.items())
@@ -318,7 +332,7 @@ class ArticleExtraction:
                 core_kind = found
             if core_kind is None:
                 continue
-            if presupposed(tok):
+            if presupposed(tok) or core_kind == "join" and _joins_another_body(tok):
                 continue
             if core_kind == "leave" and tok.dep_ == "amod":
                 continue  # "a withdrawing state": a description, not an act
@@ -430,6 +444,10 @@ class ArticleExtraction:
                 if any(v.lemma_.lower() in NOTIFY_VERBS for v in linked):
                     return None  # "deposited its instrument and became the 124th member": the deposit was the act
                 return Act("acceded", clause, core, 0.7, note=_BECAME_MEMBER)
+            if core.pos_ == "NOUN" and join_action(lemma) == "acceded" and clause.lemma_.lower() not in NOTIFY_VERBS \
+                    and not (core.head.lower_ == "of" and core.head.head.lemma_.lower() in INSTRUMENT_WORDS):
+                # "welcomed Myanmar's accession" (not "deposited its instrument of accession")
+                return Act("acceded", clause, core, 0.8, note=_JOINING_NOUN)
             return Act(join_action(lemma), clause, core, 0.8)
         if kind == "suspend":
             if core.pos_ == "NOUN" and clause.lemma_.lower() in REACTION_VERBS and not any(

@@ -107,7 +107,7 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
                 "favour", "favor", "vote"):
             return None  # "voted in favour of Swedish accession": the vote is the act
         if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in LAW_WORDS | {
-                "process", "debate", "vote", "protocol", "talks", "negotiation", "bid", "application", "request"}:
+                "process", "debate", "vote", "protocol", "talks", "talk", "negotiation", "bid", "application", "request"}:
             return None  # "the ratification bill", "the ratification process", "Sweden's accession protocol"
         if tok.dep_ in ("acl", "relcl", "amod") and tok.head.lemma_.lower() in GENERIC_TREATY_WORDS:
             return None
