@@ -2,6 +2,8 @@
 
 The sentences are invented; each states a grammar rule of attribution the same way the news does."""
 
+import pytest
+
 from treatywatch import parse_news_text
 
 PUB = "2025-06-28T12:00:00+00:00"
@@ -61,3 +63,23 @@ def test_extract_joining_an_organisation_that_is_no_treaty_is_no_act(extractor):
     claims = extractor.extract(article(
         "Hungary quit the Rome Statute in 2025. Moldova's EU accession was on the agenda on Monday."))
     assert not any(c.state == "MDA" for c in claims)
+
+
+def list_claims(extractor, body: str, lang: str):
+    art = parse_news_text(f"Nachricht\nWire\n2025-08-27T10:00:00+02:00\n\n{body}\n", article_id="x")
+    assert art.language == lang
+    return asserted(extractor.extract(art))
+
+
+@pytest.mark.parametrize(("body", "lang", "expected"), [
+    # who receives the instrument does not deposit it
+    ("Le ministre suédois des Affaires étrangères a remis à son homologue américain l'instrument d'adhésion au "
+     "Traité de l'Atlantique Nord mardi.", "fr", {("SWE", "north_atlantic_treaty", "acceded")}),
+    ("Північноатлантичний договір має нового члена. Міністр закордонних справ Фінляндії вручив державному "
+     "секретарю США документи щодо вступу країни до НАТО у вівторок.", "uk", {("FIN", "north_atlantic_treaty", "acceded")}),
+    # a participle after the treaty's name tells the treaty's history, not an act of a state named
+    ("La Grèce a rejoint la Convention d'Ottawa, signée le 3 décembre 1997 par 122 pays.", "fr",
+     {("GRC", "apmbc", "acceded")}),
+])
+def test_word_lists_give_the_act_to_the_state_that_does_it(extractor, body, lang, expected):
+    assert list_claims(extractor, body, lang) == expected

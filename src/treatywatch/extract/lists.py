@@ -384,8 +384,10 @@ class ListExtraction:
         if hits["leave"] or hits["deratify"] or hits["suspend"]:
             self.leave_seen = True  # later stages may name only "the law", "the document"
         dates = find_dates_lang(text, self.lang, self.published, self._year_hint(start, end))
-        # not the actor: "the threat from Russia", "notified the depositaries, Canada and Hungary"
+        # not the actor: "the threat from Russia", "notified the depositaries, Canada and Hungary", "handed it to
+        # his American counterpart" (who receives an instrument)
         blocked = [(h.end(), h.end() + 25) for h in hits["not_subject"]] + [
+            (h.start(), h.end() + 30) for h in hits["recipient"]] + [
             (h.start() - 25, h.end() + 25) for h in hits["place"]] + [
             (h.start(), h.end() + 40) for h in hits["depositary"] if _DEPOSITARY_WORD.match(h.group(0))]
         # a place, not an actor: "в Хельсинки", "w Polsce", "in Genf"
@@ -410,6 +412,8 @@ class ListExtraction:
                 continue  # "Der Vertrag wurde 1990 in Paris unterzeichnet": the treaty's history, no state's act
             if frame.action in JOINING and not mentions and not text[:frame.cue_at].strip(" \"'«“„-–—"):
                 continue  # "Signé le 24 mars 1992, le traité ...": a participle that describes the treaty
+            if frame.action in JOINING and self._describes_treaty(text, start, frame.cue_at, mentions):
+                continue  # "... au traité de Washington, signé le 4 avril 1949": the treaty's history
             if frame.action in JOINING and _PASSIVE_BY.match(text, frame.cue_at) and not any(
                     frame.cue_at < m.start < frame.e for m in mentions) and not any(
                     frame.cue_at < h.start() < frame.cue_at + 40 for h in hits["agent"] + hits["government"]
@@ -441,6 +445,14 @@ class ListExtraction:
                     self.last_date = date or self.last_date
                 out.append(claim)
         return out
+
+    def _describes_treaty(self, text: str, start: int, cue_at: int, mentions: list[Mention]) -> bool:
+        """Whether the act word follows a treaty's name and a comma ("le traité de Washington, signé le 4 avril
+        1949"), a participle describing the treaty, with no named state as its agent right after it."""
+        comma = re.search(r",\s*$", text[:cue_at])
+        if comma is None or not any(m.end - start == comma.start() for m in self.treaties):
+            return False
+        return not any(_AGENT.fullmatch(text, cue_at, m.start) for m in mentions if m.start > cue_at)
 
     def _chunk(self, s: int, e: int, text: str, hits: dict[str, list[re.Match[str]]], mentions: list[Mention],
                dates: list[DateMention]) -> _Chunk:
