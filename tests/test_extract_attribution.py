@@ -83,3 +83,12 @@ def list_claims(extractor, body: str, lang: str):
 ])
 def test_word_lists_give_the_act_to_the_state_that_does_it(extractor, body, lang, expected):
     assert list_claims(extractor, body, lang) == expected
+
+
+@pytest.mark.parametrize(("body", "lang"), [
+    ("Czechy ratyfikowały Konwencję o zakazie broni chemicznej w 1996 r., a rok później zostały członkiem OPCW.", "pl"),
+    ("Чехия ратифицировала Конвенцию о запрещении химического оружия в 1996 году и стала членом ОЗХО в 1997 году.",
+     "ru"),
+])
+def test_word_lists_a_membership_beside_the_ratification_is_that_ratification(extractor, body, lang):
+    assert list_claims(extractor, body, lang) == {("CZE", "cwc", "ratified")}

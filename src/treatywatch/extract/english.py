@@ -18,7 +18,7 @@ from .tree import (
     presupposed, signed_ratification, signs_a_law_before, span_of, until_of,
 )
 from .words import (
-    ANNOUNCE_VERBS, BILL_VERBS, BILL_WORDS, CALLED_FOR, DECREE_WORDS, FUTURE_AUX, GENERIC_DETERMINERS,
+    ANNOUNCE_VERBS, BECAME_MEMBER, BILL_VERBS, BILL_WORDS, CALLED_FOR, DECREE_WORDS, FUTURE_AUX, GENERIC_DETERMINERS,
     GENERIC_SUBJECTS, GENERIC_TREATY_WORDS, GOVERNMENT_WORDS, HYPOTHETICAL_AUX, INSTRUMENT_WORDS, NOTIFY_VERBS,
     INTENT_VERBS, JOIN_LIKE, JOIN_NOUNS, LAW_WORDS, LEGISLATURE_WORDS, OTHER_BODIES, PLANNED, PREVENT_VERBS, PRONOUNS,
     QUANTIFIERS,
@@ -43,7 +43,6 @@ _LIST_LEAD = re.compile(r"\s*(?:These|Those|The|They)\b[^.:]{0,40}?\b(?:are|were
 _BULLET_TAIL = re.compile(r"\s*(?:\([^)\n]{0,40}\))?\s*[,;.]?\s*(?:and|or)?\s*")  # after a bulleted state
 _OWNED_DECISION = "the state's decision or intention to leave, named as announced"
 _DECISION_NOUNS = {"decision", "intention", "announcement", "pledge", "promise", "threat", "plan"}
-_BECAME_MEMBER = "became a member or party: joined, by an instrument not named here"
 _JOINING_NOUN = "a joining named by its noun ('X's accession'): the same joining as the state's ratification, if reported"
 # the heads of a phrase naming others who do the same: "besides X", "apart from X", "in addition to X"
 _ALSO_PREPS = {"besides", "alongside", "like"}
@@ -153,7 +152,8 @@ class ArticleExtraction:
         """A claim read from a phrase that names the whole act, when the article reports the stage itself:
         "became the 125th state party" beside the ratification, "Russia's decision to withdraw" beside
         the notice or the exit."""
-        stages = {_BECAME_MEMBER: ("ratified", "rejoined"), _JOINING_NOUN: ("ratified", "rejoined"), _OWNED_DECISION: (
+        joined = ("ratified", "rejoined")
+        stages = {BECAME_MEMBER: joined, _JOINING_NOUN: joined, _OWNED_DECISION: (
             "government_approved", "parliament_approved", "law_signed", "notified", "took_effect")}
         return any(note in claim.notes and any((claim.state, claim.treaty, action, "asserted") in best for action in actions)
                    for note, actions in stages.items())
@@ -438,12 +438,12 @@ class ArticleExtraction:
                 (c for c in core.head.children if c.dep_ == "attr"), None) if core.dep_ == "xcomp" else None
             if lemma in ("join", "accede") and counted is not None \
                     and counted.lemma_.lower() in ("nation", "state", "country"):
-                return Act("acceded", clause, core, 0.8, note=_BECAME_MEMBER)  # "became the 161st nation to join"
+                return Act("acceded", clause, core, 0.8, note=BECAME_MEMBER)  # "became the 161st nation to join"
             if lemma in ("member", "party"):
                 linked = [clause.head] if clause.dep_ == "conj" else [c for c in clause.children if c.dep_ == "conj"]
                 if any(v.lemma_.lower() in NOTIFY_VERBS for v in linked):
                     return None  # "deposited its instrument and became the 124th member": the deposit was the act
-                return Act("acceded", clause, core, 0.7, note=_BECAME_MEMBER)
+                return Act("acceded", clause, core, 0.7, note=BECAME_MEMBER)
             if core.pos_ == "NOUN" and join_action(lemma) == "acceded" and clause.lemma_.lower() not in NOTIFY_VERBS \
                     and not (core.head.lower_ == "of" and core.head.head.lemma_.lower() in INSTRUMENT_WORDS):
                 # "welcomed Myanmar's accession" (not "deposited its instrument of accession")

@@ -26,7 +26,7 @@ from typing import Any
 from ..dates import DateMention, find_dates
 from ..gate import Lexicon, Mention, split_sentences
 from ..models import Article, Claim, Evidence
-from .words import outside_names
+from .words import BECAME_MEMBER, outside_names
 
 LANGUAGES = ("de", "fr", "ru", "uk", "pl", "es", "it")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!\d|\.\d)")
@@ -346,6 +346,14 @@ def _date_rank(claim: Claim) -> int:
     return _PRECISION.get(claim.date_precision or "", 3) if claim.date is not None else 3
 
 
+def _joined_once(claims: list[Claim]) -> list[Claim]:
+    """A sentence's claims without a membership read beside the state's ratification in the same sentence:
+    "ratyfikowała Konwencję ... i została członkiem" is one joining.  (Across sentences a membership may be a
+    joining of its own: a candidate ratifies its accession protocol, then becomes a member of NATO.)"""
+    done = {(c.state, c.treaty) for c in claims if c.action in ("ratified", "rejoined") and c.modality == "asserted"}
+    return [c for c in claims if not (BECAME_MEMBER in c.notes and (c.state, c.treaty) in done)]
+
+
 class ListExtraction:
     """The claims of one article in a language read with word lists."""
 
@@ -438,13 +446,16 @@ class ListExtraction:
                     (frame.strength < 0.6 and not any(m.start < frame.cue_at for m in mentions if m.kind != "official"))
                     or (date is None and hits["rule"])):
                 continue  # a withdrawal named without its stage or its subject, or how the rule works
+            # "ratyfikowała Konwencję ... i została członkiem": the membership the ratification gave
+            member = action == "acceded" and any(-30 <= h.start() - frame.cue_at <= 40 for h in hits["member"])
             for state in frame.states:
-                claim = self._claim(state, treaty, action, modality, strength, date, start, end)
+                claim = self._claim(state, treaty, action, modality, strength, date, start, end,
+                                    BECAME_MEMBER if member else None)
                 if claim.modality == "asserted":
                     last_states.append(state)
                     self.last_date = date or self.last_date
                 out.append(claim)
-        return out
+        return _joined_once(out)
 
     def _describes_treaty(self, text: str, start: int, cue_at: int, mentions: list[Mention]) -> bool:
         """Whether the act word follows a treaty's name and a comma ("le traité de Washington, signé le 4 avril
@@ -845,9 +856,9 @@ class ListExtraction:
         return "asserted"
 
     def _claim(self, state: str, treaty: str, action: str, modality: str, strength: float,
-               date: DateMention | None, start: int, end: int) -> Claim:
+               date: DateMention | None, start: int, end: int, note: str | None = None) -> Claim:
         pub = self.published
-        notes = [f"read with the {self.lang} word lists (no parser)"]
+        notes = [f"read with the {self.lang} word lists (no parser)"] + ([note] if note else [])
         if date and date.note:
             notes.append(date.note)
         if action == "took_effect" and modality == "asserted" and date and pub and date.date > pub:

@@ -56,6 +56,8 @@ OTHER_BODIES = _EN["other_bodies"]  # organisations that are not treaties: joini
 # Ottawa Convention on 27 June" is the act's)
 EFFECT_BEFORE = re.compile(r"(?:(?:into force|effect|effective|later|expire[sd]?|until)\W*(?:\w+\W+){0,3}(?:on|from|as of)?"
                             r"|\bfrom)\s*$", re.I)
+# the note of a joining read from "became a member/party": dropped beside the state's ratification (english, lists)
+BECAME_MEMBER = "became a member or party: joined, by an instrument not named here"
 JOIN_LIKE = {"signed", "ratified", "acceded", "rejoined", "deratified", "suspended"}
 # Treaties whose names are mostly used for something else (NATO the organisation): only taken
 # when the name is linked to the act in the parse.
