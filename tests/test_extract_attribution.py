@@ -92,3 +92,17 @@ def test_word_lists_give_the_act_to_the_state_that_does_it(extractor, body, lang
 ])
 def test_word_lists_a_membership_beside_the_ratification_is_that_ratification(extractor, body, lang):
     assert list_claims(extractor, body, lang) == {("CZE", "cwc", "ratified")}
+
+
+def test_extract_a_subject_folded_into_a_besides_list_acts(extractor):
+    claims = extractor.extract(article(
+        "Kenya ratified the Arms Trade Treaty on Monday. Besides Kenya, Norway, Jamaica, and Trinidad and Tobago "
+        "have already ratified the treaty."))
+    assert asserted(claims) == {(s, "att", "ratified") for s in ("KEN", "NOR", "JAM", "TTO")}
+
+
+def test_extract_they_opening_a_sentence_is_the_state_the_sentence_before_names(extractor):
+    claims = extractor.extract(article(
+        "Turkey's deputy premier spoke to reporters on Tuesday. \"Belgium declared an emergency last year. And they "
+        "have suspended the European Convention on Human Rights,\" he said.", title="Turkey may suspend rights convention"))
+    assert asserted(claims) == {("BEL", "echr", "suspended")}

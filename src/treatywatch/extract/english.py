@@ -725,6 +725,10 @@ class ArticleExtraction:
                         return [resolved], 0.0, actor
         # 3. the subject of the stage clause, inherited up the chain
         verb = act.stage_verb
+        if verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            besides = self._also_named(verb, offset)
+            if besides:  # "Besides A, B and C have ratified": the parse folds the subject into the 'besides' list
+                return besides, 0.05, actor
         for _ in range(6):
             if verb is None:
                 break
@@ -1003,6 +1007,9 @@ class ArticleExtraction:
             here = [m for m in self.states if before <= m.start < pronoun_at and m.kind in ("name", "alias", "capital")]
             if here:
                 return self.lex.state_of(here[-1])
+            previous = self._only_state_before(before) if word.split(" ")[0] in ("it", "they") else None
+            if previous:
+                return previous
         if self.claimed_states:
             return self.claimed_states[-1]
         title = [self.lex.state_of(m) for m in self.title_states if m.kind != "official"]
@@ -1010,6 +1017,16 @@ class ArticleExtraction:
             return title[0]
         prior = [m for m in self.states if m.start < before and m.kind in ("name", "alias", "demonym")]
         return self.lex.state_of(prior[-1]) if prior else None
+
+    def _only_state_before(self, start: int) -> str | None:
+        """The one state the sentence before ``start`` names, which a sentence opening with 'it' or 'they' most
+        likely goes on about ('France declared an emergency. And they have suspended the convention')."""
+        prev = next(((s, e) for s, e in reversed(self.sentence_spans) if e <= start), None)
+        if prev is None:
+            return None
+        named = {self.lex.state_of(m) for m in self.states if prev[0] <= m.start < prev[1]
+                 and m.kind in ("name", "alias", "capital", "demonym")}
+        return str(next(iter(named))) if len(named) == 1 and None not in named else None
 
     def _quote_speaker(self, pos: int) -> str | None:
         for q in self.quotes:
