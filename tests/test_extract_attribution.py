@@ -80,6 +80,11 @@ def list_claims(extractor, body: str, lang: str):
     # a participle after the treaty's name tells the treaty's history, not an act of a state named
     ("La Grèce a rejoint la Convention d'Ottawa, signée le 3 décembre 1997 par 122 pays.", "fr",
      {("GRC", "apmbc", "acceded")}),
+    # a participle whose agent, after a date, only counts states
+    ("Ayer Chile se adhirió a la Convención de Ottawa, texto firmado en 1997 por más de cien países.", "es",
+     {("CHL", "apmbc", "acceded")}),
+    ("Ieri il Cile ha aderito alla Convenzione di Ottawa, testo firmato nel 1997 da oltre cento paesi.", "it",
+     {("CHL", "apmbc", "acceded")}),
 ])
 def test_word_lists_give_the_act_to_the_state_that_does_it(extractor, body, lang, expected):
     assert list_claims(extractor, body, lang) == expected
