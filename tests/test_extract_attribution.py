@@ -111,3 +111,12 @@ def test_extract_they_opening_a_sentence_is_the_state_the_sentence_before_names(
         "Turkey's deputy premier spoke to reporters on Tuesday. \"Belgium declared an emergency last year. And they "
         "have suspended the European Convention on Human Rights,\" he said.", title="Turkey may suspend rights convention"))
     assert asserted(claims) == {("BEL", "echr", "suspended")}
+
+
+@pytest.mark.parametrize(("body", "lang"), [
+    ("Der INF-Vertrag ist Geschichte. Frankreich kritisierte am Montag die Aussetzung des INF-Vertrags.", "de"),
+    ("Le traité INF a été suspendu. La France a condamné lundi la suspension du traité INF.", "fr"),
+    ("Договор о РСМД приостановлен. Франция в понедельник осудила приостановление Договора о РСМД.", "ru"),
+])
+def test_word_lists_who_reacts_to_an_act_does_not_do_it(extractor, body, lang):
+    assert not any(state == "FRA" for state, _t, _a in list_claims(extractor, body, lang))

@@ -762,14 +762,25 @@ class ListExtraction:
 
     def _subjects(self, names: list[Mention], cue_pos: int, last_states: list[str], text: str,
                   later: list[Mention] | None = None) -> list[str]:
+        reacted = self._reaction_before(text, cue_pos)
+        if reacted is not None:  # "Die USA kritisierten die Aussetzung": who reacts to an act does not do it
+            names = [m for m in names if m.start > reacted]
         run = self._run(names, cue_pos, text, later or [])
         if not run:
             # "Państwa, które podpisały ten traktat": the relative pronoun's noun acts, not a state named before;
             # "von 122 Staaten unterzeichnet": states counted, not named
             relative = self.wl["relative"].search(text, max(0, cue_pos - 14), cue_pos) if "relative" in self.wl else None
             counted = self.wl["counted"].search(text) if "counted" in self.wl else None
-            return [last_states[-1]] if last_states and relative is None and counted is None else []
+            return [last_states[-1]] if last_states and relative is None and counted is None and reacted is None else []
         return list(dict.fromkeys(x for m in run for x in self._codes(m)))
+
+    def _reaction_before(self, text: str, cue_pos: int) -> int | None:
+        """Where a word of reacting ("begrüßte", "a condamné", "осудил") ends, when it governs the act noun at
+        ``cue_pos`` (a few words before it): the names before that word react to the act."""
+        if not self.wl["nominal"].match(text, cue_pos):
+            return None
+        found = [m.end() for m in self.wl["reaction"].finditer(text, max(0, cue_pos - 60), cue_pos)]
+        return found[-1] if found else None
 
     def _run(self, names: list[Mention], cue_pos: int, text: str, later: list[Mention] | None = None) -> list[Mention]:
         """Who acts: the run of state names nearest before the act ("Litwa, Łotwa i Estonia
