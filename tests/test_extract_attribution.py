@@ -120,3 +120,13 @@ def test_extract_they_opening_a_sentence_is_the_state_the_sentence_before_names(
 ])
 def test_word_lists_who_reacts_to_an_act_does_not_do_it(extractor, body, lang):
     assert not any(state == "FRA" for state, _t, _a in list_claims(extractor, body, lang))
+
+
+@pytest.mark.parametrize(("body", "lang"), [
+    ("L'Ukraine a ratifié le Statut de Rome en 2024. Les négociations d'adhésion à l'UE de l'Ukraine ont commencé "
+     "lundi.", "fr"),
+    ("Ukraina ratyfikowała Statut Rzymski w 2024 r. W poniedziałek ruszyły rozmowy o przystąpieniu Ukrainy do Unii "
+     "Europejskiej.", "pl"),
+])
+def test_word_lists_joining_an_organisation_that_is_no_treaty_is_no_act(extractor, body, lang):
+    assert list_claims(extractor, body, lang) == {("UKR", "rome_statute", "ratified")}

@@ -348,6 +348,13 @@ def _date_rank(claim: Claim) -> int:
     return _PRECISION.get(claim.date_precision or "", 3) if claim.date is not None else 3
 
 
+def _joins_other_body(join: re.Match[str], bodies: list[re.Match[str]], treaties: list[tuple[int, int]]) -> bool:
+    """Whether a joining word names joining an organisation that is not a treaty: "EU-Beitritt", "adhésion à
+    l'UE", "вступление в ЕС", "przystąpienie do Rady Europy" (no treaty named between the two)."""
+    return any(join.string[b.end():join.start()] == "-" or 0 <= b.start() - join.end() <= 30 and not any(
+        join.end() <= s < b.start() for s, _e in treaties) for b in bodies)
+
+
 def _joined_once(claims: list[Claim]) -> list[Claim]:
     """A sentence's claims without a membership read beside the state's ratification in the same sentence:
     "ratyfikowała Konwencję ... i została członkiem" is one joining.  (Across sentences a membership may be a
@@ -389,6 +396,8 @@ class ListExtraction:
     def _sentence(self, start: int, end: int, last_states: list[str]) -> list[Claim]:
         text = self.article.text[start:end]
         hits = {cue: list(pattern.finditer(text)) for cue, pattern in self.wl.items() if not cue.startswith("_")}
+        names = [(m.start - start, m.end - start) for m in self.treaties if start <= m.start < end]
+        hits["accede"] = [h for h in hits["accede"] if not _joins_other_body(h, hits["other_body"], names)]
         if not any(hits.get(c) for c in CORE):
             return []
         if hits["leave"] or hits["deratify"] or hits["suspend"]:
