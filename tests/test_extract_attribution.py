@@ -130,3 +130,25 @@ def test_word_lists_who_reacts_to_an_act_does_not_do_it(extractor, body, lang):
 ])
 def test_word_lists_joining_an_organisation_that_is_no_treaty_is_no_act(extractor, body, lang):
     assert list_claims(extractor, body, lang) == {("UKR", "rome_statute", "ratified")}
+
+
+@pytest.mark.parametrize("body", [
+    # the place a treaty opened for signature is no state that signs or ratifies it
+    "The Convention on Cluster Munitions now has 30 parties. Anger at the use of the weapons in 2006 led to talks in "
+    "Vienna and in the end the treaty, which was opened for signature and ratification in Vienna in December 2008.",
+    # a count of instruments towards entry into force is nobody's act
+    "Mexico hosted the talks. The Arms Trade Treaty takes effect ninety days after the 50th instrument of "
+    "ratification has been deposited.",
+])
+def test_extract_no_state_acts_in_the_treatys_own_history_or_rule(extractor, body):
+    assert asserted(extractor.extract(article(body))) == set()
+
+
+@pytest.mark.parametrize("body", [
+    "Mexico ratified the Arms Trade Treaty. He said the governors of Canadian provinces like Ontario were less keen "
+    "about signing the treaty than the government.",
+    "Chile ratified the Kyoto Protocol. But Peru's opposition attacked the ratification plan of the government as a "
+    "mistake.",
+])
+def test_extract_a_topic_or_a_plan_is_not_the_act(extractor, body):
+    assert len(asserted(extractor.extract(article(body)))) == 1
