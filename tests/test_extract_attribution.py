@@ -152,3 +152,9 @@ def test_extract_no_state_acts_in_the_treatys_own_history_or_rule(extractor, bod
 ])
 def test_extract_a_topic_or_a_plan_is_not_the_act(extractor, body):
     assert len(asserted(extractor.extract(article(body)))) == 1
+
+
+def test_word_lists_know_the_polish_short_name_of_south_africa(extractor):
+    body = ("Korea Północna przystąpiła do Układu o nierozprzestrzenianiu broni jądrowej w 1985 r. "
+            "RPA przystąpiła do układu w 1991 r.")
+    assert list_claims(extractor, body, "pl") == {("PRK", "npt", "acceded"), ("ZAF", "npt", "acceded")}
