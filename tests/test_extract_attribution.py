@@ -158,3 +158,8 @@ def test_word_lists_know_the_polish_short_name_of_south_africa(extractor):
     body = ("Korea Północna przystąpiła do Układu o nierozprzestrzenianiu broni jądrowej w 1985 r. "
             "RPA przystąpiła do układu w 1991 r.")
     assert list_claims(extractor, body, "pl") == {("PRK", "npt", "acceded"), ("ZAF", "npt", "acceded")}
+
+
+def test_extract_a_state_that_succeeded_to_a_treaty_acceded(extractor):
+    claims = extractor.extract(article("South Sudan succeeded to the Biological Weapons Convention in 2013."))
+    assert asserted(claims) == {("SSD", "bwc", "acceded")}

@@ -84,7 +84,9 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
         if lemma == "exit" and tok.pos_ not in ("VERB", "NOUN"):
             return None
         return "leave"
-    if lemma in ("ratify", "ratification", "accede", "accession", "join", "rejoin", "re-join", "succession") or low.startswith("ratif"):
+    if lemma in ("ratify", "ratification", "accede", "accession", "join", "rejoin", "re-join", "succession") or low.startswith(
+            "ratif") or lemma == "succeed" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        # ("Montenegro succeeded to the convention": a new state's succession)
         if tok.head.lemma_.lower() in ("revoke", "withdraw", "rescind", "revocation", "cancel", "annul", "kill", "scrap",
                                        "terminate"):
             return None
