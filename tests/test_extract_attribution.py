@@ -163,3 +163,11 @@ def test_word_lists_know_the_polish_short_name_of_south_africa(extractor):
 def test_extract_a_state_that_succeeded_to_a_treaty_acceded(extractor):
     claims = extractor.extract(article("South Sudan succeeded to the Biological Weapons Convention in 2013."))
     assert asserted(claims) == {("SSD", "bwc", "acceded")}
+
+
+def test_extract_an_act_noun_that_is_the_subject_keeps_the_treaty_it_names(extractor):
+    claims = extractor.extract(article(
+        "Russia left the Treaty on Conventional Armed Forces in Europe in 2023. Moscow said that Finland's accession "
+        "to NATO meant that the treaty was dead."))
+    assert ("FIN", "north_atlantic_treaty", "acceded") in asserted(claims)
+    assert not any(c.state == "FIN" and c.treaty == "cfe" for c in claims)

@@ -564,7 +564,8 @@ class ArticleExtraction:
         if vague and not any(abs_of(o, offset) <= m.start < abs_of(o, offset) + 80 for o in vague for m in inside
                              if m.ref not in WEAK_TREATIES):
             return None  # "withdrew from a nuclear deal", "has signed bilateral agreements": some other treaty
-        subjects = [span_of(c, offset) for v in (act.core, act.stage_verb) for c in v.children if c.dep_ == "nsubj"]
+        subjects = [span_of(c, offset) for v in (act.core, act.stage_verb) for c in v.children
+                    if c.dep_ == "nsubj" and c.i != act.core.i]  # ("Finland's accession to NATO means ...": its own)
         for i, head in enumerate((act.core, act.stage_verb)):
             ranges = clause_ranges(head, offset)
             if head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "obj", "prep") for c in head.children):
