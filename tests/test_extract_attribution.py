@@ -76,7 +76,8 @@ def list_claims(extractor, body: str, lang: str):
     ("Le ministre suédois des Affaires étrangères a remis à son homologue américain l'instrument d'adhésion au "
      "Traité de l'Atlantique Nord mardi.", "fr", {("SWE", "north_atlantic_treaty", "acceded")}),
     ("Північноатлантичний договір має нового члена. Міністр закордонних справ Фінляндії вручив державному "
-     "секретарю США документи щодо вступу країни до НАТО у вівторок.", "uk", {("FIN", "north_atlantic_treaty", "acceded")}),
+     "секретарю США документи щодо вступу країни до НАТО у вівторок.", "uk",
+     {("FIN", "north_atlantic_treaty", "acceded")}),
     # a participle after the treaty's name tells the treaty's history, not an act of a state named
     ("La Grèce a rejoint la Convention d'Ottawa, signée le 3 décembre 1997 par 122 pays.", "fr",
      {("GRC", "apmbc", "acceded")}),
@@ -109,7 +110,8 @@ def test_extract_a_subject_folded_into_a_besides_list_acts(extractor):
 def test_extract_they_opening_a_sentence_is_the_state_the_sentence_before_names(extractor):
     claims = extractor.extract(article(
         "Turkey's deputy premier spoke to reporters on Tuesday. \"Belgium declared an emergency last year. And they "
-        "have suspended the European Convention on Human Rights,\" he said.", title="Turkey may suspend rights convention"))
+        "have suspended the European Convention on Human Rights,\" he said.",
+        title="Turkey may suspend rights convention"))
     assert asserted(claims) == {("BEL", "echr", "suspended")}
 
 

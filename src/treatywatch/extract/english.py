@@ -43,7 +43,7 @@ _LIST_LEAD = re.compile(r"\s*(?:These|Those|The|They)\b[^.:]{0,40}?\b(?:are|were
 _BULLET_TAIL = re.compile(r"\s*(?:\([^)\n]{0,40}\))?\s*[,;.]?\s*(?:and|or)?\s*")  # after a bulleted state
 _OWNED_DECISION = "the state's decision or intention to leave, named as announced"
 _DECISION_NOUNS = {"decision", "intention", "announcement", "pledge", "promise", "threat", "plan"}
-_JOINING_NOUN = "a joining named by its noun ('X's accession'): the same joining as the state's ratification, if reported"
+_JOINING_NOUN = "a joining named by its noun ('X's accession'): the state's ratification, if one is reported"
 # the heads of a phrase naming others who do the same: "besides X", "apart from X", "in addition to X"
 _ALSO_PREPS = {"besides", "alongside", "like"}
 _ALSO_HEADS = {"apart", "aside", "addition", "along", "together"}
@@ -670,7 +670,9 @@ class ArticleExtraction:
                 if child.dep_ in ("poss", "compound") or (child.dep_ == "prep" and child.lower_ == "of"):
                     states = self._states_in(child, offset)
                     if states:
-                        return ([], 0.0, actor) if self._clause_of_another(act, states, offset) else (states, 0.1, actor)
+                        if self._clause_of_another(act, states, offset):
+                            return [], 0.0, actor
+                        return states, 0.1, actor
                     if child.dep_ == "poss" and child.lower_ == "whose":
                         head = act.stage_verb.head if act.stage_verb.dep_ == "relcl" else act.core.head
                         while head.dep_ == "conj" and head.head.i != head.i:

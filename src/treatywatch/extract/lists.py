@@ -120,8 +120,8 @@ _AGENT = re.compile(r"\w+(?:\s+\w+){0,3}\s+(?:por|par|da|dal|dalla|dall['’]|vo
 _GLUED_STOP = re.compile(r"(?<=[^\W\d_A-ZА-ЯЁІЇЄ]{3})\.(?=[A-ZА-ЯЁІЇЄ][^\W\d_A-ZА-ЯЁІЇЄ])")
 # a participle with an agent that is not a named state: "la Convenzione, firmata da 30 paesi", "firmado en 1987
 # por las dos potencias" (a date or place between)
-_PASSIVE_BY = re.compile(r"\w+(?:\s+(?:en|in|im|w|в|у|a|à|le|el|il|nel|am)\s+\w+){0,2}\s+(?:por|par|da|dal|dalla|dall['’]|von|przez)\s",
-                         re.IGNORECASE)
+_PASSIVE_BY = re.compile(r"\w+(?:\s+(?:en|in|im|w|в|у|a|à|le|el|il|nel|am)\s+\w+){0,2}"
+                         r"\s+(?:por|par|da|dal|dalla|dall['’]|von|przez)\s", re.IGNORECASE)
 # between an act's noun and the state it belongs to: "adhésion de la Finlande", "przystąpienia Polski"
 _OF = re.compile(r"\s*(?:(?:of|de|du|des|d['’]|del|della|dell['’]|di|der|des)\s*)?(?:(?:la|le|les|l['’]|the|el)\s*)?",
                  re.IGNORECASE)

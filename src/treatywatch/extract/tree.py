@@ -84,9 +84,9 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
         if lemma == "exit" and tok.pos_ not in ("VERB", "NOUN"):
             return None
         return "leave"
-    if lemma in ("ratify", "ratification", "accede", "accession", "join", "rejoin", "re-join", "succession") or low.startswith(
-            "ratif") or lemma == "succeed" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
-        # ("Montenegro succeeded to the convention": a new state's succession)
+    if lemma in ("ratify", "ratification", "accede", "accession", "join", "rejoin", "re-join", "succession") \
+            or low.startswith("ratif") or lemma == "succeed" and any(  # "succeeded to the convention"
+                c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
         if tok.head.lemma_.lower() in ("revoke", "withdraw", "rescind", "revocation", "cancel", "annul", "kill", "scrap",
                                        "terminate"):
             return None
@@ -109,7 +109,8 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
                 "favour", "favor", "vote"):
             return None  # "voted in favour of Swedish accession": the vote is the act
         if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in LAW_WORDS | {
-                "process", "debate", "vote", "protocol", "talks", "talk", "negotiation", "plan", "proposal", "bid", "application", "request"}:
+                "process", "debate", "vote", "protocol", "talks", "talk", "negotiation", "plan", "proposal", "bid",
+                "application", "request"}:
             return None  # "the ratification bill", "the ratification process", "Sweden's accession protocol"
         if tok.dep_ in ("acl", "relcl", "amod") and tok.head.lemma_.lower() in GENERIC_TREATY_WORDS:
             return None
