@@ -18,9 +18,10 @@ from .tree import (
     presupposed, signed_ratification, signs_a_law_before, span_of, until_of,
 )
 from .words import (
-    ANNOUNCE_VERBS, BILL_VERBS, BILL_WORDS, CALLED_FOR, DECREE_WORDS, FUTURE_AUX, GENERIC_DETERMINERS,
+    ANNOUNCE_VERBS, BECAME_MEMBER, BILL_VERBS, BILL_WORDS, CALLED_FOR, DECREE_WORDS, FUTURE_AUX, GENERIC_DETERMINERS,
     GENERIC_SUBJECTS, GENERIC_TREATY_WORDS, GOVERNMENT_WORDS, HYPOTHETICAL_AUX, INSTRUMENT_WORDS, NOTIFY_VERBS,
-    INTENT_VERBS, JOIN_LIKE, JOIN_NOUNS, LAW_WORDS, LEGISLATURE_WORDS, PLANNED, PREVENT_VERBS, PRONOUNS, QUANTIFIERS,
+    INTENT_VERBS, JOIN_LIKE, JOIN_NOUNS, LAW_WORDS, LEGISLATURE_WORDS, OTHER_BODIES, PLANNED, PREVENT_VERBS, PRONOUNS,
+    QUANTIFIERS,
     REACTION_VERBS, REPORTING_VERBS, STATE_GROUPS, VOTE_VERBS, WEAK_TREATIES, COUNT_BEFORE,
     DATELINE_PLACE, EFFECT_BEFORE, GAP_CLOSE, GAP_JOIN, GAP_LEAD, GAP_MORE_YEARS, GAP_OPEN, LAST_YEAR,
     ROLE_BEFORE, SAME_DAY, YEAR, outside_names, person_mentions, quote_spans, find_dateline, parse_dateline,
@@ -42,8 +43,43 @@ _LIST_LEAD = re.compile(r"\s*(?:These|Those|The|They)\b[^.:]{0,40}?\b(?:are|were
 _BULLET_TAIL = re.compile(r"\s*(?:\([^)\n]{0,40}\))?\s*[,;.]?\s*(?:and|or)?\s*")  # after a bulleted state
 _OWNED_DECISION = "the state's decision or intention to leave, named as announced"
 _DECISION_NOUNS = {"decision", "intention", "announcement", "pledge", "promise", "threat", "plan"}
-_BECAME_MEMBER = "became a member or party: joined, by an instrument not named here"
+_JOINING_NOUN = "a joining named by its noun ('X's accession'): the state's ratification, if one is reported"
 _LEAD_PRESENT = "'withdraws' in the simple present in a headline or lead: the day's news, done"
+# the heads of a phrase naming others who do the same: "besides X", "apart from X", "in addition to X"
+_ALSO_PREPS = {"besides", "alongside", "like"}
+_ALSO_HEADS = {"apart", "aside", "addition", "along", "together"}
+_COUNTED = {"country", "state", "nation", "member", "party", "signatory", "government"}
+
+
+def _joins_another_body(noun: Any) -> bool:
+    """'Ukraine's EU accession talks', 'accession to the Council of Europe': joining an organisation that is
+    not a treaty (named by the noun's modifier or its 'to'/'of'/'in' object)."""
+    if noun.pos_ != "NOUN":
+        return False
+    beside = [c for c in noun.head.children if c.i < noun.i] if noun.dep_ == "compound" else []  # "EU accession talks"
+    named = [c for c in list(noun.children) + beside if c.dep_ in ("compound", "nmod")] + [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "in", "into") for g in c.children
+        if g.dep_ == "pobj"]
+    return any(" ".join(t.lower_ for t in n.subtree if t.dep_ != "det") in OTHER_BODIES for n in named)
+
+
+def _noun_agent(noun: Any) -> Any:
+    """The 'by' phrase of an act noun, on the noun or on a participle describing it ('the ratification by
+    Peru', 'the recommendation made by the ministers'), not inside another noun's phrase ('the
+    suspension, in response to similar steps by the US')."""
+    for t in noun.subtree:
+        if t.lower_ == "by" and t.dep_ in ("agent", "prep") and (t.head.i == noun.i or (
+                t.head.dep_ == "acl" and t.head.pos_ == "VERB" and t.head.head.i == noun.i)):
+            return t
+    return None
+
+
+def _counted_states(noun: Any) -> bool:
+    """'118 countries', 'all EU members', 'dozens of states': states counted, none named."""
+    if noun.tag_ == "CD" or noun.lower_ in QUANTIFIERS:
+        return True
+    return noun.lemma_.lower() in _COUNTED and any(
+        c.dep_ in ("nummod", "amod", "det") and (c.tag_ == "CD" or c.lower_ in QUANTIFIERS) for c in noun.children)
 
 
 def _rank(claim: Claim) -> tuple[float, ...]:
@@ -121,7 +157,8 @@ class ArticleExtraction:
         """A claim read from a phrase that names the whole act, when the article reports the stage itself:
         "became the 125th state party" beside the ratification, "Russia's decision to withdraw" beside
         the notice or the exit."""
-        stages = {_BECAME_MEMBER: ("ratified", "rejoined"), _OWNED_DECISION: (
+        joined = ("ratified", "rejoined")
+        stages = {BECAME_MEMBER: joined, _JOINING_NOUN: joined, _OWNED_DECISION: (
             "government_approved", "parliament_approved", "law_signed", "notified", "took_effect")}
         return any(note in claim.notes and any((claim.state, claim.treaty, action, "asserted") in best for action in actions)
                    for note, actions in stages.items())
@@ -307,7 +344,7 @@ class ArticleExtraction:
                 core_kind = found
             if core_kind is None:
                 continue
-            if presupposed(tok):
+            if presupposed(tok) or core_kind == "join" and _joins_another_body(tok):
                 continue
             if core_kind == "leave" and tok.dep_ == "amod":
                 continue  # "a withdrawing state": a description, not an act
@@ -413,12 +450,16 @@ class ArticleExtraction:
                 (c for c in core.head.children if c.dep_ == "attr"), None) if core.dep_ == "xcomp" else None
             if lemma in ("join", "accede") and counted is not None \
                     and counted.lemma_.lower() in ("nation", "state", "country"):
-                return Act("acceded", clause, core, 0.8, note=_BECAME_MEMBER)  # "became the 161st nation to join"
+                return Act("acceded", clause, core, 0.8, note=BECAME_MEMBER)  # "became the 161st nation to join"
             if lemma in ("member", "party"):
                 linked = [clause.head] if clause.dep_ == "conj" else [c for c in clause.children if c.dep_ == "conj"]
                 if any(v.lemma_.lower() in NOTIFY_VERBS for v in linked):
                     return None  # "deposited its instrument and became the 124th member": the deposit was the act
-                return Act("acceded", clause, core, 0.7, note=_BECAME_MEMBER)
+                return Act("acceded", clause, core, 0.7, note=BECAME_MEMBER)
+            if core.pos_ == "NOUN" and join_action(lemma) == "acceded" and clause.lemma_.lower() not in NOTIFY_VERBS \
+                    and not (core.head.lower_ == "of" and core.head.head.lemma_.lower() in INSTRUMENT_WORDS):
+                # "welcomed Myanmar's accession" (not "deposited its instrument of accession")
+                return Act("acceded", clause, core, 0.8, note=_JOINING_NOUN)
             return Act(join_action(lemma), clause, core, 0.8)
         if kind == "suspend":
             if core.pos_ == "NOUN" and clause.lemma_.lower() in REACTION_VERBS and not any(
@@ -545,7 +586,8 @@ class ArticleExtraction:
         if vague and not any(abs_of(o, offset) <= m.start < abs_of(o, offset) + 80 for o in vague for m in inside
                              if m.ref not in WEAK_TREATIES):
             return None  # "withdrew from a nuclear deal", "has signed bilateral agreements": some other treaty
-        subjects = [span_of(c, offset) for v in (act.core, act.stage_verb) for c in v.children if c.dep_ == "nsubj"]
+        subjects = [span_of(c, offset) for v in (act.core, act.stage_verb) for c in v.children
+                    if c.dep_ == "nsubj" and c.i != act.core.i]  # ("Finland's accession to NATO means ...": its own)
         for i, head in enumerate((act.core, act.stage_verb)):
             ranges = clause_ranges(head, offset)
             if head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "obj", "prep") for c in head.children):
@@ -640,7 +682,7 @@ class ArticleExtraction:
             if states:
                 return states, 0.1, actor  # "he had deposited China's instrument of accession"
         if act.core.pos_ in ("NOUN", "PROPN"):
-            agent = next((t for t in act.core.subtree if t.lower_ == "by" and t.dep_ in ("agent", "prep")), None)
+            agent = _noun_agent(act.core)
             if agent is not None:
                 for obj in agent.children:
                     states = self._states_in(obj, offset)
@@ -650,6 +692,8 @@ class ArticleExtraction:
                 if child.dep_ in ("poss", "compound") or (child.dep_ == "prep" and child.lower_ == "of"):
                     states = self._states_in(child, offset)
                     if states:
+                        if self._clause_of_another(act, states, offset):
+                            return [], 0.0, actor
                         return states, 0.1, actor
                     if child.dep_ == "poss" and child.lower_ == "whose":
                         head = act.stage_verb.head if act.stage_verb.dep_ == "relcl" else act.core.head
@@ -672,6 +716,8 @@ class ArticleExtraction:
                         resolved = self._resolve_reference(start, abs_of(child, offset))
                         if resolved:
                             return [resolved], 0.0, actor or self._quote_speaker(start)
+            if act.stage_verb.lemma_.lower() in REACTION_VERBS:
+                return [], 0.0, actor  # "the chairman from X welcomed the news of the accessions": X reacts
         # "the treaty, signed ... by Presidents Barack Obama and Dmitry Medvedev": the agent acts
         if act.core.pos_ == "VERB" and act.core.dep_ in ("acl", "advcl") and act.core.tag_ == "VBN":
             agent = next((c for c in act.core.children if c.dep_ == "agent"), None)
@@ -679,12 +725,11 @@ class ArticleExtraction:
                 a_s, a_e = abs_of(agent, offset), span_of(act.core, offset)[1]
                 states = [str(self.lex.state_of(m)) for m in self.states if a_s <= m.start < a_e and self.lex.state_of(m)]
                 return list(dict.fromkeys(states)), 0.05, actor  # "by members of NATO": no state named
-        # "The convention was signed by Bulgaria in April 2016": the agent of a passive acts
-        agent = next((c for c in act.core.children if c.dep_ == "agent"), None) if act.core.pos_ == "VERB" else None
-        if agent is not None:
-            states = [st for obj in agent.children if obj.dep_ == "pobj" for st in self._states_in(obj, offset)]
-            if states:
-                return list(dict.fromkeys(states)), 0.05, actor
+        # "The convention was signed by Bulgaria in April 2016", "the instruments were deposited by A, B and C":
+        # the agent of a passive acts; "has been signed by 118 countries": states counted, none named
+        agents = self._passive_agents(act, offset)
+        if agents is not None:
+            return agents, 0.05, actor
         # "pull the United States out of the treaty": the object leaves
         if act.core.lemma_.lower() == "pull":
             for child in act.core.children:
@@ -705,6 +750,10 @@ class ArticleExtraction:
                         return [resolved], 0.0, actor
         # 3. the subject of the stage clause, inherited up the chain
         verb = act.stage_verb
+        if verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            besides = self._also_named(verb, offset)
+            if besides:  # "Besides A, B and C have ratified": the parse folds the subject into the 'besides' list
+                return besides, 0.05, actor
         for _ in range(6):
             if verb is None:
                 break
@@ -768,6 +817,9 @@ class ArticleExtraction:
                 if any(t.dep_ == "nummod" and t.head.lemma_.lower() in ("country", "state", "nation") and t.lower_ not in (
                         "one", "1") for t in subj.subtree):
                     return [], 0.0, actor  # "leaders from 175 countries signed": many states, none named
+                if subj.lemma_.lower() in INSTRUMENT_WORDS and any(c.ent_type_ == "ORDINAL" for c in subj.children) \
+                        and not any(c.dep_ == "poss" for c in subj.children):
+                    return [], 0.0, actor  # "after the 30th instrument of ratification has been deposited": a count
                 if subj.lower_ in PRONOUNS or subj.lemma_.lower() in GENERIC_SUBJECTS | INSTRUMENT_WORDS | {
                         "withdrawal", "exit", "departure", "decision", "step"} or is_generic_np(subj) or legislature:
                     at = abs_of(subj, offset)
@@ -802,6 +854,42 @@ class ArticleExtraction:
         if len(names) == 1:
             return [str(next(iter(names)))], -0.15, actor or self._quote_speaker(start)
         return [], 0.0, actor
+
+    def _clause_of_another(self, act: Act, owners: list[str], offset: int) -> bool:
+        """Whether the verb that gives the act noun its stage has other states than the noun's owners as its
+        subject: "Putin said Russia would suspend its part in response to the U.S. withdrawal" is no American
+        announcement (a joining noun is the act itself: "officials pointed to Finland's accession")."""
+        verb = act.stage_verb
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) \
+            if verb.i != act.core.i and act.action not in JOIN_LIKE else None
+        others = self._states_in(subj, offset) if subj is not None else []
+        return bool(others) and not set(others) & set(owners)
+
+    def _passive_agents(self, act: Act, offset: int) -> list[str] | None:
+        """The states of the agent of a passive core or stage verb ('were deposited by A, B and C'), with
+        those named as doing the same ('Apart from D, ...'); no state when the agent only counts states
+        ('signed by 118 countries'); None when there is no such agent."""
+        for verb in (act.core, act.stage_verb):
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None) if verb.pos_ == "VERB" else None
+            if agent is None:
+                continue
+            objs = [c for c in agent.children if c.dep_ == "pobj"]
+            states = [st for obj in objs for st in self._states_in(obj, offset)]
+            if states:
+                return list(dict.fromkeys(states + self._also_named(verb, offset)))
+            if any(_counted_states(obj) for obj in objs):
+                return []
+        return None
+
+    def _also_named(self, verb: Any, offset: int) -> list[str]:
+        """States a clause names as doing the same as its subject or agent: 'Apart from D, ...', 'Besides D,
+        ...', 'In addition to D, ...', 'Along with D, ...'."""
+        found: list[str] = []
+        for t in verb.subtree:
+            if t.dep_ == "pobj" and clause_verb(t).i == verb.i and (
+                    t.head.lower_ in _ALSO_PREPS or t.head.head.lower_ in _ALSO_HEADS):
+                found += self._states_in(t, offset)
+        return found
 
     def _named_by_copula(self, noun: Any, offset: int, end: int) -> list[str]:
         """'The states that have signed the treaty but not ratified it are China, Egypt and Iran', 'the last
@@ -947,6 +1035,9 @@ class ArticleExtraction:
             here = [m for m in self.states if before <= m.start < pronoun_at and m.kind in ("name", "alias", "capital")]
             if here:
                 return self.lex.state_of(here[-1])
+            previous = self._only_state_before(before) if word.split(" ")[0] in ("it", "they") else None
+            if previous:
+                return previous
         if self.claimed_states:
             return self.claimed_states[-1]
         title = [self.lex.state_of(m) for m in self.title_states if m.kind != "official"]
@@ -954,6 +1045,16 @@ class ArticleExtraction:
             return title[0]
         prior = [m for m in self.states if m.start < before and m.kind in ("name", "alias", "demonym")]
         return self.lex.state_of(prior[-1]) if prior else None
+
+    def _only_state_before(self, start: int) -> str | None:
+        """The one state the sentence before ``start`` names, which a sentence opening with 'it' or 'they' most
+        likely goes on about ('France declared an emergency. And they have suspended the convention')."""
+        prev = next(((s, e) for s, e in reversed(self.sentence_spans) if e <= start), None)
+        if prev is None:
+            return None
+        named = {self.lex.state_of(m) for m in self.states if prev[0] <= m.start < prev[1]
+                 and m.kind in ("name", "alias", "capital", "demonym")}
+        return str(next(iter(named))) if len(named) == 1 and None not in named else None
 
     def _quote_speaker(self, pos: int) -> str | None:
         for q in self.quotes:

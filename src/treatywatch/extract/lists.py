@@ -27,7 +27,7 @@ from typing import Any
 from ..dates import DateMention, find_dates
 from ..gate import Lexicon, Mention, split_sentences
 from ..models import Article, Claim, Evidence
-from .words import outside_names
+from .words import BECAME_MEMBER, outside_names
 
 LANGUAGES = ("de", "fr", "ru", "uk", "pl", "es", "it")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!\d|\.\d)")
@@ -119,8 +119,10 @@ _AGENT = re.compile(r"\w+(?:\s+\w+){0,3}\s+(?:por|par|da|dal|dalla|dall['’]|vo
                     re.IGNORECASE)
 # a full stop with no space after it between two words: "... говорится в сообщении.После ..."
 _GLUED_STOP = re.compile(r"(?<=[^\W\d_A-ZА-ЯЁІЇЄ]{3})\.(?=[A-ZА-ЯЁІЇЄ][^\W\d_A-ZА-ЯЁІЇЄ])")
-# a participle with an agent that is not a named state: "la Convenzione, firmata da 30 paesi"
-_PASSIVE_BY = re.compile(r"\w+\s+(?:por|par|da|dal|dalla|dall['’]|von|przez)\s", re.IGNORECASE)
+# a participle with an agent that is not a named state: "la Convenzione, firmata da 30 paesi", "firmado en 1987
+# por las dos potencias" (a date or place between)
+_PASSIVE_BY = re.compile(r"\w+(?:\s+(?:en|in|im|w|в|у|a|à|le|el|il|nel|am)\s+\w+){0,2}"
+                         r"\s+(?:por|par|da|dal|dalla|dall['’]|von|przez)\s", re.IGNORECASE)
 # between an act's noun and the state it belongs to: "adhésion de la Finlande", "przystąpienia Polski"
 _OF = re.compile(r"\s*(?:(?:of|de|du|des|d['’]|del|della|dell['’]|di|der|des)\s*)?(?:(?:la|le|les|l['’]|the|el)\s*)?",
                  re.IGNORECASE)
@@ -351,6 +353,21 @@ def _date_rank(claim: Claim) -> int:
     return _PRECISION.get(claim.date_precision or "", 3) if claim.date is not None else 3
 
 
+def _joins_other_body(join: re.Match[str], bodies: list[re.Match[str]], treaties: list[tuple[int, int]]) -> bool:
+    """Whether a joining word names joining an organisation that is not a treaty: "EU-Beitritt", "adhésion à
+    l'UE", "вступление в ЕС", "przystąpienie do Rady Europy" (no treaty named between the two)."""
+    return any(join.string[b.end():join.start()] == "-" or 0 <= b.start() - join.end() <= 30 and not any(
+        join.end() <= s < b.start() for s, _e in treaties) for b in bodies)
+
+
+def _joined_once(claims: list[Claim]) -> list[Claim]:
+    """A sentence's claims without a membership read beside the state's ratification in the same sentence:
+    "ratyfikowała Konwencję ... i została członkiem" is one joining.  (Across sentences a membership may be a
+    joining of its own: a candidate ratifies its accession protocol, then becomes a member of NATO.)"""
+    done = {(c.state, c.treaty) for c in claims if c.action in ("ratified", "rejoined") and c.modality == "asserted"}
+    return [c for c in claims if not (BECAME_MEMBER in c.notes and (c.state, c.treaty) in done)]
+
+
 class ListExtraction:
     """The claims of one article in a language read with word lists."""
 
@@ -388,6 +405,8 @@ class ListExtraction:
         # leaving under way, said officially, denouncing: cues not every language has
         for cue in ("progressive", "formally", "denounce"):
             hits.setdefault(cue, [])
+        names = [(m.start - start, m.end - start) for m in self.treaties if start <= m.start < end]
+        hits["accede"] = [h for h in hits["accede"] if not _joins_other_body(h, hits["other_body"], names)]
         if not any(hits.get(c) for c in CORE):
             return []
         if hits["leave"] or hits["deratify"] or hits["suspend"]:
@@ -395,8 +414,10 @@ class ListExtraction:
         if hits["sign"] and (hits["law"] or hits["decree"]):
             self.document_signed = True
         dates = find_dates_lang(text, self.lang, self.published, self._year_hint(start, end))
-        # not the actor: "the threat from Russia", "notified the depositaries, Canada and Hungary"
+        # not the actor: "the threat from Russia", "notified the depositaries, Canada and Hungary", "handed it to
+        # his American counterpart" (who receives an instrument)
         blocked = [(h.end(), h.end() + 25) for h in hits["not_subject"]] + [
+            (h.start(), h.end() + 30) for h in hits["recipient"]] + [
             (h.start() - 25, h.end() + 25) for h in hits["place"]] + [
             (h.start(), h.end() + 40) for h in hits["depositary"] if _DEPOSITARY_WORD.match(h.group(0))]
         # a place, not an actor: "в Хельсинки", "w Polsce", "in Genf"
@@ -426,6 +447,8 @@ class ListExtraction:
                 continue  # "il trattato sui cieli aperti firmato nel 1992": the treaty's history
             if frame.action in JOINING and not mentions and not text[:frame.cue_at].strip(" \"'«“„-–—"):
                 continue  # "Signé le 24 mars 1992, le traité ...": a participle that describes the treaty
+            if frame.action in JOINING and self._describes_treaty(text, start, frame.cue_at, mentions):
+                continue  # "... au traité de Washington, signé le 4 avril 1949": the treaty's history
             if frame.action in JOINING and _PASSIVE_BY.match(text, frame.cue_at) and not any(
                     frame.cue_at < m.start < frame.e for m in mentions) and not any(
                     frame.cue_at < h.start() < frame.cue_at + 40 for h in hits["agent"] + hits["government"]
@@ -455,15 +478,26 @@ class ListExtraction:
                 continue  # a withdrawal named without its stage or its subject, or how the rule works
             said = modality == "planned" and action == "suspended" and any(
                 h.start() < frame.cue_at and _THAT.search(text, h.end(), frame.cue_at) for h in hits["announce"])
+            # "ratyfikowała Konwencję ... i została członkiem": the membership the ratification gave
+            member = action == "acceded" and any(-30 <= h.start() - frame.cue_at <= 40 for h in hits["member"])
             for state in frame.states:
-                claim = self._claim(state, treaty, action, modality, strength, date, start, end)
+                claim = self._claim(state, treaty, action, modality, strength, date, start, end,
+                                    BECAME_MEMBER if member else None)
                 if claim.modality == "asserted":
                     last_states.append(state)
                     self.last_date = date or self.last_date
                 out.append(claim)
                 if said:  # "anunció que Washington suspendería ...": the suspension to come, and its announcement
                     out.append(self._claim(state, treaty, "intent_announced", "asserted", strength, date, start, end))
-        return out
+        return _joined_once(out)
+
+    def _describes_treaty(self, text: str, start: int, cue_at: int, mentions: list[Mention]) -> bool:
+        """Whether the act word follows a treaty's name and a comma ("le traité de Washington, signé le 4 avril
+        1949"), a participle describing the treaty, with no named state as its agent right after it."""
+        comma = re.search(r",\s*$", text[:cue_at])
+        if comma is None or not any(m.end - start == comma.start() for m in self.treaties):
+            return False
+        return not any(_AGENT.fullmatch(text, cue_at, m.start) for m in mentions if m.start > cue_at)
 
     @staticmethod
     def _describes_the_treaty(text: str, cue_at: int, hits: dict[str, list[re.Match[str]]],
@@ -780,14 +814,25 @@ class ListExtraction:
 
     def _subjects(self, names: list[Mention], cue_pos: int, last_states: list[str], text: str,
                   later: list[Mention] | None = None) -> list[str]:
+        reacted = self._reaction_before(text, cue_pos)
+        if reacted is not None:  # "Die USA kritisierten die Aussetzung": who reacts to an act does not do it
+            names = [m for m in names if m.start > reacted]
         run = self._run(names, cue_pos, text, later or [])
         if not run:
             # "Państwa, które podpisały ten traktat": the relative pronoun's noun acts, not a state named before;
             # "von 122 Staaten unterzeichnet": states counted, not named
             relative = self.wl["relative"].search(text, max(0, cue_pos - 14), cue_pos) if "relative" in self.wl else None
             counted = self.wl["counted"].search(text) if "counted" in self.wl else None
-            return [last_states[-1]] if last_states and relative is None and counted is None else []
+            return [last_states[-1]] if last_states and relative is None and counted is None and reacted is None else []
         return list(dict.fromkeys(x for m in run for x in self._codes(m)))
+
+    def _reaction_before(self, text: str, cue_pos: int) -> int | None:
+        """Where a word of reacting ("begrüßte", "a condamné", "осудил") ends, when it governs the act noun at
+        ``cue_pos`` (a few words before it): the names before that word react to the act."""
+        if not self.wl["nominal"].match(text, cue_pos):
+            return None
+        found = [m.end() for m in self.wl["reaction"].finditer(text, max(0, cue_pos - 60), cue_pos)]
+        return found[-1] if found else None
 
     def _run(self, names: list[Mention], cue_pos: int, text: str, later: list[Mention] | None = None) -> list[Mention]:
         """Who acts: the run of state names nearest before the act ("Litwa, Łotwa i Estonia
@@ -882,9 +927,9 @@ class ListExtraction:
         return "asserted"
 
     def _claim(self, state: str, treaty: str, action: str, modality: str, strength: float,
-               date: DateMention | None, start: int, end: int) -> Claim:
+               date: DateMention | None, start: int, end: int, note: str | None = None) -> Claim:
         pub = self.published
-        notes = [f"read with the {self.lang} word lists (no parser)"]
+        notes = [f"read with the {self.lang} word lists (no parser)"] + ([note] if note else [])
         if date and date.note:
             notes.append(date.note)
         if action == "took_effect" and modality == "asserted" and date and pub and date.date > pub:

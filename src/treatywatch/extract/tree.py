@@ -91,7 +91,9 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in ("abolish", "scrap") and tok.pos_ == "VERB" and any(
             c.dep_ in ("dobj", "obj") and c.lemma_.lower() in GENERIC_TREATY_WORDS for c in tok.children):
         return "leave"  # "a decree to abolish the treaty": a state can only leave it
-    if lemma in ("ratify", "ratification", "accede", "accession", "join", "rejoin", "re-join", "succession") or low.startswith("ratif"):
+    if lemma in ("ratify", "ratification", "accede", "accession", "join", "rejoin", "re-join", "succession") \
+            or low.startswith("ratif") or lemma == "succeed" and any(  # "succeeded to the convention"
+                c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
         if tok.head.lemma_.lower() in ("revoke", "withdraw", "rescind", "revocation", "cancel", "annul", "kill", "scrap",
                                        "terminate"):
             return None
@@ -114,7 +116,8 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
                 "favour", "favor", "vote"):
             return None  # "voted in favour of Swedish accession": the vote is the act
         if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in LAW_WORDS | {
-                "process", "debate", "vote", "protocol", "talks", "negotiation", "bid", "application", "request"}:
+                "process", "debate", "vote", "protocol", "talks", "talk", "negotiation", "plan", "proposal", "bid",
+                "application", "request"}:
             return None  # "the ratification bill", "the ratification process", "Sweden's accession protocol"
         if tok.dep_ in ("acl", "relcl", "amod") and tok.head.lemma_.lower() in GENERIC_TREATY_WORDS:
             return None
@@ -241,6 +244,11 @@ def _nominal_join_event(tok: Any) -> bool:
     head = tok.head
     if tok.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in _APPROVING:
         return False  # "Turkey's parliament approves Finland's accession": others approve it, it has not happened
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ == "for" and first.head.head.lemma_.lower() == "open":
+        return False  # "the treaty, opened for signature and ratification in Oslo": the treaty opens, nobody acts
     if any(t.ent_type_ == "DATE" and not _dates_another_thing(t, tok) for t in tok.subtree):
         return True  # "pointed to Finland's accession to the alliance earlier this year"
     if tok.dep_ == "pobj" and head.lower_ in ("on", "about", "for", "to", "toward", "towards", "against", "over",
@@ -308,9 +316,11 @@ def _near_leave(tok: Any) -> bool:
 
 
 def presupposed(tok: Any) -> bool:
-    """'By leaving the convention, ...' / 'after leaving it': not an assertion of the act."""
+    """'By leaving the convention, ...', 'after leaving it', 'less keen about signing it': not an assertion of
+    the act."""
     if (tok.dep_ == "pcomp" or tok.dep_ == "pobj" and tok.tag_ == "VBG") \
-            and tok.head.lower_ in ("by", "after", "before", "since", "without", "upon", "on"):
+            and tok.head.lower_ in ("by", "after", "before", "since", "without", "upon", "on", "about", "over",
+                                    "regarding", "concerning"):
         main = clause_verb(tok.head)
         # "By lodging its notice, Lithuania set...", "he said after signing the treaty": a past main clause
         # tells the act as done

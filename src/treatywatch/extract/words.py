@@ -51,10 +51,13 @@ PREVENT_VERBS = _EN["prevent_verbs"]
 DENY_VERBS = _EN["deny_verbs"]
 GENERIC_TREATY_WORDS = _EN["generic_treaty_words"]
 JOIN_NOUNS = _EN["join_nouns"]
+OTHER_BODIES = _EN["other_bodies"]  # organisations that are not treaties: joining them is no treaty act
 # "takes effect on", "effective from", "until": a date of the effect, not of the act ("withdrawal from the
 # Ottawa Convention on 27 June" is the act's)
 EFFECT_BEFORE = re.compile(r"(?:(?:into force|effect|effective|later|expire[sd]?|until)\W*(?:\w+\W+){0,3}(?:on|from|as of)?"
                             r"|\bfrom)\s*$", re.I)
+# the note of a joining read from "became a member/party": dropped beside the state's ratification (english, lists)
+BECAME_MEMBER = "became a member or party: joined, by an instrument not named here"
 JOIN_LIKE = {"signed", "ratified", "acceded", "rejoined", "deratified", "suspended"}
 # Treaties whose names are mostly used for something else (NATO the organisation): only taken
 # when the name is linked to the act in the parse.
