@@ -115,7 +115,7 @@ _LOCATIVE_LANG = {"it": re.compile(r"(?:^|\s)a\s$", re.IGNORECASE)}
 _THAT = re.compile(r"(?:,\s*|\s)(?:що|что|że|dass|que|qu['’]|che)\b", re.IGNORECASE)  # a that-clause begins
 _REPORTING = re.compile(r"\w*\s*(?:,\s*(?:що|что|że|dass|que|qu['’]|che)|:)")
 # a passive's agent right after the act: "ratificado por Honduras", "ratifié par la Hongrie", "von Ungarn"
-_AGENT = re.compile(r"\w+(?:\s+\w+){0,3}\s+(?:por|par|da|dal|dalla|dall['’]|von|przez)\s+(?:(?:el|la|le|les|der|die|den|dem|il|lo|l['’])\s*)?",
+_AGENT = re.compile(r"\w+(?:\s+\w+){0,3}\s+(?:(?:por|par|da|dal|dalla|von|przez)\s+|dall['’])(?:(?:el|la|le|les|der|die|den|dem|il|lo|l['’])\s*)?",
                     re.IGNORECASE)
 # a full stop with no space after it between two words: "... говорится в сообщении.После ..."
 _GLUED_STOP = re.compile(r"(?<=[^\W\d_A-ZА-ЯЁІЇЄ]{3})\.(?=[A-ZА-ЯЁІЇЄ][^\W\d_A-ZА-ЯЁІЇЄ])")
@@ -443,12 +443,10 @@ class ListExtraction:
             if frame.action == "signed" and self.document_signed and not hits["generic_treaty"] and not any(
                     start <= m.start < end for m in self.treaties):
                 continue  # "enttäuscht von Putins Unterschrift": the signature of the law named before
-            if frame.action in JOINING and self._describes_the_treaty(text, frame.cue_at, hits, mentions):
+            if frame.action in JOINING and self._describes_treaty(text, start, frame.cue_at, hits, mentions):
                 continue  # "il trattato sui cieli aperti firmato nel 1992": the treaty's history
             if frame.action in JOINING and not mentions and not text[:frame.cue_at].strip(" \"'«“„-–—"):
                 continue  # "Signé le 24 mars 1992, le traité ...": a participle that describes the treaty
-            if frame.action in JOINING and self._describes_treaty(text, start, frame.cue_at, mentions):
-                continue  # "... au traité de Washington, signé le 4 avril 1949": the treaty's history
             if frame.action in JOINING and _PASSIVE_BY.match(text, frame.cue_at) and not any(
                     frame.cue_at < m.start < frame.e for m in mentions) and not any(
                     frame.cue_at < h.start() < frame.cue_at + 40 for h in hits["agent"] + hits["government"]
@@ -491,28 +489,22 @@ class ListExtraction:
                     out.append(self._claim(state, treaty, "intent_announced", "asserted", strength, date, start, end))
         return _joined_once(out)
 
-    def _describes_treaty(self, text: str, start: int, cue_at: int, mentions: list[Mention]) -> bool:
-        """Whether the act word follows a treaty's name and a comma ("le traité de Washington, signé le 4 avril
-        1949"), a participle describing the treaty, with no named state as its agent right after it."""
+    def _describes_treaty(self, text: str, start: int, cue_at: int, hits: dict[str, list[re.Match[str]]],
+                          mentions: list[Mention]) -> bool:
+        """Whether the joining word at ``cue_at`` is a participle that describes the treaty named just before it:
+        after the treaty's name and a comma ("le traité de Washington, signé le 4 avril 1949"), or after a treaty
+        word with no verb of its own between ("il trattato ... firmato nel 1992", "un acuerdo firmado en 1992"):
+        the treaty's history, no state's act, unless a state is named as its agent after it ("signé par la
+        France", "firmato dall'Ungheria")."""
         comma = re.search(r",\s*$", text[:cue_at])
         if comma is None or not any(m.end - start == comma.start() for m in self.treaties):
-            return False
+            if not _PARTICIPLE.match(text, cue_at):
+                return False
+            word = max((h for h in hits["generic_treaty"] if h.end() <= cue_at), key=lambda h: h.end(), default=None)
+            if word is None or cue_at - word.end() > 60 or any(word.end() <= m.start < cue_at for m in mentions) \
+                    or _AUXILIARY.search(text, word.end(), cue_at):
+                return False  # "lo ha accettato", "fu firmato": a verb of its own
         return not any(_AGENT.fullmatch(text, cue_at, m.start) for m in mentions if m.start > cue_at)
-
-    @staticmethod
-    def _describes_the_treaty(text: str, cue_at: int, hits: dict[str, list[re.Match[str]]],
-                              mentions: list[Mention]) -> bool:
-        """Whether the joining word at ``cue_at`` is a participle that describes the treaty named just before it
-        ("il trattato ... firmato nel 1992", "un acuerdo firmado en 1992"): the treaty's history, no state's act,
-        unless a state is named as its agent after it ("signé par la France")."""
-        if not _PARTICIPLE.match(text, cue_at):
-            return False
-        word = max((h for h in hits["generic_treaty"] if h.end() <= cue_at), key=lambda h: h.end(), default=None)
-        if word is None or cue_at - word.end() > 60 or any(word.end() <= m.start < cue_at for m in mentions) \
-                or _AUXILIARY.search(text, word.end(), cue_at):
-            return False  # "lo ha accettato", "fu firmato": a verb of its own
-        clause_end = next((m.start() for m in re.finditer(r"[;.]|,\s", text) if m.start() > cue_at), len(text))
-        return not any(cue_at < m.start < clause_end + 40 for m in mentions)
 
     def _chunk(self, s: int, e: int, text: str, hits: dict[str, list[re.Match[str]]], mentions: list[Mention],
                dates: list[DateMention]) -> _Chunk:
