@@ -982,3 +982,10 @@ def test_word_lists_a_temporary_withdrawal_is_a_suspension(extractor, text, lang
     got = claims_of(extractor, text, lang)
     assert ("BLR", "suspended", "asserted", dt.date(2008, 1, 1)) in got, got
     assert not any(action == "took_effect" for _, action, _, _ in got), got
+
+
+def test_word_lists_nato_the_alliance_is_not_the_treaty_a_state_suspends(extractor):
+    art = parse_news_text("Nachricht\nWire\n2025-08-27T10:00:00+02:00\n\nУ середу Туреччина заявила, що призупиняє "
+                          "участь у спільних навчаннях НАТО через суперечку з союзниками.\n", article_id="x")
+    assert art.language == "uk"
+    assert not any(c.treaty == "north_atlantic_treaty" and c.modality == "asserted" for c in extractor.extract(art))

@@ -787,9 +787,10 @@ class ListExtraction:
 
     def _treaty(self, start: int, end: int, cue_at: int, hits: dict[str, list[re.Match[str]]], action: str) -> str | None:
         inside = [m for m in self.treaties if start <= m.start < end]
-        if action not in JOINING and any(m.ref != "north_atlantic_treaty" for m in inside):
-            # "setzte den KSE-Vertrag aus, solange die NATO-Staaten ...": NATO the alliance, not the act's treaty
-            inside = [m for m in inside if m.ref != "north_atlantic_treaty"]
+        if action not in JOINING:
+            # "setzte den KSE-Vertrag aus, solange die NATO-Staaten ...", "НАТО оголосило про призупинення ...": NATO
+            # the alliance, not the act's treaty; a state leaves it only as the treaty ("Tratado del Atlántico Norte")
+            inside = [m for m in inside if m.ref != "north_atlantic_treaty" or self.wl["generic_treaty"].match(m.text)]
         if inside:
             return min(inside, key=lambda m: abs(m.start - start - cue_at)).ref
         if hits["generic_treaty"] or hits["leave"] or hits["suspend"] or self.leave_seen or action in JOINING:
