@@ -989,3 +989,17 @@ def test_word_lists_nato_the_alliance_is_not_the_treaty_a_state_suspends(extract
                           "участь у спільних навчаннях НАТО через суперечку з союзниками.\n", article_id="x")
     assert art.language == "uk"
     assert not any(c.treaty == "north_atlantic_treaty" and c.modality == "asserted" for c in extractor.extract(art))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "states"),
+    [
+        ("Entre los firmantes del Tratado sobre el Comercio de Armas no figuran ni Rusia ni China.", "es", ("RUS", "CHN")),
+        ("Le traité sur le commerce des armes n'a été ratifié ni par la Russie ni par la Chine.", "fr", ("RUS", "CHN")),
+        ("Den Waffenhandelsvertrag haben weder Russland noch China unterzeichnet.", "de", ("RUS", "CHN")),
+    ],
+)
+def test_word_lists_neither_nor_denies_the_act_of_each_state(extractor, text, lang, states):
+    got = claims_of(extractor, text, lang)
+    assert not any(state in states and modality == "asserted" for state, _, modality, _ in got), got
+    assert {state for state, _, modality, _ in got if modality == "denied"} >= set(states), got

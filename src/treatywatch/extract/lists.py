@@ -897,6 +897,8 @@ class ListExtraction:
         if any(0 <= cue_at - m.start() <= 40 and clause[0] <= m.start() and not any(a <= m.start() < b for a, b in cues)
                for m in hits["negation"]):
             return "denied"
+        if any(clause[0] <= m.start() < clause[1] for m in hits["neither_nor"]):
+            return "denied"  # "no se encuentran ni A ni B", "n'ont signé ni A ni B": either side of the act word
         if any(0 <= cue_at - m.start() <= 80 for m in hits["not_yet"]):
             return "denied"  # "sind noch nicht bereit, dem Abkommen beizutreten": over a clause break too
         if action == "took_effect" and any(0 < e.start() - m.end() <= 12 for m in hits["not_yet"] for e in hits["effect"]):
