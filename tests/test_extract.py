@@ -923,3 +923,10 @@ def test_extract_a_decree_to_abolish_the_treaty_is_the_governments_step(extracto
     got = asserted(extractor.extract(article("The CFE Treaty was signed in 1990. In May the Belarusian president signed "
                                              "a decree to abolish the treaty.")))
     assert ("BLR", "cfe", "government_approved") in got, got
+
+
+def test_extract_a_threat_to_leave_is_no_announced_intent(extractor):
+    """LABELLING.md: a threat to leave is the exit, hypothetical; the state has not announced that it leaves."""
+    claims = extractor.extract(article("Tehran threatened on Monday to quit the Nuclear Non-Proliferation Treaty "
+                                       "if the sanctions return."))
+    assert not asserted(claims)

@@ -13,7 +13,7 @@ from ..dates import DateMention, NUMBERS, add_months, find_dates
 from ..gate import Mention, split_sentences
 from ..models import Article, Claim, Evidence, Quote
 from .tree import (
-    Act, abs_of, abs_tok_end, abs_tok_start, ancestor_clauses, clause_ranges, clause_verb, core_kind_of,
+    THREAT, Act, abs_of, abs_tok_end, abs_tok_start, ancestor_clauses, clause_ranges, clause_verb, core_kind_of,
     government_bill, has_law_word, is_generic_np, join_action, leave_stage, modality_of, np_tokens, past_relative,
     presupposed, signed_ratification, signs_a_law_before, span_of, until_of,
 )
@@ -491,6 +491,8 @@ class ArticleExtraction:
             if stage is not None:
                 return Act(stage[0], verb, core, stage[1], intent=stage[0] == "intent_announced")
             lemma = verb.lemma_.lower()
+            if lemma == "threaten":  # LABELLING.md: a threat to leave is the exit, hypothetical (``modality_of``)
+                return Act("took_effect", verb, core, 0.6, note=THREAT)
             if lemma in INTENT_VERBS:
                 return Act("intent_announced", verb, core, 0.75, note=f"stated intention ('{verb.text}')", intent=True)
             if lemma in PLANNED | CALLED_FOR | HYPOTHETICAL_AUX:

@@ -25,6 +25,9 @@ class Act:
     intent: bool = False  # a state's stated intention: its own future tense is not "planned"
 
 
+THREAT = "a threat to leave: the exit, hypothetical"  # the note of such an Act (LABELLING.md)
+
+
 def abs_of(token: Any, offset: int) -> int:
     return int(offset + token.idx) if offset else int(token.idx)
 
@@ -485,6 +488,8 @@ def modality_of(act: Act, sent: Any) -> str:
         return "question"
     if re.match(r"[“\"]?(?:If|Unless|Should|Were)\b", sent.text.lstrip()):
         return "hypothetical"  # "If neither objects, the government will deposit..."
+    if act.note == THREAT:
+        return "hypothetical"  # "threatened to quit the treaty": the exit, if the threat is carried out
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and (subject.lower_ in ("neither", "none", "nobody") or any(
             c.lower_ in ("neither", "no") for c in subject.children)):
