@@ -137,7 +137,7 @@ def test_word_lists_joining_an_organisation_that_is_no_treaty_is_no_act(extracto
 @pytest.mark.parametrize("body", [
     # the place a treaty opened for signature is no state that signs or ratifies it
     "The Convention on Cluster Munitions now has 30 parties. Anger at the use of the weapons in 2006 led to talks in "
-    "Vienna and in the end the treaty, which was opened for signature and ratification in Vienna in December 2008.",
+    "Vienna, and the finished text was laid open for signature and ratification in Vienna at a ceremony that winter.",
     # a count of instruments towards entry into force is nobody's act
     "Mexico hosted the talks. The Arms Trade Treaty takes effect ninety days after the 50th instrument of "
     "ratification has been deposited.",

@@ -821,7 +821,7 @@ class ArticleExtraction:
                     return [], 0.0, actor  # "leaders from 175 countries signed": many states, none named
                 if subj.lemma_.lower() in INSTRUMENT_WORDS and any(c.ent_type_ == "ORDINAL" for c in subj.children) \
                         and not any(c.dep_ == "poss" for c in subj.children):
-                    return [], 0.0, actor  # "after the 30th instrument of ratification has been deposited": a count
+                    return [], 0.0, actor  # "once the 40th instrument is deposited": a count
                 if subj.lower_ in PRONOUNS or subj.lemma_.lower() in GENERIC_SUBJECTS | INSTRUMENT_WORDS | {
                         "withdrawal", "exit", "departure", "decision", "step"} or is_generic_np(subj) or legislature:
                     at = abs_of(subj, offset)

@@ -444,7 +444,7 @@ class ListExtraction:
                     start <= m.start < end for m in self.treaties):
                 continue  # "enttäuscht von Putins Unterschrift": the signature of the law named before
             if frame.action in JOINING and self._describes_treaty(text, start, frame.cue_at, hits, mentions):
-                continue  # "il trattato sui cieli aperti firmato nel 1992": the treaty's history
+                continue  # "il trattato, firmato allora a Helsinki": the treaty's history
             if frame.action in JOINING and not mentions and not text[:frame.cue_at].strip(" \"'«“„-–—"):
                 continue  # "Signé le 24 mars 1992, le traité ...": a participle that describes the treaty
             if frame.action in JOINING and _PASSIVE_BY.match(text, frame.cue_at) and not any(
@@ -492,7 +492,7 @@ class ListExtraction:
     def _describes_treaty(self, text: str, start: int, cue_at: int, hits: dict[str, list[re.Match[str]]],
                           mentions: list[Mention]) -> bool:
         """Whether the joining word at ``cue_at`` is a participle that describes the treaty named just before it:
-        after the treaty's name and a comma ("le traité de Washington, signé le 4 avril 1949"), or after a treaty
+        after the treaty's name and a comma ("le traité de Londres, signé en 1990"), or after a treaty
         word with no verb of its own between ("il trattato ... firmato nel 1992", "un acuerdo firmado en 1992"):
         the treaty's history, no state's act, unless a state is named as its agent after it ("signé par la
         France", "firmato dall'Ungheria")."""
