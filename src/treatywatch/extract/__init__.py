@@ -116,7 +116,7 @@ class Extractor:
                 if not spans:
                     yield article, []
                     continue
-                docs = list(self.nlp.pipe([article.text[s:e] for s, e in spans], batch_size=self.options.batch_size))
+                docs = self._parse([article.text[s:e] for s, e in spans])
                 sentences = [(doc[:], s) for doc, (s, _e) in zip(docs, spans)]
             else:
                 doc = self.nlp(article.text)
