@@ -27,6 +27,7 @@ from typing import Any
 from ..dates import DateMention, find_dates
 from ..gate import Lexicon, Mention, split_sentences
 from ..models import Article, Claim, Evidence
+from .concepts import concept_mentions
 from .words import BECAME_MEMBER, outside_names
 
 LANGUAGES = ("de", "fr", "ru", "uk", "pl", "es", "it")
@@ -249,13 +250,15 @@ def _declined_names(lexicon: Lexicon, lang: str) -> tuple[re.Pattern[str] | None
 
 
 def declined_treaty_mentions(lexicon: Lexicon, lang: str, text: str) -> list[Mention]:
-    """The lexicon's treaty mentions plus the names whose head noun is declined otherwise."""
+    """The lexicon's treaty mentions plus the names whose head noun is declined otherwise, and
+    the treaties named by their topic (``concepts.py``) where no name is."""
     found = lexicon.treaty_mentions(text)
     pattern, variants = _declined_names(lexicon, lang)
     if pattern is not None:
         found += [Mention(m.start(), m.end(), m.group(0), variants[m.group(0).lower().replace("'", "’")], lang)
                   for m in pattern.finditer(text)
                   if not any(t.start < m.end() and m.start() < t.end for t in found)]
+    found += [m for m in concept_mentions(text, found) if not any(t.start < m.end and m.start < t.end for t in found)]
     return sorted(found, key=lambda m: m.start)
 
 
