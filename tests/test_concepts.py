@@ -27,6 +27,8 @@ from treatywatch.registry import load_registry
         ("L'Italia ha ratificato l'accordo di Parigi sul clima.", "paris_agreement"),
         ("Россия приостановила участие в ДСНВ в феврале.", "new_start"),
         ("Die Regierung setzte den Atomwaffen-Kontrollvertrag New Start aus.", "new_start"),
+        ("Il Cile ha aderito alla convenzione delle Nazioni Unite sul clima.", "unfccc"),
+        ("Der Senat billigte den neuen START-Abrüstungsvertrag.", "new_start"),
     ],
 )
 def test_a_treaty_named_by_its_topic_is_found(text, treaty):
