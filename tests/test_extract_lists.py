@@ -240,6 +240,35 @@ def test_word_list_dates_every_weekday(text, lang, expected):
     assert [(d.date, d.basis) for d in found] == [(expected, "relative")], found
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "last year" and "this year" count from the publication (2025-08-27), not the month's order
+        ("22 grudnia ubiegłego roku", "pl", dt.date(2024, 12, 22)),
+        ("w marcu ubiegłego roku", "pl", dt.date(2024, 3, 1)),
+        ("3 июня прошлого года", "ru", dt.date(2024, 6, 3)),
+        ("10 вересня минулого року", "uk", dt.date(2024, 9, 10)),
+        ("am 3. Juni vergangenen Jahres", "de", dt.date(2024, 6, 3)),
+        ("le 2 mars de l'année dernière", "fr", dt.date(2024, 3, 2)),
+        ("el 5 de mayo del año pasado", "es", dt.date(2024, 5, 5)),
+        ("il 3 giugno dell'anno scorso", "it", dt.date(2024, 6, 3)),
+        ("3 октября этого года", "ru", dt.date(2025, 10, 3)),
+    ],
+)
+def test_word_list_dates_last_year_and_this_year(text, lang, expected):
+    from treatywatch.extract.lists import find_dates_lang
+
+    found = find_dates_lang(text, lang, dt.date(2025, 8, 27))
+    assert [d.date for d in found] == [expected], found
+
+
+def test_word_list_dates_last_year_without_a_publication_date_is_no_date():
+    from treatywatch.extract.lists import find_dates_lang
+
+    # the other years of the article (the hint) are not the year before publication
+    assert find_dates_lang("22 grudnia ubiegłego roku", "pl", None, year_hint=2002) == []
+
+
 def test_word_lists_have_one_pattern_per_month_and_weekday():
     from treatywatch.extract.lists import LANGUAGES, _wordlist_data
 

@@ -175,8 +175,8 @@ def wordlists() -> dict[str, dict[str, re.Pattern[str]]]:
                 raise ValueError(f"wordlists.json: {lang} {key} needs {count} patterns, has {len(data[lang][key])}")
         out[lang] = {}
         for cue, patterns in data[lang].items():
-            if cue in ("months", "weekdays", "date_links", "same_year", "groups", "name_heads", "infinitive", "month_in",
-                       "doc_date"):
+            if cue in ("months", "weekdays", "date_links", "same_year", "this_year", "last_year", "groups", "name_heads",
+                       "infinitive", "month_in", "doc_date"):
                 continue  # read by the date, group and treaty-name helpers
             name = "_breaks" if cue == "breaks" else cue  # clause breaks, not a cue
             out[lang][name] = re.compile(r"(?<!\w)(?:%s)" % "|".join(patterns), re.IGNORECASE)
@@ -190,6 +190,9 @@ def wordlists() -> dict[str, dict[str, re.Pattern[str]]]:
             % ("|".join(f"(?P<m{i}>{m})" for i, m in enumerate(data[lang]["months"])), link), re.IGNORECASE)
         # "en septiembre de ese mismo año", "el 3 de junio del mismo año": the year of the date before
         out[lang]["_sameyear"] = re.compile(r",?\s+(?:%s)\b" % "|".join(data[lang]["same_year"]), re.IGNORECASE)
+        # "22 grudnia ubiegłего roku", "3 июня этого года": the year counted from the publication's
+        for key, back in (("this_year", 0), ("last_year", 1)):
+            out[lang][f"_year{back}"] = re.compile(r",?\s+(?:%s)\b" % "|".join(data[lang][key]), re.IGNORECASE)
         out[lang]["_month"] = re.compile(
             r"(?<!\w)(?:%s)\w*" % "|".join(f"(?P<m{i}>{m})" for i, m in enumerate(data[lang]["months"])), re.IGNORECASE)
         # a month alone after "in": "w maju", "en mai", "im Mai" (not "im Mai 2020": that one has its year)
@@ -288,8 +291,14 @@ def find_dates_lang(text: str, lang: str, published: dt.date | None, year_hint: 
         day = int(m.group("day"))
         note = None
         same = wl["_sameyear"].match(text, m.end())
+        back, relative = _year_back(wl, text, m.end())
         if m.group("year"):
             year = int(m.group("year"))
+        elif relative is not None:
+            if published is None:
+                continue  # "last year" with no publication date: no year, not another date's
+            year = published.year - back
+            note = f"year {year}: '{relative.group(0).strip(', ')}' from the publication date"
         elif same and (before := year_before(m.start())) is not None:
             year = before
             note = f"year {year} from the date before ('{same.group(0).strip(', ')}')"
@@ -321,7 +330,12 @@ def find_dates_lang(text: str, lang: str, published: dt.date | None, year_hint: 
                                  "explicit", "month", f"year {year_of} from the date before"))
     for m in wl["_inmonth"].finditer(text):
         month = next(i for i in range(12) if m.group(f"m{i}")) + 1
-        if published is not None:
+        back, relative = _year_back(wl, text, m.end())
+        if relative is not None:
+            if published is None:
+                continue
+            year = published.year - back
+        elif published is not None:
             year = published.year if month <= published.month else published.year - 1
         elif year_hint is not None:
             year = year_hint
@@ -345,6 +359,15 @@ def find_dates_lang(text: str, lang: str, published: dt.date | None, year_hint: 
     found = [d for d in found if not (d.precision == "year" and any(
         o is not d and o.precision != "year" and o.start <= d.start < o.end for o in found))]
     return sorted(found, key=lambda d: d.start)
+
+
+def _year_back(wl: dict[str, re.Pattern[str]], text: str, at: int) -> tuple[int, re.Match[str] | None]:
+    """Whether "this year" (0) or "last year" (1) follows ``at``, and its match."""
+    for back in (0, 1):
+        found = wl[f"_year{back}"].match(text, at)
+        if found:
+            return back, found
+    return 0, None
 
 
 _HINT_REACH = 600  # characters before a sentence whose years still speak for it (a few sentences)
