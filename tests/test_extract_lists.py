@@ -269,6 +269,14 @@ def test_word_list_dates_last_year_without_a_publication_date_is_no_date():
     assert find_dates_lang("22 grudnia ubiegłego roku", "pl", None, year_hint=2002) == []
 
 
+def test_word_list_dates_a_range_of_years_is_no_date():
+    from treatywatch.extract.lists import find_dates_lang
+
+    # a president's term beside the act: the act's year is 2013, the range is a period
+    found = find_dates_lang("en 2013 el entonces presidente (2009-2017) estampó su firma", "es", dt.date(2019, 4, 26))
+    assert [d.date for d in found] == [dt.date(2013, 1, 1)], found
+
+
 def test_word_lists_have_one_pattern_per_month_and_weekday():
     from treatywatch.extract.lists import LANGUAGES, _wordlist_data
 

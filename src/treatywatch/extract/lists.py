@@ -32,6 +32,7 @@ from .words import BECAME_MEMBER, outside_names
 
 LANGUAGES = ("de", "fr", "ru", "uk", "pl", "es", "it")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!\d|\.\d)")
+_YEAR_RANGE = re.compile(r"(?<![\d.])(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d./])([0-3]?\d)([./])([01]?\d)\2((?:19|20)\d\d)(?!\d)")  # 27.06.2025, 27/06/2025
 CORE = ("leave", "notify", "effect", "ratify", "accede", "sign", "suspend", "deratify", "vote", "announce",
         "same_step")
@@ -277,8 +278,9 @@ def find_dates_lang(text: str, lang: str, published: dt.date | None, year_hint: 
             continue
         if not any(d.start < m.end() and m.start() < d.end for d in found):
             found.append(DateMention(m.start(), m.end(), m.group(0), numeric, "explicit", "day"))
+    ranges = [r.span() for r in _YEAR_RANGE.finditer(text)]  # "(2009-2017)": a term or a period, no act's date
     for m in _YEAR.finditer(text):
-        if not any(d.start <= m.start() < d.end for d in found):
+        if not any(d.start <= m.start() < d.end for d in found) and not any(a <= m.start() < b for a, b in ranges):
             found.append(DateMention(m.start(), m.end(), m.group(0), dt.date(int(m.group(1)), 1, 1), "explicit", "year"))
 
     def year_before(pos: int) -> int | None:
