@@ -247,6 +247,17 @@ def test_extract_date_counted_from_the_main_clause(extractor):
     assert ("POL", "apmbc", "intent_announced", "asserted", dt.date(2025, 3, 18)) in claims
 
 
+def test_extract_a_date_in_a_clause_about_another_act_is_not_this_acts(extractor):
+    claims = claims_of(extractor.extract(article(
+        "Russia ratified the CTBT after signing it in 1996.", published="2019-09-01T10:00:00+00:00")))
+    assert ("RUS", "ctbt", "ratified", "asserted", None) in claims
+    assert ("RUS", "ctbt", "signed", "asserted", dt.date(1996, 1, 1)) in claims
+    # the act's own complement keeps its date
+    claims = claims_of(extractor.extract(article(
+        "Russia's parliament voted on Friday to ratify the CTBT.", published="2019-09-01T10:00:00+00:00")))
+    assert ("RUS", "ctbt", "ratified", "asserted", dt.date(2019, 8, 30)) in claims
+
+
 def test_extract_states_saying_they_are_withdrawing_announce_it(extractor):
     got = asserted(extractor.extract(article(
         "Burkina Faso, Mali and Niger said on Monday that they were withdrawing from the Rome Statute.")))

@@ -90,6 +90,20 @@ def _rank(claim: Claim) -> tuple[float, ...]:
     return (rank[0], rank[1] + 1.5 if counted else rank[1], *rank[2:])
 
 
+ACT_CUES = ("leave", "join", "sign", "suspend", "deratify", "rejoin")  # cues whose verbs are acts of their own
+
+
+def _under_clause(tok: Any, verb: Any) -> bool:
+    """Whether ``tok`` sits in a prepositional or adverbial clause of ``verb`` ("despite ...", "after
+    signing it ...", "when ..."), not in its own complement ("voted to ratify it on Friday")."""
+    node = tok
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ in ("prep", "advcl") and node.head.i == verb.i or node.dep_ == "pcomp":
+            return True
+        node = node.head
+    return False
+
+
 def _count_back(day: dt.date, count: re.Match[str], mark: str) -> dt.date | None:
     """The day of an act 'N days/weeks/months/years after (before)' another act dated ``day``, counted
     back from it ('left on 22 November, a year after it notified': notified a year before)."""
@@ -111,6 +125,7 @@ class ArticleExtraction:
     def __init__(self, extractor: Extractor, article: Article) -> None:
         self.x = extractor
         self.lex = extractor.lexicon
+        self._act_lemmas = frozenset(lemma.lower() for cue in ACT_CUES for lemma in self.lex.cues[cue]["lemmas"])
         self.article = article
         text = article.text
         self.published = article.published.date() if article.published else None
@@ -1144,6 +1159,11 @@ class ArticleExtraction:
                   if (t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBN" and t.head.i != act.core.i
                       and t.head.lemma_.lower() not in DECREE_WORDS | LAW_WORDS | INSTRUMENT_WORDS)
                   and t.pos_ == "VERB" and t.i != act.stage_verb.i]
+        # a date in a prepositional or adverbial clause of another act dates that act: "ratified it, despite being
+        # among the first to sign it when it was opened in 1972", "ratified it after signing it in 1996"
+        nested += [span_of(t, offset) for t in act.stage_verb.subtree
+                   if t.pos_ == "VERB" and t.lemma_.lower() in self._act_lemmas
+                   and t.lemma_.lower() != act.stage_verb.lemma_.lower() and _under_clause(t, act.stage_verb)]
         mentions = [d for d in mentions if not any(ns - start <= d.start < ne - start for ns, ne in nested)]
         if not mentions:
             return (None, "bounded"), notes, 0.0, None
