@@ -581,6 +581,12 @@ def test_extract_states_named_by_a_copula_are_the_actors(extractor):
     assert next(c.date for c in claims if c.state == "GHA") == dt.date(2011, 6, 14)
 
 
+def test_extract_states_that_became_the_latest_to_act_are_the_actors(extractor):
+    claims = extractor.extract(article("Chile and the Andean nation of Bolivia on Monday became the latest countries to "
+                                       "ratify the Comprehensive Nuclear-Test-Ban Treaty.", published="2016-09-28"))
+    assert asserted(claims) == {("CHL", "ctbt", "ratified"), ("BOL", "ctbt", "ratified")}
+
+
 def test_extract_states_listed_after_a_count_or_a_heading(extractor):
     claims = extractor.extract(article("121 states are parties to the Convention on Certain Conventional Weapons, with a "
                                        "further three having signed but not yet ratified. These three countries are "

@@ -910,10 +910,11 @@ class ArticleExtraction:
 
     def _named_by_copula(self, noun: Any, offset: int, end: int) -> list[str]:
         """'The states that have signed the treaty but not ratified it are China, Egypt and Iran', 'the last
-        state to ratify was Ghana', 'Ghana was the last state to ratify', 'The states that ratified today
-        are:' over a bulleted list: the states a copula equates with the countries a clause describes."""
+        state to ratify was Ghana', 'Ghana was the last state to ratify', 'Burma and Swaziland became the
+        latest countries to ratify', 'The states that ratified today are:' over a bulleted list: the states
+        a copula equates with the countries a clause describes."""
         if noun.lemma_.lower() not in ("country", "state", "nation", "signatory", "member", "party", "one") \
-                or noun.dep_ not in ("nsubj", "attr") or noun.head.lemma_ != "be":
+                or noun.dep_ not in ("nsubj", "attr") or noun.head.lemma_ not in ("be", "become"):
             return []
         other = next((c for c in noun.head.children if c.dep_ == ("attr" if noun.dep_ == "nsubj" else "nsubj")), None)
         if other is None and self.article.text[:end].rstrip().endswith(":"):
