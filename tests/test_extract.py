@@ -587,6 +587,13 @@ def test_extract_states_that_became_the_latest_to_act_are_the_actors(extractor):
     assert asserted(claims) == {("CHL", "ctbt", "ratified"), ("BOL", "ctbt", "ratified")}
 
 
+def test_extract_a_new_signatory_signed_and_a_ratification_under_way_is_not_done(extractor):
+    claims = claims_of(extractor.extract(article("Laos became a signatory to the Arms Trade Treaty in 2016.")))
+    assert ("LAO", "att", "signed", "asserted", dt.date(2016, 1, 1)) in claims
+    claims = extractor.extract(article("Laos is in the process of ratifying the Arms Trade Treaty."))
+    assert ("LAO", "att", "ratified") not in asserted(claims)
+
+
 def test_extract_states_listed_after_a_count_or_a_heading(extractor):
     claims = extractor.extract(article("121 states are parties to the Convention on Certain Conventional Weapons, with a "
                                        "further three having signed but not yet ratified. These three countries are "

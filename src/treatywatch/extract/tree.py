@@ -148,12 +148,12 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
                 c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
             return None
         return "join"
-    if lemma in ("member", "party") and tok.dep_ == "attr" and tok.head.lemma_.lower() == "become" and (
+    if lemma in ("member", "party", "signatory") and tok.dep_ == "attr" and tok.head.lemma_.lower() == "become" and (
             tok.head.tag_ in ("VBD", "VBZ") or any(c.lemma_ == "have" for c in tok.head.children)) and not any(
             c.lower_ in ("longer", "not", "never") for c in tok.head.children) and not any(
             c.dep_ in ("acl", "relcl") for c in tok.children):
-        # "Sweden became the 32nd member of NATO", "became a party to the convention" (not "on course to become
-        # the first member to leave")
+        # "Sweden became the 32nd member of NATO", "became a party to the convention", "has become a signatory"
+        # (not "on course to become the first member to leave")
         return "join"
     if lemma in ("suspend", "suspension"):
         if any(c.dep_ == "prep" and c.lower_ == "from" and not any(t.ent_type_ in ("DATE", "TIME") or t.like_num
@@ -292,7 +292,7 @@ def until_of(verb: Any) -> Any:
 def join_action(lemma: str) -> str:
     if lemma.startswith("ratif"):
         return "ratified"
-    if lemma in ("sign", "signature", "signing"):
+    if lemma in ("sign", "signature", "signing", "signatory"):
         return "signed"
     if lemma in ("rejoin", "re-join", "return", "re-enter", "reenter"):
         return "rejoined"
@@ -490,6 +490,9 @@ def modality_of(act: Act, sent: Any) -> str:
         return "hypothetical"  # "If neither objects, the government will deposit..."
     if act.note == THREAT:
         return "hypothetical"  # "threatened to quit the treaty": the exit, if the threat is carried out
+    if not act.intent and any(v.tag_ == "VBG" and v.dep_ == "pcomp" and v.head.lower_ == "of"
+                              and v.head.head.lemma_.lower() == "process" for v in (verb, act.core)):
+        return "planned"  # "was in the process of ratifying the convention": under way, not done
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and (subject.lower_ in ("neither", "none", "nobody") or any(
             c.lower_ in ("neither", "no") for c in subject.children)):
