@@ -28,6 +28,8 @@ from treatywatch.registry import load_registry
         ("Россия приостановила участие в ДСНВ в феврале.", "new_start"),
         ("Die Regierung setzte den Atomwaffen-Kontrollvertrag New Start aus.", "new_start"),
         ("Il Cile ha aderito alla convenzione delle Nazioni Unite sul clima.", "unfccc"),
+        ("Der Bundestag billigte das VN-Waffenübereinkommen.", "ccw"),
+        ("Washington lascia il trattato con Mosca sulle armi nucleari (Inf).", "inf"),
         ("Der Senat billigte den neuen START-Abrüstungsvertrag.", "new_start"),
     ],
 )
@@ -50,6 +52,8 @@ def test_a_treaty_named_by_its_topic_is_found(text, treaty):
         "Il Parlamento ha votato. " + "Poi " * 40 + "si è parlato di bombe a grappolo.",
         # the Treaty of Rome of 1957 is no statute
         "Il Trattato di Roma fu firmato nel 1957.",
+        # treaties in the plural are several, none named
+        "Le TICE est l'un des trois traités de portée universelle en matière de non-prolifération.",
     ],
 )
 def test_other_things_are_not_taken_for_a_treaty(text):

@@ -34,6 +34,7 @@ class _Treaty:
 @dataclasses.dataclass(frozen=True)
 class _Concepts:
     heads: re.Pattern[str]
+    plurals: re.Pattern[str]  # heads that name several treaties ("les trois traités"), so none
     before: int
     after: int
     treaties: tuple[_Treaty, ...]
@@ -55,7 +56,8 @@ def _concepts() -> _Concepts:
         for tid, spec in data["treaties"].items())
     names = tuple((re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, written))), tid)
                   for tid, written in data["names"].items())
-    return _Concepts(_alternation(list(dict.fromkeys(data["heads"])), head=True), int(data["before"]),
+    plurals = re.compile(r"(?:%s)" % "|".join(data["plurals"]), re.IGNORECASE)
+    return _Concepts(_alternation(list(dict.fromkeys(data["heads"])), head=True), plurals, int(data["before"]),
                      int(data["after"]), treaties, names)
 
 
@@ -83,6 +85,8 @@ def concept_mentions(text: str, named: Sequence[Mention] = ()) -> list[Mention]:
     c = _concepts()
     out = []
     for head in c.heads.finditer(text):
+        if c.plurals.fullmatch(head.group(0)):
+            continue
         start, end = _window(text, head, c.before, c.after)
         fits = [t.id for t in c.treaties
                 if (t.heads is None or t.heads.fullmatch(head.group(0)))
