@@ -156,7 +156,6 @@ def prepared_in_workers(units: Iterable[Unit], extractor: Extractor, options: Re
     stored.  Once ``stop()`` is true, no more chunks are handed out and the run ends after the
     chunks in hand."""
     extractor.nlp  # noqa: B018 - the model is loaded once here and shared by the forked workers
-    minhash_signature("warm up")  # its imports too
     _WORKER.clear()
     _WORKER.update(extractor=extractor, options=options or ReadOptions(), open_known=open_known)
     ctx = multiprocessing.get_context("fork")
