@@ -39,3 +39,48 @@ def test_duplicates_decide_stored_copy_and_earlier_original(bare_ledger):
     assert decided == Verdict(True, None, "wire")
     bare_ledger.add_article(earlier, [], duplicate_of=decided.original, replaces=decided.replaces)
     assert bare_ledger.originals() == {"wire": "first"}
+
+
+TEXTS = [BODY, BODY.replace("the foreign ministry said", "the ministry in Vilnius said"), BODY[:200], "",
+         "one two three", "Grünes Licht für den Austritt: Litauen verlässt die Ottawa-Konvention’s Regeln.",
+         "Россия вышла из договора об обычных вооружённых силах в Европе."]
+
+
+def test_duplicates_signature_is_datasketchs_affine32_minhash():
+    # duplicates.py signs with numpy alone (importing datasketch imports scipy); the bytes must be
+    # those datasketch gives, as the signatures stored by earlier versions were
+    from datasketch import MinHash
+
+    from treatywatch.duplicates import _TOKENS, NUM_PERM
+
+    for text in TEXTS:
+        words = _TOKENS.findall(text.lower())
+        mh = MinHash(num_perm=NUM_PERM, scheme="affine32")
+        mh.update_batch([" ".join(words[i:i + 5]).encode("utf-8") for i in range(max(1, len(words) - 4))])
+        assert minhash_signature(text) == mh.hashvalues.astype("<u8").tobytes(), text
+
+
+def test_duplicates_bands_find_what_datasketchs_lsh_finds():
+    from datasketch import MinHash, MinHashLSH
+
+    from treatywatch.duplicates import BANDS, NEAR_DUPLICATE_THRESHOLD, NUM_PERM, ROWS, NearDuplicates
+
+    lsh = MinHashLSH(threshold=NEAR_DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
+    assert (lsh.b, lsh.r) == (BANDS, ROWS)
+    # a story, copies that change more and more of it, and other stories
+    sentences = BODY.split(". ")
+    stored = [". ".join(sentences[:k] + [" ".join(reversed(s.split())) for s in sentences[k:]])
+              for k in range(len(sentences) + 1)]
+    stored += TEXTS[2:]
+    near = NearDuplicates([])
+    for i, text in enumerate(stored):
+        signature = minhash_signature(text)
+        near.add(f"a{i}", signature)
+        lsh.insert(f"a{i}", MinHash(num_perm=NUM_PERM, hashvalues=[int.from_bytes(signature[j:j + 8], "little")
+                                                                   for j in range(0, len(signature), 8)],
+                                   scheme="affine32"))
+    for text in stored + TEXTS[:2]:
+        signature = minhash_signature(text)
+        found = lsh.query(MinHash(num_perm=NUM_PERM, hashvalues=[int.from_bytes(signature[j:j + 8], "little")
+                                                                 for j in range(0, len(signature), 8)], scheme="affine32"))
+        assert near.original_of(signature) == (sorted(found)[0] if found else None)

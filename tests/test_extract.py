@@ -863,6 +863,23 @@ def parsed(extractor, rows: str):
                tags=[c[3] for c in cols], deps=[c[4] for c in cols], heads=[int(c[5]) for c in cols])
 
 
+def test_extract_article_naming_no_state_is_not_parsed():
+    # the gate passes weather and science stories that name the Paris Agreement beside a strong cue
+    # word; with no state named anywhere no claim can be made, so their sentences are not parsed
+    extractor = Extractor()
+    story = article("Rail services were suspended after a landslip near the line. Forecasters said the goal "
+                    "of the Paris Agreement was slipping out of reach.", title="Storm cuts power to 8,600 homes")
+    assert extractor._spans(story)
+    assert not ArticleExtraction(extractor, story).names_a_state()
+    assert extractor.extract(story) == []
+    assert extractor.extract_batch([story, story]) == [[], []]
+    assert extractor._parsed == {}
+    named = article("Estonia suspended the Paris Agreement on Friday.", title="Estonia suspends the Paris Agreement")
+    assert ArticleExtraction(extractor, named).names_a_state()
+    assert extractor.extract(named)
+    assert list(extractor._parsed) == ["Estonia suspended the Paris Agreement on Friday."]
+
+
 def test_extract_signing_papers_to_ratify_is_the_ratification_not_a_signature(extractor):
     # "to ratify" hung on the verb, not on the papers
     doc = parsed(extractor, """

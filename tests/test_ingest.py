@@ -374,3 +374,26 @@ def test_ingest_undecodable_bytes_are_rejected_with_reason(tmp_path):
     (item,) = list(read_articles([str(path)]))
     assert isinstance(item, Reject)
     assert "unknown text encoding" in item.reason or "binary" in item.reason
+
+
+def test_ingest_files_below_lists_what_rglob_finds_in_path_order(tmp_path):
+    # the folder walk of a (parallel) ingest: every file with a supported ending, hidden ones,
+    # broken links and special files included, folders and links to folders left out, sorted by
+    # path parts ("a/b.txt" before "a-c.txt"), the same as sorting what ``rglob`` finds
+    import os
+    from pathlib import Path
+
+    from treatywatch.ingest import files_below, input_kind
+
+    (tmp_path / "a" / "c").mkdir(parents=True)
+    (tmp_path / "d.txt").mkdir()
+    for name in ("a/b.txt", "a/c/y.warc.gz", "a-c.txt", "Z.txt", ".hidden.txt", "d.txt/e.json", "notes.md"):
+        (tmp_path / name).write_text("x")
+    os.symlink(tmp_path / "a", tmp_path / "link.txt")
+    os.symlink(tmp_path / "a", tmp_path / "linked")
+    os.symlink(tmp_path / "nowhere", tmp_path / "broken.txt")
+    os.mkfifo(tmp_path / "fifo.txt")
+    found = files_below(tmp_path)
+    assert [str(f.relative_to(tmp_path)) for f in found] == [
+        ".hidden.txt", "Z.txt", "a/b.txt", "a/c/y.warc.gz", "a-c.txt", "broken.txt", "d.txt/e.json", "fifo.txt"]
+    assert found == sorted(f for f in Path(tmp_path).rglob("*") if input_kind(f.name) and not f.is_dir())

@@ -23,7 +23,7 @@ from .duplicates import Copies, minhash_signature
 from .ingest import Reader, clean_reject, read_articles, read_feed_list
 from .ledger import Ledger, content_checker
 from .models import Article, Claim, Event, Reject, Statement
-from .prepare import Prepared, can_fork, plan, prepare, prepared_in_workers
+from .prepare import CHUNK, Prepared, can_fork, plan, prepare, prepared_in_workers
 from .rules import count_effects
 from .sources import ReadOptions, is_url
 from .statements import extract_statements
@@ -33,7 +33,6 @@ logger = logging.getLogger(__name__)
 
 BATCH = 200  # articles stored in one transaction (at most)
 BATCH_SECONDS = 1.0  # ... or those prepared in this time
-PREPARE_CHUNK = 32  # articles read, then extracted together (spaCy parses their sentences in one stream)
 
 
 @dataclasses.dataclass
@@ -108,7 +107,7 @@ def ingest(paths: Iterable[str], ledger: Ledger, extractor: Extractor | None = N
             if on_item is not None:
                 on_item(item)  # as it is read: the caller may set ``stop`` on it
             chunk.append(item)
-            if len(chunk) >= PREPARE_CHUNK:
+            if len(chunk) >= CHUNK:
                 yield from prepare(extractor, chunk, known=ledger.has_content)
                 chunk = []
         yield from prepare(extractor, chunk, known=ledger.has_content)

@@ -12,6 +12,7 @@ answers the queries and stores what was decided.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import re
 from collections.abc import Iterable
@@ -31,45 +32,70 @@ def body_hash(body: str) -> str:
 
 
 NUM_PERM = 128
-MINHASH_SCHEME = "affine32"  # stored signatures stay comparable across datasketch versions
-NEAR_DUPLICATE_THRESHOLD = 0.5
+SEED = 1
+# The near-duplicate index compares 25 bands of 5 values: the bands datasketch's MinHashLSH chose
+# for a Jaccard threshold of 0.5 and 128 permutations, the index this one replaces.
+BANDS, ROWS = 25, 5
+NEAR_DUPLICATE_THRESHOLD = 0.5  # what BANDS and ROWS are chosen for
+
+
+@functools.lru_cache(maxsize=1)
+def _permutations() -> tuple[Any, Any]:
+    """The 128 permutations h -> a * h + b (mod 2^32, a odd) of datasketch's "affine32" MinHash
+    with seed 1, which made the signatures stored before: new ones stay comparable with them."""
+    import numpy as np
+
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
 
 def minhash_signature(text: str) -> bytes:
-    """The MinHash signature (128 permutations) of ``text``'s word 5-grams, as bytes."""
-    from datasketch import MinHash
+    """The MinHash signature (128 permutations) of ``text``'s word 5-grams, as bytes (8 a value).
+
+    The same bytes as datasketch's ``MinHash(num_perm=128, scheme="affine32")`` (a test checks
+    it): each 5-gram hashed by the first 4 bytes of its SHA-1, mixed by the MurmurHash3 finalizer,
+    then permuted.  Done here with numpy, because importing datasketch imports scipy (0.4 s of
+    start-up in every ingest process) for the little a signature needs."""
+    import numpy as np
 
     words = _TOKENS.findall(text.lower())
     shingles = {" ".join(words[i:i + 5]) for i in range(max(1, len(words) - 4))}
-    mh = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME)
-    mh.update_batch([s.encode("utf-8") for s in shingles])
-    return bytes(mh.hashvalues.astype("<u8").tobytes())
+    h = np.array([int.from_bytes(hashlib.sha1(s.encode("utf-8")).digest()[:4], "little") for s in shingles],
+                 dtype=np.uint32).reshape(-1, 1)
+    h ^= h >> np.uint32(16)  # MurmurHash3's finalizer: a bijection that spreads similar hashes
+    h *= np.uint32(0x85EBCA6B)
+    h ^= h >> np.uint32(13)
+    h *= np.uint32(0xC2B2AE35)
+    h ^= h >> np.uint32(16)
+    a, b = _permutations()
+    return bytes((h * a + b).min(axis=0).astype("<u8").tobytes())
 
 
 class NearDuplicates:
-    """An LSH index of stored signatures; ``original_of`` finds the story a new text copies."""
+    """An LSH index of stored signatures; ``original_of`` finds the story a new text copies.
 
-    def __init__(self, stored: Iterable[tuple[str, bytes, str | None]], threshold: float = NEAR_DUPLICATE_THRESHOLD) -> None:
-        from datasketch import MinHashLSH
+    Two signatures are candidates when all ROWS values of one of their BANDS bands are equal
+    (locality-sensitive hashing: likely when their texts' estimated Jaccard similarity is at
+    least NEAR_DUPLICATE_THRESHOLD)."""
 
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    def __init__(self, stored: Iterable[tuple[str, bytes, str | None]]) -> None:
+        self._bands: list[dict[bytes, list[str]]] = [{} for _ in range(BANDS)]
         self._roots: dict[str, str] = {}
-        self._threshold = threshold
         for article_id, signature, original in stored:
             self.add(article_id, signature, original)
 
     @staticmethod
-    def _minhash(signature: bytes) -> Any:
-        import numpy as np
-        from datasketch import MinHash
-
-        return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(signature, dtype="<u8").astype(np.uint64),
-                       scheme=MINHASH_SCHEME)
+    def _keys(signature: bytes) -> list[bytes]:
+        width = ROWS * 8  # bytes a band
+        return [signature[i * width:(i + 1) * width] for i in range(BANDS)]
 
     def add(self, article_id: str, signature: bytes, original: str | None = None) -> None:
         if article_id in self._roots:
             return
-        self._lsh.insert(article_id, self._minhash(signature))
+        for band, key in zip(self._bands, self._keys(signature)):
+            band.setdefault(key, []).append(article_id)
         self._roots[article_id] = original or article_id
 
     def reroot(self, old: str, new: str) -> None:
@@ -80,9 +106,8 @@ class NearDuplicates:
         self._roots[new] = new
 
     def original_of(self, signature: bytes) -> str | None:
-        """The original story of the closest stored near duplicate (estimated Jaccard >= threshold)."""
-        mh = self._minhash(signature)
-        found = self._lsh.query(mh)
+        """The original story of the first stored (by id) article sharing a band with ``signature``."""
+        found = {article_id for band, key in zip(self._bands, self._keys(signature)) for article_id in band.get(key, ())}
         if not found:
             return None
         return self._roots[sorted(found)[0]]

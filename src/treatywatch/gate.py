@@ -55,7 +55,14 @@ class Official:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of ``text`` (cheap, rule-based)."""
+    """Character spans of the sentences of ``text`` (cheap, rule-based).  The gate, the English
+    extraction and the statements each ask this of an article's text: the spans of the last
+    texts are kept, so each is split once."""
+    return list(_sentence_spans(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     start = 0
     for m in _SENT_END.finditer(text):
@@ -77,7 +84,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         while s < e and text[s].isspace():
             s += 1
         out.append((s, e))
-    return out
+    return tuple(out)
 
 
 def _lower_same_length(text: str) -> str:

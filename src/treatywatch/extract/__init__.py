@@ -113,17 +113,18 @@ class Extractor:
                 continue
             if self.options.gate:
                 spans = self._spans(article)
-                if not spans:
+                reading = ArticleExtraction(self, article) if spans else None
+                if reading is None or not reading.names_a_state():
                     yield article, []
                     continue
                 docs = self._parse([article.text[s:e] for s, e in spans])
-                sentences = [(doc[:], s) for doc, (s, _e) in zip(docs, spans)]
-            else:
-                doc = self.nlp(article.text)
-                sentences = [(sent, 0) for sent in doc.sents]
-                if not self.lexicon.treaty_mentions(article.title) and not self.lexicon.treaty_mentions(article.text):
-                    yield article, []
-                    continue
+                yield article, reading.run([(doc[:], s) for doc, (s, _e) in zip(docs, spans)])
+                continue
+            doc = self.nlp(article.text)
+            sentences = [(sent, 0) for sent in doc.sents]
+            if not self.lexicon.treaty_mentions(article.title) and not self.lexicon.treaty_mentions(article.text):
+                yield article, []
+                continue
             yield article, ArticleExtraction(self, article).run(sentences)
 
     def _spans(self, article: Article) -> list[tuple[int, int]]:
@@ -138,36 +139,37 @@ class Extractor:
     def extract_batch(self, articles: Sequence[Article]) -> list[list[Claim] | BaseException]:
         """The claims of each article as ``extract_many`` finds them, or the exception its
         extraction raised (one article never stops the others).  With the gate, spaCy parses
-        the candidate sentences of all the English articles in one stream."""
+        the candidate sentences of all the English articles that name a state in one stream."""
         out: list[list[Claim] | BaseException | None] = [None] * len(articles)
-        planned: list[tuple[int, list[tuple[int, int]]]] = []
+        planned: list[tuple[int, list[tuple[int, int]], ArticleExtraction]] = []
         for i, article in enumerate(articles):
             try:
                 if not self.options.gate or article.language not in ("en", "und") or article.language in LIST_LANGUAGES:
                     out[i] = self.extract(article)
                     continue
                 spans = self._spans(article)
+                reading = ArticleExtraction(self, article) if spans else None
             except Exception as exc:  # noqa: BLE001 - handed back to the caller
                 out[i] = exc
                 continue
-            if spans:
-                planned.append((i, spans))
+            if reading is not None and reading.names_a_state():
+                planned.append((i, spans, reading))
             else:
                 out[i] = []
-        texts = [articles[i].text[s:e] for i, spans in planned for s, e in spans]
+        texts = [articles[i].text[s:e] for i, spans, _r in planned for s, e in spans]
         try:
             docs = self._parse(texts)
         except Exception:  # noqa: BLE001 - one article's text broke the stream: one at a time
             docs = []
         k = 0
-        for i, spans in planned:
+        for i, spans, reading in planned:
             try:
                 if not docs:
                     out[i] = self.extract(articles[i])
                     continue
                 sentences = [(doc[:], s) for doc, (s, _e) in zip(docs[k:k + len(spans)], spans)]
                 k += len(spans)
-                out[i] = self._filtered(articles[i], ArticleExtraction(self, articles[i]).run(sentences))
+                out[i] = self._filtered(articles[i], reading.run(sentences))
             except Exception as exc:  # noqa: BLE001
                 out[i] = exc
         return [x if x is not None else [] for x in out]

@@ -155,6 +155,13 @@ class ArticleExtraction:
         self.last_day: dict[str, DateMention] = {}
 
     # -- driver -----------------------------------------------------------------------
+    def names_a_state(self) -> bool:
+        """Whether the article names a state, a group of states or an official anywhere (the
+        headline included).  Every state a claim is given comes from these mentions (directly,
+        through a pronoun or 'the government', or through an earlier claim), so an article that
+        names none can have no claim, and its sentences need no parse."""
+        return bool(self.states or self.groups or self.title_states)
+
     def run(self, sentences: Sequence[tuple[Any, int]]) -> list[Claim]:
         best: dict[tuple[str, str, str, str], Claim] = {}
         for sent, offset in sentences:
