@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..consolidate import date_rank
 from ..dates import DateMention, NUMBERS, add_months, find_dates
-from ..gate import Mention, split_sentences
+from ..gate import Lexicon, Mention, split_sentences
 from ..models import Article, Claim, Evidence, Quote
 from .tree import (
     THREAT, Act, abs_of, abs_tok_end, abs_tok_start, ancestor_clauses, clause_ranges, clause_verb, core_kind_of,
@@ -93,6 +94,11 @@ def _rank(claim: Claim) -> tuple[float, ...]:
 ACT_CUES = ("leave", "join", "sign", "suspend", "deratify", "rejoin")  # cues whose verbs are acts of their own
 
 
+@functools.lru_cache(maxsize=4)
+def _act_lemmas(lex: Lexicon) -> frozenset[str]:
+    return frozenset(lemma.lower() for cue in ACT_CUES for lemma in lex.cues[cue]["lemmas"])
+
+
 def _under_clause(tok: Any, verb: Any) -> bool:
     """Whether ``tok`` sits in a prepositional or adverbial clause of ``verb`` ("despite ...", "after
     signing it ...", "when ..."), not in its own complement ("voted to ratify it on Friday")."""
@@ -125,7 +131,6 @@ class ArticleExtraction:
     def __init__(self, extractor: Extractor, article: Article) -> None:
         self.x = extractor
         self.lex = extractor.lexicon
-        self._act_lemmas = frozenset(lemma.lower() for cue in ACT_CUES for lemma in self.lex.cues[cue]["lemmas"])
         self.article = article
         text = article.text
         self.published = article.published.date() if article.published else None
@@ -1170,7 +1175,7 @@ class ArticleExtraction:
         # a date in a prepositional or adverbial clause of another act dates that act: "ratified it, despite being
         # among the first to sign it when it was opened in 1972", "ratified it after signing it in 1996"
         nested += [span_of(t, offset) for t in act.stage_verb.subtree
-                   if t.pos_ == "VERB" and t.lemma_.lower() in self._act_lemmas
+                   if t.pos_ == "VERB" and t.lemma_.lower() in _act_lemmas(self.lex)
                    and t.lemma_.lower() != act.stage_verb.lemma_.lower() and _under_clause(t, act.stage_verb)]
         mentions = [d for d in mentions if not any(ns - start <= d.start < ne - start for ns, ne in nested)]
         if not mentions:
