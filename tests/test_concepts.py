@@ -53,7 +53,7 @@ def test_a_treaty_named_by_its_topic_is_found(text, treaty):
         # the Treaty of Rome of 1957 is no statute
         "Il Trattato di Roma fu firmato nel 1957.",
         # treaties in the plural are several, none named
-        "Le TICE est l'un des trois traités de portée universelle en matière de non-prolifération.",
+        "Le TICE compte parmi les trois grands traités mondiaux consacrés à la non-prolifération.",
     ],
 )
 def test_other_things_are_not_taken_for_a_treaty(text):
@@ -61,13 +61,13 @@ def test_other_things_are_not_taken_for_a_treaty(text):
 
 
 def test_a_treaty_named_after_the_head_speaks_for_it():
-    text = "Moscou a suspendu l'accord New Start sur le désarmement nucléaire et menace de tests nucléaires."
+    text = "Moscou gèle le pacte New Start qui limite les arsenaux nucléaires et évoque des tests nucléaires."
     assert {m.ref for m in concept_mentions(text)} == {"new_start"}
 
 
 def test_two_fitting_treaties_name_neither():
     # banned nuclear tests and nuclear weapons at once: the test-ban treaty or the ban treaty
-    text = "Il trattato per la messa al bando degli esperimenti nucleari e delle armi nucleari."
+    text = "Il trattato di divieto degli esperimenti nucleari e delle armi nucleari."
     assert concept_mentions(text) == []
 
 

@@ -79,8 +79,8 @@ def _signed(signature: tuple[re.Pattern[str], ...], text: str, start: int, end: 
 def concept_mentions(text: str, named: Sequence[Mention] = ()) -> list[Mention]:
     """The treaties ``text`` names by their topic (at the head noun), and by the exact names of
     ``names``.  A head whose words fit two treaties names neither, and so does one with another
-    treaty ``named`` from it on: "l'accord New Start sur le désarmement nucléaire" is New START,
-    not a treaty about nuclear tests (a name before the head is no matter: "the Paris Agreement
+    treaty ``named`` from it on: "le pacte New Start qui limite les arsenaux nucléaires" is New
+    START, not a treaty about nuclear tests (a name before the head is no matter: "the Paris Agreement
     and the framework convention on climate change")."""
     c = _concepts()
     out = []

@@ -1172,8 +1172,8 @@ class ArticleExtraction:
                   if (t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBN" and t.head.i != act.core.i
                       and t.head.lemma_.lower() not in DECREE_WORDS | LAW_WORDS | INSTRUMENT_WORDS)
                   and t.pos_ == "VERB" and t.i != act.stage_verb.i]
-        # a date in a prepositional or adverbial clause of another act dates that act: "ratified it, despite being
-        # among the first to sign it when it was opened in 1972", "ratified it after signing it in 1996"
+        # a date in a prepositional or adverbial clause of another act dates that act: "ratified it, though it had
+        # been one of the first signatories back in 1972", "ratified it after signing it in 1996"
         nested += [span_of(t, offset) for t in act.stage_verb.subtree
                    if t.pos_ == "VERB" and t.lemma_.lower() in _act_lemmas(self.lex)
                    and t.lemma_.lower() != act.stage_verb.lemma_.lower() and _under_clause(t, act.stage_verb)]
