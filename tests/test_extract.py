@@ -971,3 +971,27 @@ def test_extract_a_threat_to_leave_is_no_announced_intent(extractor):
     claims = extractor.extract(article("Tehran threatened on Monday to quit the Nuclear Non-Proliferation Treaty "
                                        "if the sanctions return."))
     assert not asserted(claims)
+
+
+@pytest.mark.parametrize(
+    ("body", "states"),
+    [
+        # the small model reads "A, B, C and the D" as a name and its apposition
+        ("Norway, Mexico, Sierra Leone and the Holy See ratified the Convention on Cluster Munitions on Monday.",
+         {"NOR", "MEX", "SLE", "VAT"}),
+        # ... or hangs the first name on the word before it
+        ("While Thailand, the Philippines and Bangladesh have signed the Rome Statute, Myanmar has not.",
+         {"THA", "PHL", "BGD"}),
+    ],
+)
+def test_extract_every_state_of_a_subject_list_acts(extractor, body, states):
+    action = "ratified" if "ratified the" in body else "signed"
+    got = {s for s, _, a in asserted(extractor.extract(article(body))) if a == action}
+    assert got == states
+
+
+def test_extract_a_list_governed_by_a_preposition_is_no_subject(extractor):
+    # the flights over the two states are not their act
+    body = ("The United States intends to withdraw from the Open Skies Treaty, which allows flights over Canada and "
+            "Russia.")
+    assert {s for s, _, _ in asserted(extractor.extract(article(body)))} == {"USA"}

@@ -50,6 +50,13 @@ _LEAD_PRESENT = "'withdraws' in the simple present in a headline or lead: the da
 _ALSO_PREPS = {"besides", "alongside", "like"}
 _ALSO_HEADS = {"apart", "aside", "addition", "along", "together"}
 _COUNTED = {"country", "state", "nation", "member", "party", "signatory", "government"}
+# what may stand between two states of one list ("A, B and the C"), and what makes a run of names a list
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)(?:the\s+)?", re.I)
+_LIST_LAST = re.compile(r"\band\b|&", re.I)
+# a list that is not its verb's subject: "in A, B and C", "between A and B", "including A and B"
+_LIST_GOVERNED = re.compile(r"\b(?:in|of|from|with|to|by|for|on|at|over|into|across|about|after|before|under|between|"
+                            r"among|including|like|unlike|besides|than|against|and|or|nor|neither|both|except|as|"
+                            r"towards?|via|versus|vs)\s+(?:[\w'-]+\s+){0,2}$", re.I)
 
 
 def _joins_another_body(noun: Any) -> bool:
@@ -219,6 +226,7 @@ class ArticleExtraction:
             if treaty is None:
                 continue
             states, subject_conf, actor = self._subjects(act, sent, offset, start, end)
+            states = self._whole_lists(states, start, end)
             modality = modality_of(act, sent)
             # "Mali ratified the statute in 2000, Niger in 2002 and ...", "..., and Finland followed on 10 July"
             others = self._gapped(act, offset, start, end) + self._followers(act, offset, start) \
@@ -249,6 +257,31 @@ class ArticleExtraction:
                                        "bounded"), [], 0.0, None, start, end, bound))
                 self.claimed_states.append(state)
         self.claimed_treaties.update(c.treaty for c in out if c.modality == "asserted")
+        return out
+
+    def _whole_lists(self, states: list[str], start: int, end: int) -> list[str]:
+        """``states`` with the rest of each list of state names one of them stands in ("Norway, Ireland,
+        Sierra Leone and the Holy See signed"): the small model often parses such a list as a name and its
+        apposition, or hangs its first name on a word before it, so the parse gives part of it.  A list is
+        names joined only by commas and a last 'and', not governed by a word before it ("in A, B and C",
+        "from the former A and B")."""
+        if not states:
+            return states
+        names = [m for m in self.states if start <= m.start < end and m.kind in ("name", "alias")
+                 and self.lex.state_of(m)]
+        text = self.article.text
+        out = list(states)
+        run: list[Mention] = []
+        for m in names + [None]:  # type: ignore[list-item]
+            if m is not None and run and _LIST_GAP.fullmatch(text, run[-1].end, m.start):
+                run.append(m)
+                continue
+            if len(run) > 1 and _LIST_LAST.search(text, run[-2].end, run[-1].start) \
+                    and not _LIST_GOVERNED.search(text, start, run[0].start):
+                listed = [str(self.lex.state_of(r)) for r in run]
+                if any(s in states for s in listed):
+                    out += [s for s in listed if s not in out]
+            run = [m] if m is not None else []
         return out
 
     def _lead(self, start: int, end: int) -> bool:
