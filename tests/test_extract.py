@@ -995,3 +995,12 @@ def test_extract_a_list_governed_by_a_preposition_is_no_subject(extractor):
     body = ("The United States intends to withdraw from the Open Skies Treaty, which allows flights over Canada and "
             "Russia.")
     assert {s for s, _, _ in asserted(extractor.extract(article(body)))} == {"USA"}
+
+
+def test_extract_the_n_countries_are_the_states_of_the_headline(extractor):
+    # the count matches the headline's states (a group among them); the state in the description is no actor
+    art = article("Poland and the Baltic states took a first step on Tuesday. The foreign ministers for the four "
+                  "countries, all next to Russia, said in a statement that they proposed leaving the Ottawa Convention.",
+                  title="Poland, Baltics move to quit mine treaty")
+    got = {s for s, _, a in asserted(extractor.extract(art)) if a == "intent_announced"}
+    assert got == {"POL", "EST", "LVA", "LTU"}

@@ -841,7 +841,7 @@ class ArticleExtraction:
                     if named:
                         return list(dict.fromkeys(named)), 0.1, actor
                 for appos in listed:
-                    states = self._states_in(appos, offset)
+                    states = self._states_in(appos, offset) if self._states_in_token(appos, offset) else []
                     if states:
                         return states, 0.05, actor  # "All five countries - Poland, Finland, ... - have left"
             legislature = subj is not None and subj.lemma_.lower() != "member" and (
@@ -858,6 +858,11 @@ class ArticleExtraction:
                 if listed_after:
                     return listed_after, 0.05, actor  # "Only two countries have ever left the court: Burundi and ..."
                 return [], 0.0, actor  # "a withdrawal takes effect six months after...": a rule, not an act
+            if subj is not None and subj.lower_ == "they":
+                main = next((c for c in verb.sent.root.children if c.dep_ == "nsubj"), None)
+                numbered = self._numbered_states(main, offset, start) if main is not None and main.i != subj.i else []
+                if numbered:
+                    return numbered, 0.0, actor  # "the ministers for the four countries said ... they recommended"
             if subj is not None and subj.lower_ in ("they", "we") and verb.dep_ == "ccomp":
                 # "Burkina Faso, Mali and Niger said that they were withdrawing": the speakers
                 speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
@@ -988,17 +993,28 @@ class ArticleExtraction:
     def _numbered_states(self, subj: Any, offset: int, start: int) -> list[str]:
         """'the four countries' after 'coordinated with Latvia, Estonia and Poland': the states named
         before it in the sentence and the article's own state, when they are that many."""
-        noun = next((t for t in np_tokens(subj) if t.lemma_.lower() in ("country", "state", "nation", "government")
-                     and t.tag_ == "NNS"), None)
+        owners = [t for t in subj.children if t.dep_ == "prep" and t.lower_ in ("of", "for", "from")]  # "ministers for"
+        noun = next((t for t in list(np_tokens(subj)) + [p for o in owners for p in o.children if p.dep_ == "pobj"]
+                     if t.lemma_.lower() in ("country", "state", "nation", "government") and t.tag_ == "NNS"), None)
         count = next((c for c in noun.children if c.dep_ == "nummod"), None) if noun is not None else None
-        if count is None or self._states_in(subj, offset):
+        if count is None or self._states_in(noun, offset):
             return []
         n = int(count.text) if count.text.isdigit() else NUMBERS.get(count.lower_, 0)
         at = abs_of(subj, offset)
         named = [str(self.lex.state_of(m)) for m in self.states if start <= m.start < at and m.kind in ("name", "alias")]
         own = self._resolve_reference(start)
         found = list(dict.fromkeys(named + ([own] if own else [])))
+        if n >= 2 and len(found) != n:
+            found = self._title_states()  # "Poland, Baltics signal plans ..." over "the four countries"
         return found if n >= 2 and len(found) == n else []
+
+    def _title_states(self) -> list[str]:
+        """The states the headline names, by name or as a group ("the Baltics")."""
+        title = self.article.title
+        named = [str(self.lex.state_of(m)) for m in self.title_states if m.kind in ("name", "alias")
+                 and self.lex.state_of(m)]
+        named += [ref for pattern, members in STATE_GROUPS for m in pattern.finditer(title) for ref in members.split("|")]
+        return list(dict.fromkeys(named))
 
     def _colon_list(self, verb: Any, offset: int, end: int) -> list[str]:
         """The states listed after a colon that ends the clause, '...: Burundi and the Philippines.', or set

@@ -141,6 +141,7 @@ def parse_dateline(text: str, published: dt.date | None) -> dt.date | None:
 
 STATE_GROUPS = [
     (re.compile(r"\bBaltic (?:states|countries|nations|trio|neighbours|neighbors|republics|parliaments|governments)\b", re.I), "EST|LVA|LTU"),
+    (re.compile(r"\bBaltics\b"), "EST|LVA|LTU"),
     (re.compile(r"\b(?:three )?Sahel (?:states|juntas|countries|governments|military governments|nations)\b", re.I), "BFA|MLI|NER"),
     (re.compile(r"\bAlliance of Sahel States\b"), "BFA|MLI|NER"),
 ]
