@@ -1004,3 +1004,11 @@ def test_extract_the_n_countries_are_the_states_of_the_headline(extractor):
                   title="Poland, Baltics move to quit mine treaty")
     got = {s for s, _, a in asserted(extractor.extract(art)) if a == "intent_announced"}
     assert got == {"POL", "EST", "LVA", "LTU"}
+
+
+def test_extract_followed_by_states_do_the_same_act_each_on_its_date(extractor):
+    art = article("Chad acceded to the Chemical Weapons Convention in May 2024, followed by Tonga and Fiji in June "
+                  "2024 and Nepal on 3 July 2024.")
+    got = {(c.state, c.action, c.date) for c in extractor.extract(art) if c.modality == "asserted"}
+    assert {("TON", "acceded", dt.date(2024, 6, 1)), ("FJI", "acceded", dt.date(2024, 6, 1)),
+            ("NPL", "acceded", dt.date(2024, 7, 3))} <= got

@@ -366,6 +366,26 @@ class ArticleExtraction:
                 if dates else None
             for state in self._states_in(subj, offset):
                 out.append((state, mention, act.action, f"'{conj.text}' the act before"))
+        return out + self._followed_by(act, offset, start)
+
+    def _followed_by(self, act: Act, offset: int, start: int) -> list[tuple[str, DateMention | None, str, str]]:
+        """'Cameroon joined the treaty in January, followed by Nauru and Guyana in March and Malawi on 2
+        April': the same act for each state after 'followed by', on the first date after its name."""
+        out: list[tuple[str, DateMention | None, str, str]] = []
+        for adv in act.stage_verb.children:
+            agent = next((c for c in adv.children if c.dep_ == "agent"), None)
+            if adv.dep_ != "advcl" or adv.lemma_.lower() != "follow" or adv.tag_ != "VBN" or agent is None:
+                continue
+            s, e = abs_of(agent, offset), span_of(adv, offset)[1]
+            dates = find_dates(self.article.text[s:e], self.dateline or self.published)
+            for m in self.states:
+                state = self.lex.state_of(m)
+                if not (s <= m.start < e and m.kind in ("name", "alias") and state):
+                    continue
+                first = next((d for d in dates if d.start >= m.end - s), None)
+                mention = dataclasses.replace(first, start=first.start + s - start, end=first.end + s - start) \
+                    if first is not None else None
+                out.append((state, mention, act.action, "'followed by' the act before"))
         return out
 
     # -- acts ---------------------------------------------------------------------------
