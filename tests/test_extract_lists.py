@@ -1040,3 +1040,15 @@ def test_word_lists_neither_nor_denies_the_act_of_each_state(extractor, text, la
     got = claims_of(extractor, text, lang)
     assert not any(state in states and modality == "asserted" for state, _, modality, _ in got), got
     assert {state for state, _, modality, _ in got if modality == "denied"} >= set(states), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor", "partner"),
+    [
+        ("Moskau teilte mit, dass Russland den INF-Vertrag mit den USA ab sofort aussetzt.", "de", "RUS", "USA"),
+        ("La Russia ha sospeso il trattato INF con gli Stati Uniti, ha detto oggi il ministro.", "it", "RUS", "USA"),
+    ],
+)
+def test_word_lists_the_treatys_other_party_after_with_does_not_act(extractor, text, lang, actor, partner):
+    states = {state for state, _, modality, _ in claims_of(extractor, text, lang) if modality == "asserted"}
+    assert actor in states and partner not in states, states
