@@ -1012,3 +1012,11 @@ def test_extract_followed_by_states_do_the_same_act_each_on_its_date(extractor):
     got = {(c.state, c.action, c.date) for c in extractor.extract(art) if c.modality == "asserted"}
     assert {("TON", "acceded", dt.date(2024, 6, 1)), ("FJI", "acceded", dt.date(2024, 6, 1)),
             ("NPL", "acceded", dt.date(2024, 7, 3))} <= got
+
+
+def test_extract_joined_by_others_is_their_act_not_an_accession(extractor):
+    art = article("Latvia announced its decision to leave the Ottawa Convention, joined by Finland and Poland, the "
+                  "defence ministry said.")
+    got = asserted(extractor.extract(art))
+    assert {("FIN", "apmbc", "intent_announced"), ("POL", "apmbc", "intent_announced")} <= got
+    assert not any(action == "acceded" for _, _, action in got), got

@@ -59,6 +59,12 @@ _LIST_GOVERNED = re.compile(r"\b(?:in|of|from|with|to|by|for|on|at|over|into|acr
                             r"towards?|via|versus|vs)\s+(?:[\w'-]+\s+){0,2}$", re.I)
 
 
+def _joined_by(verb: Any) -> bool:
+    """Whether ``verb`` is a participle with an agent that adds others to the act of its clause:
+    "..., followed by Nauru", "..., joined by Poland"."""
+    return verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+
+
 def _joins_another_body(noun: Any) -> bool:
     """'Ukraine's EU accession talks', 'accession to the Council of Europe': joining an organisation that is
     not a treaty (named by the noun's modifier or its 'to'/'of'/'in' object)."""
@@ -370,11 +376,17 @@ class ArticleExtraction:
 
     def _followed_by(self, act: Act, offset: int, start: int) -> list[tuple[str, DateMention | None, str, str]]:
         """'Cameroon joined the treaty in January, followed by Nauru and Guyana in March and Malawi on 2
-        April': the same act for each state after 'followed by', on the first date after its name."""
+        April', 'Lithuania announced its withdrawal, joined by Poland and Latvia': the same act for each
+        state after 'followed by' or 'joined by', on the first date after its name."""
         out: list[tuple[str, DateMention | None, str, str]] = []
-        for adv in act.stage_verb.children:
+        for adv in act.stage_verb.sent:
             agent = next((c for c in adv.children if c.dep_ == "agent"), None)
-            if adv.dep_ != "advcl" or adv.lemma_.lower() != "follow" or adv.tag_ != "VBN" or agent is None:
+            if adv.lemma_.lower() not in ("follow", "join") or not _joined_by(adv) or agent is None:
+                continue
+            verb = adv.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head  # "the Convention, joined by ...": the verb of the clause it hangs on
+            if verb.i not in (act.stage_verb.i, act.core.i):
                 continue
             s, e = abs_of(agent, offset), span_of(adv, offset)[1]
             dates = find_dates(self.article.text[s:e], self.dateline or self.published)
@@ -385,7 +397,7 @@ class ArticleExtraction:
                 first = next((d for d in dates if d.start >= m.end - s), None)
                 mention = dataclasses.replace(first, start=first.start + s - start, end=first.end + s - start) \
                     if first is not None else None
-                out.append((state, mention, act.action, "'followed by' the act before"))
+                out.append((state, mention, act.action, f"'{adv.text} by' the act before"))
         return out
 
     # -- acts ---------------------------------------------------------------------------
@@ -428,6 +440,8 @@ class ArticleExtraction:
                 continue
             if core_kind == "leave" and tok.dep_ == "amod":
                 continue  # "a withdrawing state": a description, not an act
+            if lemma == "join" and _joined_by(tok):
+                continue  # "..., joined by Poland and Latvia": others join the act before (``_followed_by``)
             if core_kind == "join" and lemma == "sign" and tok.dep_ == "relcl" and tok.head.lemma_.lower() in LAW_WORDS | DECREE_WORDS:
                 # "a decree that President Zelensky signed on 29 June", "the law Putin signed"
                 if self.leave_seen:
