@@ -1020,3 +1020,9 @@ def test_extract_joined_by_others_is_their_act_not_an_accession(extractor):
     got = asserted(extractor.extract(art))
     assert {("FIN", "apmbc", "intent_announced"), ("POL", "apmbc", "intent_announced")} <= got
     assert not any(action == "acceded" for _, _, action in got), got
+
+
+def test_extract_a_ratification_bill_sent_to_parliament_is_the_governments_step(extractor):
+    got = asserted(extractor.extract(article(
+        "The Ukrainian government submitted to parliament a bill ratifying the Istanbul Convention.")))
+    assert got == {("UKR", "istanbul_convention", "government_approved")}

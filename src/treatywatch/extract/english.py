@@ -554,6 +554,13 @@ class ArticleExtraction:
                     and not (core.head.lower_ == "of" and core.head.head.lemma_.lower() in INSTRUMENT_WORDS):
                 # "welcomed Myanmar's accession" (not "deposited its instrument of accession")
                 return Act("acceded", clause, core, 0.8, note=_JOINING_NOUN)
+            if join_action(lemma) in ("ratified", "acceded"):
+                # "submitted a bill to parliament to ratify the statute", "the cabinet approved a bill on
+                # ratifying it": the government's step of joining (LABELLING.md), not yet the ratification
+                for verb in chain:
+                    stage = leave_stage(verb, core, self.lex) if verb.i != core.i else None
+                    if stage is not None and stage[0] == "government_approved":
+                        return Act("government_approved", verb, core, stage[1], note="the government's step of joining")
             return Act(join_action(lemma), clause, core, 0.8)
         if kind == "suspend":
             if core.pos_ == "NOUN" and clause.lemma_.lower() in REACTION_VERBS and not any(
