@@ -1026,3 +1026,8 @@ def test_extract_a_ratification_bill_sent_to_parliament_is_the_governments_step(
     got = asserted(extractor.extract(article(
         "The Ukrainian government submitted to parliament a bill ratifying the Istanbul Convention.")))
     assert got == {("UKR", "istanbul_convention", "government_approved")}
+
+
+def test_extract_a_numbered_protocol_is_not_the_treaty(extractor):
+    art = article("Austria ratified Protocol V of the Convention on Certain Conventional Weapons in 2010.")
+    assert asserted(extractor.extract(art)) == set()

@@ -1052,3 +1052,18 @@ def test_word_lists_neither_nor_denies_the_act_of_each_state(extractor, text, la
 def test_word_lists_the_treatys_other_party_after_with_does_not_act(extractor, text, lang, actor, partner):
     states = {state for state, _, modality, _ in claims_of(extractor, text, lang) if modality == "asserted"}
     assert actor in states and partner not in states, states
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a member ratifies another state's accession: neither joins the treaty by it
+        ("Il Parlamento ungherese ha ratificato ieri il protocollo di adesione della Svezia alla NATO.", "it"),
+        ("Parlament Węgier ratyfikował wczoraj członkostwo Szwecji w NATO.", "pl"),
+        # a numbered protocol is joined on its own, not the convention
+        ("L'Austria ha ratificato ieri il Protocollo V della Convenzione sulle armi convenzionali.", "it"),
+    ],
+)
+def test_word_lists_ratifying_a_protocol_or_anothers_accession_is_no_ratification(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert not any(action == "ratified" and modality == "asserted" for _, action, modality, _ in got), got

@@ -50,6 +50,8 @@ _LEAD_PRESENT = "'withdraws' in the simple present in a headline or lead: the da
 _ALSO_PREPS = {"besides", "alongside", "like"}
 _ALSO_HEADS = {"apart", "aside", "addition", "along", "together"}
 _COUNTED = {"country", "state", "nation", "member", "party", "signatory", "government"}
+# a treaty's numbered protocol, which states join on their own: "Protocols III, IV and V"
+_NUMBERED_PROTOCOL = re.compile(r"\bProtocols?\s+(?:[IVX]+|\d+)\b")
 # what may stand between two states of one list ("A, B and the C"), and what makes a run of names a list
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)(?:the\s+)?", re.I)
 _LIST_LAST = re.compile(r"\band\b|&", re.I)
@@ -231,6 +233,9 @@ class ArticleExtraction:
             treaty = self._treaty_for(act, sent, offset, start)
             if treaty is None:
                 continue
+            at = abs_of(act.core, offset)
+            if act.action in ("signed", "ratified", "acceded") and _NUMBERED_PROTOCOL.search(self.article.text, at, at + 60):
+                continue  # "ratified Protocol V of the Convention": the protocol, not the treaty
             states, subject_conf, actor = self._subjects(act, sent, offset, start, end)
             states = self._whole_lists(states, start, end)
             modality = modality_of(act, sent)

@@ -475,6 +475,14 @@ class ListExtraction:
                 continue  # "enttäuscht von Putins Unterschrift": the signature of the law named before
             if frame.action in JOINING and self._describes_treaty(text, start, frame.cue_at, hits, mentions):
                 continue  # "il trattato, firmato allora a Helsinki": the treaty's history
+            if frame.action == "ratified" and any(
+                    frame.cue_at < h.start() <= frame.cue_at + 60 and h.start() < frame.e and (
+                        h.group(0)[-1].isdigit() or h.group(0)[-1] in "IVXivx"
+                        or any(h.start() <= m.start <= h.end() + 25 for m in self.states))
+                    for h in hits["ratified_other"]):
+                # "ha ratificato il Protocollo V": a protocol, not the treaty; "ratifica del protocollo di adesione di
+                # Svezia", "ratyfikował członkostwo Finlandii": a member ratifies another state's accession
+                continue
             if frame.action in JOINING and not mentions and not text[:frame.cue_at].strip(" \"'«“„-–—"):
                 continue  # "Signé le 24 mars 1992, le traité ...": a participle that describes the treaty
             if frame.action in JOINING and _PASSIVE_BY.match(text, frame.cue_at) and not any(
