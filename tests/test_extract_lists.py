@@ -1067,3 +1067,17 @@ def test_word_lists_the_treatys_other_party_after_with_does_not_act(extractor, t
 def test_word_lists_ratifying_a_protocol_or_anothers_accession_is_no_ratification(extractor, text, lang):
     got = claims_of(extractor, text, lang)
     assert not any(action == "ratified" and modality == "asserted" for _, action, modality, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "states"),
+    [
+        ("Polonia, Finlandia e Lituania hanno dichiarato di voler ritirarsi dalla Convenzione di Ottawa.", "it",
+         {"POL", "FIN", "LTU"}),
+        ("Il Cremlino ha criticato la decisione americana di uscire dal trattato ABM.", "it", {"USA"}),
+    ],
+)
+def test_word_lists_a_declared_wish_or_a_decision_to_leave_is_an_announcement(extractor, text, lang, states):
+    got = claims_of(extractor, text, lang)
+    assert {s for s, action, modality, _ in got if action == "intent_announced" and modality == "asserted"} == states
+    assert not any(action == "took_effect" for _, action, _, _ in got), got

@@ -505,7 +505,10 @@ class ListExtraction:
             if date is None and hits["then"] and self.last_date is not None:
                 date = dataclasses.replace(self.last_date, note=f"the date of the act before ('{hits['then'][0].group(0)}')")
             strength = frame.strength
-            if date is None and action in NOMINAL_CUE and not _within(hits, frame.s, frame.e)["notify"] \
+            # "la decisione americana di uscire", "рішення Угорщини вийти": a state's own decision, named as taken
+            owned = action == "intent_announced" and any(
+                h.end() <= m.start < frame.cue_at and frame.cue_at - h.end() < 40 for h in hits["decision"] for m in mentions)
+            if date is None and action in NOMINAL_CUE and not _within(hits, frame.s, frame.e)["notify"] and not owned \
                     and not _law_passed(hits) and _only_nominal(_within(hits, frame.s, frame.e), NOMINAL_CUE[action]):
                 strength = 0.45  # "Mit dem Beitritt ...", "Решение о выходе ...": the act named, not reported
             if action == "took_effect" and (
