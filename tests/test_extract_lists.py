@@ -1081,3 +1081,9 @@ def test_word_lists_a_declared_wish_or_a_decision_to_leave_is_an_announcement(ex
     got = claims_of(extractor, text, lang)
     assert {s for s, action, modality, _ in got if action == "intent_announced" and modality == "asserted"} == states
     assert not any(action == "took_effect" for _, action, _, _ in got), got
+
+
+def test_word_lists_the_alliances_members_do_not_name_the_north_atlantic_treaty(extractor):
+    art = parse_news_text("Nachricht\nWire\n2025-08-27T10:00:00+02:00\n\nRussland setzte den KSE-Vertrag aus, bis die "
+                          "NATO-Staaten das angepasste Abkommen ratifizieren.\n", article_id="x")
+    assert not any(c.treaty == "north_atlantic_treaty" for c in extractor.extract(art))

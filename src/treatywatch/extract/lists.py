@@ -133,6 +133,8 @@ _DEPOSITARY_WORD = re.compile(r"(?i)депозитар|depositar|verwahr|déposi
 _PARTICIPLE = re.compile(r"\w+(?:é|ée|és|ées|at[oaie]|ad[oa]s?)\b", re.IGNORECASE)
 _AUXILIARY = re.compile(r"(?<!\w)(?:ha|hanno|è|sono|fu|furono|stat[oaie]|a|ont|est|sont|été|fut|furent|han|fue|fueron|"
                         r"sido|es|son)(?!\w)", re.IGNORECASE)
+# "NATO-Länder", "NATO countries", "países de la OTAN" after the name: the alliance's members, not the treaty
+_ALLIANCE_MEMBERS = re.compile(r"-\w|\s+(?:countries|allies|members|states)\b", re.IGNORECASE)
 _PUNCT_BREAK = re.compile(r"[,;:]\s+|\s[–—](?=\s+(?!\d)(?:\S+\s+){3})")
 
 
@@ -832,6 +834,12 @@ class ListExtraction:
             # "setzte den KSE-Vertrag aus, solange die NATO-Staaten ...", "НАТО оголосило про призупинення ...": NATO
             # the alliance, not the act's treaty; a state leaves it only as the treaty ("Tratado del Atlántico Norte")
             inside = [m for m in inside if m.ref != "north_atlantic_treaty" or self.wl["generic_treaty"].match(m.text)]
+        elif any(m.ref != "north_atlantic_treaty" for m in self.treaties if m.end <= start) or any(
+                m.ref != "north_atlantic_treaty" for m in inside):
+            # "bis die NATO-Länder das Anpassungsabkommen ratifizieren", "weitere Nato-Mitglieder": the alliance's
+            # members, in an article about another treaty
+            inside = [m for m in inside if m.ref != "north_atlantic_treaty" or not _ALLIANCE_MEMBERS.match(
+                self.article.text, m.end)]
         if inside:
             return min(inside, key=lambda m: abs(m.start - start - cue_at)).ref
         if hits["generic_treaty"] or hits["leave"] or hits["suspend"] or self.leave_seen or action in JOINING:
