@@ -1087,3 +1087,10 @@ def test_word_lists_the_alliances_members_do_not_name_the_north_atlantic_treaty(
     art = parse_news_text("Nachricht\nWire\n2025-08-27T10:00:00+02:00\n\nRussland setzte den KSE-Vertrag aus, bis die "
                           "NATO-Staaten das angepasste Abkommen ratifizieren.\n", article_id="x")
     assert not any(c.treaty == "north_atlantic_treaty" for c in extractor.extract(art))
+
+
+def test_word_lists_an_including_list_after_two_acts_is_whole_and_stops_at_but_not(extractor):
+    got = claims_of(extractor, "En 2016, 130 Etats ont signé le TCA et 91 Etats l'ont ratifié dont la France, le "
+                    "Royaume-Uni, l'Italie et le Japon, mais pas les Etats-Unis ni la Russie.", "fr")
+    ratified = {s for s, a, m, _ in got if a == "ratified" and m == "asserted"}
+    assert ratified == {"FRA", "GBR", "ITA", "JPN"}, got

@@ -106,9 +106,15 @@ _GAP = re.compile(r"[\s,()–—-]*(?:(?:\w{1,4}|l['’])[\s,()–—-]*){0,3}[.
 _YEAR_ASIDE = re.compile(r"\(\s*(?:19|20)\d\d\s*\)|\b(?:en|in|nel|w|в|у|im)\s+(?:19|20)\d\d\b")
 
 
+# a list that turns to those who did not: "..., mais pas les Etats-Unis", "aber nicht", "но не" ("ni ... ni" lists them)
+_NOT_IN_LIST = re.compile(r"(?<!\w)(?:but|not|mais|pas|aber|nicht|pero|ma|non|ale|nie|но|не|але|no)(?!\w)",
+                          re.IGNORECASE)
+
+
 def _gap(text: str, a: int, b: int) -> bool:
     """Whether the text between two names joins them in one list: "Burundi (2017) und die"."""
-    return _GAP.fullmatch(_YEAR_ASIDE.sub(" ", text[a:b])) is not None
+    between = text[a:b]
+    return _GAP.fullmatch(_YEAR_ASIDE.sub(" ", between)) is not None and not _NOT_IN_LIST.search(between)
 
 
 _LOCATIVE = re.compile(r"(?:^|\s)(?:в|во|у|w|we|in|im|à|au|en|nel)\s$", re.IGNORECASE)
@@ -605,7 +611,10 @@ class ListExtraction:
                         continue
                     later = [m for m in mentions if m.start >= ch.e]  # "da Obama | e Medvedev": an agent list goes on
                     states = pending + self._subjects(ch.names, at, [], text, later)
-                    if not states and (states := self._including(mentions, at, hits, text)):
+                    listed = self._including(mentions, at, hits, text)
+                    if states and listed and set(states) < set(listed):
+                        states = listed  # "91 Etats l'ont ratifié dont la France, le Royaume-Uni ...": the whole list
+                    if not states and (states := listed):
                         counted = self.wl.get("counted")
                         for earlier in frames:
                             # "Vier Staaten haben es unterzeichnet, aber nicht ratifiziert, namentlich ...": the acts
