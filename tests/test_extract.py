@@ -1031,3 +1031,8 @@ def test_extract_a_ratification_bill_sent_to_parliament_is_the_governments_step(
 def test_extract_a_numbered_protocol_is_not_the_treaty(extractor):
     art = article("Austria ratified Protocol V of the Convention on Certain Conventional Weapons in 2010.")
     assert asserted(extractor.extract(art)) == set()
+
+
+def test_extract_a_joining_judged_in_the_present_is_not_reported(extractor):
+    art = article("Brazil is a large arms exporter, and its accession is seen as vital for the Arms Trade Treaty.")
+    assert asserted(extractor.extract(art)) == set()

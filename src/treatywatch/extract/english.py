@@ -43,6 +43,8 @@ _AMENDED = {"revised", "adapted", "amended", "updated", "new", "successor"}
 _LIST_LEAD = re.compile(r"\s*(?:These|Those|The|They)\b[^.:]{0,40}?\b(?:are|were)\b\s*:?\s*(?:the\s+)?")
 _BULLET_TAIL = re.compile(r"\s*(?:\([^)\n]{0,40}\))?\s*[,;.]?\s*(?:and|or)?\s*")  # after a bulleted state
 _OWNED_DECISION = "the state's decision or intention to leave, named as announced"
+# verbs that judge an act rather than report it: "its accession is seen as critical"
+_JUDGED = {"see", "consider", "view", "regard", "deem", "expect", "seem", "appear", "remain"}
 _DECISION_NOUNS = {"decision", "intention", "announcement", "pledge", "promise", "threat", "plan"}
 _JOINING_NOUN = "a joining named by its noun ('X's accession'): the state's ratification, if one is reported"
 _LEAD_PRESENT = "'withdraws' in the simple present in a headline or lead: the day's news, done"
@@ -555,6 +557,9 @@ class ArticleExtraction:
                 if any(v.lemma_.lower() in NOTIFY_VERBS for v in linked):
                     return None  # "deposited its instrument and became the 124th member": the deposit was the act
                 return Act("acceded", clause, core, 0.7, note=BECAME_MEMBER)
+            if core.pos_ == "NOUN" and clause.lemma_.lower() in _JUDGED and clause.tag_ in ("VBZ", "VBP", "VBN") \
+                    and not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children):
+                return None  # "its accession is seen as critical": a view of a joining, not one reported
             if core.pos_ == "NOUN" and join_action(lemma) == "acceded" and clause.lemma_.lower() not in NOTIFY_VERBS \
                     and not (core.head.lower_ == "of" and core.head.head.lemma_.lower() in INSTRUMENT_WORDS):
                 # "welcomed Myanmar's accession" (not "deposited its instrument of accession")
