@@ -1036,3 +1036,8 @@ def test_extract_a_numbered_protocol_is_not_the_treaty(extractor):
 def test_extract_a_joining_judged_in_the_present_is_not_reported(extractor):
     art = article("Brazil is a large arms exporter, and its accession is seen as vital for the Arms Trade Treaty.")
     assert asserted(extractor.extract(art)) == set()
+
+
+def test_extract_the_countries_of_a_relative_clause_act_not_the_state_joining_them(extractor):
+    art = article("Ghana is set to join the group of countries that have ratified the Arms Trade Treaty.")
+    assert not any(a == "ratified" for _, _, a in asserted(extractor.extract(art)))

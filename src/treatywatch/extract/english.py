@@ -963,6 +963,10 @@ class ArticleExtraction:
                     states = self._states_in(head, offset) or self._states_in_token(verb.head, offset)
                     if states:
                         return states, 0.05, actor
+                    counted = [head] + [g for p in head.children if p.lower_ == "of" for g in p.children]  # "league of"
+                    if any(t.lemma_.lower() in _COUNTED and t.tag_ == "NNS" for t in counted) and subj is not None \
+                            and subj.lower_ in ("that", "which", "who"):
+                        return [], 0.0, actor  # "is set to join the countries that have ratified it": theirs
                 verb = verb.head
                 continue
             break
