@@ -1094,3 +1094,9 @@ def test_word_lists_an_including_list_after_two_acts_is_whole_and_stops_at_but_n
                     "Royaume-Uni, l'Italie et le Japon, mais pas les Etats-Unis ni la Russie.", "fr")
     ratified = {s for s, a, m, _ in got if a == "ratified" and m == "asserted"}
     assert ratified == {"FRA", "GBR", "ITA", "JPN"}, got
+
+
+def test_word_lists_the_date_of_a_participle_describing_the_treaty_is_not_the_acts(extractor):
+    got = claims_of(extractor, "Les Etats-Unis ont annoncé leur retrait du traité ABM signé avec l'Union soviétique "
+                    "en juin 1972.", "fr", published="2001-12-14T10:00:00+01:00")
+    assert ("USA", "intent_announced", "asserted", None) in got, got

@@ -753,6 +753,13 @@ class ListExtraction:
         own = [d for d in dates if not (self.wl["_docdate"].search(text[max(0, d.start - 12):d.start])
                                         and any(0 <= d.start - end <= 100 for end in documents))]
         dates = own or dates
+        # "annonce le retrait du traité signé avec l'URSS en juin 1972": a date after a participle that describes
+        # the treaty is the treaty's, not this act's
+        described = [h.start() for cue in ("sign", "ratify") for h in hits[cue] if frame.action not in JOINING
+                     and h.start() > frame.cue_at and _PARTICIPLE.match(text, h.start())]
+        dates = [d for d in dates if not any(p < d.start <= p + 60 for p in described)]
+        if not dates:
+            return None
         date = min(dates, key=lambda d: abs(d.start - frame.cue_at))
 
         def clause(pos: int) -> int:
