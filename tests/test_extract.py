@@ -1041,3 +1041,9 @@ def test_extract_a_joining_judged_in_the_present_is_not_reported(extractor):
 def test_extract_the_countries_of_a_relative_clause_act_not_the_state_joining_them(extractor):
     art = article("Ghana is set to join the group of countries that have ratified the Arms Trade Treaty.")
     assert not any(a == "ratified" for _, _, a in asserted(extractor.extract(art)))
+
+
+def test_extract_a_treaty_named_that_the_registry_lacks_is_not_the_one_before(extractor):
+    art = article("The United States withdrew from the ABM Treaty in June 2002. Russia signed the Treaty of Lisbon "
+                  "in 2007, and Poland signed the Warsaw Pact in 1955.")
+    assert asserted(extractor.extract(art)) == {("USA", "abm", "took_effect")}

@@ -699,6 +699,8 @@ class ArticleExtraction:
         if vague and not any(abs_of(o, offset) <= m.start < abs_of(o, offset) + 80 for o in vague for m in inside
                              if m.ref not in WEAK_TREATIES):
             return None  # "withdrew from a nuclear deal", "has signed bilateral agreements": some other treaty
+        if any(self._unknown_name(o, offset, inside) for o in objects):
+            return None  # "signed the Treaty of Lisbon", "the Warsaw Pact": a treaty named that the registry lacks
         subjects = [span_of(c, offset) for v in (act.core, act.stage_verb) for c in v.children
                     if c.dep_ == "nsubj" and c.i != act.core.i]  # ("Finland's accession to NATO means ...": its own)
         for i, head in enumerate((act.core, act.stage_verb)):
@@ -746,6 +748,18 @@ class ArticleExtraction:
             best = min(inside, key=lambda m: (abs(m.start - pos) + (0 if m.start >= pos else 25)))
             return None if best.ref in WEAK_TREATIES else best.ref
         return self._resolve_treaty(start, "")
+
+    def _unknown_name(self, noun: Any, offset: int, known: list[Mention]) -> bool:
+        """Whether ``noun`` is a treaty word in the proper name of a treaty no known name covers:
+        "the Treaty of Lisbon", "the Warsaw Pact" (a proper noun before it or after its 'of')."""
+        if noun.lemma_.lower() not in GENERIC_TREATY_WORDS or not noun.text[:1].isupper() or noun.i == noun.sent.start:
+            return False
+        s, e = span_of(noun, offset)
+        if any(s <= m.start < e + 12 or m.start <= s < m.end for m in known):
+            return False  # part of a known name, or its phrase holds one ("... for Climate Change (UNFCCC)")
+        named = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [
+            g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.pos_ == "PROPN"]
+        return bool(named)
 
     def _resolve_treaty(self, pos: int, word: str) -> str | None:
         if word in ("alliance",):
