@@ -1047,3 +1047,17 @@ def test_extract_a_treaty_named_that_the_registry_lacks_is_not_the_one_before(ex
     art = article("The United States withdrew from the ABM Treaty in June 2002. Russia signed the Treaty of Lisbon "
                   "in 2007, and Poland signed the Warsaw Pact in 1955.")
     assert asserted(extractor.extract(art)) == {("USA", "abm", "took_effect")}
+
+
+@pytest.mark.parametrize(
+    ("body", "states"),
+    [
+        ("So far, 30 countries have ratified the Istanbul Convention, including 5 EU members (Austria, Belgium, "
+         "Denmark, Finland and Sweden).", {"AUT", "BEL", "DNK", "FIN", "SWE"}),
+        # the 'including' of another clause, with its own subject and verb
+        ("More than 160 states have accepted the Ottawa Convention, while major military powers including Russia, "
+         "China and the United States have not.", set()),
+    ],
+)
+def test_extract_an_including_list_names_the_counted_states_of_the_act(extractor, body, states):
+    assert {s for s, _, _ in asserted(extractor.extract(article(body)))} == states

@@ -919,7 +919,8 @@ class ArticleExtraction:
                     c.lower_ in ("neither", "no") for c in subj.children) or any(
                     (c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS) or c.lower_ in QUANTIFIERS
                     or c.dep_ == "nummod" for c in subj.children)) and not self._states_in(subj, offset):
-                listed_after = self._colon_list(verb, offset, end) or self._listed_next(subj, end)
+                listed_after = self._colon_list(verb, offset, end) or self._listed_next(subj, end) \
+                    or self._including_list(verb, offset, end)
                 if listed_after:
                     return listed_after, 0.05, actor  # "Only two countries have ever left the court: Burundi and ..."
                 return [], 0.0, actor  # "a withdrawal takes effect six months after...": a rule, not an act
@@ -1107,6 +1108,24 @@ class ArticleExtraction:
             if mark.text == ":":
                 return []
         return []
+
+    def _including_list(self, verb: Any, offset: int, end: int) -> list[str]:
+        """'23 countries have ratified it, including 14 EU members (Austria, Belgium, ...)', '..., including
+        Chile and Peru': the states an 'including' phrase after the act lists for a subject that only counts."""
+        word = next((t for t in verb.sent if t.i > verb.i and t.lower_ == "including"), None)
+        head = word.head if word is not None else None
+        while head is not None and head.i != verb.i:
+            # hung on this act (its object), not on a clause of its own ("..., while powers including A have not")
+            head = None if head.pos_ in ("VERB", "AUX") or head.head.i == head.i else head.head
+        if word is None or head is None:
+            return []
+        names = [m for m in self.states if abs_of(word, offset) < m.start < end and m.kind in ("name", "alias")]
+        run = names[:1]
+        for m in names[1:]:
+            if not GAP_JOIN.fullmatch(self.article.text, run[-1].end, m.start):
+                break
+            run.append(m)
+        return list(dict.fromkeys(str(self.lex.state_of(m)) for m in run if self.lex.state_of(m)))
 
     def _listed_next(self, subj: Any, end: int) -> list[str]:
         """'... and four more have signed it without ratifying. The four are Chad, Haiti, ...': the states
