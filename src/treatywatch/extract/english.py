@@ -283,18 +283,19 @@ class ArticleExtraction:
         names = [m for m in self.states if start <= m.start < end and m.kind in ("name", "alias")
                  and self.lex.state_of(m)]
         text = self.article.text
+        runs: list[list[Mention]] = []
+        for m in names:
+            if runs and _LIST_GAP.fullmatch(text, runs[-1][-1].end, m.start):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
         out = list(states)
-        run: list[Mention] = []
-        for m in names + [None]:  # type: ignore[list-item]
-            if m is not None and run and _LIST_GAP.fullmatch(text, run[-1].end, m.start):
-                run.append(m)
-                continue
+        for run in runs:
             if len(run) > 1 and _LIST_LAST.search(text, run[-2].end, run[-1].start) \
                     and not _LIST_GOVERNED.search(text, start, run[0].start):
                 listed = [str(self.lex.state_of(r)) for r in run]
                 if any(s in states for s in listed):
                     out += [s for s in listed if s not in out]
-            run = [m] if m is not None else []
         return out
 
     def _lead(self, start: int, end: int) -> bool:
