@@ -1100,3 +1100,10 @@ def test_word_lists_the_date_of_a_participle_describing_the_treaty_is_not_the_ac
     got = claims_of(extractor, "Les Etats-Unis ont annoncé leur retrait du traité ABM signé avec l'Union soviétique "
                     "en juin 1972.", "fr", published="2001-12-14T10:00:00+01:00")
     assert ("USA", "intent_announced", "asserted", None) in got, got
+
+
+def test_word_lists_the_framework_convention_named_with_its_agreement_is_not_the_act(extractor):
+    art = parse_news_text("Tytuł\nWire\n2019-11-05T10:00:00+02:00\n\nWaszyngton notyfikował wczoraj wystąpienie "
+                          "Stanów Zjednoczonych z opartego na Ramowej konwencji Narodów Zjednoczonych w sprawie zmian "
+                          "klimatu porozumienia paryskiego.\n", article_id="x")
+    assert {c.treaty for c in extractor.extract(art)} == {"paris_agreement"}

@@ -856,6 +856,9 @@ class ListExtraction:
             # members, in an article about another treaty
             inside = [m for m in inside if m.ref != "north_atlantic_treaty" or not _ALLIANCE_MEMBERS.match(
                 self.article.text, m.end)]
+        # "Porozumienia paryskiego do Ramowej konwencji NZ": the parent convention names the agreement it frames
+        inside = [m for m in inside if not any(
+            c.ref in self.lex.registry[m.ref].leaving.cascades and abs(c.start - m.start) < 150 for c in inside)]
         if inside:
             return min(inside, key=lambda m: abs(m.start - start - cue_at)).ref
         if hits["generic_treaty"] or hits["leave"] or hits["suspend"] or self.leave_seen or action in JOINING:
