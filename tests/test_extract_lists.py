@@ -1107,3 +1107,9 @@ def test_word_lists_the_framework_convention_named_with_its_agreement_is_not_the
                           "Stanów Zjednoczonych z opartego na Ramowej konwencji Narodów Zjednoczonych w sprawie zmian "
                           "klimatu porozumienia paryskiego.\n", article_id="x")
     assert {c.treaty for c in extractor.extract(art)} == {"paris_agreement"}
+
+
+def test_word_lists_the_source_of_a_report_is_not_its_actor(extractor):
+    got = claims_of(extractor, "Die USA haben nach Angaben Russlands am Freitag ihren Austritt aus dem INF-Vertrag "
+                    "erklärt.", "de")
+    assert {s for s, _, m, _ in got if m == "asserted"} == {"USA"}, got

@@ -452,9 +452,10 @@ class ListExtraction:
         dates = find_dates_lang(text, self.lang, self.published, self._year_hint(start, end))
         # not the actor: "the threat from Russia", "notified the depositaries, Canada and Hungary", "handed it to
         # his American counterpart" (who receives an instrument)
-        # nor a treaty's other party, named right after "with": "der Vertrag mit den USA", "con la Russia"
+        # nor a treaty's other party, named right after "with": "der Vertrag mit den USA", "con la Russia"; nor a
+        # source ("nach Angaben Russlands", "selon la France")
         blocked = [(h.end(), h.end() + 25) for h in hits["not_subject"]] + [
-            (h.end(), h.end() + 1) for h in hits["partner"]] + [
+            (h.end(), h.end() + 1) for h in hits["partner"] + hits["source"]] + [
             (h.start(), h.end() + 30) for h in hits["recipient"]] + [
             (h.start() - 25, h.end() + 25) for h in hits["place"]] + [
             (h.start(), h.end() + 40) for h in hits["depositary"] if _DEPOSITARY_WORD.match(h.group(0))]
