@@ -1113,3 +1113,20 @@ def test_word_lists_the_source_of_a_report_is_not_its_actor(extractor):
     got = claims_of(extractor, "Die USA haben nach Angaben Russlands am Freitag ihren Austritt aus dem INF-Vertrag "
                     "erklärt.", "de")
     assert {s for s, _, m, _ in got if m == "asserted"} == {"USA"}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a legislature votes on another state's accession
+        ("Il Senato ha votato ieri l'adesione di Finlandia e Svezia alla NATO.", "it"),
+        # a letter is signed, not the convention
+        ("I premier di Italia e Danimarca hanno firmato ieri una lettera sulla Convenzione europea dei diritti "
+         "dell'uomo.", "it"),
+        # a possible withdrawal, debated
+        ("Turquía debatió ayer la posible retirada del Convenio de Estambul.", "es"),
+    ],
+)
+def test_word_lists_no_act_in_votes_on_others_letters_or_possibilities(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert not any(m == "asserted" for _, _, m, _ in got), got

@@ -484,13 +484,14 @@ class ListExtraction:
                 continue  # "enttäuscht von Putins Unterschrift": the signature of the law named before
             if frame.action in JOINING and self._describes_treaty(text, start, frame.cue_at, hits, mentions):
                 continue  # "il trattato, firmato allora a Helsinki": the treaty's history
-            if frame.action == "ratified" and any(
-                    frame.cue_at < h.start() <= frame.cue_at + 60 and h.start() < frame.e and (
+            if (frame.action == "ratified" or frame.action == "acceded" and (hits["vote"] or hits["legislature"])) and any(
+                    frame.cue_at - 3 <= h.start() <= frame.cue_at + 60 and h.start() < frame.e and (
                         h.group(0)[-1].isdigit() or h.group(0)[-1] in "IVXivx"
                         or any(h.start() <= m.start <= h.end() + 25 for m in self.states))
                     for h in hits["ratified_other"]):
                 # "ha ratificato il Protocollo V": a protocol, not the treaty; "ratifica del protocollo di adesione di
-                # Svezia", "ratyfikował członkostwo Finlandii": a member ratifies another state's accession
+                # Svezia", "ratyfikował członkostwo Finlandii", "il Senato ha votato l'adesione di Finlandia e Svezia":
+                # a member approves another state's accession
                 continue
             if frame.action in JOINING and not mentions and not text[:frame.cue_at].strip(" \"'«“„-–—"):
                 continue  # "Signé le 24 mars 1992, le traité ...": a participle that describes the treaty
@@ -839,8 +840,9 @@ class ListExtraction:
             return "ratified", 0.8, at("ratify")
         if hits["accede"]:
             return "acceded", 0.8, at("accede")
-        if hits["sign"] and not hits["law"] and not hits["decree"]:
-            return "signed", 0.7, at("sign")
+        if hits["sign"] and not hits["law"] and not hits["decree"] and not all(
+                any(0 <= w.start() - h.end() <= 30 for w in hits["letter"]) for h in hits["sign"]):
+            return "signed", 0.7, at("sign")  # (not "hanno firmato una lettera congiunta": a letter, not the treaty)
         if self.leave_seen and hits["same_step"]:
             return "took_effect", 0.7, at("same_step")  # "solo il Burundi e le Filippine avevano compiuto un passo simile"
         return None, 0.0, 0
