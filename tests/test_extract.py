@@ -1061,3 +1061,9 @@ def test_extract_a_treaty_named_that_the_registry_lacks_is_not_the_one_before(ex
 )
 def test_extract_an_including_list_names_the_counted_states_of_the_act(extractor, body, states):
     assert {s for s, _, _ in asserted(extractor.extract(article(body)))} == states
+
+
+def test_extract_renouncing_weapons_is_not_leaving_the_treaty(extractor):
+    art = article("Libya joined the Chemical Weapons Convention in 2004. Its leader had declared that Libya would "
+                  "renounce weapons of mass destruction.")
+    assert asserted(extractor.extract(art)) == {("LBY", "cwc", "acceded")}

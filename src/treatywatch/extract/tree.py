@@ -71,10 +71,10 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
                  "pullout", "pull-out", "leaving") \
             or (lemma == "pull" and any(c.lower_ in ("out", "from") for c in tok.children)) \
             or (lemma == "drop" and any(c.lower_ == "out" for c in tok.children) and not _left_something_else(tok)):
-        if lemma in ("withdraw", "pull") and any(
+        if lemma in ("withdraw", "pull", "renounce") and any(
                 c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.lemma_.lower() not in GENERIC_TREATY_WORDS
                 | {"ratification", "signature", "country", "state", "nation"} for c in tok.children):
-            return None  # "withdrew its weapons / troops / candidacy"
+            return None  # "withdrew its weapons / troops / candidacy", "would renounce weapons of mass destruction"
         if lemma == "leave" and (tok.pos_ != "VERB" or any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for c in tok.children)):
             return None  # "which left the treaty a ratification short", "left it to parliament to decide"
         if lemma == "leave" and any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.text.islower() and c.lemma_.lower() not in
