@@ -1067,3 +1067,10 @@ def test_extract_renouncing_weapons_is_not_leaving_the_treaty(extractor):
     art = article("Libya joined the Chemical Weapons Convention in 2004. Its leader had declared that Libya would "
                   "renounce weapons of mass destruction.")
     assert asserted(extractor.extract(art)) == {("LBY", "cwc", "acceded")}
+
+
+def test_extract_with_no_publication_date_a_day_takes_the_year_written_before(extractor):
+    art = article("Two states joined in 2025. The European Union welcomes the accession of Comoros on 14 February "
+                  "to the Biological Weapons Convention.", published="unknown")
+    got = {(c.state, c.date) for c in extractor.extract(art) if c.modality == "asserted"}
+    assert ("COM", dt.date(2025, 2, 14)) in got

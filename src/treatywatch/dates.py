@@ -23,6 +23,11 @@ MONTHS = {
     )
     for m in names
 }
+# a year written in a text (not part of a number or a numeric date), and how far before a sentence the years
+# written still date its days and months that have no year, when the publication date is unknown
+YEAR_WRITTEN = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!\d|\.\d)")
+YEAR_HINT_REACH = 600
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

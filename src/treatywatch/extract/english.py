@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..consolidate import date_rank
-from ..dates import DateMention, NUMBERS, add_months, find_dates
+from ..dates import YEAR_HINT_REACH, YEAR_WRITTEN, DateMention, NUMBERS, add_months, find_dates
 from ..gate import Lexicon, Mention, split_sentences
 from ..models import Article, Claim, Evidence, Quote
 from .tree import (
@@ -1240,12 +1240,27 @@ class ArticleExtraction:
         return prior[-1].text if prior else None
 
     # -- dates ---------------------------------------------------------------------------
+    def _dates_by_year_hint(self, text: str, start: int) -> list[DateMention]:
+        """With no publication date, a day and month without a year ("on 14 February") take the year the
+        article wrote last in the few sentences before (else first in the sentence), as a reader would;
+        only dates the text spells out, since "today" or "on Friday" need the publication day."""
+        explicit = find_dates(text, None)
+        before = [int(y) for y in YEAR_WRITTEN.findall(self.article.text, max(0, start - YEAR_HINT_REACH), start)]
+        hint = before[-1] if before else next((int(y) for y in YEAR_WRITTEN.findall(text)), None)
+        if hint is None:
+            return explicit
+        taken = [(d.start, d.end) for d in explicit]
+        hinted = [dataclasses.replace(d, note=f"year {hint} taken from the year the article names before")
+                  for d in find_dates(text, dt.date(hint, 12, 31)) if d.basis == "explicit" and d.note
+                  and "publication" in d.note and not any(s < d.end and d.start < e for s, e in taken)]
+        return sorted(explicit + hinted, key=lambda d: d.start)
+
     def _date_for(self, act: Act, sent: Any, offset: int, start: int, end: int, modality: str
                   ) -> tuple[tuple[DateMention | None, str], list[str], float, dt.date | None]:
         pub = self.published
         base = self.dateline or pub
         text = self.article.text[start:end]
-        mentions = find_dates(text, base)
+        mentions = find_dates(text, base) if base is not None else self._dates_by_year_hint(text, start)
         def in_dateline(d: DateMention) -> bool:
             return self.dateline_start <= start + d.start < self.dateline_end
 

@@ -24,14 +24,13 @@ import re
 from importlib import resources
 from typing import Any
 
-from ..dates import DateMention, find_dates
+from ..dates import YEAR_HINT_REACH, YEAR_WRITTEN, DateMention, find_dates
 from ..gate import Lexicon, Mention, split_sentences
 from ..models import Article, Claim, Evidence
 from .concepts import concept_mentions
 from .words import BECAME_MEMBER, outside_names
 
 LANGUAGES = ("de", "fr", "ru", "uk", "pl", "es", "it")
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!\d|\.\d)")
 _YEAR_RANGE = re.compile(r"(?<![\d.])(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d./])([0-3]?\d)([./])([01]?\d)\2((?:19|20)\d\d)(?!\d)")  # 27.06.2025, 27/06/2025
 CORE = ("leave", "notify", "effect", "ratify", "accede", "sign", "suspend", "deratify", "vote", "announce",
@@ -287,7 +286,7 @@ def find_dates_lang(text: str, lang: str, published: dt.date | None, year_hint: 
         if not any(d.start < m.end() and m.start() < d.end for d in found):
             found.append(DateMention(m.start(), m.end(), m.group(0), numeric, "explicit", "day"))
     ranges = [r.span() for r in _YEAR_RANGE.finditer(text)]  # "(2009-2017)": a term or a period, no act's date
-    for m in _YEAR.finditer(text):
+    for m in YEAR_WRITTEN.finditer(text):
         if not any(d.start <= m.start() < d.end for d in found) and not any(a <= m.start() < b for a, b in ranges):
             found.append(DateMention(m.start(), m.end(), m.group(0), dt.date(int(m.group(1)), 1, 1), "explicit", "year"))
 
@@ -380,7 +379,6 @@ def _year_back(wl: dict[str, re.Pattern[str]], text: str, at: int) -> tuple[int,
     return 0, None
 
 
-_HINT_REACH = 600  # characters before a sentence whose years still speak for it (a few sentences)
 _PRECISION = {"day": 0, "month": 1, "year": 2}
 
 
@@ -422,7 +420,7 @@ class ListExtraction:
         self.published = article.published.date() if article.published else None
         self.leave_seen = False
         self.document_signed = False  # a law, decree or moratorium was signed: a later bare signature is its
-        self.years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(article.text)]
+        self.years = [(m.start(), int(m.group(1))) for m in YEAR_WRITTEN.finditer(article.text)]
         self.last_date: DateMention | None = None  # of the last dated act: "wówczas", "тогда" refer to it
 
     def run(self) -> list[Claim]:
@@ -742,7 +740,7 @@ class ListExtraction:
         year written last in the few sentences before it, else the first one in the sentence."""
         if self.published is not None:
             return None
-        before = [y for at, y in self.years if start - _HINT_REACH <= at < start]
+        before = [y for at, y in self.years if start - YEAR_HINT_REACH <= at < start]
         return before[-1] if before else next((y for at, y in self.years if start <= at < end), None)
 
     def _date(self, frame: _Frame, hits: dict[str, list[re.Match[str]]], chunks: list[_Chunk], text: str,
