@@ -1074,3 +1074,9 @@ def test_extract_with_no_publication_date_a_day_takes_the_year_written_before(ex
                   "to the Biological Weapons Convention.", published="unknown")
     got = {(c.state, c.date) for c in extractor.extract(art) if c.modality == "asserted"}
     assert ("COM", dt.date(2025, 2, 14)) in got
+
+
+def test_extract_a_year_in_a_treatys_name_dates_nothing(extractor):
+    art = article("The United States will withdraw from the 1972 Anti-Ballistic Missile Treaty, President Bush said "
+                  "December 13.", published="unknown")
+    assert all(c.date is None and (c.bound is None or c.bound.year != 1972) for c in extractor.extract(art))

@@ -23,9 +23,13 @@ MONTHS = {
     )
     for m in names
 }
-# a year written in a text (not part of a number or a numeric date), and how far before a sentence the years
+# a year written in a text (not part of a number or a numeric date, nor naming something: "the 1972 Anti-Ballistic
+# Missile Treaty", "die 1997 Ottawa-Konvention"), and how far before a sentence the years
 # written still date its days and months that have no year, when the publication date is unknown
-YEAR_WRITTEN = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!\d|\.\d)")
+YEAR_WRITTEN = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!\d|\.\d)(?![\s-]+(?:[A-ZА-ЯЁІЇЄ]\w*[\s-]+){0,3}(?i:treaty|convention|agreement|"
+                          r"protocol|accord|statute|pact|vertrag|konvention|abkommen|übereinkommen|traité|tratado|"
+                          r"convenio|acuerdo|trattato|convenzione|accordo|traktat|konwencj|porozumieni|договор|"
+                          r"конвенц|соглашени|угод|договір))")
 YEAR_HINT_REACH = 600
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
