@@ -1130,3 +1130,12 @@ def test_word_lists_the_source_of_a_report_is_not_its_actor(extractor):
 def test_word_lists_no_act_in_votes_on_others_letters_or_possibilities(extractor, text, lang):
     got = claims_of(extractor, text, lang)
     assert not any(m == "asserted" for _, _, m, _ in got), got
+
+
+def test_word_lists_an_agency_dateline_with_an_abbreviated_month_dates_the_lead(extractor):
+    got = claims_of(extractor, "(ANSA) - WASHINGTON, 21 MAG - Il presidente americano Donald Trump ha annunciato il "
+                    "ritiro degli Usa dal trattato Open Skies.", "it", published="2020-05-22T10:00:00+02:00")
+    assert ("USA", "intent_announced", "asserted", dt.date(2020, 5, 21)) in got, got
+    # the abbreviation needs its day: "nel mar Nero" is a sea, not March
+    sea = claims_of(extractor, "Nel mar Nero la Russia ha sospeso il trattato INF.", "it")
+    assert all(d is None for _, _, _, d in sea), sea
