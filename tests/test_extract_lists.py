@@ -1139,3 +1139,10 @@ def test_word_lists_an_agency_dateline_with_an_abbreviated_month_dates_the_lead(
     # the abbreviation needs its day: "nel mar Nero" is a sea, not March
     sea = claims_of(extractor, "Nel mar Nero la Russia ha sospeso il trattato INF.", "it")
     assert all(d is None for _, _, _, d in sea), sea
+
+
+def test_word_lists_last_year_on_its_own_is_the_year_before_publication(extractor):
+    got = claims_of(extractor, "В прошлом году из Оттавской конвенции вышли Латвия и Литва.", "ru",
+                    published="2026-02-20T10:00:00+03:00")
+    assert {("LVA", "took_effect", "asserted", dt.date(2025, 1, 1)),
+            ("LTU", "took_effect", "asserted", dt.date(2025, 1, 1))} <= got, got

@@ -183,7 +183,8 @@ def wordlists() -> dict[str, dict[str, re.Pattern[str]]]:
                 raise ValueError(f"wordlists.json: {lang} {key} needs {count} patterns, has {len(data[lang][key])}")
         out[lang] = {}
         for cue, patterns in data[lang].items():
-            if cue in ("months", "weekdays", "date_links", "same_year", "this_year", "last_year", "groups", "name_heads",
+            if cue in ("months", "weekdays", "date_links", "same_year", "this_year", "last_year", "last_year_alone",
+                       "groups", "name_heads",
                        "infinitive", "month_in", "doc_date"):
                 continue  # read by the date, group and treaty-name helpers
             name = "_breaks" if cue == "breaks" else cue  # clause breaks, not a cue
@@ -201,6 +202,8 @@ def wordlists() -> dict[str, dict[str, re.Pattern[str]]]:
         # "22 grudnia ubiegłего roku", "3 июня этого года": the year counted from the publication's
         for key, back in (("this_year", 0), ("last_year", 1)):
             out[lang][f"_year{back}"] = re.compile(r",?\s+(?:%s)\b" % "|".join(data[lang][key]), re.IGNORECASE)
+        # "в прошлом году", "l'année dernière" on their own: the year before publication
+        out[lang]["_lastyear"] = re.compile(r"(?<!\w)(?:%s)" % "|".join(data[lang]["last_year_alone"]), re.IGNORECASE)
         out[lang]["_month"] = re.compile(
             r"(?<!\w)(?:%s)\w*" % "|".join(f"(?P<m{i}>{m})" for i, m in enumerate(data[lang]["months"])), re.IGNORECASE)
         # a month alone after "in": "w maju", "en mai", "im Mai" (not "im Mai 2020": that one has its year)
@@ -364,6 +367,12 @@ def find_dates_lang(text: str, lang: str, published: dt.date | None, year_hint: 
             found.append(DateMention(m.start(), m.end(), m.group(0), published, "relative", "day"))
         for m in wl["yesterday"].finditer(text):
             found.append(DateMention(m.start(), m.end(), m.group(0), published - dt.timedelta(days=1), "relative", "day"))
+        # (not "10 вересня минулого року", "le 2 mars de l'année dernière": the year of that day)
+        qualified = [q.end() for d in found if (q := wl["_year1"].match(text, d.end))]
+        for m in wl["_lastyear"].finditer(text):
+            if not any(d.start < m.end() and m.start() < d.end for d in found) and m.end() not in qualified:
+                found.append(DateMention(m.start(), m.end(), m.group(0), dt.date(published.year - 1, 1, 1), "relative",
+                                         "year", f"the year before {published.year}, the publication's"))
     # "10 липня 2025 року": the year inside a full date is not a date of its own
     found = [d for d in found if not (d.precision == "year" and any(
         o is not d and o.precision != "year" and o.start <= d.start < o.end for o in found))]
