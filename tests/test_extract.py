@@ -1080,3 +1080,10 @@ def test_extract_a_year_in_a_treatys_name_dates_nothing(extractor):
     art = article("The United States will withdraw from the 1972 Anti-Ballistic Missile Treaty, President Bush said "
                   "December 13.", published="unknown")
     assert all(c.date is None and (c.bound is None or c.bound.year != 1972) for c in extractor.extract(art))
+
+
+def test_extract_the_only_nations_yet_to_ratify_have_not(extractor):
+    art = article("Fiji and Tonga are the only Pacific nations yet to ratify the Comprehensive Nuclear-Test-Ban Treaty.")
+    got = {(c.state, c.action, c.modality) for c in extractor.extract(art)}
+    assert {("FJI", "ratified", "denied"), ("TON", "ratified", "denied")} <= got
+    assert not any(m == "asserted" for _, _, m in got), got

@@ -507,6 +507,8 @@ def modality_of(act: Act, sent: Any) -> str:
     if act.intent and act.core.i != verb.i and any(c.dep_ == "aux" and c.lower_ in ("should", "ought")
                                                     for c in clause_verb(act.core).children):
         return "called_for"  # "the governing party had decided it should pull out"
+    if verb.i >= 2 and verb.doc[verb.i - 1].lower_ == "to" and verb.doc[verb.i - 2].lower_ == "yet":
+        return "denied"  # "the only nations yet to ratify the treaty", "has yet to ratify": it has not happened
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in ("relcl", "acl") \
             and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.lemma_.lower() not in (
                 DECREE_WORDS | BILL_WORDS | INSTRUMENT_WORDS | {"documents"}) and not any(
