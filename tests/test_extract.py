@@ -1087,3 +1087,14 @@ def test_extract_the_only_nations_yet_to_ratify_have_not(extractor):
     got = {(c.state, c.action, c.modality) for c in extractor.extract(art)}
     assert {("FJI", "ratified", "denied"), ("TON", "ratified", "denied")} <= got
     assert not any(m == "asserted" for _, _, m in got), got
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Britain has made progress towards ratifying the Istanbul Convention.",
+        "The United States continues to publicly back ratifying the Comprehensive Test Ban Treaty.",
+    ],
+)
+def test_extract_a_way_towards_joining_or_backing_it_is_no_joining(extractor, body):
+    assert asserted(extractor.extract(article(body))) == set()

@@ -226,12 +226,18 @@ def _held_back(verb: Any) -> bool:
     """A joining verb that names what a noun of delay or refusal holds back: 'delay in ratifying',
     'failure to join', 'refusal to sign'."""
     head = verb.head.head if verb.dep_ == "pcomp" else verb.head if verb.dep_ == "acl" else None
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("towards", "toward"):
+        return True  # "progress towards ratifying", "a step toward joining": on the way, not there
+    if verb.tag_ == "VBG" and (verb.dep_ in ("xcomp", "dobj") and verb.head.lemma_.lower() in _BACKING
+                               or verb.i > 0 and verb.doc[verb.i - 1].lemma_.lower() in _BACKING):
+        return True  # "continues to back ratifying the treaty", "supports joining": a position, not an act
     return head is not None and head.lemma_.lower() in _HOLDING_BACK
 
 
 _PROSPECT_NOUNS = {"plan", "proposal", "intention", "bid", "call", "push", "threat", "idea", "invitation", "request",
                    "application", "need", "readiness", "offer", "hope", "ambition", "aspiration", "path", "chance"}
 _HOLDING_BACK = {"delay", "failure", "refusal", "reluctance", "hesitation", "inability", "unwillingness"}
+_BACKING = {"back", "support", "favour", "favor", "consider", "propose", "recommend", "oppose", "discuss", "weigh"}
 _OTHERS_JOINING = {"accession", "membership", "bid", "application"}
 _APPROVING = {"ratify", "approve", "accept", "back", "endorse", "support", "greenlight", "clear"}
 _PROSPECTIVE = {"imminent", "possible", "potential", "future", "eventual", "planned", "proposed", "swift", "speedy",
