@@ -1146,3 +1146,21 @@ def test_word_lists_last_year_on_its_own_is_the_year_before_publication(extracto
                     published="2026-02-20T10:00:00+03:00")
     assert {("LVA", "took_effect", "asserted", dt.date(2025, 1, 1)),
             ("LTU", "took_effect", "asserted", dt.date(2025, 1, 1))} <= got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "action", "modality"),
+    [
+        # talks suspended are no treaty suspended
+        ("Rozmowy Polski w sprawie konwencji o broni biologicznej były zawieszone od stycznia.", "pl", "suspended", None),
+        # ready to sign is a readiness, not a signature
+        ("Damasco si è detta pronta a firmare la Convenzione sulle armi chimiche.", "it", "signed", "planned"),
+        # the announcement itself is still to come
+        ("Prezydent USA ogłosi jutro wycofanie się Stanów Zjednoczonych z układu ABM.", "pl", "intent_announced", "planned"),
+    ],
+)
+def test_word_lists_talks_readiness_and_a_coming_announcement_are_not_acts(extractor, text, lang, action, modality):
+    got = claims_of(extractor, text, lang)
+    assert not any(a == action and m == "asserted" for _, a, m, _ in got), got
+    if modality is not None:
+        assert any(a == action and m == modality for _, a, m, _ in got), got

@@ -475,6 +475,8 @@ class ListExtraction:
                              and _LOCATIVE_LANG[self.lang].search(text[max(0, m.start - start - 3):m.start - start]))]
         # "повідомив, що ...", "teilte mit, dass ...": reported speech, not a notification
         # "Про це повідомила ...": the notify word reports what the sentence is about
+        # "Rozmowy ... były zawieszone", "las negociaciones se encontraban suspendidas": talks, not the treaty
+        hits["suspend"] = [h for h in hits["suspend"] if not any(-80 < t.start() - h.start() < 40 for t in hits["talks"])]
         hits["notify"] = [h for h in hits["notify"] if not _REPORTING.match(text, h.end())
                           and not any(r.start() <= h.start() <= r.end() + 60 for r in hits["reported"])]
         chunks = [self._chunk(s, e, text, hits, mentions, dates) for s, e in _clauses(text, self.wl["_breaks"])]
@@ -993,6 +995,8 @@ class ListExtraction:
             # "США выходят из соглашения", "USA wycofują się", "se retirait": an exit under way, not done
             # ("официально выходит" reports the formal step taken)
             return "planned"
+        if action == "intent_announced" and hits["announce_future"]:
+            return "planned"  # "Bush ogłosi dzisiaj ...": the announcement itself is still to come
         # "внёс в Госдуму законопроект": the words of the government's step, done, are not its plan
         if any(not any(d.start() <= p.start() < d.end() for d in hits["decree"]) for p in hits["planned"]) \
                 and action != "intent_announced":
