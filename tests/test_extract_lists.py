@@ -1164,3 +1164,9 @@ def test_word_lists_talks_readiness_and_a_coming_announcement_are_not_acts(extra
     assert not any(a == action and m == "asserted" for _, a, m, _ in got), got
     if modality is not None:
         assert any(a == action and m == modality for _, a, m, _ in got), got
+
+
+def test_word_lists_a_state_after_against_or_in_view_of_is_no_actor(extractor):
+    got = claims_of(extractor, "Litauen will angesichts Russlands Krieg gegen die Ukraine aus dem Übereinkommen über "
+                    "Streumunition austreten.", "de")
+    assert {s for s, _, m, _ in got if m == "asserted"} == {"LTU"}, got
