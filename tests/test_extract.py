@@ -1098,3 +1098,9 @@ def test_extract_the_only_nations_yet_to_ratify_have_not(extractor):
 )
 def test_extract_a_way_towards_joining_or_backing_it_is_no_joining(extractor, body):
     assert asserted(extractor.extract(article(body))) == set()
+
+
+def test_extract_a_day_read_as_the_object_does_not_hide_the_treaty(extractor):
+    art = article("The Treaty on the Prohibition of Nuclear Weapons needs fifty ratifications. Chad and Peru "
+                  "(in the south) both ratified this Hiroshima Day.")
+    assert {("TCD", "tpnw", "ratified"), ("PER", "tpnw", "ratified")} <= asserted(extractor.extract(art))

@@ -54,6 +54,7 @@ _ALSO_HEADS = {"apart", "aside", "addition", "along", "together"}
 _COUNTED = {"country", "state", "nation", "member", "party", "signatory", "government"}
 # a treaty's numbered protocol, which states join on their own: "Protocols III, IV and V"
 _NUMBERED_PROTOCOL = re.compile(r"\bProtocols?\s+(?:[IVX]+|\d+)\b")
+_TIME_NOUNS = {"day", "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend"}
 # what may stand between two states of one list ("A, B and the C"), and what makes a run of names a list
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)(?:the\s+)?", re.I)
 _LIST_LAST = re.compile(r"\band\b|&", re.I)
@@ -735,7 +736,8 @@ class ArticleExtraction:
             # "Estonia acceded in 2004", "the Marshall Islands' ratification"
             objects = [c for c in act.core.children if c.dep_ in ("dobj", "obj", "pobj", "prep") and not (
                 c.dep_ == "prep" and act.core.tag_ in ("VBD", "VBN", "NN") and any(
-                    g.ent_type_ in ("DATE", "TIME") for g in c.children))]
+                    g.ent_type_ in ("DATE", "TIME") for g in c.children)) and c.lemma_.lower() not in _TIME_NOUNS]
+            # ("ratified this Hiroshima Day": a time read as the object)
             # ("Finland joined in April", "Finland's accession on 9 January": no object)
             if act.core.lemma_.lower() == "signature":
                 return None  # "with his signature": of a law, unless the treaty is named
