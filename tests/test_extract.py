@@ -1104,3 +1104,12 @@ def test_extract_a_day_read_as_the_object_does_not_hide_the_treaty(extractor):
     art = article("The Treaty on the Prohibition of Nuclear Weapons needs fifty ratifications. Chad and Peru "
                   "(in the south) both ratified this Hiroshima Day.")
     assert {("TCD", "tpnw", "ratified"), ("PER", "tpnw", "ratified")} <= asserted(extractor.extract(art))
+
+
+def test_extract_state_names_with_a_typographic_apostrophe(extractor):
+    # "Democratic People’s Republic of Korea" is North Korea, not the Republic of Korea inside it
+    art = article("The Democratic People’s Republic of Korea withdrew from the NPT on 10 January 2003, and the Lao "
+                  "People’s Democratic Republic signed the Arms Trade Treaty in 2014.")
+    got = asserted(extractor.extract(art))
+    assert ("PRK", "npt", "took_effect") in got and ("LAO", "att", "signed") in got and not any(
+        s == "KOR" for s, _, _ in got), got

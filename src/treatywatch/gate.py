@@ -151,7 +151,9 @@ class Lexicon:
         for row in self.states.values():
             for kind in ("name", "aliases", "demonyms", "capitals", "institutions", "de", "fr", "ru", "uk", "pl", "es", "it"):
                 for value in row[kind]:
-                    state_entries.append((value, (row["iso3"], kind.rstrip("s") if kind != "aliases" else "alias")))
+                    # news writes "Lao People’s Democratic Republic" as often as "Lao People's ..."
+                    for spelling in dict.fromkeys((value, value.replace("'", "’"))):
+                        state_entries.append((spelling, (row["iso3"], kind.rstrip("s") if kind != "aliases" else "alias")))
         self.officials = load_officials()
         surnames: dict[str, set[str]] = {}
         for off in self.officials.values():
