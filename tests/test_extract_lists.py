@@ -1170,3 +1170,9 @@ def test_word_lists_a_state_after_against_or_in_view_of_is_no_actor(extractor):
     got = claims_of(extractor, "Litauen will angesichts Russlands Krieg gegen die Ukraine aus dem Übereinkommen über "
                     "Streumunition austreten.", "de")
     assert {s for s, _, m, _ in got if m == "asserted"} == {"LTU"}, got
+
+
+def test_word_lists_no_longer_a_member_is_the_withdrawal_taken_effect(extractor):
+    got = claims_of(extractor, "Turquía ya no es desde hoy miembro del Convenio de Estambul.", "es",
+                    published="2021-07-01T10:00:00+02:00")
+    assert ("TUR", "took_effect", "asserted", dt.date(2021, 7, 1)) in got, got
