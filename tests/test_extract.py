@@ -1113,3 +1113,9 @@ def test_extract_state_names_with_a_typographic_apostrophe(extractor):
     got = asserted(extractor.extract(art))
     assert ("PRK", "npt", "took_effect") in got and ("LAO", "att", "signed") in got and not any(
         s == "KOR" for s, _, _ in got), got
+
+
+def test_extract_a_negation_does_not_reach_a_conjoined_clause_with_its_own_subject(extractor):
+    art = article("The United States did not ratify the Kyoto Protocol, but Canada withdrew from it in December 2011.")
+    got = {(c.state, c.action, c.modality) for c in extractor.extract(art)}
+    assert ("CAN", "took_effect", "asserted") in got and ("USA", "ratified", "denied") in got, got

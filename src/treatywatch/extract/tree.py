@@ -525,6 +525,9 @@ def modality_of(act: Act, sent: Any) -> str:
            for v in {verb, act.core} for c in v.children):
         return "hypothetical"  # "said his country would withdraw from the NPT if its file went to the Council"
     chain = [verb] + ancestor_clauses(verb)
+    if verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+            and verb.head.dep_ not in ("ccomp", "xcomp", "advcl", "relcl"):
+        chain = [verb]  # "the US has not ratified it and Canada withdrew in 2012": a clause of its own
     for i, v in enumerate(chain):
         if past_relative(v):
             chain = chain[: i + 1]  # "... the same footing as the US, which signed the treaty": its own past act
