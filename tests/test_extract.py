@@ -1119,3 +1119,9 @@ def test_extract_a_negation_does_not_reach_a_conjoined_clause_with_its_own_subje
     art = article("The United States did not ratify the Kyoto Protocol, but Canada withdrew from it in December 2011.")
     got = {(c.state, c.action, c.modality) for c in extractor.extract(art)}
     assert ("CAN", "took_effect", "asserted") in got and ("USA", "ratified", "denied") in got, got
+
+
+def test_extract_became_the_first_to_withdraw_is_the_withdrawal_done(extractor):
+    art = article("Burundi has become the first country to withdraw from the International Criminal Court.")
+    got = [c for c in extractor.extract(art) if c.state == "BDI"]
+    assert any(c.action == "took_effect" and c.modality == "asserted" and c.confidence >= 0.5 for c in got), got

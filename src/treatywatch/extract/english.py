@@ -596,6 +596,13 @@ class ArticleExtraction:
             if core.pos_ == "NOUN" else None
         if announced is not None:
             return Act("intent_announced", announced, core, 0.75, note="the withdrawal announced before", intent=True)
+        counted = core.head if core.dep_ in ("acl", "relcl") and core.pos_ == "VERB" else None
+        if counted is not None and counted.lemma_.lower() in ("nation", "state", "country") \
+                and counted.dep_ == "attr" and counted.head.lemma_.lower() == "become" and any(
+                    c.lower_ in ("first", "second", "third", "latest", "last", "only") or c.ent_type_ == "ORDINAL"
+                    for c in counted.children):
+            # "Burundi became the first country to withdraw": its withdrawal is done, as "to join" is (BECAME_MEMBER)
+            return Act("took_effect", counted.head, core, 0.75, note="became the first (or latest) to leave")
         # leaving: which stage?  Look at the clause of the core word, then up the chain.
         for verb in chain:
             if verb.i != core.i and verb.lemma_.lower() in PREVENT_VERBS:
