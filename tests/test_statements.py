@@ -164,3 +164,24 @@ def test_statements_alternation_matches_as_the_plain_alternation():
                 for text in texts:
                     assert [m.groups() + m.span() for m in o.finditer(text)] == \
                         [m.groups() + m.span() for m in n.finditer(text)]
+
+
+def test_statements_sentence_cuts_and_role_words_match_their_plain_patterns():
+    """The sentence cuts skip the search where it cannot match, and the words that begin a role
+    before a name are grouped by first character: both give exactly what the plain patterns give."""
+    import re
+
+    from treatywatch.gate import split_sentences
+    from treatywatch.statements import _EXTRA_SPLIT, _NAME, _ROLE_COMMA_NAME, _extra_cuts
+
+    plain = re.compile(rf"(?P<role>\b(?i:head|chief|leader|director|spokes\w+|minister|president|ambassador|adviser|advisor"
+                       rf"|chairman|chairwoman|chair|secretary|envoy|deputy|official)\b[^,.;]{{0,70}}),\s+(?P<name>{_NAME}),")
+    texts = [p.read_text(encoding="utf-8") for p in sorted((statements_gate.DATA / "corpus").glob("*.txt"))]
+    texts += ["It ended.Then it began!“Yes” he said.\"No\" And then?", "the HEAD of the agency, Ali Salajegheh, said",
+              "Spokeswoman for the Kremlin, Maria Zakharova, said", "a CHAIR, Jane Doe, and chief, John Roe Smith,",
+              "no mark here", "x.", "ab.\"C", "ab.C", "line\nbreak", "\n"]
+    for text in texts:
+        assert [m.groupdict() | {"at": m.span()} for m in plain.finditer(text)] == \
+            [m.groupdict() | {"at": m.span()} for m in _ROLE_COMMA_NAME.finditer(text)]
+        for sentence in [text] + [text[s:e] for s, e in split_sentences(text)]:
+            assert _extra_cuts(sentence) == [m.end() for m in _EXTRA_SPLIT.finditer(sentence)]

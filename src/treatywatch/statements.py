@@ -35,6 +35,18 @@ _NAME_TOKEN = r"[A-ZÀ-ŽĀ-ž][\w’'.-]*[\w]"
 _NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|(?:de|van|von|bin)\b|al-\w+)){{1,2}}"
 _QUOTE = re.compile(r"“[^”]{3,}?”|\"[^\"]{3,}?\"")
 _EXTRA_SPLIT = re.compile(r"(?<=[a-z]{2}[.!?])(?=[“\"]?[A-Z])|(?<=[a-z]{2}[.!?][”\"])(?=\s*[A-Z])|\n+")
+
+
+def _extra_cuts(sentence: str) -> list[int]:
+    """Where ``_EXTRA_SPLIT`` cuts ``sentence`` (the ends of its matches).  A match is a line
+    break or comes after a '.', '!' or '?' with a character after it, so a sentence with
+    neither (most) is not searched."""
+    head = sentence[:-1]
+    if "\n" not in sentence and "." not in head and "!" not in head and "?" not in head:
+        return []
+    return [m.end() for m in _EXTRA_SPLIT.finditer(sentence)]
+
+
 WEAK_TREATIES = {"north_atlantic_treaty"}  # "NATO" mostly names the alliance
 _STOP_NAME = {"The", "In", "On", "At", "But", "And", "If", "As", "A", "An", "It", "This", "That", "Speaking",
               "According", "Once", "Any", "After", "Before", "When", "While", "His", "Her", "Their", "Its",
@@ -106,30 +118,47 @@ def _first_chars(char: str, ignorecase: bool) -> str | None:
     return low + low.upper() + _OTHER_CASES.get(low, "")
 
 
+def _by_first_char(alternatives: Iterable[tuple[str, str]], ignorecase: bool) -> str | None:
+    """``(?:a|b|...)`` of the alternatives, each given as its first character and the pattern of
+    the rest, to be compiled with re.IGNORECASE or without (``ignorecase``), alone or inside
+    another pattern; None when a first character is no ASCII letter under re.IGNORECASE.
+
+    The alternatives are grouped by their first character, written as a class that matches
+    exactly what that character matches under the flags (``(?-i:[fF])``): the engine skips a
+    group whose class does not match in one step, where it would enter every alternative that
+    begins with a letter under re.IGNORECASE.  Only one group can match at a position and the
+    alternatives keep their order within it, so every match is the same."""
+    groups: dict[str, list[str]] = {}
+    for first, rest in alternatives:
+        chars = _first_chars(first, ignorecase)
+        if chars is None:
+            return None
+        groups.setdefault(chars, []).append(rest)
+    return "(?:" + "|".join(f"(?-i:[{re.escape(chars)}])(?:{'|'.join(rests)})" for chars, rests in groups.items()) + ")"
+
+
 def _alternation_source(phrases: Iterable[str], ignorecase: bool) -> str:
     """One pattern for the phrases, longest first, each starting at a word start, to be compiled
-    with re.IGNORECASE or without (``ignorecase``), alone or inside another pattern.
-
-    The shared look-behind stands once in front, so the engine tests it once a position, not once
-    a phrase.  The phrases are grouped by their first character, written as a class that matches
-    exactly what that character matches under the flags (``(?-i:[fF])``): the engine skips a
-    group whose class does not match in one step, where it would enter every phrase that begins
-    with a letter under re.IGNORECASE; only one group can match at a position, and the phrases
-    keep their order within it, so every match is the same."""
+    with re.IGNORECASE or without (``ignorecase``), alone or inside another pattern.  The shared
+    look-behind stands once in front, so the engine tests it once a position, not once a phrase;
+    the phrases are grouped by their first character (``_by_first_char``)."""
     ordered = sorted(set(phrases), key=len, reverse=True)
-    groups: dict[str, list[str]] = {}
-    for phrase in ordered:
-        chars = _first_chars(phrase[0], ignorecase)
-        if chars is None or phrase.startswith("*"):
-            return r"(?<![\w-])(?:" + "|".join(_cue(p) for p in ordered) + ")"
-        groups.setdefault(chars, []).append(_cue(phrase)[len(re.escape(phrase[0])):])
-    return r"(?<![\w-])(?:" + "|".join(f"(?-i:[{re.escape(chars)}])(?:{'|'.join(rests)})"
-                                         for chars, rests in groups.items()) + ")"
+    grouped = None
+    if not any(p.startswith("*") for p in ordered):
+        grouped = _by_first_char(((p[0], _cue(p)[len(re.escape(p[0])):]) for p in ordered), ignorecase)
+    return r"(?<![\w-])" + (grouped or "(?:" + "|".join(_cue(p) for p in ordered) + ")")
 
 
 def _alternation(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """The phrases' ``_alternation_source``, compiled with ``flags``."""
     return re.compile(_alternation_source(phrases, bool(flags & re.IGNORECASE)), flags)
+
+
+# "the head of the agency, Ali Salajegheh,": a word that begins such a role, the role, then the name
+_HEAD_WORDS = ("head", "chief", "leader", "director", r"spokes\w+", "minister", "president", "ambassador", "adviser",
+               "advisor", "chairman", "chairwoman", "chair", "secretary", "envoy", "deputy", "official")
+_ROLE_COMMA_NAME = re.compile(rf"(?P<role>\b(?i:{_by_first_char(((w[0], w[1:]) for w in _HEAD_WORDS), True)})\b"
+                              rf"[^,.;]{{0,70}}),\s+(?P<name>{_NAME}),")
 
 
 @functools.lru_cache(maxsize=1)
@@ -287,9 +316,7 @@ class _ArticleStatements:
             if state is None and self._org_in(m.start("role"), m.end("role")):
                 state = ""
             add(m.group("name"), m.start("name"), m.end("name"), m.group("role").strip(), state)
-        for m in re.finditer(rf"(?P<role>\b(?i:head|chief|leader|director|spokes\w+|minister|president|ambassador|adviser|advisor"
-                             rf"|chairman|chairwoman|chair|secretary|envoy|deputy|official)\b[^,.;]{{0,70}}),\s+(?P<name>{_NAME}),",
-                             text):
+        for m in _ROLE_COMMA_NAME.finditer(text):
             state = self._state_in(max(0, m.start("role") - 30), m.end("role"))
             if state is None and self._org_in(m.start("role"), m.end("role")):
                 state = ""
@@ -336,7 +363,7 @@ class _ArticleStatements:
     def _sentences(self) -> list[tuple[int, int]]:
         out = []
         for s, e in split_sentences(self.text):
-            cuts = [s] + [s + m.end() for m in _EXTRA_SPLIT.finditer(self.text[s:e])] + [e]
+            cuts = [s] + [s + cut for cut in _extra_cuts(self.text[s:e])] + [e]
             for a, b in zip(cuts, cuts[1:]):
                 while a < b and self.text[a].isspace():
                     a += 1
