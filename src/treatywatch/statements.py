@@ -154,6 +154,12 @@ def _alternation(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Patte
     return re.compile(_alternation_source(phrases, bool(flags & re.IGNORECASE)), flags)
 
 
+# "President Bush", "Prime Minister Mahathir": a title and a surname alone (a text that holds none of
+# the titles is not searched)
+_TITLES = ("President", "Prime Minister", "Chancellor", "Minister", "Secretary", "Senator", "Sen.", "Ambassador", "Premier",
+           "Dr")
+_TITLE_SURNAME = re.compile(rf"(?P<role>(?:[A-Z][\w’'.-]+\s+){{0,2}}(?:{'|'.join(map(re.escape, _TITLES))}))"
+                            rf"\s+(?P<name>[A-Z][\w’'-]{{2,}})\b(?![’']s\b)(?!\s+[A-Z])")
 # "the head of the agency, Ali Salajegheh,": a word that begins such a role, the role, then the name
 _HEAD_WORDS = ("head", "chief", "leader", "director", r"spokes\w+", "minister", "president", "ambassador", "adviser",
                "advisor", "chairman", "chairwoman", "chair", "secretary", "envoy", "deputy", "official")
@@ -300,8 +306,7 @@ class _ArticleStatements:
                 state = ""  # "Convention spokeswoman Laila Rodriguez", "OPCW spokesman": no state
             add(m.group("name"), m.start("name"), m.end("name"), role.strip(), state)
         # "President Bush", "Prime Minister Mahathir": a title and a surname alone
-        for m in re.finditer(r"(?P<role>(?:[A-Z][\w’'.-]+\s+){0,2}(?:President|Prime Minister|Chancellor|Minister|Secretary|Senator"
-                             r"|Sen\.|Ambassador|Premier|Dr))\s+(?P<name>[A-Z][\w’'-]{2,})\b(?![’']s\b)(?!\s+[A-Z])", text):
+        for m in _TITLE_SURNAME.finditer(text) if any(title in text for title in _TITLES) else ():
             if m.group("name") in _STOP_NAME or m.group("name") in _BODY_WORDS or self.rules.verbs.fullmatch(m.group("name")):
                 continue
             state = self._state_in(m.start("role"), m.end("role"))
