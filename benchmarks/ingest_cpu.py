@@ -15,7 +15,7 @@ with ``--db``, e.g. to compare two versions' ledgers.
 from __future__ import annotations
 
 import argparse
-import multiprocessing.context
+import multiprocessing.pool
 import os
 import resource
 import sys
@@ -38,13 +38,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     began, cpu_began = time.perf_counter(), _cpu(resource.RUSAGE_SELF)
     forked: list[float] = []
-    pool = multiprocessing.context.ForkContext.Pool
+    start_pool = multiprocessing.pool.Pool.__init__
 
-    def pool_noting_the_fork(self: Any, *a: Any, **k: Any) -> Any:
+    def start_pool_noting_the_fork(self: Any, *a: Any, **k: Any) -> None:
         forked.append(_cpu(resource.RUSAGE_SELF) - cpu_began)
-        return pool(self, *a, **k)
+        start_pool(self, *a, **k)
 
-    multiprocessing.context.ForkContext.Pool = pool_noting_the_fork  # type: ignore[method-assign]
+    multiprocessing.pool.Pool.__init__ = start_pool_noting_the_fork  # type: ignore[method-assign]
     from treatywatch.cli import cli
 
     with tempfile.TemporaryDirectory() as tmp:
