@@ -151,7 +151,7 @@ def test_statements_alternation_matches_as_the_plain_alternation():
     raw = json.loads((statements_gate.ROOT / "src" / "treatywatch" / "data" / "statements.json").read_text(encoding="utf-8"))
     lists = [raw["reporting_verbs"], raw["roles"], raw["government_bodies"], list(raw["organisations"]),
              raw["not_speakers"], *raw["stance"].values(), *(words for _c, _l, words in raw["reasons"]),
-             ["said", "Said", "spokesman", "Spokeswoman", "İstanbul", "ſo", "Kelvin"]]
+             ["said", "Said", "spokesman", "Spokeswoman", "İstanbul", "ſo", "Kelvin"], [" said", "told"], ["* said", "told"]]
     texts = [p.read_text(encoding="utf-8") for p in sorted((statements_gate.DATA / "corpus").glob("*.txt"))]
     texts.append("SAID İstanbul ſo kelvin Said-said said_ SPOKESMAN Foreign minister FOREIGN MINISTER")
     for phrases in lists:

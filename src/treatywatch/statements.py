@@ -144,7 +144,7 @@ def _alternation_source(phrases: Iterable[str], ignorecase: bool) -> str:
     the phrases are grouped by their first character (``_by_first_char``)."""
     ordered = sorted(set(phrases), key=len, reverse=True)
     grouped = None
-    if not any(p.startswith("*") for p in ordered):
+    if all(p[:1].strip() and p[0] != "*" for p in ordered):  # each begins with the character of its cue
         grouped = _by_first_char(((p[0], _cue(p)[len(re.escape(p[0])):]) for p in ordered), ignorecase)
     return r"(?<![\w-])" + (grouped or "(?:" + "|".join(_cue(p) for p in ordered) + ")")
 
