@@ -1125,3 +1125,23 @@ def test_extract_became_the_first_to_withdraw_is_the_withdrawal_done(extractor):
     art = article("Burundi has become the first country to withdraw from the International Criminal Court.")
     got = [c for c in extractor.extract(art) if c.state == "BDI"]
     assert any(c.action == "took_effect" and c.modality == "asserted" and c.confidence >= 0.5 for c in got), got
+
+
+def test_extract_dates_weekday_look_ahead_changes_no_match():
+    """The bare-weekday pattern looks ahead for a weekday's first letter before its look-behinds
+    (dates.py): it finds exactly what the pattern without that look-ahead finds."""
+    import re
+
+    from treatywatch.dates import PATTERNS
+
+    weekday = dict(PATTERNS)["weekday"]
+    assert weekday.pattern.startswith("(?=[MTWFS])")
+    plain = re.compile(weekday.pattern.removeprefix("(?=[MTWFS])"), weekday.flags)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((SEED.parent.parent / "corpus").glob("*.txt"))]
+    texts.append("signed a law Thursday, by Friday, Black Friday, said Monday's vote, Sunday, 3 May; announced Wednesday")
+    found = 0
+    for text in texts:
+        got = [(m.span(), m.group("word")) for m in weekday.finditer(text)]
+        assert got == [(m.span(), m.group("word")) for m in plain.finditer(text)]
+        found += len(got)
+    assert found > 10

@@ -130,3 +130,20 @@ def test_batched_extraction_finds_what_one_article_at_a_time_finds(corpus: Path,
     assert sum(len(c) for c in batched if isinstance(c, list)) > 50
     one = prepare(shipped_extractor, items, batch=False)
     assert prepare(shipped_extractor, items, batch=True) == one
+
+
+def test_worker_pool_replaces_a_worker_that_dies() -> None:
+    """The pool's worker handler sleeps until a worker exits or the pool changes (not whenever a
+    result waits): a worker that dies still wakes it, and a new worker takes the next task."""
+    import multiprocessing
+
+    from treatywatch.prepare import _Pool
+
+    pool = _Pool(1, context=multiprocessing.get_context("fork"))
+    try:
+        assert pool.apply(abs, (-3,)) == 3
+        pool.apply_async(os._exit, (1,))  # the worker dies; its task never ends
+        assert pool.apply_async(abs, (-5,)).get(timeout=30) == 5
+    finally:
+        pool.terminate()
+        pool.join()

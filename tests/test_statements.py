@@ -124,3 +124,64 @@ def test_statements_quality_no_metric_below_its_pinned_floor():
     assert set(floors) >= {"speaker", "state", "stance", "reasons"}
     bad = statements_gate.failures(statements_gate.measure(), floors)
     assert not bad, "statement quality fell: " + "; ".join(bad)
+
+
+def test_statements_first_chars_are_what_the_letter_matches_under_ignorecase():
+    """``_first_chars`` stands in for a letter under re.IGNORECASE in the rules' patterns: it must
+    give exactly the characters the engine matches (every code point checked)."""
+    import re
+    import string
+
+    from treatywatch.statements import _first_chars
+
+    every = "".join(map(chr, range(0x110000)))
+    for letter in string.ascii_letters:
+        assert set(_first_chars(letter, True)) == set(re.findall(re.escape(letter), every, re.IGNORECASE)), letter
+        assert _first_chars(letter, False) == letter
+    assert _first_chars("É", True) is None and _first_chars("É", False) == "É"
+
+
+def test_statements_alternation_matches_as_the_plain_alternation():
+    """The phrases grouped by first character match exactly what the plain alternation of them
+    (longest first) matches, with and without re.IGNORECASE, alone and inside a longer pattern."""
+    import re
+
+    from treatywatch.statements import _alternation_source, _cue
+
+    raw = json.loads((statements_gate.ROOT / "src" / "treatywatch" / "data" / "statements.json").read_text(encoding="utf-8"))
+    lists = [raw["reporting_verbs"], raw["roles"], raw["government_bodies"], list(raw["organisations"]),
+             raw["not_speakers"], *raw["stance"].values(), *(words for _c, _l, words in raw["reasons"]),
+             ["said", "Said", "spokesman", "Spokeswoman", "İstanbul", "ſo", "Kelvin"], [" said", "told"], ["* said", "told"]]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((statements_gate.DATA / "corpus").glob("*.txt"))]
+    texts.append("SAID İstanbul ſo kelvin Said-said said_ SPOKESMAN Foreign minister FOREIGN MINISTER")
+    for phrases in lists:
+        plain = r"(?<![\w-])(?:" + "|".join(_cue(p) for p in sorted(set(phrases), key=len, reverse=True)) + ")"
+        for flags in (0, re.IGNORECASE):
+            grouped = _alternation_source(phrases, bool(flags))
+            for old, new in ((plain, grouped), (rf"(?P<a>(?:[A-Z]\w+\s+){{0,2}}{plain})\s+(?P<b>\w+)",
+                                                  rf"(?P<a>(?:[A-Z]\w+\s+){{0,2}}{grouped})\s+(?P<b>\w+)")):
+                o, n = re.compile(old, flags), re.compile(new, flags)
+                for text in texts:
+                    assert [m.groups() + m.span() for m in o.finditer(text)] == \
+                        [m.groups() + m.span() for m in n.finditer(text)]
+
+
+def test_statements_sentence_cuts_and_role_words_match_their_plain_patterns():
+    """The sentence cuts skip the search where it cannot match, and the words that begin a role
+    before a name are grouped by first character: both give exactly what the plain patterns give."""
+    import re
+
+    from treatywatch.gate import split_sentences
+    from treatywatch.statements import _EXTRA_SPLIT, _NAME, _ROLE_COMMA_NAME, _extra_cuts
+
+    plain = re.compile(rf"(?P<role>\b(?i:head|chief|leader|director|spokes\w+|minister|president|ambassador|adviser|advisor"
+                       rf"|chairman|chairwoman|chair|secretary|envoy|deputy|official)\b[^,.;]{{0,70}}),\s+(?P<name>{_NAME}),")
+    texts = [p.read_text(encoding="utf-8") for p in sorted((statements_gate.DATA / "corpus").glob("*.txt"))]
+    texts += ["It ended.Then it began!“Yes” he said.\"No\" And then?", "the HEAD of the agency, Ali Salajegheh, said",
+              "Spokeswoman for the Kremlin, Maria Zakharova, said", "a CHAIR, Jane Doe, and chief, John Roe Smith,",
+              "no mark here", "x.", "ab.\"C", "ab.C", "line\nbreak", "\n"]
+    for text in texts:
+        assert [m.groupdict() | {"at": m.span()} for m in plain.finditer(text)] == \
+            [m.groupdict() | {"at": m.span()} for m in _ROLE_COMMA_NAME.finditer(text)]
+        for sentence in [text] + [text[s:e] for s, e in split_sentences(text)]:
+            assert _extra_cuts(sentence) == [m.end() for m in _EXTRA_SPLIT.finditer(sentence)]

@@ -52,8 +52,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"\b(?:in|since|from|by|of|during|as early as|as far back as|back in)\s+{_Y}\b", re.I)),
     ("today", re.compile(r"\b(?P<word>today|tonight|this morning|this afternoon|this evening|yesterday|tomorrow|last night|earlier today|on monday|on tuesday|on wednesday|on thursday|on friday|on saturday|on sunday|last monday|last tuesday|last wednesday|last thursday|last friday|last saturday|last sunday)\b", re.I)),
     # a bare weekday after a verb or comma: "signed a law Thursday", "announced Wednesday that" (not "Black Friday",
-    # "by Friday", "next Monday"; a weekday before a date is part of that date)
-    ("weekday", re.compile(r"(?<!\bby\s)(?<!\bnext\s)(?<!\buntil\s)(?<!\btill\s)(?<!\bfrom\s)(?<!\bbefore\s)"
+    # "by Friday", "next Monday"; a weekday before a date is part of that date); the look-ahead for a weekday's
+    # first letter comes first, so that the look-behinds are tested only there
+    ("weekday", re.compile(r"(?=[MTWFS])(?<!\bby\s)(?<!\bnext\s)(?<!\buntil\s)(?<!\btill\s)(?<!\bfrom\s)(?<!\bbefore\s)"
                            r"(?<!\bevery\s)(?<!\bthis\s)(?<!\bcoming\s)(?<!Black\s)(?<!Good\s)(?<!Holy\s)(?<!Super\s)(?<=[A-Za-z,]\s)(?P<word>Monday|Tuesday|Wednesday|Thursday|"
                            r"Friday|Saturday|Sunday)\b(?!['’]s)(?!,?\s+(?:\d|January|February|March|April|May|June|July|August|"
                            r"September|October|November|December))")),

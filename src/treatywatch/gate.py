@@ -163,6 +163,7 @@ class Lexicon:
             if len(full) == 1 and len(surname) > 3:
                 state_entries.append((surname, (next(iter(full)), "official")))
         self._states = _automaton(state_entries)
+        self._recent_states: dict[str, list[Mention]] = {}
         stems: list[tuple[str, Any]] = []
         for cue, spec in self.cues.items():
             for stem in spec.get("stems", []):
@@ -192,11 +193,16 @@ class Lexicon:
         return sorted(found, key=lambda m: m.start)
 
     def state_mentions(self, text: str) -> list[Mention]:
-        out = []
-        for s, e, values in _scan(self._states, text):
-            ref, kind = values[0]
-            out.append(Mention(s, e, text[s:e], ref, kind))
-        return out
+        """The names of states, their capitals, institutions and officials in ``text``.  The
+        English extraction and then the statements ask this of an article's text: the answers
+        for the last texts are kept, as for ``treaty_mentions``."""
+        found = self._recent_states.get(text)
+        if found is None:
+            if len(self._recent_states) >= RECENT_TEXTS:
+                self._recent_states.clear()
+            found = self._recent_states[text] = [Mention(s, e, text[s:e], *values[0])
+                                                 for s, e, values in _scan(self._states, text)]
+        return list(found)
 
     def cue_hits(self, text: str) -> list[tuple[int, int, str]]:
         low = _lower_same_length(text)

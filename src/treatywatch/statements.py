@@ -35,6 +35,18 @@ _NAME_TOKEN = r"[A-ZÀ-ŽĀ-ž][\w’'.-]*[\w]"
 _NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|(?:de|van|von|bin)\b|al-\w+)){{1,2}}"
 _QUOTE = re.compile(r"“[^”]{3,}?”|\"[^\"]{3,}?\"")
 _EXTRA_SPLIT = re.compile(r"(?<=[a-z]{2}[.!?])(?=[“\"]?[A-Z])|(?<=[a-z]{2}[.!?][”\"])(?=\s*[A-Z])|\n+")
+
+
+def _extra_cuts(sentence: str) -> list[int]:
+    """Where ``_EXTRA_SPLIT`` cuts ``sentence`` (the ends of its matches).  A match is a line
+    break or comes after a '.', '!' or '?' with a character after it, so a sentence with
+    neither (most) is not searched."""
+    head = sentence[:-1]
+    if "\n" not in sentence and "." not in head and "!" not in head and "?" not in head:
+        return []
+    return [m.end() for m in _EXTRA_SPLIT.finditer(sentence)]
+
+
 WEAK_TREATIES = {"north_atlantic_treaty"}  # "NATO" mostly names the alliance
 _STOP_NAME = {"The", "In", "On", "At", "But", "And", "If", "As", "A", "An", "It", "This", "That", "Speaking",
               "According", "Once", "Any", "After", "Before", "When", "While", "His", "Her", "Their", "Its",
@@ -68,6 +80,12 @@ class Rules:
     join_acts: re.Pattern[str]
     keep_acts: re.Pattern[str]
     reasons: tuple[tuple[str, re.Pattern[str]], ...]
+    # patterns of persons and speakers around the roles and verbs (``_ArticleStatements``)
+    role_name: re.Pattern[str]  # "Foreign Minister Margus Tsahkna"
+    name_role: re.Pattern[str]  # "Ali Salajegheh, the head of ...,"
+    role_before: re.Pattern[str]  # a role right before an official's name
+    role_mention: re.Pattern[str]  # a role without a name: "the Estonian Foreign Minister"
+    quote_tail: re.Pattern[str]  # who said a quotation, after it: '", the minister said'
 
 
 def _cue(phrase: str) -> str:
@@ -84,11 +102,69 @@ def _cue(phrase: str) -> str:
     return rf"{body}(?![\w-])" if not phrase.endswith("*") else body
 
 
-def _alternation(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """One pattern for the phrases, longest first, each starting at a word start (the shared
-    look-behind stands once in front, so the engine tests it once a position, not once a phrase)."""
+# What an ASCII letter matches under re.IGNORECASE besides its two cases (Unicode simple case
+# folding); tests/test_statements.py checks every code point.
+_OTHER_CASES = {"i": "İı", "k": "\u212a", "s": "ſ"}
+
+
+def _first_chars(char: str, ignorecase: bool) -> str | None:
+    """The characters that ``char``, the first of a phrase, matches: itself when case counts,
+    else its cases; None for a character other than an ASCII letter when case does not count."""
+    if not ignorecase:
+        return char
+    if not (char.isascii() and char.isalpha()):
+        return None
+    low = char.lower()
+    return low + low.upper() + _OTHER_CASES.get(low, "")
+
+
+def _by_first_char(alternatives: Iterable[tuple[str, str]], ignorecase: bool) -> str | None:
+    """``(?:a|b|...)`` of the alternatives, each given as its first character and the pattern of
+    the rest, to be compiled with re.IGNORECASE or without (``ignorecase``), alone or inside
+    another pattern; None when a first character is no ASCII letter under re.IGNORECASE.
+
+    The alternatives are grouped by their first character, written as a class that matches
+    exactly what that character matches under the flags (``(?-i:[fF])``): the engine skips a
+    group whose class does not match in one step, where it would enter every alternative that
+    begins with a letter under re.IGNORECASE.  Only one group can match at a position and the
+    alternatives keep their order within it, so every match is the same."""
+    groups: dict[str, list[str]] = {}
+    for first, rest in alternatives:
+        chars = _first_chars(first, ignorecase)
+        if chars is None:
+            return None
+        groups.setdefault(chars, []).append(rest)
+    return "(?:" + "|".join(f"(?-i:[{re.escape(chars)}])(?:{'|'.join(rests)})" for chars, rests in groups.items()) + ")"
+
+
+def _alternation_source(phrases: Iterable[str], ignorecase: bool) -> str:
+    """One pattern for the phrases, longest first, each starting at a word start, to be compiled
+    with re.IGNORECASE or without (``ignorecase``), alone or inside another pattern.  The shared
+    look-behind stands once in front, so the engine tests it once a position, not once a phrase;
+    the phrases are grouped by their first character (``_by_first_char``)."""
     ordered = sorted(set(phrases), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(_cue(p) for p in ordered) + ")", flags)
+    grouped = None
+    if all(p[:1].strip() and p[0] != "*" for p in ordered):  # each begins with the character of its cue
+        grouped = _by_first_char(((p[0], _cue(p)[len(re.escape(p[0])):]) for p in ordered), ignorecase)
+    return r"(?<![\w-])" + (grouped or "(?:" + "|".join(_cue(p) for p in ordered) + ")")
+
+
+def _alternation(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """The phrases' ``_alternation_source``, compiled with ``flags``."""
+    return re.compile(_alternation_source(phrases, bool(flags & re.IGNORECASE)), flags)
+
+
+# "President Bush", "Prime Minister Mahathir": a title and a surname alone (a text that holds none of
+# the titles is not searched)
+_TITLES = ("President", "Prime Minister", "Chancellor", "Minister", "Secretary", "Senator", "Sen.", "Ambassador", "Premier",
+           "Dr")
+_TITLE_SURNAME = re.compile(rf"(?P<role>(?:[A-Z][\w’'.-]+\s+){{0,2}}(?:{'|'.join(map(re.escape, _TITLES))}))"
+                            rf"\s+(?P<name>[A-Z][\w’'-]{{2,}})\b(?![’']s\b)(?!\s+[A-Z])")
+# "the head of the agency, Ali Salajegheh,": a word that begins such a role, the role, then the name
+_HEAD_WORDS = ("head", "chief", "leader", "director", r"spokes\w+", "minister", "president", "ambassador", "adviser",
+               "advisor", "chairman", "chairwoman", "chair", "secretary", "envoy", "deputy", "official")
+_ROLE_COMMA_NAME = re.compile(rf"(?P<role>\b(?i:{_by_first_char(((w[0], w[1:]) for w in _HEAD_WORDS), True)})\b"
+                              rf"[^,.;]{{0,70}}),\s+(?P<name>{_NAME}),")
 
 
 @functools.lru_cache(maxsize=1)
@@ -100,6 +176,7 @@ def load_rules() -> Rules:
         if code not in REASON_LABELS:
             raise ValueError(f"data/statements.json: unknown reason {code!r}")
     orgs = dict(raw["organisations"])
+    roles, roles_cased = _alternation_source(raw["roles"], True), _alternation_source(raw["roles"], False)
     return Rules(
         verbs=_alternation(raw["reporting_verbs"]),
         roles=_alternation(raw["roles"]),
@@ -118,6 +195,13 @@ def load_rules() -> Rules:
         keep_acts=_alternation(raw["stance"]["keep_acts"]),
         reasons=tuple((code, _alternation(words, re.IGNORECASE if code != "alliance" else 0))
                       for code, _label, words in raw["reasons"]),
+        role_name=re.compile(rf"(?P<role>(?:(?:[A-Z][\w’'.-]+|the country's|[a-z]+-level)\s+){{0,3}}(?i:{roles}))"
+                             rf"\s+(?P<name>{_NAME})"),
+        name_role=re.compile(rf"(?P<name>{_NAME}),\s+(?P<role>(?:the\s+)?[^,.;]{{0,60}}?\b(?i:{roles})\b[^,.;]{{0,60}})[,.]"),
+        role_before=re.compile(rf"((?:[A-Z][\w’'-]+\s+){{0,3}}(?:{roles_cased}))\s*$"),
+        role_mention=re.compile(rf"\b(?:the\s+)?(?P<qual>(?:[A-Z][\w’'-]+(?:'s)?\s+){{1,2}})(?P<role>{roles_cased})\b"),
+        quote_tail=re.compile(rf"\s*,?\s*(?P<who>[^,.“”\"]{{1,70}}?)\s+(?P<verb>{_alternation_source(raw['reporting_verbs'], True)})",
+                              re.IGNORECASE),
     )
 
 
@@ -215,17 +299,14 @@ class _ArticleStatements:
                 off = self.lex.officials.get(mn.ref)
                 role = self._role_before(mn.start)
                 add(mn.ref, mn.start, mn.end, role or (off.role if off else None), off.state if off else None)
-        role_name = re.compile(rf"(?P<role>(?:(?:[A-Z][\w’'.-]+|the country's|[a-z]+-level)\s+){{0,3}}(?i:{rules.roles.pattern}))"
-                               rf"\s+(?P<name>{_NAME})")
-        for m in role_name.finditer(text):
+        for m in rules.role_name.finditer(text):
             role = m.group("role")
             state = self._state_in(m.start("role"), m.end("role")) or self._state_of_after(m.end("name"))
             if state is None and self._org_in(m.start("role"), m.end("role")):
                 state = ""  # "Convention spokeswoman Laila Rodriguez", "OPCW spokesman": no state
             add(m.group("name"), m.start("name"), m.end("name"), role.strip(), state)
         # "President Bush", "Prime Minister Mahathir": a title and a surname alone
-        for m in re.finditer(r"(?P<role>(?:[A-Z][\w’'.-]+\s+){0,2}(?:President|Prime Minister|Chancellor|Minister|Secretary|Senator"
-                             r"|Sen\.|Ambassador|Premier|Dr))\s+(?P<name>[A-Z][\w’'-]{2,})\b(?![’']s\b)(?!\s+[A-Z])", text):
+        for m in _TITLE_SURNAME.finditer(text) if any(title in text for title in _TITLES) else ():
             if m.group("name") in _STOP_NAME or m.group("name") in _BODY_WORDS or self.rules.verbs.fullmatch(m.group("name")):
                 continue
             state = self._state_in(m.start("role"), m.end("role"))
@@ -235,15 +316,12 @@ class _ArticleStatements:
             st = self._state_in(m.start("state"), m.end("state"))
             if st:
                 add(m.group("name"), m.start("name"), m.end("name"), None, st)
-        for m in re.finditer(rf"(?P<name>{_NAME}),\s+(?P<role>(?:the\s+)?[^,.;]{{0,60}}?\b(?i:{rules.roles.pattern})\b[^,.;]{{0,60}})[,.]",
-                             text):
+        for m in rules.name_role.finditer(text):
             state = self._state_in(m.start("role"), m.end("role"))
             if state is None and self._org_in(m.start("role"), m.end("role")):
                 state = ""
             add(m.group("name"), m.start("name"), m.end("name"), m.group("role").strip(), state)
-        for m in re.finditer(rf"(?P<role>\b(?i:head|chief|leader|director|spokes\w+|minister|president|ambassador|adviser|advisor"
-                             rf"|chairman|chairwoman|chair|secretary|envoy|deputy|official)\b[^,.;]{{0,70}}),\s+(?P<name>{_NAME}),",
-                             text):
+        for m in _ROLE_COMMA_NAME.finditer(text):
             state = self._state_in(max(0, m.start("role") - 30), m.end("role"))
             if state is None and self._org_in(m.start("role"), m.end("role")):
                 state = ""
@@ -280,7 +358,7 @@ class _ArticleStatements:
                     or re.search(r"\b(?:Convention|Treaty|Protocol|OPCW|IAEA|UNEP|WWF|Greenpeace)\b", self.text[s:e]))
 
     def _role_before(self, at: int) -> str | None:
-        m = re.search(rf"((?:[A-Z][\w’'-]+\s+){{0,3}}(?:{self.rules.roles.pattern}))\s*$", self.text[max(0, at - 70):at])
+        m = self.rules.role_before.search(self.text[max(0, at - 70):at])
         return m.group(1).strip() if m else None
 
     def _state_of_after(self, at: int) -> str | None:
@@ -290,7 +368,7 @@ class _ArticleStatements:
     def _sentences(self) -> list[tuple[int, int]]:
         out = []
         for s, e in split_sentences(self.text):
-            cuts = [s] + [s + m.end() for m in _EXTRA_SPLIT.finditer(self.text[s:e])] + [e]
+            cuts = [s] + [s + cut for cut in _extra_cuts(self.text[s:e])] + [e]
             for a, b in zip(cuts, cuts[1:]):
                 while a < b and self.text[a].isspace():
                     a += 1
@@ -334,8 +412,7 @@ class _ArticleStatements:
                 off = self.lex.officials.get(mn.ref)
                 out.append(_Speaker(mn.start, mn.end, mn.ref, "official", off.role if off else None, off.state if off else None))
         # a role without a name: "the Estonian Foreign Minister", "Latvia's defence minister"
-        for m in re.finditer(rf"\b(?:the\s+)?(?P<qual>(?:[A-Z][\w’'-]+(?:'s)?\s+){{1,2}})(?P<role>{rules.roles.pattern})\b",
-                             text[s:e]):
+        for m in rules.role_mention.finditer(text[s:e]):
             a, b = s + m.start(), s + m.end()
             if any(f.start <= a < f.end or a <= f.start <= b + 1 for f in out):
                 continue
@@ -500,7 +577,7 @@ class _ArticleStatements:
         text = self.text
         tail = text[qe:qe + 90]
         sp: _Speaker | None = None
-        m = re.match(rf"\s*,?\s*(?P<who>[^,.“”\"]{{1,70}}?)\s+(?P<verb>{self.rules.verbs.pattern})", tail, re.IGNORECASE)
+        m = self.rules.quote_tail.match(tail)
         if m and not self.rules.verbs.search(m.group("who")):
             sp = self._speaker_for_verb(qe + m.start("verb"), qe + m.end("verb"), qe, qe + m.end("verb"))
         if sp is None:

