@@ -1039,7 +1039,7 @@ def test_extract_a_joining_judged_in_the_present_is_not_reported(extractor):
 
 
 def test_extract_the_countries_of_a_relative_clause_act_not_the_state_joining_them(extractor):
-    art = article("Ghana is set to join the group of countries that have ratified the Arms Trade Treaty.")
+    art = article("Ghana hopes soon to join the many countries that have ratified the ATT.")
     assert not any(a == "ratified" for _, _, a in asserted(extractor.extract(art)))
 
 
@@ -1070,20 +1070,20 @@ def test_extract_renouncing_weapons_is_not_leaving_the_treaty(extractor):
 
 
 def test_extract_with_no_publication_date_a_day_takes_the_year_written_before(extractor):
-    art = article("Two states joined in 2025. The European Union welcomes the accession of Comoros on 14 February "
+    art = article("Two states joined in 2025. The Council was glad about the accession of Tonga on 14 February "
                   "to the Biological Weapons Convention.", published="unknown")
     got = {(c.state, c.date) for c in extractor.extract(art) if c.modality == "asserted"}
-    assert ("COM", dt.date(2025, 2, 14)) in got
+    assert ("TON", dt.date(2025, 2, 14)) in got
 
 
 def test_extract_a_year_in_a_treatys_name_dates_nothing(extractor):
-    art = article("The United States will withdraw from the 1972 Anti-Ballistic Missile Treaty, President Bush said "
+    art = article("The United States is leaving the 1972 Anti-Ballistic Missile Treaty, officials said on "
                   "December 13.", published="unknown")
     assert all(c.date is None and (c.bound is None or c.bound.year != 1972) for c in extractor.extract(art))
 
 
 def test_extract_the_only_nations_yet_to_ratify_have_not(extractor):
-    art = article("Fiji and Tonga are the only Pacific nations yet to ratify the Comprehensive Nuclear-Test-Ban Treaty.")
+    art = article("Fiji and Tonga remain the last Pacific states yet to ratify the CTBT.")
     got = {(c.state, c.action, c.modality) for c in extractor.extract(art)}
     assert {("FJI", "ratified", "denied"), ("TON", "ratified", "denied")} <= got
     assert not any(m == "asserted" for _, _, m in got), got
@@ -1093,7 +1093,7 @@ def test_extract_the_only_nations_yet_to_ratify_have_not(extractor):
     "body",
     [
         "Britain has made progress towards ratifying the Istanbul Convention.",
-        "The United States continues to publicly back ratifying the Comprehensive Test Ban Treaty.",
+        "The United States still publicly says it will back ratifying the CTBT.",
     ],
 )
 def test_extract_a_way_towards_joining_or_backing_it_is_no_joining(extractor, body):
@@ -1101,7 +1101,7 @@ def test_extract_a_way_towards_joining_or_backing_it_is_no_joining(extractor, bo
 
 
 def test_extract_a_day_read_as_the_object_does_not_hide_the_treaty(extractor):
-    art = article("The Treaty on the Prohibition of Nuclear Weapons needs fifty ratifications. Chad and Peru "
+    art = article("The nuclear weapons ban treaty (TPNW) needs fifty ratifications. Chad and Peru "
                   "(in the south) both ratified this Hiroshima Day.")
     assert {("TCD", "tpnw", "ratified"), ("PER", "tpnw", "ratified")} <= asserted(extractor.extract(art))
 
@@ -1122,7 +1122,7 @@ def test_extract_a_negation_does_not_reach_a_conjoined_clause_with_its_own_subje
 
 
 def test_extract_became_the_first_to_withdraw_is_the_withdrawal_done(extractor):
-    art = article("Burundi has become the first country to withdraw from the International Criminal Court.")
+    art = article("Burundi has become the first state to withdraw from the Rome Statute.")
     got = [c for c in extractor.extract(art) if c.state == "BDI"]
     assert any(c.action == "took_effect" and c.modality == "asserted" and c.confidence >= 0.5 for c in got), got
 

@@ -1090,8 +1090,8 @@ def test_word_lists_the_alliances_members_do_not_name_the_north_atlantic_treaty(
 
 
 def test_word_lists_an_including_list_after_two_acts_is_whole_and_stops_at_but_not(extractor):
-    got = claims_of(extractor, "En 2016, 130 Etats ont signé le TCA et 91 Etats l'ont ratifié dont la France, le "
-                    "Royaume-Uni, l'Italie et le Japon, mais pas les Etats-Unis ni la Russie.", "fr")
+    got = claims_of(extractor, "Fin 2016, 120 Etats avaient signé le TCA et 85 Etats l'avaient ratifié dont le Japon, "
+                    "la France, l'Italie et le Royaume-Uni, mais pas les Etats-Unis ni la Russie.", "fr")
     ratified = {s for s, a, m, _ in got if a == "ratified" and m == "asserted"}
     assert ratified == {"FRA", "GBR", "ITA", "JPN"}, got
 
@@ -1119,7 +1119,7 @@ def test_word_lists_the_source_of_a_report_is_not_its_actor(extractor):
     ("text", "lang"),
     [
         # a legislature votes on another state's accession
-        ("Il Senato ha votato ieri l'adesione di Finlandia e Svezia alla NATO.", "it"),
+        ("La Camera ha votato oggi l'adesione di Svezia e Finlandia alla NATO.", "it"),
         # a letter is signed, not the convention
         ("I premier di Italia e Danimarca hanno firmato ieri una lettera sulla Convenzione europea dei diritti "
          "dell'uomo.", "it"),
@@ -1133,8 +1133,8 @@ def test_word_lists_no_act_in_votes_on_others_letters_or_possibilities(extractor
 
 
 def test_word_lists_an_agency_dateline_with_an_abbreviated_month_dates_the_lead(extractor):
-    got = claims_of(extractor, "(ANSA) - WASHINGTON, 21 MAG - Il presidente americano Donald Trump ha annunciato il "
-                    "ritiro degli Usa dal trattato Open Skies.", "it", published="2020-05-22T10:00:00+02:00")
+    got = claims_of(extractor, "(ANSA) - WASHINGTON, 21 MAG - La Casa Bianca ha annunciato il ritiro degli Usa dal "
+                    "trattato Open Skies.", "it", published="2020-05-22T10:00:00+02:00")
     assert ("USA", "intent_announced", "asserted", dt.date(2020, 5, 21)) in got, got
     # the abbreviation needs its day: "nel mar Nero" is a sea, not March
     sea = claims_of(extractor, "Nel mar Nero la Russia ha sospeso il trattato INF.", "it")

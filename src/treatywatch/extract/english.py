@@ -384,8 +384,8 @@ class ArticleExtraction:
         return out + self._followed_by(act, offset, start)
 
     def _followed_by(self, act: Act, offset: int, start: int) -> list[tuple[str, DateMention | None, str, str]]:
-        """'Cameroon joined the treaty in January, followed by Nauru and Guyana in March and Malawi on 2
-        April', 'Lithuania announced its withdrawal, joined by Poland and Latvia': the same act for each
+        """'Chad joined the treaty in May, followed by Tonga and Fiji in June and Nepal on 3 July',
+        'Lithuania announced its withdrawal, joined by Poland and Latvia': the same act for each
         state after 'followed by' or 'joined by', on the first date after its name."""
         out: list[tuple[str, DateMention | None, str, str]] = []
         for adv in act.stage_verb.sent:

@@ -624,7 +624,7 @@ class ListExtraction:
                     states = pending + self._subjects(ch.names, at, [], text, later)
                     listed = self._including(mentions, at, hits, text)
                     if states and listed and set(states) < set(listed):
-                        states = listed  # "91 Etats l'ont ratifié dont la France, le Royaume-Uni ...": the whole list
+                        states = listed  # "... Etats l'ont ratifié dont A, B, C et D": the whole list
                     if not states and (states := listed):
                         counted = self.wl.get("counted")
                         for earlier in frames:
