@@ -1097,15 +1097,15 @@ def test_word_lists_an_including_list_after_two_acts_is_whole_and_stops_at_but_n
 
 
 def test_word_lists_the_date_of_a_participle_describing_the_treaty_is_not_the_acts(extractor):
-    got = claims_of(extractor, "Les Etats-Unis ont annoncé leur retrait du traité ABM signé avec l'Union soviétique "
-                    "en juin 1972.", "fr", published="2001-12-14T10:00:00+01:00")
+    got = claims_of(extractor, "Les Etats-Unis ont annoncé leur retrait du traité ABM, signé à Moscou par Nixon en "
+                    "mai 1972.", "fr", published="2001-12-14T10:00:00+01:00")
     assert ("USA", "intent_announced", "asserted", None) in got, got
 
 
 def test_word_lists_the_framework_convention_named_with_its_agreement_is_not_the_act(extractor):
     art = parse_news_text("Tytuł\nWire\n2019-11-05T10:00:00+02:00\n\nWaszyngton notyfikował wczoraj wystąpienie "
-                          "Stanów Zjednoczonych z opartego na Ramowej konwencji Narodów Zjednoczonych w sprawie zmian "
-                          "klimatu porozumienia paryskiego.\n", article_id="x")
+                          "Stanów Zjednoczonych z opartego na Ramowej konwencji klimatycznej ONZ porozumienia "
+                          "paryskiego.\n", article_id="x")
     assert {c.treaty for c in extractor.extract(art)} == {"paris_agreement"}
 
 
@@ -1133,8 +1133,8 @@ def test_word_lists_no_act_in_votes_on_others_letters_or_possibilities(extractor
 
 
 def test_word_lists_an_agency_dateline_with_an_abbreviated_month_dates_the_lead(extractor):
-    got = claims_of(extractor, "(ANSA) - WASHINGTON, 21 MAG - La Casa Bianca ha annunciato il ritiro degli Usa dal "
-                    "trattato Open Skies.", "it", published="2020-05-22T10:00:00+02:00")
+    got = claims_of(extractor, "(ANSA) - WASHINGTON, 21 MAG - Gli Usa hanno annunciato il loro ritiro dal trattato "
+                    "Open Skies.", "it", published="2020-05-22T10:00:00+02:00")
     assert ("USA", "intent_announced", "asserted", dt.date(2020, 5, 21)) in got, got
     # the abbreviation needs its day: "nel mar Nero" is a sea, not March
     sea = claims_of(extractor, "Nel mar Nero la Russia ha sospeso il trattato INF.", "it")

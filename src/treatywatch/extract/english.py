@@ -274,8 +274,8 @@ class ArticleExtraction:
         return out
 
     def _whole_lists(self, states: list[str], start: int, end: int) -> list[str]:
-        """``states`` with the rest of each list of state names one of them stands in ("Norway, Ireland,
-        Sierra Leone and the Holy See signed"): the small model often parses such a list as a name and its
+        """``states`` with the rest of each list of state names one of them stands in ("Chile, Peru, Mexico
+        and the Holy See signed"): the small model often parses such a list as a name and its
         apposition, or hangs its first name on a word before it, so the parse gives part of it.  A list is
         names joined only by commas and a last 'and', not governed by a word before it ("in A, B and C",
         "from the former A and B")."""
