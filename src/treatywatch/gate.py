@@ -122,6 +122,10 @@ def _scan(auto: Any, text: str, prefix: bool = False) -> Iterator[tuple[int, int
             yield start, end_idx + 1, values
 
 
+# treaties whose short name mostly names something else: "NATO" is the alliance more often than the treaty
+WEAK_TREATIES = frozenset({"north_atlantic_treaty"})
+
+
 class Lexicon:
     """Every name the gate and the extractor look for, compiled into automata."""
 

@@ -28,7 +28,7 @@ from typing import Any
 
 from .dates import find_dates
 from .evaluate import Scores
-from .gate import Lexicon, default_lexicon, split_sentences
+from .gate import WEAK_TREATIES, Lexicon, default_lexicon, split_sentences
 from .models import REASON_LABELS, Article, Claim, Event, Reason, Statement, direction
 
 _NAME_TOKEN = r"[A-ZÀ-ŽĀ-ž][\w’'.-]*[\w]"
@@ -47,7 +47,6 @@ def _extra_cuts(sentence: str) -> list[int]:
     return [m.end() for m in _EXTRA_SPLIT.finditer(sentence)]
 
 
-WEAK_TREATIES = {"north_atlantic_treaty"}  # "NATO" mostly names the alliance
 _STOP_NAME = {"The", "In", "On", "At", "But", "And", "If", "As", "A", "An", "It", "This", "That", "Speaking",
               "According", "Once", "Any", "After", "Before", "When", "While", "His", "Her", "Their", "Its",
               "Earlier", "Later", "Meanwhile", "However", "Former", "Also", "Then", "Now", "Today", "Yesterday"}

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..consolidate import date_rank
 from ..dates import YEAR_HINT_REACH, YEAR_WRITTEN, DateMention, NUMBERS, add_months, find_dates
-from ..gate import Lexicon, Mention, split_sentences
+from ..gate import WEAK_TREATIES, Lexicon, Mention, split_sentences
 from ..models import Article, Claim, Evidence, Quote
 from .tree import (
     THREAT, Act, abs_of, abs_tok_end, abs_tok_start, ancestor_clauses, clause_ranges, clause_verb, core_kind_of,
@@ -23,7 +23,7 @@ from .words import (
     GENERIC_SUBJECTS, GENERIC_TREATY_WORDS, GOVERNMENT_WORDS, HYPOTHETICAL_AUX, INSTRUMENT_WORDS, NOTIFY_VERBS,
     INTENT_VERBS, JOIN_LIKE, JOIN_NOUNS, LAW_WORDS, LEGISLATURE_WORDS, OTHER_BODIES, PLANNED, PREVENT_VERBS, PRONOUNS,
     QUANTIFIERS,
-    REACTION_VERBS, REPORTING_VERBS, STATE_GROUPS, VOTE_VERBS, WEAK_TREATIES, COUNT_BEFORE,
+    REACTION_VERBS, REPORTING_VERBS, STATE_GROUPS, VOTE_VERBS, COUNT_BEFORE,
     DATELINE_PLACE, EFFECT_BEFORE, GAP_CLOSE, GAP_JOIN, GAP_LEAD, GAP_MORE_YEARS, GAP_OPEN, LAST_YEAR,
     ROLE_BEFORE, SAME_DAY, YEAR, outside_names, person_mentions, quote_spans, find_dateline, parse_dateline,
 )

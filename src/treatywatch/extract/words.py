@@ -61,7 +61,6 @@ BECAME_MEMBER = "became a member or party: joined, by an instrument not named he
 JOIN_LIKE = {"signed", "ratified", "acceded", "rejoined", "deratified", "suspended"}
 # Treaties whose names are mostly used for something else (NATO the organisation): only taken
 # when the name is linked to the act in the parse.
-WEAK_TREATIES = {"north_atlantic_treaty"}
 
 
 GAP_OPEN = re.compile(r"(?:,|;|:|\band|,\s+after)\s*(?:the\s+)?$")  # after a comma, colon, 'and' or ', after'
