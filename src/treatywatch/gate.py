@@ -126,6 +126,14 @@ def _scan(auto: Any, text: str, prefix: bool = False) -> Iterator[tuple[int, int
 WEAK_TREATIES = frozenset({"north_atlantic_treaty"})
 
 
+def typographic_spellings(name: str) -> list[str]:
+    """``name`` as typed and as typeset: news writes "Convention d’Istanbul" and "Lao People’s Democratic
+    Republic" as often as with a straight apostrophe, and some sites "Non‑Proliferation" and "Guinea‑Bissau"
+    with a non-breaking hyphen."""
+    return list(dict.fromkeys((name, name.replace("'", "’"), name.replace("-", "\u2011"),
+                               name.replace("'", "’").replace("-", "\u2011"))))
+
+
 class Lexicon:
     """Every name the gate and the extractor look for, compiled into automata."""
 
@@ -139,11 +147,11 @@ class Lexicon:
             for name in names:
                 if name in treaty.abbreviations:
                     continue  # "New START" must not match "a new start"
-                treaty_entries.append((_lower_same_length(name), (treaty.id, "treaty")))
+                for spelling in typographic_spellings(name):
+                    treaty_entries.append((_lower_same_length(spelling), (treaty.id, "treaty")))
             for lang, values in treaty.names.items():
                 for name in values:
-                    # news writes "Convention d’Istanbul" as often as "Convention d'Istanbul"
-                    for spelling in dict.fromkeys((name, name.replace("'", "’"))):
+                    for spelling in typographic_spellings(name):
                         treaty_entries.append((_lower_same_length(spelling), (treaty.id, lang)))
             for abbr in treaty.abbreviations:
                 abbrev_entries.append((abbr, (treaty.id, "treaty")))
@@ -155,8 +163,7 @@ class Lexicon:
         for row in self.states.values():
             for kind in ("name", "aliases", "demonyms", "capitals", "institutions", "de", "fr", "ru", "uk", "pl", "es", "it"):
                 for value in row[kind]:
-                    # news writes "Lao People’s Democratic Republic" as often as "Lao People's ..."
-                    for spelling in dict.fromkeys((value, value.replace("'", "’"))):
+                    for spelling in typographic_spellings(value):
                         state_entries.append((spelling, (row["iso3"], kind.rstrip("s") if kind != "aliases" else "alias")))
         self.officials = load_officials()
         surnames: dict[str, set[str]] = {}
