@@ -64,6 +64,17 @@ _LIST_GOVERNED = re.compile(r"\b(?:in|of|from|with|to|by|for|on|at|over|into|acr
                             r"towards?|via|versus|vs)\s+(?:[\w'-]+\s+){0,2}$", re.I)
 
 
+def _name_runs(text: str, names: list[Mention], gap: re.Pattern[str]) -> list[list[Mention]]:
+    """``names`` (in text order) cut into runs, each name joined to the one before it by ``gap`` only."""
+    runs: list[list[Mention]] = []
+    for m in names:
+        if runs and gap.fullmatch(text, runs[-1][-1].end, m.start):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
 def _joined_by(verb: Any) -> bool:
     """Whether ``verb`` is a participle with an agent that adds others to the act of its clause:
     "..., followed by Nauru", "..., joined by Poland"."""
@@ -284,14 +295,8 @@ class ArticleExtraction:
         names = [m for m in self.states if start <= m.start < end and m.kind in ("name", "alias")
                  and self.lex.state_of(m)]
         text = self.article.text
-        runs: list[list[Mention]] = []
-        for m in names:
-            if runs and _LIST_GAP.fullmatch(text, runs[-1][-1].end, m.start):
-                runs[-1].append(m)
-            else:
-                runs.append([m])
         out = list(states)
-        for run in runs:
+        for run in _name_runs(text, names, _LIST_GAP):
             if len(run) > 1 and _LIST_LAST.search(text, run[-2].end, run[-1].start) \
                     and not _LIST_GOVERNED.search(text, start, run[0].start):
                 listed = [str(self.lex.state_of(r)) for r in run]
@@ -1130,11 +1135,7 @@ class ArticleExtraction:
         if word is None or head is None:
             return []
         names = [m for m in self.states if abs_of(word, offset) < m.start < end and m.kind in ("name", "alias")]
-        run = names[:1]
-        for m in names[1:]:
-            if not GAP_JOIN.fullmatch(self.article.text, run[-1].end, m.start):
-                break
-            run.append(m)
+        run = next(iter(_name_runs(self.article.text, names, GAP_JOIN)), [])
         return list(dict.fromkeys(str(self.lex.state_of(m)) for m in run if self.lex.state_of(m)))
 
     def _listed_next(self, subj: Any, end: int) -> list[str]:
