@@ -725,3 +725,29 @@ def test_rules_count_effects_dates_what_extraction_leaves_undated(extractor: Ext
            if c.modality == "asserted"}
     for state in ("EST", "LVA", "LTU"):
         assert {(state, "notified", D("2025-06-27")), (state, "took_effect", D("2025-12-27"))} <= got
+
+
+def test_rules_a_step_of_joining_is_not_a_withdrawal_in_progress(ctx: RuleContext) -> None:
+    # "the Duma ratified the treaty": the legislature's vote on a ratification (instrument named by the
+    # extraction) keeps a signatory a signatory until the deposit, and its note does not speak of leaving
+    events = [
+        ev("e1", "RUS", "ctbt", "signed", "1996-09-24"),
+        ev("e2", "RUS", "ctbt", "parliament_approved", "2000-04-21", instrument="ratification"),
+        ev("e3", "RUS", "ctbt", "law_signed", "2000-05-27", instrument="ratification"),
+    ]
+    tl = timeline(ctx, "RUS", "ctbt", events)
+    after = on(tl, "2000-06-01")
+    assert (after.status, after.since) == ("signatory", D("1996-09-24"))
+    assert "ratification in progress: parliament approved on 2000-04-21" in (after.note or "")
+    assert "law signed on 2000-05-27" in (after.note or "") and "withdrawal" not in (after.note or "")
+    # the same vote after the state is bound is a late report of a step already passed: no note
+    bound = timeline(ctx, "RUS", "ctbt", [ev("e1", "RUS", "ctbt", "ratified", "2000-06-30"),
+                                          ev("e2", "RUS", "ctbt", "parliament_approved", "2000-07-05",
+                                             instrument="ratification")])
+    assert "in progress" not in (on(bound, "2000-08-01").note or "")
+    # after a revoked ratification, a new vote is again a step of joining
+    again = timeline(ctx, "RUS", "ctbt", [ev("e1", "RUS", "ctbt", "ratified", "2000-06-30"),
+                                          ev("e2", "RUS", "ctbt", "deratified", "2023-11-02"),
+                                          ev("e3", "RUS", "ctbt", "parliament_approved", "2026-01-05",
+                                             instrument="ratification")])
+    assert "ratification in progress: parliament approved on 2026-01-05" in (on(again, "2026-02-01").note or "")

@@ -20,6 +20,8 @@ LEAVE_ACTIONS = (
     "took_effect",
 )
 OTHER_ACTIONS = ("suspended", "deratified", "rejoined")
+# the domestic steps that also lead to joining, when the claim names the instrument they are about (LABELLING.md)
+JOINING_STEPS = ("government_approved", "parliament_approved", "law_signed")
 ACTIONS = JOIN_ACTIONS + LEAVE_ACTIONS + OTHER_ACTIONS
 
 # ``unknown``: the ledger has no record of the treaty (no status table) and no news of the state.
@@ -56,9 +58,11 @@ CHANNELS = ("X", "Telegram", "Facebook", "press conference", "statement", "inter
 SPEAKER_KINDS = ("official", "government", "organisation")
 
 
-def direction(action: str) -> str:
-    """Coarse direction of an action: ``join``, ``leave`` or ``suspend``."""
-    if action in JOIN_ACTIONS or action == "rejoined":
+def direction(action: str, instrument: str | None = None) -> str:
+    """Coarse direction of an action: ``join``, ``leave`` or ``suspend``.  A domestic step (a
+    cabinet's, a legislature's or a head of state's) joins when it names the instrument it is
+    about ("the Duma ratified the treaty": its vote on the ratification), and leaves otherwise."""
+    if action in JOIN_ACTIONS or action == "rejoined" or instrument and action in JOINING_STEPS:
         return "join"
     if action == "suspended":
         return "suspend"
@@ -148,6 +152,7 @@ class Claim:
             "date_precision": self.date_precision,
             "bound": _iso(self.bound),
             "background": self.background,
+            "instrument": self.instrument,
             "notes": list(self.notes),
             "quotes": [dataclasses.asdict(q) for q in self.quotes],
         }

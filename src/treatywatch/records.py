@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
 from .consolidate import consolidate_events
-from .models import Claim, Evidence
+from .models import JOINING_STEPS, Claim, Evidence
 
 if TYPE_CHECKING:  # the ledger imports this module; only type checking imports it back
     from .ledger import Ledger
@@ -326,16 +326,19 @@ def reconcile(ledger: Ledger, treaty: str, since: dt.date | None = None) -> list
         recorded = record_claims_by.get((event.state, event.action), [])
         news_keys.add((event.state, event.action))
         if event.action in DOMESTIC_STEPS:
-            # a domestic step is followed by the notice (or precedes it by little): the record covers it
-            # when it shows a notice or an effect from shortly before the step on
+            # a domestic step is followed by the notice, or by the deposit for a step of joining (the
+            # extraction names its instrument), or precedes it by little: the record covers it when it
+            # shows that act from shortly before the step on
             earliest = day - dt.timedelta(days=window) if day else None
-            notices = [c for c in record_claims_by.get((event.state, "notified"), [])
-                       + record_claims_by.get((event.state, "took_effect"), [])
-                       if c.date and (earliest is None or c.date >= earliest)]
-            if not notices:
+            joining = event.instrument is not None and event.action in JOINING_STEPS
+            after = ("ratified", "acceded") if joining else ("notified", "took_effect")
+            followed = [c for a in after for c in record_claims_by.get((event.state, a), [])
+                        if c.date and (earliest is None or c.date >= earliest)]
+            if not followed:
                 out.append(Discrepancy("news_ahead", event.state, treaty, event.action, event.date, None, sources,
-                                       f"news reports a step towards withdrawal; the record (complete to "
-                                       f"{table[1]}) shows no notice after it"))
+                                       f"news reports a step towards {'joining' if joining else 'withdrawal'}; the "
+                                       f"record (complete to {table[1]}) shows no "
+                                       f"{'deposit' if joining else 'notice'} after it"))
             continue
         if event.action == "took_effect":  # the record shows an effect as a notice's effective date
             recorded = recorded + [dataclasses.replace(c, date=c.effective)

@@ -60,7 +60,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from .errors import InputError, RuleError, UnknownRuleError
-from .models import ACTIONS, Article, Claim, Event, Status
+from .models import ACTIONS, JOINING_STEPS, Article, Claim, Event, Status
 
 if TYPE_CHECKING:
     from .registry import Registry, Treaty
@@ -454,6 +454,7 @@ class _Timeline:
         self.entries: list[Status] = [Status(state, treaty_id, "non_party", None)]
         self.pending: _Pending | None = None
         self.party_since: dt.date | None = None
+        self.deposited = False  # a ratification or accession deposited while the treaty is not in force
 
     @property
     def current(self) -> Status:
@@ -653,6 +654,7 @@ def _on_deposit(tl: _Timeline, treaty: Treaty, event: Event, day: dt.date) -> No
     computed = joining_date(treaty, day)
     if computed is None:
         tl.annotate(day, _join(f"{verb} {_when(event)}; the treaty is not in force", bounded), (event.id,))
+        tl.deposited = True
         return
     effective = event.stated_effective or computed
     party_note = _join(f"{verb} {_when(event)}", bounded)
@@ -671,6 +673,15 @@ def _on_deposit(tl: _Timeline, treaty: Treaty, event: Event, day: dt.date) -> No
 
 
 def _on_progress(tl: _Timeline, event: Event, day: dt.date) -> None:
+    if event.instrument is not None and event.action in JOINING_STEPS:
+        # a step of joining: the extraction names the instrument the vote, law or cabinet decision is about
+        # ("the Duma ratified the treaty": the legislature's vote, not yet the state's ratification)
+        if tl.current.status in _BOUND or tl.deposited or (tl.pending is not None and tl.pending.status == "party"):
+            logger.debug("event %s: a step of joining by a state already bound or joining; ignored", event.id)
+            return
+        note = f"{event.instrument} in progress: {_PROGRESS[event.action]} {_when(event)}"
+        tl.annotate(day, _join(note, _bounded(event)), (event.id,))
+        return
     if tl.current.status == "withdrawn":
         logger.debug("event %s: %s after the withdrawal took effect; ignored", event.id, event.action)
         return
@@ -814,6 +825,7 @@ def _on_suspended(tl: _Timeline, treaty: Treaty, event: Event, day: dt.date) -> 
 
 def _on_deratified(tl: _Timeline, treaty: Treaty, event: Event, day: dt.date) -> None:
     tl.pending = None
+    tl.deposited = False
     note = f"ratification revoked {_when(event)}; signatory from {day}"
     if not treaty.deratification_clause:
         note += " (the treaty has no clause on revoking a ratification; this is not a withdrawal)"
