@@ -252,10 +252,10 @@ def test_extract_a_date_in_a_clause_about_another_act_is_not_this_acts(extractor
         "Russia ratified the CTBT after signing it in 1996.", published="2019-09-01T10:00:00+00:00")))
     assert ("RUS", "ctbt", "ratified", "asserted", None) in claims
     assert ("RUS", "ctbt", "signed", "asserted", dt.date(1996, 1, 1)) in claims
-    # the act's own complement keeps its date
+    # the act's own complement keeps its date; the legislature's vote is its step of joining (LABELLING.md)
     claims = claims_of(extractor.extract(article(
         "Russia's parliament voted on Friday to ratify the CTBT.", published="2019-09-01T10:00:00+00:00")))
-    assert ("RUS", "ctbt", "ratified", "asserted", dt.date(2019, 8, 30)) in claims
+    assert ("RUS", "ctbt", "parliament_approved", "asserted", dt.date(2019, 8, 30)) in claims
 
 
 def test_extract_states_saying_they_are_withdrawing_announce_it(extractor):
@@ -1151,3 +1151,21 @@ def test_extract_names_with_a_non_breaking_hyphen(extractor):
     # as some sites typeset them: one state, not "Guinea" and "Bissau"; the treaty found
     art = article("Guinea\u2011Bissau acceded to the Non\u2011Proliferation Treaty in 1976.")
     assert asserted(extractor.extract(art)) == {("GNB", "npt", "acceded")}
+
+
+@pytest.mark.parametrize("text, step", [
+    ("Russia's State Duma ratified the Convention on Cluster Munitions on Tuesday.", "parliament_approved"),
+    ("The Paris Agreement was ratified by the Turkish parliament on Tuesday.", "parliament_approved"),
+    ("The Polish Sejm voted on Tuesday to ratify the Istanbul Convention.", "parliament_approved"),
+    ("President Putin signed a law on Tuesday ratifying the Comprehensive Nuclear-Test-Ban Treaty.", "law_signed"),
+])
+def test_extract_a_legislature_or_a_law_ratifying_is_the_step_not_the_deposit(extractor, text, step):
+    # LABELLING.md: the legislature's vote and the head of state's law are steps of joining; the state
+    # ratifies when it deposits, so entry into force is not counted from the vote
+    claims = [c for c in extractor.extract(article(text)) if c.modality == "asserted"]
+    assert [(c.action, c.instrument, c.date) for c in claims] == [(step, "ratification", dt.date(2025, 6, 24))]
+
+
+def test_extract_a_state_that_ratifies_still_ratifies(extractor):
+    claims = [c for c in extractor.extract(article("Ukraine ratified the Istanbul Convention on Tuesday."))]
+    assert [(c.state, c.action, c.instrument) for c in claims] == [("UKR", "ratified", None)]

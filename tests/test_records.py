@@ -178,6 +178,26 @@ def test_records_reconcile_lists_nothing_when_news_agrees_with_the_record(tmp_pa
         assert reconcile(led, "apmbc") == []
 
 
+def test_records_reconcile_a_legislatures_ratification_waits_for_the_deposit(tmp_path, extractor):
+    # "the Duma ratified" is the legislature's step of joining: the record answers it with a deposit, not a notice
+    table = tmp_path / "parties.csv"
+    table.write_text("iso3,signed,ratified_or_acceded,kind,withdrawal_notified,withdrawal_effective\n"
+                     "LTU,2008-12-03,2011-03-24,ratification,,\n", encoding="utf-8")
+    article = write_article(tmp_path, "mda", "Moldova's parliament ratified the Convention on Cluster Munitions on "
+                            "Thursday, the speaker said.", published="2025-06-28T09:00:00+00:00")
+    from treatywatch import ingest
+
+    with Ledger.memory(baseline=False) as led:
+        import_status(led, table, "ccm", as_of=D(2025, 7, 1))
+        ingest([str(article)], led, extractor=extractor)
+        [found] = [d for d in reconcile(led, "ccm") if d.kind != "record_only"]  # (LTU's acts: no news of them)
+        assert (found.kind, found.state, found.action, found.news_date) == ("news_ahead", "MDA", "parliament_approved",
+                                                                              D(2025, 6, 26))
+        assert "a step towards joining" in found.note and "no deposit after it" in found.note
+        [row] = status_as_of(led, "ccm", D(2025, 7, 1), state="MDA")
+        assert row.status == "non_party" and "ratification in progress" in (row.note or "")
+
+
 def test_records_reconcile_without_a_table_says_what_to_do():
     with Ledger.memory(baseline=False) as led, pytest.raises(Exception, match="import-status"):
         reconcile(led, "apmbc")

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .errors import InputError
-from .models import ACTIONS, Claim, direction
+from .models import ACTIONS, JOINING_STEPS, Claim, direction
 
 
 @dataclasses.dataclass(frozen=True)
@@ -76,6 +76,9 @@ def read_gold(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
         if missing or row["action"] not in ACTIONS:
             raise InputError(f"{name}:{i}", f"missing {missing}" if missing else f"unknown action {row['action']!r}")
         row.setdefault("modality", "asserted")
+        if row.get("instrument") is not None and row["action"] not in JOINING_STEPS:
+            raise InputError(f"{name}:{i}", f"an instrument names what a domestic step of joining is about, not a "
+                                             f"{row['action']!r}")
         out.append(row)
     return out
 
@@ -90,14 +93,16 @@ def evaluate_claims(gold: Iterable[dict[str, Any]], predicted: Iterable[Claim], 
     article_ids = set(articles)
     gold = [g for g in gold if g["article"] in article_ids]
     gold_asserted = {(g["article"], g["state"], g["treaty"], g["action"]): g for g in gold if g["modality"] == "asserted"}
+    # a domestic step's direction: a gold line names the instrument of a step of joining, as a claim does
+    gold_ways = {k: direction(k[3], g.get("instrument")) for k, g in gold_asserted.items()}
     pred = [c for c in predicted if c.modality == "asserted" and c.article in article_ids
             and c.confidence >= min_confidence]
     pred_keys: dict[tuple[str, str, str, str], Claim] = {}
     for c in sorted(pred, key=lambda c: -c.confidence):
         pred_keys.setdefault((c.article, c.state, c.treaty, c.action), c)
     strict = _scores(set(gold_asserted), set(pred_keys))
-    coarse = _scores({(a, s, t, direction(x)) for a, s, t, x in gold_asserted},
-                     {(a, s, t, direction(x)) for a, s, t, x in pred_keys})
+    coarse = _scores({(a, s, t, way) for (a, s, t, _x), way in gold_ways.items()},
+                     {(a, s, t, direction(x, c.instrument)) for (a, s, t, x), c in pred_keys.items()})
     dated = right = 0
     errors = []
     for key in set(gold_asserted) & set(pred_keys):

@@ -15,8 +15,8 @@ from ..gate import WEAK_TREATIES, Lexicon, Mention, split_sentences
 from ..models import Article, Claim, Evidence, Quote
 from .tree import (
     THREAT, Act, abs_of, abs_tok_end, abs_tok_start, ancestor_clauses, clause_ranges, clause_verb, core_kind_of,
-    government_bill, has_law_word, is_generic_np, join_action, leave_stage, modality_of, np_tokens, past_relative,
-    presupposed, signed_ratification, signs_a_law_before, span_of, until_of,
+    government_bill, has_law_word, is_generic_np, join_action, leave_stage, legislature_acts, modality_of, np_tokens,
+    past_relative, presupposed, signed_ratification, signs_a_law_before, span_of, until_of,
 )
 from .words import (
     ANNOUNCE_VERBS, BECAME_MEMBER, BILL_VERBS, BILL_WORDS, CALLED_FOR, DECREE_WORDS, FUTURE_AUX, GENERIC_DETERMINERS,
@@ -46,6 +46,11 @@ _OWNED_DECISION = "the state's decision or intention to leave, named as announce
 # verbs that judge an act rather than report it: "its accession is seen as critical"
 _JUDGED = {"see", "consider", "view", "regard", "deem", "expect", "seem", "appear", "remain"}
 _DECISION_NOUNS = {"decision", "intention", "announcement", "pledge", "promise", "threat", "plan"}
+_STEP_NOTES = {  # LABELLING.md: the domestic steps of joining, named as those of leaving
+    "government_approved": "the government's step of joining",
+    "parliament_approved": "the legislature's step of joining: its vote, not yet the state's ratification",
+    "law_signed": "the head of state's step of joining: the law, not yet the state's ratification",
+}
 _JOINING_NOUN = "a joining named by its noun ('X's accession'): the state's ratification, if one is reported"
 _LEAD_PRESENT = "'withdraws' in the simple present in a headline or lead: the day's news, done"
 # the heads of a phrase naming others who do the same: "besides X", "apart from X", "in addition to X"
@@ -490,6 +495,18 @@ class ArticleExtraction:
         elsewhere in the sentence: the kind of core it is, or the act it makes."""
         lemma, head = tok.lemma_.lower(), tok.head.lemma_.lower()
         noun = tok.pos_ == "NOUN"
+        if noun and lemma in ("ratification", "accession"):
+            # "the Verkhovna Rada approved the ratification of the convention", "voted for ratification": the
+            # legislature's step of joining (not "Turkey's parliament approved Finland's accession")
+            vote = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of") else tok.head
+            if vote.lemma_.lower() in ("favour", "favor") and vote.head.lower_ == "in":
+                vote = vote.head.head  # "voted in favour of ratification"
+            if (tok.dep_ in ("dobj", "obj") or tok.dep_ == "pobj" and vote.i != tok.head.i) \
+                    and vote.lemma_.lower() in VOTE_VERBS and vote.pos_ == "VERB" and legislature_acts(vote, self.lex) \
+                    and not any(c.dep_ == "poss" and c.lower_ not in ("its", "their", "country", "nation")
+                                for c in tok.children):
+                return Act("parliament_approved", vote, tok, 0.8, note=_STEP_NOTES["parliament_approved"],
+                           instrument=lemma)
         if noun and lemma in BILL_WORDS and head in VOTE_VERBS | {"sign", "promulgate", "enact"} \
                 and not any(k == "deratify" for _t, k in cores) and (
                     self.withdrawal_law_seen and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
@@ -572,12 +589,20 @@ class ArticleExtraction:
                 # "welcomed Myanmar's accession" (not "deposited its instrument of accession")
                 return Act("acceded", clause, core, 0.8, note=_JOINING_NOUN)
             if join_action(lemma) in ("ratified", "acceded"):
-                # "submitted a bill to parliament to ratify the statute", "the cabinet approved a bill on
-                # ratifying it": the government's step of joining (LABELLING.md), not yet the ratification
-                for verb in chain:
+                # "submitted a bill to parliament to ratify the statute", "the Sejm voted to ratify", "signed a
+                # law ratifying": the government's, the legislature's or the head of state's step of joining
+                # (LABELLING.md), not yet the state's ratification
+                instrument = "ratification" if join_action(lemma) == "ratified" else "accession"
+                for n, verb in enumerate(chain):
                     stage = leave_stage(verb, core, self.lex) if verb.i != core.i else None
-                    if stage is not None and stage[0] == "government_approved":
-                        return Act("government_approved", verb, core, stage[1], note="the government's step of joining")
+                    if stage is not None and stage[0] in _STEP_NOTES and (stage[0] == "government_approved" or n <= 1):
+                        # (a vote or a law only on the clause it governs: "approved a bill to allow Finland to
+                        # join" is no step of Finland's)
+                        return Act(stage[0], verb, core, stage[1], note=_STEP_NOTES[stage[0]], instrument=instrument)
+                if core.pos_ == "VERB" and legislature_acts(core, self.lex):
+                    # "the Duma ratified the convention", "was ratified by the Turkish parliament": the vote
+                    return Act("parliament_approved", core, core, 0.8, note=_STEP_NOTES["parliament_approved"],
+                               instrument=instrument)
             return Act(join_action(lemma), clause, core, 0.8)
         if kind == "suspend":
             if core.pos_ == "NOUN" and clause.lemma_.lower() in REACTION_VERBS and not any(
@@ -1484,6 +1509,7 @@ class ArticleExtraction:
             quotes=quotes,
             notes=tuple(all_notes),
             background=background,
+            instrument=act.instrument,
         )
 
     def _quote(self, s: int, e: int, claim_state: str) -> Quote:

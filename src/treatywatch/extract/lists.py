@@ -97,6 +97,35 @@ def _law_passed(hits: dict[str, list[re.Match[str]]]) -> bool:
     return bool(hits["law"]) and done and not hits["government"]
 
 
+# an adjective of a legislature's name ("parlamentarny", "parlamentarisch", "парламентский"), and what opens a clause
+# of its own between a legislature and a joining word
+_ADJECTIVE = re.compile(r"arn|arisch|сь?к", re.IGNORECASE)
+_STATE_ACTS = re.compile(r"[;:]|\b(?:and|et|und|y|e|i|и|і|та)\b")
+
+
+def _joining_step(hits: dict[str, list[re.Match[str]]], cue_at: int, text: str) -> str | None:
+    """The domestic step a joining word names when the legislature or the head of state does it
+    (LABELLING.md), not yet the state's ratification: "Путин подписал закон о ратификации" is
+    `law_signed`; "la Douma a ratifié", "ratificado por el Senado", "Sejm przegłosował ustawę o
+    ratyfikacji" are `parliament_approved`.  A deposit is the state's own act, whatever assembly the
+    sentence names ("depositaron los instrumentos ... aprobación por la Asamblea General")."""
+    if hits["notify"] and (hits["instrument"] or hits["depositary"]) or hits["sign"] and hits["instrument"] \
+            and not hits["law"]:
+        return None  # (nor is signing the instrument: "podpisuje akt wstąpienia Polski")
+    if _law_passed(hits) and hits["sign"] and not _only_nominal(hits, "sign"):
+        return "law_signed"
+    for h in hits["legislature"]:
+        if _ADJECTIVE.match(text, h.end()):
+            continue  # "Debatę parlamentarną nad przyjęciem": not the legislature acting
+        if 0 <= cue_at - h.end() <= 70 and not _STATE_ACTS.search(text, h.end(), cue_at):
+            return "parliament_approved"  # "Il Senato ha ratificato", "Turkey's parliament ratified"
+        if 0 <= h.start() - cue_at <= 45 and _PASSIVE_BY.match(text, cue_at):
+            return "parliament_approved"  # "ratifié par le Parlement"
+    if hits["vote"] and hits["legislature"] and _only_nominal(hits, "ratify" if hits["ratify"] else "accede"):
+        return "parliament_approved"  # "Сейм проголосовал за ратификацию": the vote on the ratification
+    return None
+
+
 def _within(hits: dict[str, list[re.Match[str]]], s: int, e: int) -> dict[str, list[re.Match[str]]]:
     return {k: [m for m in v if s <= m.start() < e] for k, v in hits.items()}
 
@@ -538,9 +567,17 @@ class ListExtraction:
                 h.start() < frame.cue_at and _THAT.search(text, h.end(), frame.cue_at) for h in hits["announce"])
             # "ratyfikowała Konwencję ... i została członkiem": the membership the ratification gave
             member = action == "acceded" and any(-30 <= h.start() - frame.cue_at <= 40 for h in hits["member"])
+            # "la Douma a ratifié", "Путин подписал закон о ратификации": the legislature's or the head of state's
+            # step of joining, not yet the state's ratification (LABELLING.md)
+            step = _joining_step(_within(hits, frame.s, frame.e), frame.cue_at, text) if action in (
+                "ratified", "acceded") else None
+            instrument = None
+            if step is not None:
+                instrument = "ratification" if action == "ratified" else "accession"
+                action, strength, member = step, min(strength, 0.8), False
             for state in frame.states:
                 claim = self._claim(state, treaty, action, modality, strength, date, start, end,
-                                    BECAME_MEMBER if member else None)
+                                    BECAME_MEMBER if member else None, instrument)
                 if claim.modality == "asserted":
                     last_states.append(state)
                     self.last_date = date or self.last_date
@@ -667,9 +704,6 @@ class ListExtraction:
         if not states:
             return []
         frames.append(_Frame(0, chunks[-1].e, action, strength, cue_at, states, left))
-        if action in ("ratified", "acceded") and _law_passed(hits) and hits["sign"] and not _only_nominal(hits, "sign"):
-            # "Путин подписал закон о ратификации": the law is signed, and with it the ratification
-            frames.append(_Frame(0, chunks[-1].e, "law_signed", 0.8, hits["sign"][0].start(), states, left))
         if action in ("deratified", "suspended") and (hits["law"] or action == "deratified"):
             # "the Rada passed a law suspending the convention": the vote and the signature are acts too;
             # "the senators approved the revocation of the ratification": the vote
@@ -1004,7 +1038,8 @@ class ListExtraction:
         return "asserted"
 
     def _claim(self, state: str, treaty: str, action: str, modality: str, strength: float,
-               date: DateMention | None, start: int, end: int, note: str | None = None) -> Claim:
+               date: DateMention | None, start: int, end: int, note: str | None = None,
+               instrument: str | None = None) -> Claim:
         pub = self.published
         notes = [f"read with the {self.lang} word lists (no parser)"] + ([note] if note else [])
         if date and date.note:
@@ -1019,4 +1054,5 @@ class ListExtraction:
             date_precision=date.precision if date else None, bound=pub,
             modality=modality, confidence=round(strength, 3),
             evidence=Evidence(start, end, self.article.text[start:end]), notes=tuple(notes), background=background,
+            instrument=instrument,
         )

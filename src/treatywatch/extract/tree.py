@@ -23,6 +23,7 @@ class Act:
     cue_strength: float
     note: str | None = None
     intent: bool = False  # a state's stated intention: its own future tense is not "planned"
+    instrument: str | None = None  # a domestic step of joining: what it is about ("ratification", "accession")
 
 
 THREAT = "a threat to leave: the exit, hypothetical"  # the note of such an Act (LABELLING.md)
@@ -389,6 +390,24 @@ def has_law_word(tok: Any) -> bool:
     return first is not None and bool({first.lower_, first.lemma_.lower()} & (LAW_WORDS | DECREE_WORDS))
 
 
+def _legislature(phrase: Any, lex: Lexicon) -> bool:
+    """Whether a noun phrase names a legislature ("the State Duma", "Turkey's parliament", "MPs",
+    "the Sejm", a chamber the lexicon knows as a state's institution)."""
+    words = {t.lower_ for t in phrase.subtree} | {t.lemma_.lower() for t in phrase.subtree}
+    return bool(words & LEGISLATURE_WORDS) or any(
+        m.kind == "institution" for m in lex.state_mentions(" ".join(t.text for t in phrase.subtree)))
+
+
+def legislature_acts(verb: Any, lex: Lexicon) -> bool:
+    """Whether the legislature is who does ``verb``: its subject ("the Duma ratified") or, in the
+    passive, its agent ("was ratified by the Turkish parliament")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.dep_ == "nsubj":
+        return _legislature(subj, lex)
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    return agent is not None and _legislature(agent, lex)
+
+
 def leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None:
     lemma = verb.lemma_.lower()
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in verb.children):
@@ -429,9 +448,7 @@ def leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None:
             and verb.tag_ in ("VBD", "VBN") and (core.dep_ in ("dobj", "obj") or core.head.lower_ == "on"):
         return "law_signed", 0.75
     # the legislature votes
-    legislative = bool(subj_words & LEGISLATURE_WORDS) or any(
-        m.kind == "institution" for m in lex.state_mentions(" ".join(t.text for t in subj.subtree))
-    ) if subj is not None else False
+    legislative = subj is not None and _legislature(subj, lex)
     committee = "committee" in subj_words or "commission" in subj_words
     if lemma in ("decide", "resolve") and legislative and not committee and verb.tag_ in ("VBD", "VBN"):
         return "parliament_approved", 0.8  # "the Seimas decided to withdraw"
