@@ -1205,3 +1205,15 @@ def test_word_lists_the_legislature_ratifying_is_its_vote(extractor, text, lang,
 ])
 def test_word_lists_a_deposit_or_signed_instrument_is_no_legislatures_step(extractor, text, lang, expected):
     assert {(s, a) for s, a, m, _d in claims_of(extractor, text, lang) if m == "asserted"} == {expected}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le Nazioni Unite riceveranno presto la notifica formale del ritiro degli Stati Uniti dal trattato sul commercio "
+     "delle armi.", "it"),
+    ("Naciones Unidas no tardará en recibir una notificación formal del retiro de Estados Unidos del Tratado sobre el "
+     "Comercio de Armas.", "es"),
+    ("Les Nations unies recevront la notification officielle du retrait des États-Unis de l'accord de Paris.", "fr"),
+])
+def test_word_lists_a_notice_still_to_be_received_is_planned(extractor, text, lang):
+    # the depositary "will receive" the notice: not yet given, so the state is not yet withdrawing
+    assert {(s, a, m) for s, a, m, _d in claims_of(extractor, text, lang)} == {("USA", "notified", "planned")}
