@@ -1169,3 +1169,10 @@ def test_extract_a_legislature_or_a_law_ratifying_is_the_step_not_the_deposit(ex
 def test_extract_a_state_that_ratifies_still_ratifies(extractor):
     claims = [c for c in extractor.extract(article("Ukraine ratified the Istanbul Convention on Tuesday."))]
     assert [(c.state, c.action, c.instrument) for c in claims] == [("UKR", "ratified", None)]
+
+
+def test_extract_a_derogation_is_a_suspension(extractor):
+    # LABELLING.md: a derogation under ECHR Art. 15 is `suspended`
+    claims = claims_of(extractor.extract(article("Ukraine derogated from the European Convention on Human Rights on "
+                                                 "Tuesday.")))
+    assert claims == {("UKR", "echr", "suspended", "asserted", dt.date(2025, 6, 24))}

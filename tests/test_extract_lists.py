@@ -1217,3 +1217,25 @@ def test_word_lists_a_deposit_or_signed_instrument_is_no_legislatures_step(extra
 def test_word_lists_a_notice_still_to_be_received_is_planned(extractor, text, lang):
     # the depositary "will receive" the notice: not yet given, so the state is not yet withdrawing
     assert {(s, a, m) for s, a, m, _d in claims_of(extractor, text, lang)} == {("USA", "notified", "planned")}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # LABELLING.md: a derogation under the emergency clause (ECHR Art. 15) is a suspension, and the notice that
+    # announces it is that suspension's, not a withdrawal's
+    ("Україна повідомила Генерального секретаря Ради Європи, що влада вирішила використати статтю 15 Конвенції про "
+     "захист прав людини для відступу від певних прав.", "uk", {("UKR", "suspended", "asserted", None)}),
+    ("La France a notifié au Conseil de l'Europe une dérogation à la Convention européenne des droits de l'homme.",
+     "fr", {("FRA", "suspended", "asserted", None)}),
+])
+def test_word_lists_a_derogation_is_a_suspension(extractor, text, lang, expected):
+    assert claims_of(extractor, text, lang) == expected
+
+
+def test_word_lists_a_treaty_name_without_its_hyphen_and_a_legislature_after_its_verb(extractor):
+    # "anti missili" for "anti-missili": a name is found with a space for its hyphen
+    got = claims_of(extractor, "Il 26 maggio 1972 gli Stati Uniti e l'Urss firmano il Trattato anti missili balistici.",
+                    "it")
+    assert ("USA", "signed", "asserted", dt.date(1972, 5, 26)) in got, got
+    # the verb before its subject, as Polish may write it: the legislature ratifies, so it is its vote
+    got = claims_of(extractor, "Rosja i nowy START: we wtorek ratyfikowała go Duma Państwowa.", "pl")
+    assert ("RUS", "parliament_approved", "asserted", dt.date(2025, 8, 26)) in got, got

@@ -128,10 +128,14 @@ WEAK_TREATIES = frozenset({"north_atlantic_treaty"})
 
 def typographic_spellings(name: str) -> list[str]:
     """``name`` as typed and as typeset: news writes "Convention d’Istanbul" and "Lao People’s Democratic
-    Republic" as often as with a straight apostrophe, and some sites "Non‑Proliferation" and "Guinea‑Bissau"
-    with a non-breaking hyphen."""
+    Republic" as often as with a straight apostrophe, some sites "Non‑Proliferation" and "Guinea‑Bissau"
+    with a non-breaking hyphen, and others drop a hyphen between words ("Trattato anti missili balistici",
+    "ABM Vertrag")."""
     return list(dict.fromkeys((name, name.replace("'", "’"), name.replace("-", "\u2011"),
-                               name.replace("'", "’").replace("-", "\u2011"))))
+                               name.replace("'", "’").replace("-", "\u2011"), _HYPHEN.sub(" ", name))))
+
+
+_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
 class Lexicon:

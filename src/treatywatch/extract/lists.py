@@ -119,8 +119,9 @@ def _joining_step(hits: dict[str, list[re.Match[str]]], cue_at: int, text: str) 
             continue  # "Debatę parlamentarną nad przyjęciem": not the legislature acting
         if 0 <= cue_at - h.end() <= 70 and not _STATE_ACTS.search(text, h.end(), cue_at):
             return "parliament_approved"  # "Il Senato ha ratificato", "Turkey's parliament ratified"
-        if 0 <= h.start() - cue_at <= 45 and _PASSIVE_BY.match(text, cue_at):
-            return "parliament_approved"  # "ratifié par le Parlement"
+        if 0 <= h.start() - cue_at <= 45 and _PASSIVE_BY.match(text, cue_at) or 0 <= h.start() - cue_at <= 30 \
+                and not _STATE_ACTS.search(text, cue_at, h.start()) and not re.search(r"\d", text[cue_at:h.start()]):
+            return "parliament_approved"  # "ratifié par le Parlement", "nowy START ratyfikowała Duma Państwowa"
     if hits["vote"] and hits["legislature"] and _only_nominal(hits, "ratify" if hits["ratify"] else "accede"):
         return "parliament_approved"  # "Сейм проголосовал за ратификацию": the vote on the ratification
     return None
@@ -636,6 +637,8 @@ class ListExtraction:
                 act, st, at = self._action(local)
                 # "la Convenzione, firmata da 30 paesi": a participle whose agent is no name states no act
                 unnamed = _PASSIVE_BY.match(text, at) is not None and not any(m.start > at for m in ch.names)
+                if act == "notified" and hits["suspend"] and not hits["leave"]:
+                    continue  # "повідомила Генерального секретаря, що ... для відступу": the notice of a derogation
                 if act is not None and st >= 0.6 and not unnamed:
                     cued[i] = (act, st, at)
         first_cue = min((chunks[i].s for i in cued), default=cue_at)

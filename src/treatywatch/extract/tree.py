@@ -156,8 +156,8 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
         # "Sweden became the 32nd member of NATO", "became a party to the convention", "has become a signatory"
         # (not "on course to become the first member to leave")
         return "join"
-    if lemma in ("suspend", "suspension"):
-        if any(c.dep_ == "prep" and c.lower_ == "from" and not any(t.ent_type_ in ("DATE", "TIME") or t.like_num
+    if lemma in ("suspend", "suspension", "derogate", "derogation"):  # a derogation (ECHR Art. 15) suspends (LABELLING.md)
+        if lemma.startswith("suspen") and any(c.dep_ == "prep" and c.lower_ == "from" and not any(t.ent_type_ in ("DATE", "TIME") or t.like_num
                                                                     for t in c.subtree) for c in tok.children):
             return None  # "its suspension from the Council of Europe" is done to it ("suspend from 7 December" is not)
         return "suspend"
