@@ -90,6 +90,10 @@ def check(locators: list[dict[str, Any]], gold: list[dict[str, Any]], vocabulary
             problems.append(f"{where}: state {row.get('state')!r} is not ISO alpha-3")
         if row.get("date") is not None and not re.fullmatch(r"\d{4}-\d\d-\d\d", str(row["date"])):
             problems.append(f"{where}: date {row['date']!r} is not YYYY-MM-DD")
+        if row.get("instrument") is not None and (row["instrument"] not in ("ratification", "accession") or row.get(
+                "action") not in ("government_approved", "parliament_approved", "law_signed")):
+            problems.append(f"{where}: instrument {row['instrument']!r} on {row.get('action')!r} (only a domestic "
+                            f"step of joining names its instrument: ratification or accession)")
     return problems
 
 
@@ -116,7 +120,9 @@ def merge() -> None:
     LOCATORS.write_text("".join(json.dumps({k: loc.get(k) for k in keys}, ensure_ascii=False) + "\n"
                                 for loc in sorted(locators.values(), key=lambda x: x["id"])), encoding="utf-8")
     gold_keys = ["article", "state", "treaty", "action", "date", "modality", "background", "language"]
-    GOLD.write_text("".join(json.dumps({k: g.get(k) for k in gold_keys}, ensure_ascii=False) + "\n"
+    # a domestic step of joining names its instrument (LABELLING.md); other lines have no such key
+    GOLD.write_text("".join(json.dumps({k: g.get(k) for k in gold_keys} | (
+        {"instrument": g["instrument"]} if g.get("instrument") else {}), ensure_ascii=False) + "\n"
                             for g in sorted(gold, key=lambda g: (g["article"], g["state"], g["treaty"], g["action"],
                                                                   g["modality"]))), encoding="utf-8")
     print(f"{len(locators)} locators, {len(gold)} gold lines")
