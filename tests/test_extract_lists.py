@@ -1239,3 +1239,18 @@ def test_word_lists_a_treaty_name_without_its_hyphen_and_a_legislature_after_its
     # the verb before its subject, as Polish may write it: the legislature ratifies, so it is its vote
     got = claims_of(extractor, "Rosja i nowy START: we wtorek ratyfikowała go Duma Państwowa.", "pl")
     assert ("RUS", "parliament_approved", "asserted", dt.date(2025, 8, 26)) in got, got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("La convention d'Ottawa a été ratifiée par 158 pays, mais pas par les Etats-Unis, la Russie et la Chine.", "fr"),
+    ("Die Ottawa-Konvention wurde von 164 Staaten ratifiziert, aber nicht von den USA, Russland und China.", "de"),
+    ("La Convención de Ottawa ha sido ratificada por 164 países, pero no por Estados Unidos, Rusia y China.", "es"),
+    ("La Convenzione di Ottawa è stata ratificata da 164 paesi, ma non dagli Stati Uniti, dalla Russia e dalla Cina.",
+     "it"),
+    ("Konwencję ottawską ratyfikowały 164 państwa, ale nie Stany Zjednoczone, Rosja i Chiny.", "pl"),
+    ("Оттавскую конвенцию ратифицировали 164 страны, но не США, Россия и Китай.", "ru"),
+])
+def test_word_lists_states_excepted_after_but_not_have_not_done_the_act(extractor, text, lang):
+    # "ratified by 158 countries, but not by the United States, Russia and China": a status sentence that denies
+    # the act for the states it excepts (LABELLING.md), not their ratification
+    assert claims_of(extractor, text, lang) == {(s, "ratified", "denied", None) for s in ("USA", "RUS", "CHN")}

@@ -135,6 +135,9 @@ _GAP = re.compile(r"[\s,()–—-]*(?:(?:\w{1,4}|l['’])[\s,()–—-]*){0,3}[.
 _YEAR_ASIDE = re.compile(r"\(\s*(?:19|20)\d\d\s*\)|\b(?:en|in|nel|w|в|у|im)\s+(?:19|20)\d\d\b")
 
 
+# "but not" before the states an exception names: "mais pas par les Etats-Unis", "aber nicht von", "pero no",
+# "ma non", "ale nie", "но не", "але не"
+_BUT_NOT = re.compile(r"(?<!\w)(?:but|mais|aber|pero|ma|ale|но|але)\s+(?:not|pas|nicht|no|non|nie|не)(?!\w)", re.IGNORECASE)
 # a list that turns to those who did not: "..., mais pas les Etats-Unis", "aber nicht", "но не" ("ni ... ni" lists them)
 _NOT_IN_LIST = re.compile(r"(?<!\w)(?:but|not|mais|pas|aber|nicht|pero|ma|non|ale|nie|но|не|але|no)(?!\w)",
                           re.IGNORECASE)
@@ -576,9 +579,14 @@ class ListExtraction:
             if step is not None:
                 instrument = "ratification" if action == "ratified" else "accession"
                 action, strength, member = step, min(strength, 0.8), False
+            # "ratifié par 158 pays, mais pas par les Etats-Unis, la Russie et la Chine": the states an exception
+            # names after the act have not done it (LABELLING.md: a status sentence that denies the act)
+            excepted = {x for m in mentions for x in self._codes(m) if frame.cue_at < m.start < frame.e and any(
+                frame.cue_at < b.start() < m.start for b in _BUT_NOT.finditer(text, frame.cue_at, m.start))}
             for state in frame.states:
-                claim = self._claim(state, treaty, action, modality, strength, date, start, end,
-                                    BECAME_MEMBER if member else None, instrument)
+                denied = state in excepted and modality == "asserted"
+                claim = self._claim(state, treaty, action, "denied" if denied else modality, strength, date,
+                                    start, end, BECAME_MEMBER if member else None, instrument)
                 if claim.modality == "asserted":
                     last_states.append(state)
                     self.last_date = date or self.last_date
