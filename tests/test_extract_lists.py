@@ -1254,3 +1254,18 @@ def test_word_lists_states_excepted_after_but_not_have_not_done_the_act(extracto
     # "ratified by 158 countries, but not by the United States, Russia and China": a status sentence that denies
     # the act for the states it excepts (LABELLING.md), not their ratification
     assert claims_of(extractor, text, lang) == {(s, "ratified", "denied", None) for s in ("USA", "RUS", "CHN")}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("La Francia ha ratificato il Trattato sul commercio delle armi, che entrerà in vigore il 24 dicembre.", "it"),
+    ("La France a ratifié le traité sur le commerce des armes, qui entrera en vigueur le 24 décembre.", "fr"),
+    ("Frankreich hat den Vertrag über den Waffenhandel ratifiziert, der am 24. Dezember in Kraft treten wird.", "de"),
+    ("Francja ratyfikowała traktat o handlu bronią, który wejdzie w życie 24 grudnia.", "pl"),
+    ("Франция ратифицировала Договор о торговле оружием, который вступит в силу 24 декабря.", "ru"),
+    ("Francia ratificó el Tratado sobre el Comercio de Armas, que entrará en vigor el 24 de diciembre.", "es"),
+    ("Франція ратифікувала Договір про торгівлю зброєю, який набуде чинності 24 грудня.", "uk"),
+])
+def test_word_lists_a_relative_clause_after_the_act_neither_plans_nor_dates_it(extractor, text, lang):
+    # "ratified the treaty, which will enter into force on 24 December": the ratification is done, and the
+    # day is the treaty's entry into force, not the ratification's
+    assert claims_of(extractor, text, lang) == {("FRA", "ratified", "asserted", None)}

@@ -814,6 +814,11 @@ class ListExtraction:
         described = [h.start() for cue in ("sign", "ratify") for h in hits[cue] if frame.action not in JOINING
                      and h.start() > frame.cue_at and _PARTICIPLE.match(text, h.start())]
         dates = [d for d in dates if not any(p < d.start <= p + 60 for p in described)]
+        # "a ratifié le traité, qui entrera en vigueur le 24 décembre": a date in a relative clause after a joining
+        # act that says what will become of the treaty is the treaty's ("qui a nommé le 27 mars ..." may date the act)
+        relative = [r.start() for r in hits["relative_clause"] if r.start() > frame.cue_at and any(
+            h.start() > r.start() for h in hits["effect"] + hits["planned"])] if frame.action in JOINING else []
+        dates = [d for d in dates if not any(r < d.start for r in relative)]
         if not dates:
             return None
         date = min(dates, key=lambda d: abs(d.start - frame.cue_at))
@@ -1042,9 +1047,11 @@ class ListExtraction:
             return "planned"
         if action == "intent_announced" and hits["announce_future"]:
             return "planned"  # "Bush ogłosi dzisiaj ...": the announcement itself is still to come
-        # "внёс в Госдуму законопроект": the words of the government's step, done, are not its plan
-        if any(not any(d.start() <= p.start() < d.end() for d in hits["decree"]) for p in hits["planned"]) \
-                and action != "intent_announced":
+        # "внёс в Госдуму законопроект": the words of the government's step, done, are not its plan; "a ratifié le
+        # traité, qui entrera en vigueur le 24 décembre": a relative clause after the act plans the treaty's future
+        described = [r.start() for r in hits["relative_clause"] if r.start() > cue_at] if action in JOINING else []
+        if any(not any(d.start() <= p.start() < d.end() for d in hits["decree"]) and not any(r < p.start() for r in described)
+               for p in hits["planned"]) and action != "intent_announced":
             return "planned"
         return "asserted"
 
