@@ -136,6 +136,7 @@ def typographic_spellings(name: str) -> list[str]:
 
 
 _HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_TREATY_ON = re.compile(r"^(Treaty )(on|of) ")
 
 
 class Lexicon:
@@ -148,6 +149,9 @@ class Lexicon:
         abbrev_entries: list[tuple[str, Any]] = []
         for treaty in self.registry:
             names = [treaty.short_name, treaty.name, *treaty.aliases]
+            # news writes "the Treaty of Conventional Armed Forces" for "the Treaty on ...", and the other way round
+            names += [_TREATY_ON.sub(lambda m: m.group(1) + ("of" if m.group(2) == "on" else "on"), n) for n in names
+                      if _TREATY_ON.match(n)]
             for name in names:
                 if name in treaty.abbreviations:
                     continue  # "New START" must not match "a new start"
