@@ -137,6 +137,11 @@ def lexicon() -> Lexicon:
         ("die Aussetzung des KSE-Vertrags", "cfe"),
         ("die Kündigung des Atomwaffensperrvertrags", "npt"),
         ("o wyjściu z Umowy paryskiej", "paris_agreement"),
+        # "Treaty of" for "Treaty on", a space for a hyphen, "New START" with another language's "new"
+        ("Moscow finalized its withdrawal from the Treaty of Conventional Armed Forces in Europe.", "cfe"),
+        ("Gli Stati Uniti e l'Urss firmano il Trattato anti missili balistici.", "abm"),
+        ("Le Sénat a ratifié le Nouveau Start.", "new_start"),
+        ("We wtorek nowy START ratyfikowała Duma Państwowa.", "new_start"),
     ],
 )
 def test_registry_names_find_their_treaty(lexicon: Lexicon, text: str, expected: str) -> None:
