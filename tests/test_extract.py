@@ -1176,3 +1176,17 @@ def test_extract_a_derogation_is_a_suspension(extractor):
     claims = claims_of(extractor.extract(article("Ukraine derogated from the European Convention on Human Rights on "
                                                  "Tuesday.")))
     assert claims == {("UKR", "echr", "suspended", "asserted", dt.date(2025, 6, 24))}
+
+
+@pytest.mark.parametrize("text, treaty, states", [
+    # the states a count of agents lists
+    ("The Comprehensive Nuclear-Test-Ban Treaty has been ratified by 178 states, including the UK, France and Russia, "
+     "but it has not entered into force.", "ctbt", {"GBR", "FRA", "RUS"}),
+    # the states after which a state is counted did it before
+    ("Lao PDR is the fifth country to ratify the Convention on Cluster Munitions after the Holy See, Ireland, Sierra "
+     "Leone, and Norway.", "ccm", {"LAO", "VAT", "IRL", "SLE", "NOR"}),
+    ("Mexico became the fourth country to ratify the Treaty on the Prohibition of Nuclear Weapons, after the Holy See, "
+     "Thailand and Guyana.", "tpnw", {"MEX", "VAT", "THA", "GUY"}),
+])
+def test_extract_states_listed_after_a_counted_act_did_it(extractor, text, treaty, states):
+    assert asserted(extractor.extract(article(text))) == {(s, treaty, "ratified") for s in states}

@@ -391,7 +391,23 @@ class ArticleExtraction:
                 if dates else None
             for state in self._states_in(subj, offset):
                 out.append((state, mention, act.action, f"'{conj.text}' the act before"))
-        return out + self._followed_by(act, offset, start)
+        return out + self._followed_by(act, offset, start) + self._after_others(act, offset)
+
+    def _after_others(self, act: Act, offset: int) -> list[tuple[str, DateMention | None, str, str]]:
+        """'Lao PDR is the fifth country to ratify the treaty after the Holy See, Ireland and Norway': the states
+        after which a state is counted did the act before it (when, the sentence does not say)."""
+        core = act.core
+        counted = core.head if core.dep_ in ("relcl", "acl") else next(
+            (c for c in core.head.children if c.dep_ == "attr"), None) if core.dep_ in ("advcl", "xcomp") \
+            and core.head.lemma_ in ("be", "become") else None  # "became the fourth country, to ratify"
+        if act.action not in ("ratified", "acceded", "signed") or counted is None \
+                or counted.lemma_.lower() not in ("country", "state", "nation") or not any(
+                    c.ent_type_ == "ORDINAL" or c.lower_ in ("latest", "last") for c in counted.children):
+            return []
+        objs = [g for head in (core, counted.head) for c in head.children if c.dep_ == "prep" and c.lower_ == "after"
+                for g in c.children if g.dep_ == "pobj"]  # (hung on the act, or on "became" after a comma)
+        return [(state, None, act.action, "'after' the states that did it before")
+                for obj in objs for state in self._states_in(obj, offset)]
 
     def _followed_by(self, act: Act, offset: int, start: int) -> list[tuple[str, DateMention | None, str, str]]:
         """'Chad joined the treaty in May, followed by Tonga and Fiji in June and Nepal on 3 July',
@@ -1055,7 +1071,8 @@ class ArticleExtraction:
             if states:
                 return list(dict.fromkeys(states + self._also_named(verb, offset)))
             if any(_counted_states(obj) for obj in objs):
-                return []
+                # "ratified by 178 states, including the UK, France and Russia": the states the count lists
+                return self._including_list(verb, offset, abs_tok_end(verb.sent[-1], offset))
         return None
 
     def _also_named(self, verb: Any, offset: int) -> list[str]:
