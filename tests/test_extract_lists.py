@@ -1269,3 +1269,15 @@ def test_word_lists_a_relative_clause_after_the_act_neither_plans_nor_dates_it(e
     # "ratified the treaty, which will enter into force on 24 December": the ratification is done, and the
     # day is the treaty's entry into force, not the ratification's
     assert claims_of(extractor, text, lang) == {("FRA", "ratified", "asserted", None)}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # the Warsaw Pact names a capital, not an actor
+    ("Il Trattato Cfe fu firmato a Parigi nel 1990 dai 22 Paesi membri della Nato e dai Paesi membri dell'ex-Patto di "
+     "Varsavia.", "it"),
+    # a member of the Security Council has joined no treaty
+    ("Rosja jest stałym członkiem Rady Bezpieczeństwa ONZ, a Polska ratyfikowała traktat CTBT w 1999 roku.", "pl"),
+])
+def test_word_lists_a_pact_or_a_council_names_no_actor_of_the_treaty(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert not any(s in ("POL", "RUS") and a in ("signed", "acceded") for s, a, _m, _d in got), got
