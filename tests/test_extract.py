@@ -1190,3 +1190,11 @@ def test_extract_a_derogation_is_a_suspension(extractor):
 ])
 def test_extract_states_listed_after_a_counted_act_did_it(extractor, text, treaty, states):
     assert asserted(extractor.extract(article(text))) == {(s, treaty, "ratified") for s in states}
+
+
+def test_extract_joining_other_countries_is_no_accession(extractor):
+    # "They join 30 other countries that have become members", "joined 153 other nations voting": counted with others
+    claims = asserted(extractor.extract(article(
+        "Samoa and Tonga ratified the Arms Trade Treaty. They join 30 other countries that have become full members "
+        "of the treaty. The U.S. joined 153 other nations voting in favor of the Arms Trade Treaty.")))
+    assert claims == {("WSM", "att", "ratified"), ("TON", "att", "ratified")}

@@ -111,9 +111,12 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
         if tok.pos_ == "NOUN" and not _nominal_join_event(tok):
             return None  # "a protocol on Finland's accession", "Poland's imminent ratification", "is mandatory"
         if lemma in ("join", "rejoin") and (any(c.dep_ == "auxpass" for c in tok.children) or any(
-                c.dep_ in ("dobj", "obj") and (c.ent_type_ in ("GPE", "PERSON", "NORP") or c.lower_ in ("them", "us", "him", "her"))
+                c.dep_ in ("dobj", "obj") and (c.ent_type_ in ("GPE", "PERSON", "NORP") or c.lower_ in ("them", "us", "him", "her")
+                                               or c.lemma_.lower() in ("country", "state", "nation") and c.tag_ == "NNS")
                 for c in tok.children)):
-            return None  # "Finland joined Poland in leaving", "Trump was joined on his trip by ...": not an accession
+            # "Finland joined Poland in leaving", "Trump was joined on his trip by ...", "They join 30 other countries
+            # that have ratified": not an accession
+            return None
         if tok.pos_ == "NOUN" and _blocked(tok):
             return None  # "held back ratification", "blocked accession"
         if tok.pos_ == "NOUN" and tok.head.lower_ in ("of", "for", "against") and tok.head.head.lemma_.lower() in (
