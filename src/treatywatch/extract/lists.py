@@ -1049,7 +1049,8 @@ class ListExtraction:
             return "planned"  # "Bush ogłosi dzisiaj ...": the announcement itself is still to come
         # "внёс в Госдуму законопроект": the words of the government's step, done, are not its plan; "a ratifié le
         # traité, qui entrera en vigueur le 24 décembre": a relative clause after the act plans the treaty's future
-        described = [r.start() for r in hits["relative_clause"] if r.start() > cue_at] if action in JOINING else []
+        described = [r.start() for r in hits["relative_clause"] if r.start() > cue_at and any(
+            h.start() > r.start() for h in hits["effect"])] if action in JOINING else []  # (not "que se convertirá en miembro")
         if any(not any(d.start() <= p.start() < d.end() for d in hits["decree"]) and not any(r < p.start() for r in described)
                for p in hits["planned"]) and action != "intent_announced":
             return "planned"
