@@ -1180,21 +1180,23 @@ def test_extract_a_derogation_is_a_suspension(extractor):
 
 @pytest.mark.parametrize("text, treaty, states", [
     # the states a count of agents lists
-    ("The Comprehensive Nuclear-Test-Ban Treaty has been ratified by 178 states, including the UK, France and Russia, "
-     "but it has not entered into force.", "ctbt", {"GBR", "FRA", "RUS"}),
+    ("The Chemical Weapons Convention was ratified by 160 nations in its first decade, including Spain, Peru and "
+     "Kenya.", "cwc", {"ESP", "PER", "KEN"}),
     # the states after which a state is counted did it before
-    ("Lao PDR is the fifth country to ratify the Convention on Cluster Munitions after the Holy See, Ireland, Sierra "
-     "Leone, and Norway.", "ccm", {"LAO", "VAT", "IRL", "SLE", "NOR"}),
-    ("Mexico became the fourth country to ratify the Treaty on the Prohibition of Nuclear Weapons, after the Holy See, "
-     "Thailand and Guyana.", "tpnw", {"MEX", "VAT", "THA", "GUY"}),
+    ("Kenya is the fifth nation to ratify the cluster munitions convention after Chile, Cuba, Ghana, and Peru.",
+     "ccm", {"KEN", "CHL", "CUB", "GHA", "PER"}),
+    ("Chile is the sixth state to ratify the Arms Trade Treaty, after Peru, Ghana, Cuba and Mali.", "att",
+     {"CHL", "PER", "GHA", "CUB", "MLI"}),
+    ("Kenya became the seventh state to ratify the Convention on Cluster Munitions, after Cuba, Chile and Ghana.",
+     "ccm", {"KEN", "CUB", "CHL", "GHA"}),
 ])
 def test_extract_states_listed_after_a_counted_act_did_it(extractor, text, treaty, states):
     assert asserted(extractor.extract(article(text))) == {(s, treaty, "ratified") for s in states}
 
 
 def test_extract_joining_other_countries_is_no_accession(extractor):
-    # "They join 30 other countries that have become members", "joined 153 other nations voting": counted with others
+    # "They join 41 other states that are parties", "joined 60 other countries voting": counted with others
     claims = asserted(extractor.extract(article(
-        "Samoa and Tonga ratified the Arms Trade Treaty. They join 30 other countries that have become full members "
-        "of the treaty. The U.S. joined 153 other nations voting in favor of the Arms Trade Treaty.")))
-    assert claims == {("WSM", "att", "ratified"), ("TON", "att", "ratified")}
+        "Fiji and Palau ratified the Arms Trade Treaty. They join 41 other states that are now parties to it. "
+        "Norway joined 60 other countries voting for the Arms Trade Treaty at the assembly.")))
+    assert claims == {("FJI", "att", "ratified"), ("PLW", "att", "ratified")}

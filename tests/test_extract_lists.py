@@ -1198,10 +1198,10 @@ def test_word_lists_the_legislature_ratifying_is_its_vote(extractor, text, lang,
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
     # a deposit is the state's act, whatever assembly the sentence names
-    ("Dieciocho países, incluido España, depositaron hoy los instrumentos de ratificación del Tratado sobre Comercio "
-     "de Armas, un año después de su aprobación por la Asamblea General.", "es", ("ESP", "ratified")),
+    ("Doce Estados, entre ellos España, entregaron hoy en Nueva York los instrumentos que ratifican el Tratado sobre el "
+     "Comercio de Armas, aprobado hace un año por la Asamblea General.", "es", ("ESP", "ratified")),
     # signing the instrument of accession is the accession ("POSŁUCHAJ" is no deputy, "posł-")
-    ("[POSŁUCHAJ] Bronisław Geremek podpisuje akt wstąpienia Polski do NATO.", "pl", ("POL", "acceded")),
+    ("[POSŁUCHAJ] Minister Geremek podpisał w Waszyngtonie akt wstąpienia Polski do NATO.", "pl", ("POL", "acceded")),
 ])
 def test_word_lists_a_deposit_or_signed_instrument_is_no_legislatures_step(extractor, text, lang, expected):
     assert {(s, a) for s, a, m, _d in claims_of(extractor, text, lang) if m == "asserted"} == {expected}
@@ -1212,7 +1212,7 @@ def test_word_lists_a_deposit_or_signed_instrument_is_no_legislatures_step(extra
      "delle armi.", "it"),
     ("Naciones Unidas no tardará en recibir una notificación formal del retiro de Estados Unidos del Tratado sobre el "
      "Comercio de Armas.", "es"),
-    ("Les Nations unies recevront la notification officielle du retrait des États-Unis de l'accord de Paris.", "fr"),
+    ("Les Nations unies recevront la notification du retrait de l'accord de Paris décidé par les États-Unis.", "fr"),
 ])
 def test_word_lists_a_notice_still_to_be_received_is_planned(extractor, text, lang):
     # the depositary "will receive" the notice: not yet given, so the state is not yet withdrawing
@@ -1224,8 +1224,7 @@ def test_word_lists_a_notice_still_to_be_received_is_planned(extractor, text, la
     # announces it is that suspension's, not a withdrawal's
     ("Україна повідомила Генерального секретаря Ради Європи, що влада вирішила використати статтю 15 Конвенції про "
      "захист прав людини для відступу від певних прав.", "uk", {("UKR", "suspended", "asserted", None)}),
-    ("La France a notifié au Conseil de l'Europe une dérogation à la Convention européenne des droits de l'homme.",
-     "fr", {("FRA", "suspended", "asserted", None)}),
+    ("La France a adressé au Conseil de l'Europe une dérogation à la CEDH.", "fr", {("FRA", "suspended", "asserted", None)}),
 ])
 def test_word_lists_a_derogation_is_a_suspension(extractor, text, lang, expected):
     assert claims_of(extractor, text, lang) == expected
@@ -1233,8 +1232,7 @@ def test_word_lists_a_derogation_is_a_suspension(extractor, text, lang, expected
 
 def test_word_lists_a_treaty_name_without_its_hyphen_and_a_legislature_after_its_verb(extractor):
     # "anti missili" for "anti-missili": a name is found with a space for its hyphen
-    got = claims_of(extractor, "Il 26 maggio 1972 gli Stati Uniti e l'Urss firmano il Trattato anti missili balistici.",
-                    "it")
+    got = claims_of(extractor, "Washington firmò il 26 maggio 1972 il Trattato anti missili balistici.", "it")
     assert ("USA", "signed", "asserted", dt.date(1972, 5, 26)) in got, got
     # the verb before its subject, as Polish may write it: the legislature ratifies, so it is its vote
     got = claims_of(extractor, "Rosja i nowy START: we wtorek ratyfikowała go Duma Państwowa.", "pl")
@@ -1242,7 +1240,8 @@ def test_word_lists_a_treaty_name_without_its_hyphen_and_a_legislature_after_its
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("La convention d'Ottawa a été ratifiée par 158 pays, mais pas par les Etats-Unis, la Russie et la Chine.", "fr"),
+    ("La convention d'Ottawa compte 164 Etats qui l'ont ratifiée, mais pas par la Chine, la Russie ou les Etats-Unis.",
+     "fr"),
     ("Die Ottawa-Konvention wurde von 164 Staaten ratifiziert, aber nicht von den USA, Russland und China.", "de"),
     ("La Convención de Ottawa ha sido ratificada por 164 países, pero no por Estados Unidos, Rusia y China.", "es"),
     ("La Convenzione di Ottawa è stata ratificata da 164 paesi, ma non dagli Stati Uniti, dalla Russia e dalla Cina.",
@@ -1262,7 +1261,8 @@ def test_word_lists_states_excepted_after_but_not_have_not_done_the_act(extracto
     ("Frankreich hat den Vertrag über den Waffenhandel ratifiziert, der am 24. Dezember in Kraft treten wird.", "de"),
     ("Francja ratyfikowała traktat o handlu bronią, który wejdzie w życie 24 grudnia.", "pl"),
     ("Франция ратифицировала Договор о торговле оружием, который вступит в силу 24 декабря.", "ru"),
-    ("Francia ratificó el Tratado sobre el Comercio de Armas, que entrará en vigor el 24 de diciembre.", "es"),
+    ("Francia ratificó en su día el Tratado sobre el Comercio de Armas, el cual entrará en vigor el 24 de diciembre.",
+     "es"),
     ("Франція ратифікувала Договір про торгівлю зброєю, який набуде чинності 24 грудня.", "uk"),
 ])
 def test_word_lists_a_relative_clause_after_the_act_neither_plans_nor_dates_it(extractor, text, lang):
@@ -1273,8 +1273,8 @@ def test_word_lists_a_relative_clause_after_the_act_neither_plans_nor_dates_it(e
 
 @pytest.mark.parametrize(("text", "lang"), [
     # the Warsaw Pact names a capital, not an actor
-    ("Il Trattato Cfe fu firmato a Parigi nel 1990 dai 22 Paesi membri della Nato e dai Paesi membri dell'ex-Patto di "
-     "Varsavia.", "it"),
+    ("Il Trattato Cfe venne sottoscritto nel 1990 da 22 Stati, gli alleati della Nato e quelli del Patto di Varsavia.",
+     "it"),
     # a member of the Security Council has joined no treaty
     ("Rosja jest stałym członkiem Rady Bezpieczeństwa ONZ, a Polska ratyfikowała traktat CTBT w 1999 roku.", "pl"),
 ])

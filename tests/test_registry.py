@@ -138,8 +138,8 @@ def lexicon() -> Lexicon:
         ("die Kündigung des Atomwaffensperrvertrags", "npt"),
         ("o wyjściu z Umowy paryskiej", "paris_agreement"),
         # "Treaty of" for "Treaty on", a space for a hyphen, "New START" with another language's "new"
-        ("Moscow finalized its withdrawal from the Treaty of Conventional Armed Forces in Europe.", "cfe"),
-        ("Gli Stati Uniti e l'Urss firmano il Trattato anti missili balistici.", "abm"),
+        ("Its exit from the Treaty of Conventional Armed Forces in Europe was final.", "cfe"),
+        ("Washington firmò il Trattato anti missili balistici nel 1972.", "abm"),
         ("Le Sénat a ratifié le Nouveau Start.", "new_start"),
         ("We wtorek nowy START ratyfikowała Duma Państwowa.", "new_start"),
     ],

@@ -394,8 +394,8 @@ class ArticleExtraction:
         return out + self._followed_by(act, offset, start) + self._after_others(act, offset)
 
     def _after_others(self, act: Act, offset: int) -> list[tuple[str, DateMention | None, str, str]]:
-        """'Lao PDR is the fifth country to ratify the treaty after the Holy See, Ireland and Norway': the states
-        after which a state is counted did the act before it (when, the sentence does not say)."""
+        """'Chile became the sixth state to ratify it after Peru, Ghana and Cuba': the states after which a
+        state is counted did the act before it (when, the sentence does not say)."""
         core = act.core
         counted = core.head if core.dep_ in ("relcl", "acl") else next(
             (c for c in core.head.children if c.dep_ == "attr"), None) if core.dep_ in ("advcl", "xcomp") \
@@ -404,8 +404,9 @@ class ArticleExtraction:
                 or counted.lemma_.lower() not in ("country", "state", "nation") or not any(
                     c.ent_type_ == "ORDINAL" or c.lower_ in ("latest", "last") for c in counted.children):
             return []
-        objs = [g for head in (core, counted.head) for c in head.children if c.dep_ == "prep" and c.lower_ == "after"
-                for g in c.children if g.dep_ == "pobj"]  # (hung on the act, or on "became" after a comma)
+        heads = [core, counted.head] + [c for c in core.children if c.dep_ in ("dobj", "obj")]
+        objs = [g for head in heads for c in head.children if c.dep_ == "prep" and c.lower_ == "after"
+                for g in c.children if g.dep_ == "pobj"]  # (hung on the act, its object, or "became" after a comma)
         return [(state, None, act.action, "'after' the states that did it before")
                 for obj in objs for state in self._states_in(obj, offset)]
 
@@ -1071,7 +1072,7 @@ class ArticleExtraction:
             if states:
                 return list(dict.fromkeys(states + self._also_named(verb, offset)))
             if any(_counted_states(obj) for obj in objs):
-                # "ratified by 178 states, including the UK, France and Russia": the states the count lists
+                # "signed by 97 countries, including Chile and Peru": the states the count lists
                 return self._including_list(verb, offset, abs_tok_end(verb.sent[-1], offset))
         return None
 

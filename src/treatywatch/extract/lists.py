@@ -579,8 +579,8 @@ class ListExtraction:
             if step is not None:
                 instrument = "ratification" if action == "ratified" else "accession"
                 action, strength, member = step, min(strength, 0.8), False
-            # "ratifié par 158 pays, mais pas par les Etats-Unis, la Russie et la Chine": the states an exception
-            # names after the act have not done it (LABELLING.md: a status sentence that denies the act)
+            # "ratifiée par 120 Etats, mais pas par l'Inde ou le Pakistan": the states an exception names after
+            # the act have not done it (LABELLING.md: a status sentence that denies the act)
             excepted = {x for m in mentions for x in self._codes(m) if frame.cue_at < m.start < frame.e and any(
                 frame.cue_at < b.start() < m.start for b in _BUT_NOT.finditer(text, frame.cue_at, m.start))}
             for state in frame.states:
