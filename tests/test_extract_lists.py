@@ -1281,3 +1281,18 @@ def test_word_lists_a_relative_clause_after_the_act_neither_plans_nor_dates_it(e
 def test_word_lists_a_pact_or_a_council_names_no_actor_of_the_treaty(extractor, text, lang):
     got = claims_of(extractor, text, lang)
     assert not any(s in ("POL", "RUS") and a in ("signed", "acceded") for s, a, _m, _d in got), got
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # who receives the instrument of accession (NATO's depositary) is no actor of it
+    ("Minister Haavisto złożył na ręce sekretarza stanu USA dokument przystąpienia Finlandii do NATO.", "pl",
+     {("FIN", "acceded", "asserted", None)}),
+    ("El primer ministro de Montenegro entregó al gobierno estadounidense el instrumento de adhesión a la OTAN.", "es",
+     {("MNE", "acceded", "asserted", None)}),
+    # another state's adjective before an institution's name ("Łotewski Sejm": the Latvian Saeima), in upper case at
+    # the sentence's start; "ma podpisać" (is to sign) is a plan
+    ("Łotewski Sejm poparł w czwartek wypowiedzenie konwencji ottawskiej, a prezydent Łotwy ma podpisać ustawę.", "pl",
+     {("LVA", "parliament_approved", "asserted", dt.date(2025, 8, 21)), ("LVA", "law_signed", "planned", None)}),
+])
+def test_word_lists_recipients_qualified_institutions_and_steps_to_come(extractor, text, lang, expected):
+    assert claims_of(extractor, text, lang) == expected

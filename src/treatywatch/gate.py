@@ -171,8 +171,12 @@ class Lexicon:
         for row in self.states.values():
             for kind in ("name", "aliases", "demonyms", "capitals", "institutions", "de", "fr", "ru", "uk", "pl", "es", "it"):
                 for value in row[kind]:
-                    for spelling in typographic_spellings(value):
-                        state_entries.append((spelling, (row["iso3"], kind.rstrip("s") if kind != "aliases" else "alias")))
+                    # a Slavic adjective written in lower case opens a sentence in upper case: "Łotewski Sejm",
+                    # "Французский" (not the Italian "albanese", which would find the surname Albanese)
+                    for written in (value, value[:1].upper() + value[1:]) if value[:1].islower() and kind in (
+                            "ru", "uk", "pl") else (value,):
+                        for spelling in typographic_spellings(written):
+                            state_entries.append((spelling, (row["iso3"], kind.rstrip("s") if kind != "aliases" else "alias")))
         self.officials = load_officials()
         surnames: dict[str, set[str]] = {}
         for off in self.officials.values():

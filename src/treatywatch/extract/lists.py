@@ -506,6 +506,12 @@ class ListExtraction:
                     and not _LOCATIVE.search(text[max(0, m.start - start - 4):m.start - start])
                     and not (self.lang in _LOCATIVE_LANG
                              and _LOCATIVE_LANG[self.lang].search(text[max(0, m.start - start - 3):m.start - start]))]
+        # "Łotewski Sejm", "la Rada lituana": an institution's name that another state's adjective qualifies is that
+        # state's legislature, not the institution's own state
+        mentions = [m for m in mentions if not (m.kind == "institution" and any(
+            o.kind not in ("institution", "official", "group") and o.ref != m.ref and (
+                o.end <= m.start and not text[o.end:m.start].strip() or m.end <= o.start and not text[m.end:o.start].strip())
+            for o in mentions))]
         # "повідомив, що ...", "teilte mit, dass ...": reported speech, not a notification
         # "Про це повідомила ...": the notify word reports what the sentence is about
         # "Rozmowy ... były zawieszone", "las negociaciones se encontraban suspendidas": talks, not the treaty
