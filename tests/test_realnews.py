@@ -31,6 +31,13 @@ def test_realnews_split_is_fixed_by_the_url_and_holds_a_third_out():
     assert all(x["split"] == corpus.split_of(x["url"]) for x in locators)
 
 
+def test_realnews_reserved_urls_are_matched_however_written():
+    # a reserved page comes back with another scheme, a "www.", a trailing slash or a dot after its host
+    normal = _corpus().normal_url
+    assert {normal(u) for u in ("http://en.people.cn./n3/2020/a.html", "https://www.en.people.cn/n3/2020/a.html/",
+                                "EN.people.cn/n3/2020/a.html")} == {"en.people.cn/n3/2020/a.html"}
+
+
 def test_realnews_texts_are_never_committed():
     ignored = (Path(__file__).parents[1] / ".gitignore").read_text(encoding="utf-8")
     assert "tests/data/realnews/texts/" in ignored.splitlines()

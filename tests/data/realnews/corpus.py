@@ -39,6 +39,7 @@ def split_of(url: str) -> str:
 def normal_url(url: str) -> str:
     url = re.sub(r"^[a-z]+://", "", url.strip().lower())
     url = re.sub(r"^www\.", "", url)
+    url = re.sub(r"^([^/]*?)\.(?=/|$)", r"\1", url)  # "people.cn./n3/...": a host's trailing dot names the same page
     return url.rstrip("/")
 
 
