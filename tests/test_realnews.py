@@ -35,7 +35,8 @@ def test_realnews_reserved_urls_are_matched_however_written():
     # a reserved page comes back with another scheme, a "www.", a trailing slash or a dot after its host
     normal = _corpus().normal_url
     assert {normal(u) for u in ("http://en.people.cn./n3/2020/a.html", "https://www.en.people.cn/n3/2020/a.html/",
-                                "EN.people.cn/n3/2020/a.html")} == {"en.people.cn/n3/2020/a.html"}
+                                "EN.people.cn/n3/2020/a.html", "https://en.people.cn/amp/n3/2020/a.html",
+                                "https://en.people.cn/n3/2020/a.html?amp=1#top")} == {"en.people.cn/n3/2020/a.html"}
 
 
 def test_realnews_texts_are_never_committed():

@@ -37,9 +37,15 @@ def split_of(url: str) -> str:
 
 
 def normal_url(url: str) -> str:
+    """A page's address as the reserved list is compared with it: without scheme, "www.", query, fragment or
+    trailing slash, and without what names another rendering of the same page: a dot after the host
+    ("people.cn./n3/..."), an "amp" path segment ("gordonua.com/amp/ukr/..."). Generous on purpose: a
+    reserved page must not come back under another address."""
     url = re.sub(r"^[a-z]+://", "", url.strip().lower())
     url = re.sub(r"^www\.", "", url)
-    url = re.sub(r"^([^/]*?)\.(?=/|$)", r"\1", url)  # "people.cn./n3/...": a host's trailing dot names the same page
+    url = re.sub(r"[?#].*$", "", url)
+    url = re.sub(r"^([^/]*?)\.(?=/|$)", r"\1", url)
+    url = re.sub(r"/amp(?=/|$)", "", url)
     return url.rstrip("/")
 
 
