@@ -1287,7 +1287,7 @@ def test_word_lists_a_pact_or_a_council_names_no_actor_of_the_treaty(extractor, 
     # who receives the instrument of accession (NATO's depositary) is no actor of it
     ("Minister Haavisto złożył na ręce sekretarza stanu USA dokument przystąpienia Finlandii do NATO.", "pl",
      {("FIN", "acceded", "asserted", None)}),
-    ("El primer ministro de Montenegro entregó al gobierno estadounidense el instrumento de adhesión a la OTAN.", "es",
+    ("Montenegro entregó al gobierno estadounidense, depositario del tratado, su instrumento de adhesión a la OTAN.", "es",
      {("MNE", "acceded", "asserted", None)}),
     # another state's adjective before an institution's name ("Łotewski Sejm": the Latvian Saeima), in upper case at
     # the sentence's start; "ma podpisać" (is to sign) is a plan
