@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
 from .consolidate import consolidate_events
-from .models import JOINING_STEPS, Claim, Evidence
+from .models import Claim, Evidence, direction
 
 if TYPE_CHECKING:  # the ledger imports this module; only type checking imports it back
     from .ledger import Ledger
@@ -330,7 +330,7 @@ def reconcile(ledger: Ledger, treaty: str, since: dt.date | None = None) -> list
             # extraction names its instrument), or precedes it by little: the record covers it when it
             # shows that act from shortly before the step on
             earliest = day - dt.timedelta(days=window) if day else None
-            joining = event.instrument is not None and event.action in JOINING_STEPS
+            joining = direction(event.action, event.instrument) == "join"
             after = ("ratified", "acceded") if joining else ("notified", "took_effect")
             followed = [c for a in after for c in record_claims_by.get((event.state, a), [])
                         if c.date and (earliest is None or c.date >= earliest)]

@@ -60,7 +60,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from .errors import InputError, RuleError, UnknownRuleError
-from .models import ACTIONS, JOINING_STEPS, Article, Claim, Event, Status
+from .models import ACTIONS, Article, Claim, Event, Status, direction
 
 if TYPE_CHECKING:
     from .registry import Registry, Treaty
@@ -673,7 +673,7 @@ def _on_deposit(tl: _Timeline, treaty: Treaty, event: Event, day: dt.date) -> No
 
 
 def _on_progress(tl: _Timeline, event: Event, day: dt.date) -> None:
-    if event.instrument is not None and event.action in JOINING_STEPS:
+    if direction(event.action, event.instrument) == "join":
         # a step of joining: the extraction names the instrument the vote, law or cabinet decision is about
         # ("the Duma ratified the treaty": the legislature's vote, not yet the state's ratification)
         if tl.current.status in _BOUND or tl.deposited or (tl.pending is not None and tl.pending.status == "party"):

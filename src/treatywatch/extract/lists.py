@@ -103,6 +103,13 @@ _ADJECTIVE = re.compile(r"arn|arisch|сь?к", re.IGNORECASE)
 _STATE_ACTS = re.compile(r"[;:]|\b(?:and|et|und|y|e|i|и|і|та)\b")
 
 
+def _clauses_about_the_treaty(hits: dict[str, list[re.Match[str]]], cue_at: int, cues: tuple[str, ...]) -> list[int]:
+    """Where the relative clauses after ``cue_at`` that hold one of ``cues`` open: "a ratifié le traité, qui
+    entrera en vigueur le 24 décembre" says what will become of the treaty, not of the act."""
+    return [r.start() for r in hits["relative_clause"] if r.start() > cue_at and any(
+        h.start() > r.start() for cue in cues for h in hits[cue])]
+
+
 def _joining_step(hits: dict[str, list[re.Match[str]]], cue_at: int, text: str) -> str | None:
     """The domestic step a joining word names when the legislature or the head of state does it
     (LABELLING.md), not yet the state's ratification: "Путин подписал закон о ратификации" is
@@ -822,8 +829,7 @@ class ListExtraction:
         dates = [d for d in dates if not any(p < d.start <= p + 60 for p in described)]
         # "a ratifié le traité, qui entrera en vigueur le 24 décembre": a date in a relative clause after a joining
         # act that says what will become of the treaty is the treaty's ("qui a nommé le 27 mars ..." may date the act)
-        relative = [r.start() for r in hits["relative_clause"] if r.start() > frame.cue_at and any(
-            h.start() > r.start() for h in hits["effect"] + hits["planned"])] if frame.action in JOINING else []
+        relative = _clauses_about_the_treaty(hits, frame.cue_at, ("effect", "planned")) if frame.action in JOINING else []
         dates = [d for d in dates if not any(r < d.start for r in relative)]
         if not dates:
             return None
@@ -1055,8 +1061,8 @@ class ListExtraction:
             return "planned"  # "Bush ogłosi dzisiaj ...": the announcement itself is still to come
         # "внёс в Госдуму законопроект": the words of the government's step, done, are not its plan; "a ratifié le
         # traité, qui entrera en vigueur le 24 décembre": a relative clause after the act plans the treaty's future
-        described = [r.start() for r in hits["relative_clause"] if r.start() > cue_at and any(
-            h.start() > r.start() for h in hits["effect"])] if action in JOINING else []  # (not "que se convertirá en miembro")
+        # (not "que se convertirá en miembro": only a clause on the treaty's entry into force)
+        described = _clauses_about_the_treaty(hits, cue_at, ("effect",)) if action in JOINING else []
         if any(not any(d.start() <= p.start() < d.end() for d in hits["decree"]) and not any(r < p.start() for r in described)
                for p in hits["planned"]) and action != "intent_announced":
             return "planned"
