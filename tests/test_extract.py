@@ -66,6 +66,18 @@ def test_extract_seed_no_claim_for_threat_or_bystander(seed_claims):
     assert not states & {"RUS", "LVA", "UKR"}
 
 
+def test_extract_tokenizer_from_the_config_is_the_packaged_one(extractor):
+    """``load_nlp`` keeps the tokenizer the model's config makes and does not read the one in its
+    files: the two must be the same, rules, special cases and patterns."""
+    import spacy
+
+    from treatywatch.extract import DEFAULT_MODEL
+
+    packaged = spacy.load(DEFAULT_MODEL, exclude=["ner"]).tokenizer
+    assert extractor.nlp.tokenizer.to_bytes(exclude=["vocab"]) == packaged.to_bytes(exclude=["vocab"])
+    assert len(extractor.nlp.tokenizer.rules) > 1000
+
+
 def test_extract_gated_and_ungated_agree_on_seed(seed_claims):
     ungated = Extractor(ExtractOptions(gate=False)).extract(parse_news_text(SEED.read_bytes(), article_id=SEED.stem))
     assert asserted(ungated) == asserted(seed_claims)

