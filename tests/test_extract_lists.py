@@ -1296,3 +1296,24 @@ def test_word_lists_a_pact_or_a_council_names_no_actor_of_the_treaty(extractor, 
 ])
 def test_word_lists_recipients_qualified_institutions_and_steps_to_come(extractor, text, lang, expected):
     assert claims_of(extractor, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # two chambers in two clauses: the approval is the upper house's day
+        ("6 августа Государственная дума приняла закон о выходе России из Оттавской конвенции, а 13 августа "
+         "закон одобрил Совет Федерации.", "ru", dt.date(2025, 8, 13)),
+        # two chambers in one clause
+        ("Il Parlamento italiano ha approvato la ratifica della Convenzione di Istanbul: la Camera il 4 agosto e il "
+         "Senato il 12 agosto.", "it", dt.date(2025, 8, 12)),
+        # the date of the law ("z dnia") names the law, not the vote
+        ("Senat w dniu 20 sierpnia przyjął ustawę z dnia 1 sierpnia o wypowiedzeniu przez Polskę konwencji ottawskiej.",
+         "pl",
+         dt.date(2025, 8, 20)),
+    ],
+)
+def test_word_lists_a_legislature_approves_when_its_last_chamber_votes(extractor, text, lang, expected):
+    got = {date for _state, action, modality, date in claims_of(extractor, text, lang)
+           if action == "parliament_approved" and modality == "asserted"}
+    assert got == {expected}, got

@@ -436,6 +436,14 @@ def _date_rank(claim: Claim) -> int:
     return _PRECISION.get(claim.date_precision or "", 3) if claim.date is not None else 3
 
 
+def _later_chamber(claim: Claim, kept: Claim) -> bool:
+    """Whether ``claim`` dates a legislature's approval to a later day than ``kept``: "18 октября Госдума
+    приняла закон, а 25 октября его одобрил Совет Федерации" is one approval, given when the last chamber
+    votes (so a clause that names both chambers takes its latest day, ``_date``)."""
+    return (claim.action == "parliament_approved" and claim.date_precision == kept.date_precision == "day"
+            and claim.date is not None and kept.date is not None and claim.date > kept.date)
+
+
 def _joins_other_body(join: re.Match[str], bodies: list[re.Match[str]], treaties: list[tuple[int, int]]) -> bool:
     """Whether a joining word names joining an organisation that is not a treaty: "EU-Beitritt", "adhésion à
     l'UE", "вступление в ЕС", "przystąpienie do Rady Europy" (no treaty named between the two)."""
@@ -478,7 +486,7 @@ class ListExtraction:
         for start, end in _sentences(self.article.text):
             for claim in self._sentence(start, end, last_states):
                 key = (claim.state, claim.treaty, claim.action, claim.modality)
-                if key not in best or _date_rank(claim) < _date_rank(best[key]):
+                if key not in best or _date_rank(claim) < _date_rank(best[key]) or _later_chamber(claim, best[key]):
                     best[key] = claim  # the first, unless a later mention dates the act (more finely)
         return sorted(best.values(), key=lambda c: c.evidence.start)
 
@@ -566,7 +574,11 @@ class ListExtraction:
                     and (not under_way or _THAT.search(text, 0, frame.cue_at) is not None):
                 action, modality = "intent_announced", "asserted"
             frame.modality = modality
-            date = self._date(frame, hits, chunks, text, start)
+            # "la Douma a ratifié", "Путин подписал закон о ратификации": the legislature's or the head of state's
+            # step of joining, not yet the state's ratification (LABELLING.md)
+            step = _joining_step(_within(hits, frame.s, frame.e), frame.cue_at, text) if action in (
+                "ratified", "acceded") else None
+            date = self._date(frame, hits, chunks, text, start, (step or action) == "parliament_approved")
             if date is None and hits["then"] and self.last_date is not None:
                 date = dataclasses.replace(self.last_date, note=f"the date of the act before ('{hits['then'][0].group(0)}')")
             strength = frame.strength
@@ -584,10 +596,6 @@ class ListExtraction:
                 h.start() < frame.cue_at and _THAT.search(text, h.end(), frame.cue_at) for h in hits["announce"])
             # "ratyfikowała Konwencję ... i została członkiem": the membership the ratification gave
             member = action == "acceded" and any(-30 <= h.start() - frame.cue_at <= 40 for h in hits["member"])
-            # "la Douma a ratifié", "Путин подписал закон о ратификации": the legislature's or the head of state's
-            # step of joining, not yet the state's ratification (LABELLING.md)
-            step = _joining_step(_within(hits, frame.s, frame.e), frame.cue_at, text) if action in (
-                "ratified", "acceded") else None
             instrument = None
             if step is not None:
                 instrument = "ratification" if action == "ratified" else "accession"
@@ -813,7 +821,8 @@ class ListExtraction:
         return before[-1] if before else next((y for at, y in self.years if start <= at < end), None)
 
     def _date(self, frame: _Frame, hits: dict[str, list[re.Match[str]]], chunks: list[_Chunk], text: str,
-              start: int) -> DateMention | None:
+              start: int, legislature: bool = False) -> DateMention | None:
+        """The date of the act of ``frame``; ``legislature``: the act is a legislature's approval."""
         dates = frame.dates
         if not dates:
             return None
@@ -834,6 +843,9 @@ class ListExtraction:
         if not dates:
             return None
         date = min(dates, key=lambda d: abs(d.start - frame.cue_at))
+        days = [d for d in dates if d.precision == "day" and (self.published is None or d.date <= self.published)]
+        if legislature and len(hits["legislature"]) > 1 and len(days) > 1:
+            date = max(days, key=lambda d: d.date)  # "la Camera il 19 maggio, il Senato il 2 giugno": see _later_chamber
 
         def clause(pos: int) -> int:
             return next((i for i, ch in enumerate(chunks) if ch.s <= pos < ch.e), -1)
