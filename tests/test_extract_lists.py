@@ -1296,3 +1296,31 @@ def test_word_lists_a_pact_or_a_council_names_no_actor_of_the_treaty(extractor, 
 ])
 def test_word_lists_recipients_qualified_institutions_and_steps_to_come(extractor, text, lang, expected):
     assert claims_of(extractor, text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # the cabinet approves the bill on ratification: its own step of joining, not yet the ratification
+    ("Правительство Эстонии в понедельник одобрило законопроект о ратификации Стамбульской конвенции.", "ru",
+     {("EST", "government_approved", "asserted", dt.date(2025, 8, 25))}),
+    ("Die estnische Regierung hat am Montag der Ratifizierung der Istanbul-Konvention zugestimmt.", "de",
+     {("EST", "government_approved", "asserted", dt.date(2025, 8, 25))}),
+    ("Il governo estone ha approvato lunedì il disegno di legge di ratifica della Convenzione di Istanbul.", "it",
+     {("EST", "government_approved", "asserted", dt.date(2025, 8, 25))}),
+    # where the bill goes next is no plan of the approval
+    ("Кабинет Эстонии утвердил законопроект о ратификации Стамбульской конвенции - затем его рассмотрит "
+     "парламент.", "ru", {("EST", "government_approved", "asserted", None)}),
+    # the cabinet approves the bill on leaving, which goes to the legislature next
+    ("Am Mittwoch stimmte das Kabinett Estlands dem Austritt aus der Ottawa-Konvention zu, über den danach der "
+     "Riigikogu entscheidet.", "de", {("EST", "government_approved", "asserted", dt.date(2025, 8, 27))}),
+    # the legislature votes for the government's decision: the legislature's step
+    ("Der Riigikogu Estlands stimmte am 3. März 2025 dem Antrag der Regierung zu, die Ottawa-Konvention zu "
+     "verlassen.", "de", {("EST", "parliament_approved", "asserted", dt.date(2025, 3, 3))}),
+    # a decree on suspending, or the government's bill on it sent to the legislature: a step of its own
+    ("Указом президента Эстонии приостановлено участие страны в Договоре об обычных вооруженных силах в Европе.",
+     "ru", {("EST", "government_approved", "asserted", None)}),
+    ("Il governo estone ha trasmesso alle Camere un disegno di legge sulla sospensione del Trattato INF.", "it",
+     {("EST", "government_approved", "asserted", None)}),
+])
+def test_word_lists_the_governments_step(extractor, text, lang, expected):
+    got = claims_of(extractor, text, lang)
+    assert {c for c in got if c[2] == "asserted" and c[1] != "suspended"} == expected, got

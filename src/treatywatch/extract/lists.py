@@ -90,6 +90,40 @@ def _legislature_decides(hits: dict[str, list[re.Match[str]]]) -> bool:
     return False
 
 
+# where a later clause begins: a comma, a semicolon or colon, a dash between spaces
+_NEXT_CLAUSE = re.compile(r"[,;:]\s|\s[-–—]\s")
+# an adjective of the government's name ("un projet gouvernemental", "rządowy projekt", "правительственная комиссия")
+_GOVERNMENT_ADJECTIVE = re.compile(r"(?:al|ativ|ow|енн|ов)", re.IGNORECASE)
+
+
+def _government_votes(hits: dict[str, list[re.Match[str]]]) -> bool:
+    """Whether the government is who approves: the first body named before a word of approving is the
+    government or cabinet, not the legislature ("кабинет утвердил законопроект", "das Kabinett stimmte
+    dem Entwurf zu", but "Sejm przyjął rządowy projekt", "das Parlament stimmte dem Antrag der
+    Regierung zu"); with none before it, the body right after it ("beschloss die Regierung")."""
+    bodies = sorted((h.start(), cue) for cue in ("government", "legislature") for h in hits[cue]
+                    if not (cue == "government" and _GOVERNMENT_ADJECTIVE.match(h.string, h.end())))
+    for v in hits["vote"]:
+        before = [cue for at, cue in bodies if 0 < v.start() - at <= 120]
+        after = [cue for at, cue in bodies if 0 <= at - v.end() <= 40]
+        if (before or after)[:1] == ["government"]:
+            return True
+    return False
+
+
+def _government_step(hits: dict[str, list[re.Match[str]]]) -> bool:
+    """Whether the sentence reports the government's own step (LABELLING.md: a cabinet approving a bill,
+    a decree, a bill sent to parliament), not the legislature's vote on it: the government approves
+    ("кабинет утвердил законопроект о ратификации"), or a decree is issued or a bill submitted
+    ("издал указ о приостановлении", "il governo ha trasmesso alle Camere un disegno di legge") with no
+    legislature voting in the sentence ("la Camera ha approvato il disegno di legge del governo" is the
+    vote)."""
+    if _government_votes(hits):
+        return True
+    legislature_votes = any(abs(h.start() - v.start()) < 60 for v in hits["vote"] for h in hits["legislature"])
+    return bool(hits["decree"]) and not legislature_votes and not (hits["sign"] and hits["law"] and not hits["decree"])
+
+
 def _law_passed(hits: dict[str, list[re.Match[str]]]) -> bool:
     """Whether a law is signed or voted through ("podpisał ustawę o ratyfikacji"), not only drafted
     by a government: the act the law is about is then done, though named by a noun."""
@@ -110,7 +144,7 @@ def _clauses_about_the_treaty(hits: dict[str, list[re.Match[str]]], cue_at: int,
         h.start() > r.start() for cue in cues for h in hits[cue])]
 
 
-def _joining_step(hits: dict[str, list[re.Match[str]]], cue_at: int, text: str) -> str | None:
+def _joining_step(hits: dict[str, list[re.Match[str]]], cue_at: int, text: str, lang: str) -> str | None:
     """The domestic step a joining word names when the legislature or the head of state does it
     (LABELLING.md), not yet the state's ratification: "Путин подписал закон о ратификации" is
     `law_signed`; "la Douma a ratifié", "ratificado por el Senado", "Sejm przegłosował ustawę o
@@ -121,6 +155,12 @@ def _joining_step(hits: dict[str, list[re.Match[str]]], cue_at: int, text: str) 
         return None  # (nor is signing the instrument: "podpisuje akt wstąpienia Polski")
     if _law_passed(hits) and hits["sign"] and not _only_nominal(hits, "sign"):
         return "law_signed"
+    cue = "ratify" if hits["ratify"] else "accede"
+    if hits[cue] and _government_step(hits) and (
+            _only_nominal(hits, cue) or all(_infinitive(text, h.start(), lang) for h in hits[cue])):
+        # "кабинет утвердил законопроект о ратификации", "das Kabinett billigte die Ratifizierung", "a soumis
+        # un projet de loi pour adhérer": the government's step, the joining still to come
+        return "government_approved"
     for h in hits["legislature"]:
         if _ADJECTIVE.match(text, h.end()):
             continue  # "Debatę parlamentarną nad przyjęciem": not the legislature acting
@@ -556,8 +596,11 @@ class ListExtraction:
                     + hits["legislature"]):
                 continue  # "ratyfikowany przez ponad 120 państw": the agent is counted, not named or an office
             clause = next(((c.s, c.e) for c in chunks if c.s <= frame.cue_at < c.e), (0, len(text)))
+            # "кабинет утвердил законопроект о ратификации": the government's step, its modality its own
+            by_government = frame.action in ("ratified", "acceded") and _joining_step(
+                _within(hits, frame.s, frame.e), frame.cue_at, text, self.lang) == "government_approved"
             modality = frame.modality or self._modality(_within(hits, frame.s, frame.e), text, frame.cue_at,
-                                                        frame.action, clause)
+                                                        "government_approved" if by_government else frame.action, clause)
             action = frame.action
             # "plant den Austritt", and "a déclaré qu'elle se retirait" (an exit under way, said): the announcement
             under_way = bool(_within(hits, frame.s, frame.e)["progressive"])
@@ -574,7 +617,7 @@ class ListExtraction:
             owned = action == "intent_announced" and any(
                 h.end() <= m.start < frame.cue_at and frame.cue_at - h.end() < 40 for h in hits["decision"] for m in mentions)
             if date is None and action in NOMINAL_CUE and not _within(hits, frame.s, frame.e)["notify"] and not owned \
-                    and not _law_passed(hits) and _only_nominal(_within(hits, frame.s, frame.e), NOMINAL_CUE[action]):
+                    and not _law_passed(hits) and not by_government and _only_nominal(_within(hits, frame.s, frame.e), NOMINAL_CUE[action]):
                 strength = 0.45  # "Mit dem Beitritt ...", "Решение о выходе ...": the act named, not reported
             if action == "took_effect" and (
                     (frame.strength < 0.6 and not any(m.start < frame.cue_at for m in mentions if m.kind != "official"))
@@ -586,7 +629,7 @@ class ListExtraction:
             member = action == "acceded" and any(-30 <= h.start() - frame.cue_at <= 40 for h in hits["member"])
             # "la Douma a ratifié", "Путин подписал закон о ратификации": the legislature's or the head of state's
             # step of joining, not yet the state's ratification (LABELLING.md)
-            step = _joining_step(_within(hits, frame.s, frame.e), frame.cue_at, text) if action in (
+            step = _joining_step(_within(hits, frame.s, frame.e), frame.cue_at, text, self.lang) if action in (
                 "ratified", "acceded") else None
             instrument = None
             if step is not None:
@@ -738,6 +781,11 @@ class ListExtraction:
                 frames[-1:] = [vote] if action == "deratified" and not signed else [frames[-1], vote]
             if signed:
                 frames.append(_Frame(0, chunks[-1].e, "law_signed", 0.8, hits["sign"][0].start(), states, left))
+        if action == "suspended" and _government_step(hits):
+            # "издал указ о приостановлении", "il governo ha trasmesso alle Camere un disegno di legge sulla sospensione":
+            # the decree or the government's bill is a step of its own (LABELLING.md)
+            at = (hits["decree"] or hits["vote"])[0].start()
+            frames.append(_Frame(0, chunks[-1].e, "government_approved", 0.75, at, states, left))
         frames.extend(self._gapped(frames[0], ch) for ch in gapped)
         if action in JOINING and (before := self._after_list(names, cue_at, text)):
             frames.append(_Frame(0, chunks[-1].e, action, strength, cue_at, before, []))
@@ -872,6 +920,8 @@ class ListExtraction:
                 return "notified", 0.85, anchor
             if hits["sign"] and hits["law"]:
                 return "law_signed", 0.8, anchor
+            if hits["vote"] and _government_votes(hits):
+                return "government_approved", 0.75, anchor  # "das Kabinett stimmte dem Austrittsgesetz zu"
             if hits["vote"] and (hits["legislature"] or hits["law"]):
                 return "parliament_approved", 0.85, anchor
             if hits["decree"] or (hits["government"] and hits["vote"]):
@@ -1063,8 +1113,13 @@ class ListExtraction:
         # traité, qui entrera en vigueur le 24 décembre": a relative clause after the act plans the treaty's future
         # (not "que se convertirá en miembro": only a clause on the treaty's entry into force)
         described = _clauses_about_the_treaty(hits, cue_at, ("effect",)) if action in JOINING else []
+        planned = hits["planned"]
+        if action == "government_approved":
+            # "billigte den Entwurf, der dann an den Landtag geht", "утвердил проект - затем его рассмотрит
+            # парламент": a later clause says where the bill goes next, not that the approval is to come
+            planned = [p for p in planned if not (p.start() > cue_at and _NEXT_CLAUSE.search(text, cue_at, p.start()))]
         if any(not any(d.start() <= p.start() < d.end() for d in hits["decree"]) and not any(r < p.start() for r in described)
-               for p in hits["planned"]) and action != "intent_announced":
+               for p in planned) and action != "intent_announced":
             return "planned"
         return "asserted"
 
