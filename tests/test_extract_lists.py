@@ -1324,3 +1324,23 @@ def test_word_lists_recipients_qualified_institutions_and_steps_to_come(extracto
 def test_word_lists_the_governments_step(extractor, text, lang, expected):
     got = claims_of(extractor, text, lang)
     assert {c for c in got if c[2] == "asserted" and c[1] != "suspended"} == expected, got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # the nouns of the parties ("signatories", "ratifiers") name who is bound, not an act of the sentence
+    ("Według Estonii sygnatariusze konwencji ottawskiej nie mogą składować min.", "pl"),
+    ("Estonia recordó que ningún firmante de la Convención de Ottawa puede producir minas.", "es"),
+    ("Nel grafico l'Estonia compare tra i firmatari e i ratificatori della Convenzione di Ottawa.", "it"),
+    ("Estland zählt die Unterzeichner der Ottawa-Konvention auf einer Karte auf.", "de"),
+])
+def test_word_lists_signatories_named_are_no_act(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert not any(a in ("signed", "ratified") and m == "asserted" for _s, a, m, _d in got), got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("W 2011 roku Estonia została sygnatariuszem konwencji stambulskiej.", "pl"),
+    ("En 2011 Estonia se convirtió en firmante del Convenio de Estambul.", "es"),
+])
+def test_word_lists_becoming_a_signatory_is_the_signature(extractor, text, lang):
+    assert claims_of(extractor, text, lang) == {("EST", "signed", "asserted", dt.date(2011, 1, 1))}

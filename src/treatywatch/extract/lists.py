@@ -78,6 +78,19 @@ def _only_nominal(hits: dict[str, list[re.Match[str]]], cue: str) -> bool:
                                        for n in hits["nominal"]) for h in hits[cue])
 
 
+def _party_noun_only(hits: dict[str, list[re.Match[str]]], cue: str) -> bool:
+    """Whether every word of ``cue`` is inside a noun of the parties ("los firmantes", "sygnatariusze",
+    "Unterzeichnerstaaten", "i firmatari") that no word of becoming comes before ("została
+    sygnatariuszem", "se convirtió en firmante" are acts): the parties named, not an act (LABELLING.md: a
+    positive status is not labelled; "no figuran entre los firmantes" stays a denial)."""
+    nouns = hits.get("party_noun", [])
+    if not hits[cue] or not nouns:
+        return False
+    became = [n for n in nouns if any(0 <= n.start() - b.end() <= 25 for b in hits.get("become", []))]
+    return all(any(n.start() <= h.start() < n.end() for n in nouns) and not any(
+        n.start() <= h.start() < n.end() for n in became) for h in hits[cue])
+
+
 def _legislature_decides(hits: dict[str, list[re.Match[str]]]) -> bool:
     """Whether a legislature is who decides: its name next to a word of deciding ("Il Seimas ha
     deciso di ritirare"), with no government or minister nearer to that word."""
@@ -608,6 +621,9 @@ class ListExtraction:
                     and not _infinitive(text, frame.cue_at, self.lang) \
                     and (not under_way or _THAT.search(text, 0, frame.cue_at) is not None):
                 action, modality = "intent_announced", "asserted"
+            if frame.action in ("signed", "ratified") and modality == "asserted" and _party_noun_only(
+                    _within(hits, frame.s, frame.e), "sign" if frame.action == "signed" else "ratify"):
+                continue  # "los firmantes deben ...", "die Unterzeichnerstaaten müssen ...": the parties, no act
             frame.modality = modality
             date = self._date(frame, hits, chunks, text, start)
             if date is None and hits["then"] and self.last_date is not None:
