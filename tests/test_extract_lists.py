@@ -1344,3 +1344,20 @@ def test_word_lists_signatories_named_are_no_act(extractor, text, lang):
 ])
 def test_word_lists_becoming_a_signatory_is_the_signature(extractor, text, lang):
     assert claims_of(extractor, text, lang) == {("EST", "signed", "asserted", dt.date(2011, 1, 1))}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "the same decision" after a withdrawal named before: the decision to leave, announced (LABELLING.md)
+    ("La Lettonia ha deciso di ritirarsi dalla Convenzione di Ottawa. A maggio l'Estonia ha preso la stessa decisione.",
+     "it", ("EST", "intent_announced")),
+    ("Letonia decidió retirarse de la Convención de Ottawa. Estonia tomó la misma decisión.", "es",
+     ("EST", "intent_announced")),
+    ("Łotwa zdecydowała o wystąpieniu z konwencji ottawskiej. Estonia podjęła taką samą decyzję.", "pl",
+     ("EST", "intent_announced")),
+    # taken by a legislature, it is the legislature's vote
+    ("Le gouvernement de la Lettonie a décidé de se retirer de la convention d'Ottawa. Pour l'Estonie, c'est le "
+     "parlement qui a pris la même décision mercredi.", "fr", ("EST", "parliament_approved")),
+])
+def test_word_lists_the_same_decision_is_the_decision(extractor, text, lang, expected):
+    got = {(s, a) for s, a, m, _d in claims_of(extractor, text, lang) if m == "asserted"}
+    assert expected in got and (expected[0], "took_effect") not in got, got

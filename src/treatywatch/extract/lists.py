@@ -34,7 +34,7 @@ LANGUAGES = ("de", "fr", "ru", "uk", "pl", "es", "it")
 _YEAR_RANGE = re.compile(r"(?<![\d.])(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d./])([0-3]?\d)([./])([01]?\d)\2((?:19|20)\d\d)(?!\d)")  # 27.06.2025, 27/06/2025
 CORE = ("leave", "notify", "effect", "ratify", "accede", "sign", "suspend", "deratify", "vote", "announce",
-        "same_step")
+        "same_step", "same_decision")
 JOINING = ("ratified", "acceded", "signed")
 # cues read in a clause only; the others (law, legislature, depositary, ...) count sentence-wide
 LOCAL_CUES = CORE + ("decree", "negation", "planned", "hypothetical", "called_for")
@@ -632,8 +632,11 @@ class ListExtraction:
             # "la decisione americana di uscire", "рішення Угорщини вийти": a state's own decision, named as taken
             owned = action == "intent_announced" and any(
                 h.end() <= m.start < frame.cue_at and frame.cue_at - h.end() < 40 for h in hits["decision"] for m in mentions)
+            # (nor "podjęła taką samą decyzję": the same decision, taken)
+            owned = owned or bool(hits["same_decision"])
             if date is None and action in NOMINAL_CUE and not _within(hits, frame.s, frame.e)["notify"] and not owned \
-                    and not _law_passed(hits) and not by_government and _only_nominal(_within(hits, frame.s, frame.e), NOMINAL_CUE[action]):
+                    and not _law_passed(hits) and not by_government \
+                    and _only_nominal(_within(hits, frame.s, frame.e), NOMINAL_CUE[action]):
                 strength = 0.45  # "Mit dem Beitritt ...", "Решение о выходе ...": the act named, not reported
             if action == "took_effect" and (
                     (frame.strength < 0.6 and not any(m.start < frame.cue_at for m in mentions if m.kind != "official"))
@@ -980,6 +983,12 @@ class ListExtraction:
         if hits["sign"] and not hits["law"] and not hits["decree"] and not all(
                 any(0 <= w.start() - h.end() <= 30 for w in hits["letter"]) for h in hits["sign"]):
             return "signed", 0.7, at("sign")  # (not "hanno firmato una lettera congiunta": a letter, not the treaty)
+        if self.leave_seen and hits["same_decision"]:
+            # "ha preso la stessa decisione": the decision to leave, announced (LABELLING.md), or the
+            # legislature's vote when it took it ("c'est le parlement qui a pris la même décision")
+            decided = at("same_decision")
+            by_legislature = any(abs(h.start() - decided) < 80 for h in hits["legislature"])
+            return ("parliament_approved" if by_legislature else "intent_announced"), 0.7, decided
         if self.leave_seen and hits["same_step"]:
             return "took_effect", 0.7, at("same_step")  # "solo il Burundi e le Filippine avevano compiuto un passo simile"
         return None, 0.0, 0
