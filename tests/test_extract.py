@@ -1212,3 +1212,9 @@ def test_extract_joining_other_countries_is_no_accession(extractor):
         "Fiji and Palau ratified the Arms Trade Treaty. They join 41 other states that are now parties to it. "
         "Norway joined 60 other countries voting for the Arms Trade Treaty at the assembly.")))
     assert claims == {("FJI", "att", "ratified"), ("PLW", "att", "ratified")}
+
+
+def test_extract_ratifiers_named_are_no_ratification(extractor):
+    # "a ratifier" names a party (a status, LABELLING.md), not a ratification of the article's time
+    claims = extractor.extract(article("Estonia, a ratifier of the Ottawa Convention since 2004, hosted the meeting."))
+    assert ("EST", "apmbc", "ratified") not in asserted(claims)

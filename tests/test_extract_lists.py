@@ -1317,3 +1317,68 @@ def test_word_lists_a_legislature_approves_when_its_last_chamber_votes(extractor
     got = {date for _state, action, modality, date in claims_of(extractor, text, lang)
            if action == "parliament_approved" and modality == "asserted"}
     assert got == {expected}, got
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # the cabinet approves the bill on ratification: its own step of joining, not yet the ratification
+    ("Правительство Эстонии в понедельник одобрило законопроект о ратификации Стамбульской конвенции.", "ru",
+     {("EST", "government_approved", "asserted", dt.date(2025, 8, 25))}),
+    ("Die estnische Regierung hat am Montag der Ratifizierung der Istanbul-Konvention zugestimmt.", "de",
+     {("EST", "government_approved", "asserted", dt.date(2025, 8, 25))}),
+    ("Il governo estone ha approvato lunedì il disegno di legge di ratifica della Convenzione di Istanbul.", "it",
+     {("EST", "government_approved", "asserted", dt.date(2025, 8, 25))}),
+    # where the bill goes next is no plan of the approval
+    ("Кабинет Эстонии утвердил законопроект о ратификации Стамбульской конвенции - затем его рассмотрит "
+     "парламент.", "ru", {("EST", "government_approved", "asserted", None)}),
+    # the cabinet approves the bill on leaving, which goes to the legislature next
+    ("Am Mittwoch stimmte das Kabinett Estlands dem Austritt aus der Ottawa-Konvention zu, über den danach der "
+     "Riigikogu entscheidet.", "de", {("EST", "government_approved", "asserted", dt.date(2025, 8, 27))}),
+    # the legislature votes for the government's decision: the legislature's step
+    ("Der Riigikogu Estlands stimmte am 3. März 2025 dem Antrag der Regierung zu, die Ottawa-Konvention zu "
+     "verlassen.", "de", {("EST", "parliament_approved", "asserted", dt.date(2025, 3, 3))}),
+    # a decree on suspending, or the government's bill on it sent to the legislature: a step of its own
+    ("Указом президента Эстонии приостановлено участие страны в Договоре об обычных вооруженных силах в Европе.",
+     "ru", {("EST", "government_approved", "asserted", None)}),
+    ("Il governo estone ha trasmesso alle Camere un disegno di legge sulla sospensione del Trattato INF.", "it",
+     {("EST", "government_approved", "asserted", None)}),
+])
+def test_word_lists_the_governments_step(extractor, text, lang, expected):
+    got = claims_of(extractor, text, lang)
+    assert {c for c in got if c[2] == "asserted" and c[1] != "suspended"} == expected, got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # the nouns of the parties ("signatories", "ratifiers") name who is bound, not an act of the sentence
+    ("Według Estonii sygnatariusze konwencji ottawskiej nie mogą składować min.", "pl"),
+    ("Estonia recordó que ningún firmante de la Convención de Ottawa puede producir minas.", "es"),
+    ("Nel grafico l'Estonia compare tra i firmatari e i ratificatori della Convenzione di Ottawa.", "it"),
+    ("Estland zählt die Unterzeichner der Ottawa-Konvention auf einer Karte auf.", "de"),
+])
+def test_word_lists_signatories_named_are_no_act(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert not any(a in ("signed", "ratified") and m == "asserted" for _s, a, m, _d in got), got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("W 2011 roku Estonia została sygnatariuszem konwencji stambulskiej.", "pl"),
+    ("En 2011 Estonia se convirtió en firmante del Convenio de Estambul.", "es"),
+])
+def test_word_lists_becoming_a_signatory_is_the_signature(extractor, text, lang):
+    assert claims_of(extractor, text, lang) == {("EST", "signed", "asserted", dt.date(2011, 1, 1))}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "the same decision" after a withdrawal named before: the decision to leave, announced (LABELLING.md)
+    ("La Lettonia ha deciso di ritirarsi dalla Convenzione di Ottawa. A maggio l'Estonia ha preso la stessa decisione.",
+     "it", ("EST", "intent_announced")),
+    ("Letonia decidió retirarse de la Convención de Ottawa. Estonia tomó la misma decisión.", "es",
+     ("EST", "intent_announced")),
+    ("Łotwa zdecydowała o wystąpieniu z konwencji ottawskiej. Estonia podjęła taką samą decyzję.", "pl",
+     ("EST", "intent_announced")),
+    # taken by a legislature, it is the legislature's vote
+    ("Le gouvernement de la Lettonie a décidé de se retirer de la convention d'Ottawa. Pour l'Estonie, c'est le "
+     "parlement qui a pris la même décision mercredi.", "fr", ("EST", "parliament_approved")),
+])
+def test_word_lists_the_same_decision_is_the_decision(extractor, text, lang, expected):
+    got = {(s, a) for s, a, m, _d in claims_of(extractor, text, lang) if m == "asserted"}
+    assert expected in got and (expected[0], "took_effect") not in got, got

@@ -34,7 +34,7 @@ LANGUAGES = ("de", "fr", "ru", "uk", "pl", "es", "it")
 _YEAR_RANGE = re.compile(r"(?<![\d.])(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d./])([0-3]?\d)([./])([01]?\d)\2((?:19|20)\d\d)(?!\d)")  # 27.06.2025, 27/06/2025
 CORE = ("leave", "notify", "effect", "ratify", "accede", "sign", "suspend", "deratify", "vote", "announce",
-        "same_step")
+        "same_step", "same_decision")
 JOINING = ("ratified", "acceded", "signed")
 # cues read in a clause only; the others (law, legislature, depositary, ...) count sentence-wide
 LOCAL_CUES = CORE + ("decree", "negation", "planned", "hypothetical", "called_for")
@@ -78,6 +78,19 @@ def _only_nominal(hits: dict[str, list[re.Match[str]]], cue: str) -> bool:
                                        for n in hits["nominal"]) for h in hits[cue])
 
 
+def _party_noun_only(hits: dict[str, list[re.Match[str]]], cue: str) -> bool:
+    """Whether every word of ``cue`` is inside a noun of the parties ("los firmantes", "sygnatariusze",
+    "Unterzeichnerstaaten", "i firmatari") that no word of becoming comes before ("została
+    sygnatariuszem", "se convirtió en firmante" are acts): the parties named, not an act (LABELLING.md: a
+    positive status is not labelled; "no figuran entre los firmantes" stays a denial)."""
+    nouns = hits.get("party_noun", [])
+    if not hits[cue] or not nouns:
+        return False
+    became = [n for n in nouns if any(0 <= n.start() - b.end() <= 25 for b in hits.get("become", []))]
+    return all(any(n.start() <= h.start() < n.end() for n in nouns) and not any(
+        n.start() <= h.start() < n.end() for n in became) for h in hits[cue])
+
+
 def _legislature_decides(hits: dict[str, list[re.Match[str]]]) -> bool:
     """Whether a legislature is who decides: its name next to a word of deciding ("Il Seimas ha
     deciso di ritirare"), with no government or minister nearer to that word."""
@@ -88,6 +101,40 @@ def _legislature_decides(hits: dict[str, list[re.Match[str]]]) -> bool:
                 (abs(h.start() - a.start()) for h in others), default=99):
             return True
     return False
+
+
+# where a later clause begins: a comma, a semicolon or colon, a dash between spaces
+_NEXT_CLAUSE = re.compile(r"[,;:]\s|\s[-–—]\s")
+# an adjective of the government's name ("un projet gouvernemental", "rządowy projekt", "правительственная комиссия")
+_GOVERNMENT_ADJECTIVE = re.compile(r"(?:al|ativ|ow|енн|ов)", re.IGNORECASE)
+
+
+def _government_votes(hits: dict[str, list[re.Match[str]]]) -> bool:
+    """Whether the government is who approves: the first body named before a word of approving is the
+    government or cabinet, not the legislature ("кабинет утвердил законопроект", "das Kabinett stimmte
+    dem Entwurf zu", but "Sejm przyjął rządowy projekt", "das Parlament stimmte dem Antrag der
+    Regierung zu"); with none before it, the body right after it ("beschloss die Regierung")."""
+    bodies = sorted((h.start(), cue) for cue in ("government", "legislature") for h in hits[cue]
+                    if not (cue == "government" and _GOVERNMENT_ADJECTIVE.match(h.string, h.end())))
+    for v in hits["vote"]:
+        before = [cue for at, cue in bodies if 0 < v.start() - at <= 120]
+        after = [cue for at, cue in bodies if 0 <= at - v.end() <= 40]
+        if (before or after)[:1] == ["government"]:
+            return True
+    return False
+
+
+def _government_step(hits: dict[str, list[re.Match[str]]]) -> bool:
+    """Whether the sentence reports the government's own step (LABELLING.md: a cabinet approving a bill,
+    a decree, a bill sent to parliament), not the legislature's vote on it: the government approves
+    ("кабинет утвердил законопроект о ратификации"), or a decree is issued or a bill submitted
+    ("издал указ о приостановлении", "il governo ha trasmesso alle Camere un disegno di legge") with no
+    legislature voting in the sentence ("la Camera ha approvato il disegno di legge del governo" is the
+    vote)."""
+    if _government_votes(hits):
+        return True
+    legislature_votes = any(abs(h.start() - v.start()) < 60 for v in hits["vote"] for h in hits["legislature"])
+    return bool(hits["decree"]) and not legislature_votes and not (hits["sign"] and hits["law"] and not hits["decree"])
 
 
 def _law_passed(hits: dict[str, list[re.Match[str]]]) -> bool:
@@ -110,7 +157,7 @@ def _clauses_about_the_treaty(hits: dict[str, list[re.Match[str]]], cue_at: int,
         h.start() > r.start() for cue in cues for h in hits[cue])]
 
 
-def _joining_step(hits: dict[str, list[re.Match[str]]], cue_at: int, text: str) -> str | None:
+def _joining_step(hits: dict[str, list[re.Match[str]]], cue_at: int, text: str, lang: str) -> str | None:
     """The domestic step a joining word names when the legislature or the head of state does it
     (LABELLING.md), not yet the state's ratification: "Путин подписал закон о ратификации" is
     `law_signed`; "la Douma a ratifié", "ratificado por el Senado", "Sejm przegłosował ustawę o
@@ -121,6 +168,12 @@ def _joining_step(hits: dict[str, list[re.Match[str]]], cue_at: int, text: str) 
         return None  # (nor is signing the instrument: "podpisuje akt wstąpienia Polski")
     if _law_passed(hits) and hits["sign"] and not _only_nominal(hits, "sign"):
         return "law_signed"
+    cue = "ratify" if hits["ratify"] else "accede"
+    if hits[cue] and _government_step(hits) and (
+            _only_nominal(hits, cue) or all(_infinitive(text, h.start(), lang) for h in hits[cue])):
+        # "кабинет утвердил законопроект о ратификации", "das Kabinett billigte die Ratifizierung", "a soumis
+        # un projet de loi pour adhérer": the government's step, the joining still to come
+        return "government_approved"
     for h in hits["legislature"]:
         if _ADJECTIVE.match(text, h.end()):
             continue  # "Debatę parlamentarną nad przyjęciem": not the legislature acting
@@ -564,8 +617,14 @@ class ListExtraction:
                     + hits["legislature"]):
                 continue  # "ratyfikowany przez ponad 120 państw": the agent is counted, not named or an office
             clause = next(((c.s, c.e) for c in chunks if c.s <= frame.cue_at < c.e), (0, len(text)))
+            # "la Douma a ratifié", "Путин подписал закон о ратификации", "кабинет утвердил законопроект о ратификации":
+            # the legislature's, the head of state's or the government's step of joining, not yet the state's
+            # ratification (LABELLING.md); the government's has a modality of its own
+            step = _joining_step(_within(hits, frame.s, frame.e), frame.cue_at, text, self.lang) if frame.action in (
+                "ratified", "acceded") else None
+            by_government = step == "government_approved"
             modality = frame.modality or self._modality(_within(hits, frame.s, frame.e), text, frame.cue_at,
-                                                        frame.action, clause)
+                                                        "government_approved" if by_government else frame.action, clause)
             action = frame.action
             # "plant den Austritt", and "a déclaré qu'elle se retirait" (an exit under way, said): the announcement
             under_way = bool(_within(hits, frame.s, frame.e)["progressive"])
@@ -573,11 +632,10 @@ class ListExtraction:
                     and not _infinitive(text, frame.cue_at, self.lang) \
                     and (not under_way or _THAT.search(text, 0, frame.cue_at) is not None):
                 action, modality = "intent_announced", "asserted"
+            if frame.action in ("signed", "ratified") and modality == "asserted" and _party_noun_only(
+                    _within(hits, frame.s, frame.e), "sign" if frame.action == "signed" else "ratify"):
+                continue  # "los firmantes deben ...", "die Unterzeichnerstaaten müssen ...": the parties, no act
             frame.modality = modality
-            # "la Douma a ratifié", "Путин подписал закон о ратификации": the legislature's or the head of state's
-            # step of joining, not yet the state's ratification (LABELLING.md)
-            step = _joining_step(_within(hits, frame.s, frame.e), frame.cue_at, text) if action in (
-                "ratified", "acceded") else None
             date = self._date(frame, hits, chunks, text, start, (step or action) == "parliament_approved")
             if date is None and hits["then"] and self.last_date is not None:
                 date = dataclasses.replace(self.last_date, note=f"the date of the act before ('{hits['then'][0].group(0)}')")
@@ -585,8 +643,11 @@ class ListExtraction:
             # "la decisione americana di uscire", "рішення Угорщини вийти": a state's own decision, named as taken
             owned = action == "intent_announced" and any(
                 h.end() <= m.start < frame.cue_at and frame.cue_at - h.end() < 40 for h in hits["decision"] for m in mentions)
+            # (nor "podjęła taką samą decyzję": the same decision, taken)
+            owned = owned or bool(hits["same_decision"])
             if date is None and action in NOMINAL_CUE and not _within(hits, frame.s, frame.e)["notify"] and not owned \
-                    and not _law_passed(hits) and _only_nominal(_within(hits, frame.s, frame.e), NOMINAL_CUE[action]):
+                    and not _law_passed(hits) and not by_government \
+                    and _only_nominal(_within(hits, frame.s, frame.e), NOMINAL_CUE[action]):
                 strength = 0.45  # "Mit dem Beitritt ...", "Решение о выходе ...": the act named, not reported
             if action == "took_effect" and (
                     (frame.strength < 0.6 and not any(m.start < frame.cue_at for m in mentions if m.kind != "official"))
@@ -746,6 +807,11 @@ class ListExtraction:
                 frames[-1:] = [vote] if action == "deratified" and not signed else [frames[-1], vote]
             if signed:
                 frames.append(_Frame(0, chunks[-1].e, "law_signed", 0.8, hits["sign"][0].start(), states, left))
+        if action == "suspended" and _government_step(hits):
+            # "издал указ о приостановлении", "il governo ha trasmesso alle Camere un disegno di legge sulla sospensione":
+            # the decree or the government's bill is a step of its own (LABELLING.md)
+            at = (hits["decree"] or hits["vote"])[0].start()
+            frames.append(_Frame(0, chunks[-1].e, "government_approved", 0.75, at, states, left))
         frames.extend(self._gapped(frames[0], ch) for ch in gapped)
         if action in JOINING and (before := self._after_list(names, cue_at, text)):
             frames.append(_Frame(0, chunks[-1].e, action, strength, cue_at, before, []))
@@ -884,6 +950,8 @@ class ListExtraction:
                 return "notified", 0.85, anchor
             if hits["sign"] and hits["law"]:
                 return "law_signed", 0.8, anchor
+            if hits["vote"] and _government_votes(hits):
+                return "government_approved", 0.75, anchor  # "das Kabinett stimmte dem Austrittsgesetz zu"
             if hits["vote"] and (hits["legislature"] or hits["law"]):
                 return "parliament_approved", 0.85, anchor
             if hits["decree"] or (hits["government"] and hits["vote"]):
@@ -926,6 +994,12 @@ class ListExtraction:
         if hits["sign"] and not hits["law"] and not hits["decree"] and not all(
                 any(0 <= w.start() - h.end() <= 30 for w in hits["letter"]) for h in hits["sign"]):
             return "signed", 0.7, at("sign")  # (not "hanno firmato una lettera congiunta": a letter, not the treaty)
+        if self.leave_seen and hits["same_decision"]:
+            # "ha preso la stessa decisione": the decision to leave, announced (LABELLING.md), or the
+            # legislature's vote when it took it ("c'est le parlement qui a pris la même décision")
+            decided = at("same_decision")
+            by_legislature = any(abs(h.start() - decided) < 80 for h in hits["legislature"])
+            return ("parliament_approved" if by_legislature else "intent_announced"), 0.7, decided
         if self.leave_seen and hits["same_step"]:
             return "took_effect", 0.7, at("same_step")  # "solo il Burundi e le Filippine avevano compiuto un passo simile"
         return None, 0.0, 0
@@ -1075,8 +1149,13 @@ class ListExtraction:
         # traité, qui entrera en vigueur le 24 décembre": a relative clause after the act plans the treaty's future
         # (not "que se convertirá en miembro": only a clause on the treaty's entry into force)
         described = _clauses_about_the_treaty(hits, cue_at, ("effect",)) if action in JOINING else []
+        planned = hits["planned"]
+        if action == "government_approved":
+            # "billigte den Entwurf, der dann an den Landtag geht", "утвердил проект - затем его рассмотрит
+            # парламент": a later clause says where the bill goes next, not that the approval is to come
+            planned = [p for p in planned if not (p.start() > cue_at and _NEXT_CLAUSE.search(text, cue_at, p.start()))]
         if any(not any(d.start() <= p.start() < d.end() for d in hits["decree"]) and not any(r < p.start() for r in described)
-               for p in hits["planned"]) and action != "intent_announced":
+               for p in planned) and action != "intent_announced":
             return "planned"
         return "asserted"
 

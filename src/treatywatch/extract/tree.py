@@ -96,7 +96,8 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
             c.dep_ in ("dobj", "obj") and c.lemma_.lower() in GENERIC_TREATY_WORDS for c in tok.children):
         return "leave"  # "a decree to abolish the treaty": a state can only leave it
     if lemma in ("ratify", "ratification", "accede", "accession", "join", "rejoin", "re-join", "succession") \
-            or low.startswith("ratif") or lemma == "succeed" and any(  # "succeeded to the convention"
+            or low.startswith("ratif") and not low.startswith("ratifier") \
+            or lemma == "succeed" and any(  # "succeeded to the convention" ("ratifiers" name parties, not an act)
                 c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
         if tok.head.lemma_.lower() in ("revoke", "withdraw", "rescind", "revocation", "cancel", "annul", "kill", "scrap",
                                        "terminate"):
