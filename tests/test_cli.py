@@ -135,3 +135,26 @@ def test_cli_ingest_counts_unsupported_languages(tmp_path):
     result = run("ingest", str(tmp_path / "lt.txt"), db=tmp_path / "t.db")
     assert result.exit_code == 0
     assert "ingested 1, rejected 0, 1 in an unsupported language (no claims), 0 claims" in result.output
+
+
+def test_cli_evaluate_scores_only_the_split(tmp_path):
+    from .conftest import write_article
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    write_article(texts, "a1", "Lithuania ratified the Convention on Cluster Munitions on Monday, 23 March 2009.")
+    write_article(texts, "a2", "Estonia signed the Ottawa Treaty on Tuesday, 3 December 1997.")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(row) for row in [
+        {"article": "a1", "state": "LTU", "treaty": "ccm", "action": "ratified", "date": "2009-03-23",
+         "modality": "asserted", "background": False, "language": "en"},
+        {"article": "a2", "state": "EST", "treaty": "apmbc", "action": "signed", "date": "1997-12-03",
+         "modality": "asserted", "background": False, "language": "en"}]) + "\n")
+    locators = tmp_path / "locators.jsonl"
+    locators.write_text("\n".join(json.dumps({"id": i, "url": f"https://example.org/{i}", "split": s})
+                                  for i, s in [("a1", "dev"), ("a2", "test")]) + "\n")
+    out = run("evaluate", str(gold), str(texts), "--locators", str(locators), "--split", "dev",
+              "--format", "json").output
+    figures = json.loads(out)["all"]
+    assert figures["articles"] == 1
+    assert figures["strict"]["tp"] == 1 and figures["strict"]["fn"] == 0

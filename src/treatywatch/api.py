@@ -239,8 +239,9 @@ def extract_each(extractor: Extractor, articles: Iterable[Article],
 
 
 def extract(paths: Iterable[str], extractor: Extractor | None = None, gate: bool = True,
-            options: ReadOptions | None = None) -> Iterator[tuple[Article | Reject, list[Claim]]]:
-    """Claims of every article under ``paths``, without a database."""
+            options: ReadOptions | None = None, only: Callable[[Article], bool] | None = None
+            ) -> Iterator[tuple[Article | Reject, list[Claim]]]:
+    """Claims of every article under ``paths`` (of those ``only`` keeps), without a database."""
     extractor = extractor or Extractor(ExtractOptions(gate=gate))
     pending: list[Reject] = []
 
@@ -248,7 +249,7 @@ def extract(paths: Iterable[str], extractor: Extractor | None = None, gate: bool
         for item in read_articles(paths, options=options):
             if isinstance(item, Reject):
                 pending.append(item)
-            else:
+            elif only is None or only(item):
                 yield item
 
     for article, claims in extract_each(extractor, articles(), pending.append):

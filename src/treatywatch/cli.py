@@ -938,11 +938,10 @@ def evaluate(obj: _State, gold: str, articles: str, fmt: str, errors: bool, loca
         click.echo(f"note: the claim filter was trained on {claim_filter.trained_on}: figures on those articles "
                    "are in-sample (--set claim_filter=false scores the rules alone)", err=True)
     read, claims = [], []
-    for item, found in _run(lambda: list(api.extract([articles], extractor=extractor))):
+    only = (lambda article: article.id in keep) if keep is not None else None  # only the split's articles are extracted
+    for item, found in _run(lambda: list(api.extract([articles], extractor=extractor, only=only))):
         if isinstance(item, Reject):
             click.echo(f"rejected {item.source}: {item.reason}", err=True)
-            continue
-        if keep is not None and item.id not in keep:
             continue
         read.append(item)
         claims.extend(found)
