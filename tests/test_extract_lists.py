@@ -1087,6 +1087,8 @@ def test_word_lists_ratifying_a_protocol_or_anothers_accession_is_no_ratificatio
         ("Finnland und Schweden stellten im Mai 2022 ihren Beitrittsantrag bei der NATO.", "de"),
         ("Szwecja złożyła w maju 2022 roku wniosek o przystąpienie do NATO.", "pl"),
         ("Швеция подала заявку на вступление в НАТО в мае 2022 года.", "ru"),
+        # an admission named, undated, as a heading: a topic
+        ("Przyjęcie Szwecji do Sojuszu Północnoatlantyckiego", "pl"),
     ],
 )
 def test_word_lists_approving_anothers_accession_or_applying_is_no_act(extractor, text, lang):
@@ -1098,6 +1100,7 @@ def test_word_lists_approving_anothers_accession_or_applying_is_no_act(extractor
     ("text", "lang", "state"),
     [
         ("Szwecja przystąpiła do NATO 7 marca 2024 roku.", "pl", "SWE"),
+        ("Przyjęcie Polski do NATO nastąpiło 12 marca 1999 roku.", "pl", "POL"),
         ("La Svezia è entrata a far parte della NATO il 7 marzo 2024.", "it", "SWE"),
         ("Macedonia del Norte se unió a la OTAN el 27 de marzo de 2020.", "es", "MKD"),
         # the protocol's entry into force is the candidate's accession
