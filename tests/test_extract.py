@@ -1249,3 +1249,14 @@ def test_extract_the_candidates_own_accession_is_kept_beside_members_approvals(e
         "the accession of Serbia's western neighbour to the alliance.")))  # (not Serbia's)
     assert claims == {("ALB", "north_atlantic_treaty", "acceded"), ("HRV", "north_atlantic_treaty", "acceded"),
                       ("MNE", "north_atlantic_treaty", "acceded")}
+
+
+def test_extract_a_state_signing_its_own_accession_papers_is_its_act(extractor):
+    # its own instrument or document, not another state's accession approved
+    claims = asserted(extractor.extract(article(
+        "Albania's foreign minister signed Albania's instrument of accession to the North Atlantic Treaty on 1 April "
+        "2009.")))
+    assert claims == {("ALB", "north_atlantic_treaty", "acceded")}
+    claims = asserted(extractor.extract(article(
+        "Albania's foreign minister signed Albania's accession document to the North Atlantic Treaty on 1 April 2009.")))
+    assert {state for state, _treaty, _action in claims} == {"ALB"}

@@ -321,10 +321,12 @@ def others_joining_in(phrase: Any, but: Any = None) -> bool:
 
 def _approves_others_joining(verb: Any, but: Any = None) -> bool:
     """Whether a verb's object, or its 'for'/'on' phrase, names a state's joining (other than the word ``but``):
-    'ratified Sweden's accession protocol', 'signed the instrument of ratification for Montenegro's accession'."""
-    return any(c.dep_ in ("dobj", "obj") and others_joining_in(c, but) for c in verb.children) or any(
-        c.dep_ == "prep" and c.lower_ in ("for", "on") and others_joining_in(g, but)
-        for c in verb.children for g in c.children if g.dep_ == "pobj")
+    'ratified Sweden's accession protocol', 'signed the instrument of ratification for Montenegro's accession'
+    (not 'signed Finland's accession document': a state's own instrument)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return any(c.lemma_.lower() not in INSTRUMENT_WORDS and others_joining_in(c, but) for c in objects) or any(
+        p.dep_ == "prep" and p.lower_ in ("for", "on") and others_joining_in(g, but)
+        for c in [verb, *objects] for p in c.children for g in p.children if g.dep_ == "pobj")
 
 
 def approves_it_again(verb: Any) -> bool:
