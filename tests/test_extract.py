@@ -1246,7 +1246,8 @@ def test_extract_the_candidates_own_accession_is_kept_beside_members_approvals(e
         "Greece's parliament ratified Albania's accession protocol to the North Atlantic Treaty in February. "
         "Albania deposited its instrument of accession to the North Atlantic Treaty on 1 April 2009, and Croatia "
         "joined the alliance the same day. Montenegro became the 29th member of NATO in 2017. The ceremony marked "
-        "the accession of Serbia's western neighbour to the alliance.")))  # (not Serbia's)
+        "the accession of Serbia's western neighbour to the alliance. The alliance admitted Albania after Italy had "
+        "deposited its ratification papers.")))  # (not Serbia's, nor Italy's)
     assert claims == {("ALB", "north_atlantic_treaty", "acceded"), ("HRV", "north_atlantic_treaty", "acceded"),
                       ("MNE", "north_atlantic_treaty", "acceded")}
 

@@ -119,6 +119,8 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
             return None  # a heading, "Montenegro's Accession to NATO": the topic of what follows
         if tok.pos_ == "NOUN" and others_joining_named(tok):
             return None  # "the ratification of Finland's accession protocol": the same, named by its noun
+        if _for_anothers_admission(tok):
+            return None  # "to admit Finland after Turkey deposited ratification papers": Turkey's approval
         if tok.pos_ == "NOUN" and not _nominal_join_event(tok):
             return None  # "a protocol on Finland's accession", "Poland's imminent ratification", "is mandatory"
         if lemma in ("join", "rejoin") and (any(c.dep_ == "auxpass" for c in tok.children) or any(
@@ -327,6 +329,17 @@ def _approves_others_joining(verb: Any, but: Any = None) -> bool:
     return any(c.lemma_.lower() not in INSTRUMENT_WORDS and others_joining_in(c, but) for c in objects) or any(
         p.dep_ == "prep" and p.lower_ in ("for", "on") and others_joining_in(g, but)
         for c in [verb, *objects] for p in c.children for g in p.children if g.dep_ == "pobj")
+
+
+def _for_anothers_admission(core: Any) -> bool:
+    """Whether a joining word's clause says when another state was admitted: 'NATO completed the formalities to
+    admit Finland after Turkey deposited ratification papers' (Turkey approved Finland's accession)."""
+    clause = clause_verb(core)
+    if clause.dep_ != "advcl" or clause.head.lemma_.lower() != "admit":
+        return False
+    admitted = {c.text for c in clause.head.children if c.dep_ in ("dobj", "obj") and c.ent_type_ == "GPE"}
+    actors = {c.text for c in clause.children if c.dep_ == "nsubj" and c.ent_type_ == "GPE"}
+    return bool(admitted and actors and not admitted & actors)
 
 
 def approves_it_again(verb: Any) -> bool:
