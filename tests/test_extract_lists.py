@@ -1089,6 +1089,9 @@ def test_word_lists_ratifying_a_protocol_or_anothers_accession_is_no_ratificatio
         ("Швеция подала заявку на вступление в НАТО в мае 2022 года.", "ru"),
         # an admission named, undated, as a heading: a topic
         ("Przyjęcie Szwecji do Sojuszu Północnoatlantyckiego", "pl"),
+        # the same after another sentence (the states after the phrase are found in the sentence, not the article)
+        ("La notizia è arrivata nel pomeriggio da Budapest, dopo un lungo dibattito in aula tra i deputati. Il "
+         "Parlamento ungherese ha ratificato ieri il protocollo di adesione della Svezia alla NATO.", "it"),
     ],
 )
 def test_word_lists_approving_anothers_accession_or_applying_is_no_act(extractor, text, lang):
@@ -1112,6 +1115,13 @@ def test_word_lists_approving_anothers_accession_or_applying_is_no_act(extractor
 def test_word_lists_the_candidates_own_accession_is_kept(extractor, text, lang, state):
     got = claims_of(extractor, text, lang)
     assert any(s == state and a == "acceded" and m == "asserted" for s, a, m, _ in got), got
+
+
+def test_word_lists_a_legislature_approving_its_own_states_accession_is_its_step(extractor):
+    # the actor is named apart as the state whose accession it approves
+    got = claims_of(extractor, "I deputati del parlamento svedese hanno approvato mercoledì l'adesione della Svezia "
+                    "all'Alleanza atlantica.", "it")
+    assert {(s, a, m) for s, a, m, _ in got} == {("SWE", "parliament_approved", "asserted")}, got
 
 
 @pytest.mark.parametrize(

@@ -629,7 +629,7 @@ class ListExtraction:
                     hits["vote"] or hits["legislature"] or hits["consent"])) and any(
                     frame.cue_at - 3 <= h.start() <= frame.cue_at + 60 and h.start() < frame.e and (
                         h.group(0)[-1].isdigit() or h.group(0)[-1] in "IVXivx"
-                        or any(h.start() <= m.start <= h.end() + 25 for m in self.states))
+                        or self._anothers_joining(h, start, frame.states, hits["law"]))
                     for h in hits["ratified_other"]):
                 # "ha ratificato il Protocollo V": a protocol, not the treaty; "ratifica del protocollo di adesione di
                 # Svezia", "ratyfikował członkostwo Finlandii", "il Senato ha votato l'adesione di Finlandia e Svezia":
@@ -896,6 +896,23 @@ class ListExtraction:
         states = [x for m in ch.names if m.kind != "official" for x in self._codes(m)]
         return _Frame(ch.s, ch.e, before.action, before.strength, ch.dates[0].start, [s for s in states if s],
                       ch.dates[:1], modality=before.modality)
+
+    def _anothers_joining(self, phrase: re.Match[str], start: int, actors: list[str],
+                          laws: list[re.Match[str]]) -> bool:
+        """Whether a phrase naming a state's joining ("l'adesione della Svezia", "przystąpienia Finlandii";
+        ``start``: its sentence's offset) is another state's than the act's: a member's approval.  It is the
+        act's own when the actor is named apart as that state ("fiński parlament uchwalił akt przystąpienia
+        Finlandii") or when the phrase is a law's title ("Закон «О присоединении Украины к Договору»"); an actor
+        not named ("il Senato ha votato l'adesione di Finlandia e Svezia") approves another state's joining."""
+        near = [m for m in self.states if phrase.start() <= m.start - start <= phrase.end() + 25]
+        owners = {code for m in near for code in self._codes(m)}
+        if not owners:
+            return False
+        apart = {code for m in self.states if m not in near and start <= m.start < start + len(phrase.string)
+                 for code in self._codes(m)} & set(actors)
+        if apart:
+            return not apart <= owners
+        return not any(0 <= phrase.start() - law.end() <= 4 for law in laws)
 
     def _codes(self, m: Mention) -> list[str]:
         """The states a name stands for: one, or each member of a group."""
