@@ -1218,3 +1218,46 @@ def test_extract_ratifiers_named_are_no_ratification(extractor):
     # "a ratifier" names a party (a status, LABELLING.md), not a ratification of the article's time
     claims = extractor.extract(article("Estonia, a ratifier of the Ottawa Convention since 2004, hosted the meeting."))
     assert ("EST", "apmbc", "ratified") not in asserted(claims)
+
+
+@pytest.mark.parametrize("body", [
+    # a member approving another state's accession: no act of the member, no accession of the candidate
+    "Greece's parliament ratified Albania's accession protocol to the North Atlantic Treaty on Tuesday.",
+    "The Canadian Senate ratified the protocols on Croatia's accession to the North Atlantic Treaty on 3 March.",
+    "Italy's parliament ratified Albania's accession protocol to the North Atlantic Treaty on Thursday, two days "
+    "after the Spanish parliament ratified it.",
+    "The Prime Minister signed Canada's instrument of ratification for Albania's accession to the North Atlantic "
+    "Treaty on Friday.",
+    # the same where a headline runs into the next line and the parse loses the object
+    "The North Atlantic Treaty has 32 members. Lawmakers in Oslo approve Albania's NATO accession Wire | Updated: "
+    "12-02-2009 The vote was held on Thursday.",
+    # an application to join, and a heading that names an accession as its topic
+    "Albania applied to join the North Atlantic Treaty in 2008.",
+    "Croatia submitted its application to join the North Atlantic Treaty in 2008.",
+    "Montenegro's Accession to the North Atlantic Treaty",
+])
+def test_extract_approving_anothers_accession_or_applying_is_no_claim(extractor, body):
+    claims = extractor.extract(article(body))
+    assert [(c.state, c.action, c.modality) for c in claims if c.confidence >= 0.5] == []
+
+
+def test_extract_the_candidates_own_accession_is_kept_beside_members_approvals(extractor):
+    claims = asserted(extractor.extract(article(
+        "Greece's parliament ratified Albania's accession protocol to the North Atlantic Treaty in February. "
+        "Albania deposited its instrument of accession to the North Atlantic Treaty on 1 April 2009, and Croatia "
+        "joined the alliance the same day. Montenegro became the 29th member of NATO in 2017. The ceremony marked "
+        "the accession of Serbia's western neighbour to the alliance. The alliance admitted Albania after Italy had "
+        "deposited its ratification papers.")))  # (not Serbia's, nor Italy's)
+    assert claims == {("ALB", "north_atlantic_treaty", "acceded"), ("HRV", "north_atlantic_treaty", "acceded"),
+                      ("MNE", "north_atlantic_treaty", "acceded")}
+
+
+def test_extract_a_state_signing_its_own_accession_papers_is_its_act(extractor):
+    # its own instrument or document, not another state's accession approved
+    claims = asserted(extractor.extract(article(
+        "Albania's foreign minister signed Albania's instrument of accession to the North Atlantic Treaty on 1 April "
+        "2009.")))
+    assert claims == {("ALB", "north_atlantic_treaty", "acceded")}
+    claims = asserted(extractor.extract(article(
+        "Albania's foreign minister signed Albania's accession document to the North Atlantic Treaty on 1 April 2009.")))
+    assert {state for state, _treaty, _action in claims} == {"ALB"}

@@ -1070,6 +1070,75 @@ def test_word_lists_ratifying_a_protocol_or_anothers_accession_is_no_ratificatio
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a member approves another state's accession (a vote, a consent): no act of the member, no accession
+        ("Der Bundestag stimmte am Freitag für die Aufnahme Finnlands und Schwedens in die NATO.", "de"),
+        ("Prezydent Turcji dał w piątek zgodę na przyjęcie Finlandii do NATO.", "pl"),
+        ("Le parlement hongrois a voté lundi l'admission de la Suède dans l'OTAN.", "fr"),
+        # the accession protocol members sign is not the candidate's accession
+        ("Los ministros firmaron el miércoles el protocolo de adhesión a la OTAN de Macedonia del Norte.", "es"),
+        ("Die Außenminister unterzeichneten am Dienstag das Beitrittsprotokoll Nordmazedoniens zum "
+         "Nordatlantikvertrag.", "de"),
+        # a legislature's vote on a document that brings another state closer to joining
+        ("Parlament Węgier ratyfikował w poniedziałek dokument, który przybliża Szwecję do wstąpienia do NATO.", "pl"),
+        # an application to join is no act
+        ("Il 17 maggio 2022 la Svezia e la Finlandia hanno presentato domanda di adesione alla NATO.", "it"),
+        ("Finnland und Schweden stellten im Mai 2022 ihren Beitrittsantrag bei der NATO.", "de"),
+        ("Szwecja złożyła w maju 2022 roku wniosek o przystąpienie do NATO.", "pl"),
+        ("Швеция подала заявку на вступление в НАТО в мае 2022 года.", "ru"),
+        # an admission named, undated, as a heading: a topic
+        ("Przyjęcie Szwecji do Sojuszu Północnoatlantyckiego", "pl"),
+        # the same after another sentence (the states after the phrase are found in the sentence, not the article)
+        ("La notizia è arrivata nel pomeriggio da Budapest, dopo un lungo dibattito in aula tra i deputati. Il "
+         "Parlamento ungherese ha ratificato ieri il protocollo di adesione della Svezia alla NATO.", "it"),
+    ],
+)
+def test_word_lists_approving_anothers_accession_or_applying_is_no_act(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert not any(m == "asserted" for _, _, m, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "state"),
+    [
+        ("Szwecja przystąpiła do NATO 7 marca 2024 roku.", "pl", "SWE"),
+        ("Przyjęcie Polski do NATO nastąpiło 12 marca 1999 roku.", "pl", "POL"),
+        ("La Svezia è entrata a far parte della NATO il 7 marzo 2024.", "it", "SWE"),
+        ("Macedonia del Norte se unió a la OTAN el 27 de marzo de 2020.", "es", "MKD"),
+        # the protocol's entry into force is the candidate's accession
+        ("Сегодня вступил в силу протокол о присоединении Швеции к НАТО.", "ru", "SWE"),
+        # a request to accede sent to a convention's depositary is the accession ("приєднання", not "вступ")
+        ("Сирія направила заявку про приєднання до Конвенції про хімічну зброю 14 вересня.", "uk", "SYR"),
+    ],
+)
+def test_word_lists_the_candidates_own_accession_is_kept(extractor, text, lang, state):
+    got = claims_of(extractor, text, lang)
+    assert any(s == state and a == "acceded" and m == "asserted" for s, a, m, _ in got), got
+
+
+def test_word_lists_a_legislature_approving_its_own_states_accession_is_its_step(extractor):
+    # the actor is named apart as the state whose accession it approves
+    got = claims_of(extractor, "I deputati del parlamento svedese hanno approvato mercoledì l'adesione della Svezia "
+                    "all'Alleanza atlantica.", "it")
+    assert {(s, a, m) for s, a, m, _ in got} == {("SWE", "parliament_approved", "asserted")}, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "d'" before an infinitive, with no space after it: the government's bill, the accession to come
+        "Le gouvernement mongol a adopté mercredi un projet de loi afin d'adhérer à la Convention d'Ottawa.",
+        "La Mongolie a présenté mercredi un plan visant d'abord à réformer l'armée et ensuite d'adhérer à la "
+        "Convention d'Ottawa.",
+    ],
+)
+def test_word_lists_a_french_infinitive_after_d_apostrophe_is_no_accession(extractor, text):
+    got = claims_of(extractor, text, "fr")
+    assert not any(a == "acceded" and m == "asserted" for _, a, m, _ in got), got
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "states"),
     [
         ("Polonia, Finlandia e Lituania hanno dichiarato di voler ritirarsi dalla Convenzione di Ottawa.", "it",

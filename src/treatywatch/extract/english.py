@@ -98,6 +98,13 @@ def _joins_another_body(noun: Any) -> bool:
     return any(" ".join(t.lower_ for t in n.subtree if t.dep_ != "det") in OTHER_BODIES for n in named)
 
 
+def _described_by_another(noun: Any) -> bool:
+    """'Russia's western neighbour', 'Finland's ally': a common noun that names a state by another state it
+    belongs to (not 'Ukraine's neighbour Moldova', which names it)."""
+    return noun.dep_ == "pobj" and noun.tag_ in ("NN", "NNS") and any(c.dep_ == "poss" for c in noun.children) \
+        and not any(c.dep_ in ("appos", "conj", "compound") for c in noun.children)
+
+
 def _noun_agent(noun: Any) -> Any:
     """The 'by' phrase of an act noun, on the noun or on a participle describing it ('the ratification by
     Peru', 'the recommendation made by the ministers'), not inside another noun's phrase ('the
@@ -873,6 +880,8 @@ class ArticleExtraction:
                     if states:
                         return states, 0.05, actor
             for child in act.core.children:
+                if child.dep_ == "prep" and child.lower_ == "of" and any(_described_by_another(g) for g in child.children):
+                    continue  # "the accession of Russia's western neighbour": not Russia's
                 if child.dep_ in ("poss", "compound") or (child.dep_ == "prep" and child.lower_ == "of"):
                     states = self._states_in(child, offset)
                     if states:

@@ -504,6 +504,22 @@ def _joins_other_body(join: re.Match[str], bodies: list[re.Match[str]], treaties
         join.end() <= s < b.start() for s, _e in treaties) for b in bodies)
 
 
+def _applied_for(join: re.Match[str], applications: list[re.Match[str]]) -> bool:
+    """Whether a joining word is what a state applied for: "domanda di adesione", "заявку на вступление",
+    "Beitrittsantrag" (LABELLING.md: an application to join is no act)."""
+    return any(a.start() <= join.start() <= a.end() + 4 for a in applications)
+
+
+def _approvals_of_anothers_joining(claims: list[Claim]) -> list[Claim]:
+    """A sentence's claims without a legislature's or head of state's step whose only joining is another state's,
+    still to come: "Parlament Turcji ratyfikował dokument, który przybliża Szwecję do wstąpienia do NATO" approves
+    Sweden's accession, which is no act of Türkiye (LABELLING.md), as "approved a bill to allow Finland to join" is
+    none in English."""
+    coming = {(c.treaty, c.state) for c in claims if c.action == "acceded" and c.modality == "planned"}
+    return [c for c in claims if not (c.instrument is not None and any(
+        t == c.treaty and s != c.state for t, s in coming))]
+
+
 def _joined_once(claims: list[Claim]) -> list[Claim]:
     """A sentence's claims without a membership read beside the state's ratification in the same sentence:
     "ratyfikowała Konwencję ... i została członkiem" is one joining.  (Across sentences a membership may be a
@@ -550,7 +566,8 @@ class ListExtraction:
         for cue in ("progressive", "formally", "denounce"):
             hits.setdefault(cue, [])
         names = [(m.start - start, m.end - start) for m in self.treaties if start <= m.start < end]
-        hits["accede"] = [h for h in hits["accede"] if not _joins_other_body(h, hits["other_body"], names)]
+        hits["accede"] = [h for h in hits["accede"] if not _joins_other_body(h, hits["other_body"], names)
+                          and not _applied_for(h, hits["application"])]
         if not any(hits.get(c) for c in CORE):
             return []
         if hits["leave"] or hits["deratify"] or hits["suspend"]:
@@ -600,14 +617,23 @@ class ListExtraction:
                 continue  # "enttäuscht von Putins Unterschrift": the signature of the law named before
             if frame.action in JOINING and self._describes_treaty(text, start, frame.cue_at, hits, mentions):
                 continue  # "il trattato, firmato allora a Helsinki": the treaty's history
-            if (frame.action == "ratified" or frame.action == "acceded" and (hits["vote"] or hits["legislature"])) and any(
+            if frame.action in ("signed", "acceded") and not hits["effect"] and (
+                    frame.action == "signed" or hits["sign"] or hits["ratify"] or hits["vote"] or hits["legislature"]
+                    or hits["consent"]) and any(frame.cue_at - 3 <= h.start() <= frame.cue_at + 60 or h.start() <= frame.cue_at < h.end()
+                                                for h in hits["accession_protocol"]):
+                # "firmaron el protocolo de adhesión de Montenegro", "unterzeichneten das Beitrittsprotokoll": the
+                # protocol members sign and ratify, not the candidate's accession ("вступил в силу протокол о
+                # присоединении Швеции": its entry into force is)
+                continue
+            if (frame.action == "ratified" or frame.action == "acceded" and (
+                    hits["vote"] or hits["legislature"] or hits["consent"])) and any(
                     frame.cue_at - 3 <= h.start() <= frame.cue_at + 60 and h.start() < frame.e and (
                         h.group(0)[-1].isdigit() or h.group(0)[-1] in "IVXivx"
-                        or any(h.start() <= m.start <= h.end() + 25 for m in self.states))
+                        or self._anothers_joining(h, start, frame.states, hits["law"]))
                     for h in hits["ratified_other"]):
                 # "ha ratificato il Protocollo V": a protocol, not the treaty; "ratifica del protocollo di adesione di
                 # Svezia", "ratyfikował członkostwo Finlandii", "il Senato ha votato l'adesione di Finlandia e Svezia":
-                # a member approves another state's accession
+                # a member approves another state's accession; "dał zgodę na przyjęcie Finlandii": it consents to it
                 continue
             if frame.action in JOINING and not mentions and not text[:frame.cue_at].strip(" \"'«“„-–—"):
                 continue  # "Signé le 24 mars 1992, le traité ...": a participle that describes the treaty
@@ -675,7 +701,7 @@ class ListExtraction:
                 out.append(claim)
                 if said:  # "anunció que Washington suspendería ...": the suspension to come, and its announcement
                     out.append(self._claim(state, treaty, "intent_announced", "asserted", strength, date, start, end))
-        return _joined_once(out)
+        return _joined_once(_approvals_of_anothers_joining(out))
 
     def _describes_treaty(self, text: str, start: int, cue_at: int, hits: dict[str, list[re.Match[str]]],
                           mentions: list[Mention]) -> bool:
@@ -870,6 +896,23 @@ class ListExtraction:
         states = [x for m in ch.names if m.kind != "official" for x in self._codes(m)]
         return _Frame(ch.s, ch.e, before.action, before.strength, ch.dates[0].start, [s for s in states if s],
                       ch.dates[:1], modality=before.modality)
+
+    def _anothers_joining(self, phrase: re.Match[str], start: int, actors: list[str],
+                          laws: list[re.Match[str]]) -> bool:
+        """Whether a phrase naming a state's joining ("l'adesione della Svezia", "przystąpienia Finlandii";
+        ``start``: its sentence's offset) is another state's than the act's: a member's approval.  It is the
+        act's own when the actor is named apart as that state ("fiński parlament uchwalił akt przystąpienia
+        Finlandii") or when the phrase is a law's title ("Закон «О присоединении Украины к Договору»"); an actor
+        not named ("il Senato ha votato l'adesione di Finlandia e Svezia") approves another state's joining."""
+        near = [m for m in self.states if phrase.start() <= m.start - start <= phrase.end() + 25]
+        owners = {code for m in near for code in self._codes(m)}
+        if not owners:
+            return False
+        apart = {code for m in self.states if m not in near and start <= m.start < start + len(phrase.string)
+                 for code in self._codes(m)} & set(actors)
+        if apart:
+            return not apart <= owners
+        return not any(0 <= phrase.start() - law.end() <= 4 for law in laws)
 
     def _codes(self, m: Mention) -> list[str]:
         """The states a name stands for: one, or each member of a group."""
@@ -1131,6 +1174,8 @@ class ListExtraction:
             return "denied"  # "sind noch nicht bereit, dem Abkommen beizutreten": over a clause break too
         if action == "took_effect" and any(0 < e.start() - m.end() <= 12 for m in hits["not_yet"] for e in hits["effect"]):
             return "denied"  # "Рішення про вихід ще не набуло чинності": the effect word itself is denied
+        if action == "acceded" and any(0 <= cue_at - h.start() <= 50 for h in hits["prospect"]):
+            return "planned"  # "przybliża Szwecję do wstąpienia", "ebnet den Weg für den Beitritt": a joining to come
         if action in _OWN_WORD and _infinitive(text, cue_at, self.lang) and not any(
                 0 < cue_at - h.end() <= 25 for h in hits["announce"] + hits["decision"]):
             return "planned"  # "visant à retirer", "espère adhérer", but "ha deciso di sospendere" is the act

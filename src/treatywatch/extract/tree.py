@@ -106,9 +106,21 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
             return None  # "the delay in ratifying the revision", "their failure to join": it has not happened
         if signed_ratification(tok) is not None:
             return None  # "the president signed the ratification documents": the signature is the act
-        if tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _OTHERS_JOINING
-                                      for c in tok.children):
-            return None  # "ready to ratify Finland's accession": approving another state's joining
+        if tok.pos_ == "VERB" and (any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _OTHERS_JOINING
+                                       for c in tok.children) or _approves_others_joining(tok) or approves_it_again(tok)):
+            # "ready to ratify Finland's accession", "ratified Sweden's accession protocol", "signed the instrument
+            # of ratification for Sweden's accession": approving another state's joining (LABELLING.md)
+            return None
+        if tok.pos_ == "VERB" and (tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "apply" or tok.dep_ in (
+                "acl", "advcl") and tok.head.lemma_.lower() in _APPLICATION):
+            return None  # "applied to join", "its application to join NATO": no act (LABELLING.md)
+        if tok.dep_ == "ROOT" and lemma == "accession" and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent) \
+                and not any(t.ent_type_ == "DATE" for t in tok.sent):
+            return None  # a heading, "Montenegro's Accession to NATO": the topic of what follows
+        if tok.pos_ == "NOUN" and others_joining_named(tok):
+            return None  # "the ratification of Finland's accession protocol": the same, named by its noun
+        if _for_anothers_admission(tok):
+            return None  # "to admit Finland after Turkey deposited ratification papers": Turkey's approval
         if tok.pos_ == "NOUN" and not _nominal_join_event(tok):
             return None  # "a protocol on Finland's accession", "Poland's imminent ratification", "is mandatory"
         if lemma in ("join", "rejoin") and (any(c.dep_ == "auxpass" for c in tok.children) or any(
@@ -140,6 +152,8 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in ("sign", "signature") and tok.pos_ in ("VERB", "NOUN"):
         if tok.pos_ == "NOUN" and _blocked(tok):
             return None
+        if tok.pos_ == "VERB" and _approves_others_joining(tok) or tok.pos_ == "NOUN" and others_joining_named(tok):
+            return None  # "signed Finland's accession protocol": a member approving another state's joining
         if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in tok.children):
             return "join"  # "the United States, which signed the treaty in 1996"
         if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) and (
@@ -244,6 +258,11 @@ _PROSPECT_NOUNS = {"plan", "proposal", "intention", "bid", "call", "push", "thre
 _HOLDING_BACK = {"delay", "failure", "refusal", "reluctance", "hesitation", "inability", "unwillingness"}
 _BACKING = {"back", "support", "favour", "favor", "consider", "propose", "recommend", "oppose", "discuss", "weigh"}
 _OTHERS_JOINING = {"accession", "membership", "bid", "application"}
+_APPLICATION = {"application", "bid", "candidacy", "request"}  # a state asking to join
+# the nouns of a state's joining that others approve: "Finland's accession", "the admission of Sweden"
+_OWNED_JOINING = _OTHERS_JOINING | {"admission", "candidacy", "entry"}
+# what may stand between an approving verb and the noun phrase it approves: "approves Finland's NATO accession"
+_NP_TAGS = {"DT", "PRP$", "NNP", "NNPS", "NN", "NNS", "POS", "JJ", "CD", "HYPH"}
 _APPROVING = {"ratify", "approve", "accept", "back", "endorse", "support", "greenlight", "clear"}
 _PROSPECTIVE = {"imminent", "possible", "potential", "future", "eventual", "planned", "proposed", "swift", "speedy",
                 "early", "prompt", "quick", "pending", "further", "universal"}
@@ -258,6 +277,8 @@ def _nominal_join_event(tok: Any) -> bool:
     head = tok.head
     if tok.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in _APPROVING:
         return False  # "Turkey's parliament approves Finland's accession": others approve it, it has not happened
+    if owned_joining(tok) and _approved_before(tok):
+        return False  # the same where the parse loses the object (a headline run into the next line)
     first = tok
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
@@ -272,6 +293,91 @@ def _nominal_join_event(tok: Any) -> bool:
                                                and any(c.dep_ in ("acomp", "attr") for c in head.children)):
         return False
     return True
+
+
+def owned_joining(noun: Any) -> bool:
+    """Whether ``noun`` names a state's joining with the state named: 'Finland's accession', 'the accession of
+    Finland', 'Swedish membership', 'Sweden's accession protocol' (the owner of the noun it qualifies), not 'its
+    accession'."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _OWNED_JOINING:
+        return False
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")] + [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if noun.dep_ == "compound":
+        owners += [c for c in noun.head.children if c.dep_ == "poss"]
+    return any(t.ent_type_ in ("GPE", "NORP") for o in owners for t in o.subtree)
+
+
+def others_joining_in(phrase: Any, but: Any = None) -> bool:
+    """Whether a noun phrase (with its 'of', 'on', 'for' phrases, not its clauses) names a state's joining
+    (``owned_joining``) other than the word ``but``: what a member approves when it ratifies 'Sweden's accession
+    protocol', 'the protocols on Finland's accession', 'the instrument of ratification for Sweden's accession'."""
+    todo, seen = [phrase], []
+    while todo:
+        t = todo.pop()
+        seen.append(t)
+        todo += [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod", "pobj", "conj", "appos")
+                 or c.dep_ == "prep" and c.lower_ in ("of", "on", "for", "about", "regarding", "concerning")]
+    return any(owned_joining(t) for t in seen if but is None or t.i != but.i)
+
+
+def _approves_others_joining(verb: Any, but: Any = None) -> bool:
+    """Whether a verb's object, or its 'for'/'on' phrase, names a state's joining (other than the word ``but``):
+    'ratified Sweden's accession protocol', 'signed the instrument of ratification for Montenegro's accession'
+    (not 'signed Finland's accession document': a state's own instrument)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return any(c.lemma_.lower() not in INSTRUMENT_WORDS and others_joining_in(c, but) for c in objects) or any(
+        p.dep_ == "prep" and p.lower_ in ("for", "on") and others_joining_in(g, but)
+        for c in [verb, *objects] for p in c.children for g in p.children if g.dep_ == "pobj")
+
+
+def _for_anothers_admission(core: Any) -> bool:
+    """Whether a joining word's clause says when another state was admitted: 'NATO completed the formalities to
+    admit Finland after Turkey deposited ratification papers' (Turkey approved Finland's accession)."""
+    clause = clause_verb(core)
+    if clause.dep_ != "advcl" or clause.head.lemma_.lower() != "admit":
+        return False
+    admitted = {c.text for c in clause.head.children if c.dep_ in ("dobj", "obj") and c.ent_type_ == "GPE"}
+    actors = {c.text for c in clause.children if c.dep_ == "nsubj" and c.ent_type_ == "GPE"}
+    return bool(admitted and actors and not admitted & actors)
+
+
+def approves_it_again(verb: Any) -> bool:
+    """'X ratified Finland's accession protocol, three days after Y ratified it': 'it' is the protocol an earlier
+    verb of the sentence approved."""
+    return any(c.dep_ in ("dobj", "obj") and c.lower_ == "it" for c in verb.children) and any(
+        t.i < verb.i and t.pos_ == "VERB" and t.lemma_ == verb.lemma_ and _approves_others_joining(t) for t in verb.sent)
+
+
+def others_joining_named(noun: Any) -> bool:
+    """Whether a joining noun ('ratification', 'signature') is part of a phrase that names another state's
+    joining, or is the object of a verb whose 'for' phrase does: 'the ratification of Finland's accession
+    protocol', 'signed the instrument of ratification for Montenegro's accession'."""
+    top = _noun_phrase_top(noun)
+    return others_joining_in(top, but=noun) or top.dep_ in ("dobj", "obj") and _approves_others_joining(top.head, but=noun)
+
+
+def _noun_phrase_top(noun: Any) -> Any:
+    """The whole noun phrase a noun is part of: 'ratification' in 'the instrument of ratification for ...' is
+    'instrument', 'accession' in 'the accession protocol' is 'protocol'."""
+    top = noun
+    for _ in range(6):
+        if top.dep_ == "compound":
+            top = top.head
+        elif top.dep_ == "pobj" and top.head.lower_ in ("of", "on", "for") and top.head.head.pos_ in ("NOUN", "PROPN"):
+            top = top.head.head
+        else:
+            break
+    return top
+
+
+def _approved_before(noun: Any) -> bool:
+    """Whether the nearest word before a joining noun's phrase is a verb of approving, with only the phrase's own
+    words between: 'approves Finland's NATO accession'."""
+    t = noun.doc[noun.i - 1] if noun.i > noun.sent.start else None
+    while t is not None and t.tag_ in _NP_TAGS and t.i > noun.sent.start:
+        t = noun.doc[t.i - 1]
+    return t is not None and t.pos_ == "VERB" and t.lemma_.lower() in _APPROVING
 
 
 def _dates_another_thing(date: Any, noun: Any) -> bool:
