@@ -1081,7 +1081,8 @@ def test_word_lists_ratifying_a_protocol_or_anothers_accession_is_no_ratificatio
         ("Die Außenminister unterzeichneten am Dienstag das Beitrittsprotokoll Nordmazedoniens zum "
          "Nordatlantikvertrag.", "de"),
         # a legislature's vote on a document that brings another state closer to joining
-        ("Parlament Węgier ratyfikował w poniedziałek dokument, który przybliża Szwecję do wstąpienia do NATO.", "pl"),
+        ("Parlament Węgier w poniedziałek ratyfikował protokół, który otwiera Szwecji drogę do wstąpienia do NATO.",
+         "pl"),
         # an application to join is no act
         ("Il 17 maggio 2022 la Svezia e la Finlandia hanno presentato domanda di adesione alla NATO.", "it"),
         ("Finnland und Schweden stellten im Mai 2022 ihren Beitrittsantrag bei der NATO.", "de"),

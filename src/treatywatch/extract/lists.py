@@ -490,8 +490,8 @@ def _date_rank(claim: Claim) -> int:
 
 
 def _later_chamber(claim: Claim, kept: Claim) -> bool:
-    """Whether ``claim`` dates a legislature's approval to a later day than ``kept``: "18 октября Госдума
-    приняла закон, а 25 октября его одобрил Совет Федерации" is one approval, given when the last chamber
+    """Whether ``claim`` dates a legislature's approval to a later day than ``kept``: "6 августа закон
+    принят Думой, 13 августа Совет Федерации его поддержал" is one approval, given when the last chamber
     votes (so a clause that names both chambers takes its latest day, ``_date``)."""
     return (claim.action == "parliament_approved" and claim.date_precision == kept.date_precision == "day"
             and claim.date is not None and kept.date is not None and claim.date > kept.date)
@@ -512,8 +512,8 @@ def _applied_for(join: re.Match[str], applications: list[re.Match[str]]) -> bool
 
 def _approvals_of_anothers_joining(claims: list[Claim]) -> list[Claim]:
     """A sentence's claims without a legislature's or head of state's step whose only joining is another state's,
-    still to come: "Parlament Turcji ratyfikował dokument, który przybliża Szwecję do wstąpienia do NATO" approves
-    Sweden's accession, which is no act of Türkiye (LABELLING.md), as "approved a bill to allow Finland to join" is
+    still to come: "Sejm ratyfikował protokół, który otwiera Macedonii drogę do NATO" approves
+    North Macedonia's accession, which is no act of Poland (LABELLING.md), as "approved a bill to allow Finland to join" is
     none in English."""
     coming = {(c.treaty, c.state) for c in claims if c.action == "acceded" and c.modality == "planned"}
     return [c for c in claims if not (c.instrument is not None and any(
@@ -1175,7 +1175,7 @@ class ListExtraction:
         if action == "took_effect" and any(0 < e.start() - m.end() <= 12 for m in hits["not_yet"] for e in hits["effect"]):
             return "denied"  # "Рішення про вихід ще не набуло чинності": the effect word itself is denied
         if action == "acceded" and any(0 <= cue_at - h.start() <= 50 for h in hits["prospect"]):
-            return "planned"  # "przybliża Szwecję do wstąpienia", "ebnet den Weg für den Beitritt": a joining to come
+            return "planned"  # "przybliża Macedonię do członkostwa", "ebnet den Weg für den Beitritt": a joining to come
         if action in _OWN_WORD and _infinitive(text, cue_at, self.lang) and not any(
                 0 < cue_at - h.end() <= 25 for h in hits["announce"] + hits["decision"]):
             return "planned"  # "visant à retirer", "espère adhérer", but "ha deciso di sospendere" is the act

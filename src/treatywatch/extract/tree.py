@@ -120,7 +120,7 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
         if tok.pos_ == "NOUN" and others_joining_named(tok):
             return None  # "the ratification of Finland's accession protocol": the same, named by its noun
         if _for_anothers_admission(tok):
-            return None  # "to admit Finland after Turkey deposited ratification papers": Turkey's approval
+            return None  # "to admit Albania once Greece had deposited its papers": Greece's approval
         if tok.pos_ == "NOUN" and not _nominal_join_event(tok):
             return None  # "a protocol on Finland's accession", "Poland's imminent ratification", "is mandatory"
         if lemma in ("join", "rejoin") and (any(c.dep_ == "auxpass" for c in tok.children) or any(
@@ -332,8 +332,8 @@ def _approves_others_joining(verb: Any, but: Any = None) -> bool:
 
 
 def _for_anothers_admission(core: Any) -> bool:
-    """Whether a joining word's clause says when another state was admitted: 'NATO completed the formalities to
-    admit Finland after Turkey deposited ratification papers' (Turkey approved Finland's accession)."""
+    """Whether a joining word's clause says when another state was admitted: 'the alliance finished its steps to
+    admit Albania once Greece had deposited its papers' (Greece approved Albania's accession)."""
     clause = clause_verb(core)
     if clause.dep_ != "advcl" or clause.head.lemma_.lower() != "admit":
         return False
