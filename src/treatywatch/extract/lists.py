@@ -901,8 +901,8 @@ class ListExtraction:
                           laws: list[re.Match[str]]) -> bool:
         """Whether a phrase naming a state's joining ("l'adesione della Svezia", "przystąpienia Finlandii";
         ``start``: its sentence's offset) is another state's than the act's: a member's approval.  It is the
-        act's own when the actor is named apart as that state ("fiński parlament uchwalił akt przystąpienia
-        Finlandii") or when the phrase is a law's title ("Закон «О присоединении Украины к Договору»"); an actor
+        act's own when the actor is named apart as that state ("szwedzki parlament przyjął ustawę o przystąpieniu
+        Szwecji") or when the phrase is a law's title ("Закон «О присоединении Украины к Договору»"); an actor
         not named ("il Senato ha votato l'adesione di Finlandia e Svezia") approves another state's joining."""
         near = [m for m in self.states if phrase.start() <= m.start - start <= phrase.end() + 25]
         owners = {code for m in near for code in self._codes(m)}
@@ -954,7 +954,7 @@ class ListExtraction:
         date = min(dates, key=lambda d: abs(d.start - frame.cue_at))
         days = [d for d in dates if d.precision == "day" and (self.published is None or d.date <= self.published)]
         if legislature and len(hits["legislature"]) > 1 and len(days) > 1:
-            date = max(days, key=lambda d: d.date)  # "la Camera il 19 maggio, il Senato il 2 giugno": see _later_chamber
+            date = max(days, key=lambda d: d.date)  # "la Camera il 4 agosto, il Senato il 12 agosto": see _later_chamber
 
         def clause(pos: int) -> int:
             return next((i for i, ch in enumerate(chunks) if ch.s <= pos < ch.e), -1)
