@@ -556,6 +556,16 @@ def test_extract_becoming_a_member_is_joining(extractor):
     assert (sweden.treaty, sweden.action, sweden.date) == ("north_atlantic_treaty", "acceded", dt.date(2024, 3, 7))
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Hungary became a member of NATO in March 1999.", ("HUN", "north_atlantic_treaty")),
+    ("Chile became a State Party to the Chemical Weapons Convention in 1996.", ("CHL", "cwc")),
+    ("On Monday Fiji became a full member of the Arms Trade Treaty.", ("FJI", "att")),
+])
+def test_extract_becoming_a_member_without_an_ordinal_reaches_the_parser(extractor, text, expected):
+    # the gate's cue words cover "became a member", as they cover "became the 32nd member"
+    assert (*expected, "acceded") in asserted(extractor.extract(article(text)))
+
+
 def test_extract_becoming_a_party_gives_way_to_the_instrument_named(extractor):
     claims = extractor.extract(article("Kiribati ratified the Ottawa Convention on 2 May. It became the 160th state "
                                        "party to the convention on 1 November."))
