@@ -650,10 +650,32 @@ def test_extract_a_states_decision_to_leave_is_its_announced_intent(extractor):
     ("Russia's State Duma voted on Wednesday to suspend Russia's participation in the New START treaty.",
      "parliament_approved"),
     ("President Putin has signed a decree suspending Russia's participation in the INF Treaty.", "government_approved"),
+    ("Kenyan MPs backed the suspension of the Arms Trade Treaty by 180 votes to 12 on Wednesday.",
+     "parliament_approved"),
 ])
 def test_extract_a_vote_or_decree_that_suspends_is_both_steps(extractor, body, step):
     claims = extractor.extract(article(body))
-    assert {c.action for c in claims if c.modality == "asserted" and c.state == "RUS"} == {step, "suspended"}
+    state = "KEN" if "Kenya" in body else "RUS"
+    assert {c.action for c in claims if c.modality == "asserted" and c.state == state} == {step, "suspended"}
+
+
+def test_extract_a_legislature_denouncing_a_treaty_is_its_vote(extractor):
+    # a legislature sends no notice: its act is the vote, as when it ratifies (LABELLING.md)
+    claims = extractor.extract(article("The Kenyan legislature denounced the Arms Trade Treaty by a wide margin."))
+    assert asserted(claims) == {("KEN", "att", "parliament_approved")}
+    claims = extractor.extract(article("Kenya denounced the Arms Trade Treaty by a note to the depositary."))
+    assert asserted(claims) == {("KEN", "att", "notified")}
+
+
+@pytest.mark.parametrize("body", [
+    "Kenyan deputies voted on Tuesday to endorse the ratification of the Arms Trade Treaty.",
+    "Kenya signed the Arms Trade Treaty in 2013. Kenyan senators voted 40 to 3 in favour of the pact's ratification "
+    "at a late sitting.",
+])
+def test_extract_a_legislature_voting_for_ratification_is_its_vote(extractor, body):
+    claims = extractor.extract(article(body))
+    assert ("KEN", "att", "parliament_approved") in asserted(claims)
+    assert ("KEN", "att", "ratified") not in asserted(claims)
 
 
 def test_extract_a_present_tense_headline_is_the_days_news(extractor):

@@ -526,9 +526,9 @@ class ArticleExtraction:
             if vote.lemma_.lower() in ("favour", "favor") and vote.head.lower_ == "in":
                 vote = vote.head.head  # "voted in favour of ratification"
             if (tok.dep_ in ("dobj", "obj") or tok.dep_ == "pobj" and vote.i != tok.head.i) \
-                    and vote.lemma_.lower() in VOTE_VERBS and vote.pos_ == "VERB" and legislature_acts(vote, self.lex) \
+                    and vote.lemma_.lower() in VOTE_VERBS and vote.pos_ == "VERB" and self._legislature_votes(vote) \
                     and not any(c.dep_ == "poss" and c.lower_ not in ("its", "their", "country", "nation")
-                                for c in tok.children):
+                                and c.lemma_.lower() not in GENERIC_TREATY_WORDS for c in tok.children):
                 return Act("parliament_approved", vote, tok, 0.8, note=_STEP_NOTES["parliament_approved"],
                            instrument=lemma)
         if noun and lemma in BILL_WORDS and head in VOTE_VERBS | {"sign", "promulgate", "enact"} \
@@ -562,6 +562,11 @@ class ArticleExtraction:
                 and any(k == "leave" for _t, k in cores):
             return "leave"  # "Parliament gave its consent on 19 June, and the president decided on the withdrawal"
         return None
+
+    def _legislature_votes(self, vote: Any) -> bool:
+        """Whether the legislature does ``vote``, itself or by voting to do it ('deputies voted to endorse')."""
+        return legislature_acts(vote, self.lex) or vote.dep_ == "xcomp" and vote.head.lemma_.lower() in VOTE_VERBS \
+            and legislature_acts(vote.head, self.lex)
 
     def _classify(self, core: Any, kind: str) -> Act | None:
         clause = clause_verb(core)
@@ -690,6 +695,9 @@ class ArticleExtraction:
                 and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING_VERBS | {"insist", "stress"}:
             return Act("intent_announced", clause, core, 0.7, note="'said they were withdrawing': an announcement",
                         intent=True)
+        if core.lemma_.lower() == "denounce" and core.tag_ == "VBD" and legislature_acts(core, self.lex):
+            # "the Seimas denounced the pact": a legislature sends no notice; its act is the vote (LABELLING.md)
+            return Act("parliament_approved", clause, core, 0.8, note="the legislature denounced it: its vote")
         if core.lemma_.lower() == "denounce" and core.tag_ == "VBD":
             return Act("notified", clause, core, 0.6, note="'denounced the convention': the denunciation itself")
         if core.tag_ == "VBD" and any(t.ent_type_ == "DATE" for t in clause.subtree) or core.tag_ == "VBZ" and any(
@@ -724,13 +732,14 @@ class ArticleExtraction:
         return any(t.lower_ == "president" or t.ent_type_ == "PERSON" for t in signer.subtree)
 
     def _suspension_step(self, act: Act | None) -> Act | None:
-        """'The Duma voted to suspend the treaty', 'Putin signed a decree suspending participation': the
-        vote, law or decree that suspends, besides the suspension itself."""
+        """'The Duma voted to suspend the treaty', 'MPs backed the suspension', 'Putin signed a decree
+        suspending participation': the vote, law or decree that suspends, besides the suspension itself."""
         if act is None or act.action != "suspended":
             return None
-        # "signed a law on the suspension of the treaty": the noun of a law's subject, as the verb "suspending"
+        # "signed a law on the suspension of the treaty": the noun of a law's subject, as the verb "suspending";
+        # "MPs backed the suspension", "signs the suspension into law": the noun the step governs
         about = act.core.head.head if act.core.dep_ == "pobj" and act.core.head.lower_ in ("on", "about") else None
-        if act.core.pos_ != "VERB" and about is None:
+        if act.core.pos_ != "VERB" and about is None and act.core.dep_ not in ("dobj", "obj"):
             return None
         clause = clause_verb(act.core)
         step = self._legal_step([clause] + ancestor_clauses(clause), act.core,
