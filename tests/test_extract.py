@@ -603,6 +603,24 @@ def test_extract_states_named_by_a_copula_are_the_actors(extractor):
     assert next(c.date for c in claims if c.state == "GHA") == dt.date(2011, 6, 14)
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("A dozen governments, including Ghana and Kenya, have by now signed the Arms Trade Treaty.",
+     {("GHA", "att", "signed"), ("KEN", "att", "signed")}),
+    ("Five nations, among them Chile and Peru, have ratified the Arms Trade Treaty.",
+     {("CHL", "att", "ratified"), ("PER", "att", "ratified")}),
+    ("Dozens of states, including several large exporters, joined the Arms Trade Treaty.", set()),
+])
+def test_extract_states_named_among_a_counted_subject_are_the_actors(extractor, body, expected):
+    assert asserted(extractor.extract(article(body))) == expected
+
+
+def test_extract_states_named_as_examples_are_not_what_the_article_goes_on_about(extractor):
+    claims = extractor.extract(article("Chile's senate voted to ratify the Arms Trade Treaty on Tuesday. Three nations, "
+                                       "including Peru and Bolivia, have ratified it so far. The government signed the "
+                                       "treaty in New York in June."))
+    assert ("CHL", "att", "signed") in asserted(claims)
+
+
 def test_extract_states_that_became_the_latest_to_act_are_the_actors(extractor):
     claims = extractor.extract(article("Chile and the Andean nation of Bolivia on Monday became the latest countries to "
                                        "ratify the Comprehensive Nuclear-Test-Ban Treaty.", published="2016-09-28"))

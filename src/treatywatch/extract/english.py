@@ -194,6 +194,7 @@ class ArticleExtraction:
         self.lead = next(((s, e) for s, e in self.sentence_spans if text[s:e].strip() != title), (0, 0))
         self.in_lead = False  # the sentence read is the headline or the lead
         self.claimed_states: list[str] = []
+        self.examples: set[str] = set()  # states a sentence names only as examples of a count (``_named_among``)
         self.claimed_treaties: set[str] = set()
         self.instrument_action = ""  # what the instrument named before does ('acceded' for one of acceptance)
         self.withdrawal_law_seen = False
@@ -251,6 +252,7 @@ class ArticleExtraction:
         else:
             start, end = sent.start_char, sent.end_char
         self.in_lead = self._lead(start, end)
+        self.examples = set()
         acts = self._acts(sent)
         if not acts:
             return []
@@ -284,8 +286,8 @@ class ArticleExtraction:
             for state in states:
                 out.append(self._claim(act, treaty, state, modality, date, note_parts,
                                        subject_conf + conf_adj, actor, start, end, bound))
-                if modality == "asserted":
-                    self.claimed_states.append(state)
+                if modality == "asserted" and state not in self.examples:
+                    self.claimed_states.append(state)  # (an example is not what the article goes on about)
             if states and modality == "asserted" and date[0] is not None and date[0].precision == "day":
                 self.last_day[act.action] = self.last_day[""] = date[0]
             for state, mention, action, note in others:
@@ -995,7 +997,7 @@ class ArticleExtraction:
                     (c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS) or c.lower_ in QUANTIFIERS
                     or c.dep_ == "nummod" for c in subj.children)) and not self._states_in(subj, offset):
                 listed_after = self._colon_list(verb, offset, end) or self._listed_next(subj, end) \
-                    or self._including_list(verb, offset, end)
+                    or self._including_list(verb, offset, end) or self._named_among(subj, offset)
                 if listed_after:
                     return listed_after, 0.05, actor  # "Only two countries have ever left the court: Burundi and ..."
                 return [], 0.0, actor  # "a withdrawal takes effect six months after...": a rule, not an act
@@ -1198,6 +1200,17 @@ class ArticleExtraction:
         names = [m for m in self.states if abs_of(word, offset) < m.start < end and m.kind in ("name", "alias")]
         run = next(iter(_name_runs(self.article.text, names, GAP_JOIN)), [])
         return list(dict.fromkeys(str(self.lex.state_of(m)) for m in run if self.lex.state_of(m)))
+
+    def _named_among(self, subj: Any, offset: int) -> list[str]:
+        """'A dozen governments, including Ghana and Kenya, have signed': the states a subject that only counts names
+        among its members ('including', 'among them')."""
+        found: list[str] = []
+        for c in subj.children:
+            if c.dep_ == "prep" and c.lower_ == "including" or c.dep_ == "appos" and any(
+                    g.lower_ == "among" for g in c.children):
+                found += [s for g in c.children if g.dep_ in ("pobj", "appos") for s in self._states_in(g, offset)]
+        self.examples.update(found)
+        return list(dict.fromkeys(found))
 
     def _listed_next(self, subj: Any, end: int) -> list[str]:
         """'... and four more have signed it without ratifying. The four are Chad, Haiti, ...': the states
