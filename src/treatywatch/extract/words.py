@@ -59,8 +59,6 @@ EFFECT_BEFORE = re.compile(r"(?:(?:into force|effect|effective|later|expire[sd]?
 # the note of a joining read from "became a member/party": dropped beside the state's ratification (english, lists)
 BECAME_MEMBER = "became a member or party: joined, by an instrument not named here"
 JOIN_LIKE = {"signed", "ratified", "acceded", "rejoined", "deratified", "suspended"}
-# Treaties whose names are mostly used for something else (NATO the organisation): only taken
-# when the name is linked to the act in the parse.
 
 
 GAP_OPEN = re.compile(r"(?:,|;|:|\band|,\s+after)\s*(?:the\s+)?$")  # after a comma, colon, 'and' or ', after'
