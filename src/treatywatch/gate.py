@@ -131,6 +131,8 @@ def typographic_spellings(name: str) -> list[str]:
     Republic" as often as with a straight apostrophe, some sites "Non‑Proliferation" and "Guinea‑Bissau"
     with a non-breaking hyphen, and others drop a hyphen between words ("Trattato anti missili balistici",
     "ABM Vertrag")."""
+    if "'" not in name and "-" not in name:
+        return [name]  # (most names: every spelling below is the name itself)
     return list(dict.fromkeys((name, name.replace("'", "’"), name.replace("-", "\u2011"),
                                name.replace("'", "’").replace("-", "\u2011"), _HYPHEN.sub(" ", name))))
 
