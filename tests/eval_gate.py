@@ -5,6 +5,10 @@
     python tests/eval_gate.py --lower    # set floors to the current figures even when lower (explicit)
 
 `make test` runs the same check (tests/test_quality.py).  Floors live in tests/eval_baseline.json.
+
+The floors hold the rules alone.  The claim filter (on by default) was trained on these very
+articles, so its figures here are in-sample: the test suite checks that it keeps them above the
+floors too, but they are not what the floors measure (docs/claim-filter.md).
 """
 
 from __future__ import annotations
@@ -30,9 +34,13 @@ HIGHER = ("strict_f1", "coarse_f1", "date_accuracy")  # precision and recall are
 LOWER = ("false_on_negative",)
 
 
-def measure() -> dict[str, dict[str, dict[str, float]]]:
+def measure(claim_filter: pathlib.Path | None = None) -> dict[str, dict[str, dict[str, float]]]:
+    """The figures of every set, extracted by the rules alone or with the claim filter at ``claim_filter``."""
     from treatywatch import api
     from treatywatch.evaluate import evaluate_corpus, read_gold
+    from treatywatch.extract import ExtractOptions, Extractor
+
+    extractor = Extractor(ExtractOptions(claim_filter=claim_filter))
 
     out: dict[str, dict[str, dict[str, float]]] = {}
     for name, (gold_path, folder) in SETS.items():
@@ -40,7 +48,7 @@ def measure() -> dict[str, dict[str, dict[str, float]]]:
             continue
         gold = read_gold(gold_path)
         articles, claims = [], []
-        for item, found in api.extract([str(folder)]):
+        for item, found in api.extract([str(folder)], extractor=extractor):
             if hasattr(item, "text"):
                 articles.append(item)
                 claims.extend(found)

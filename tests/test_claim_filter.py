@@ -74,7 +74,7 @@ def test_claim_filter_absent_model_is_the_rules_alone(corpus_articles, tmp_path:
 def test_claim_filter_only_weakens_asserted_claims_and_is_deterministic():
     articles = sorted(read_articles([str(CORPUS)]), key=lambda a: a.id)
     rules = dict(Extractor(ExtractOptions(claim_filter=None)).extract_many(articles))
-    extractor = Extractor(ExtractOptions(claim_filter=MODEL_DIR))  # on (off by default)
+    extractor = Extractor(ExtractOptions(claim_filter=MODEL_DIR))  # on (the default)
     filtered = dict(extractor.extract_many(articles))
     found = load_filter(MODEL_DIR)
     assert found is not None

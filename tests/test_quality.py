@@ -10,6 +10,14 @@ def test_quality_no_metric_below_its_pinned_floor():
     assert not bad, "extraction quality fell: " + "; ".join(bad)
 
 
+def test_quality_the_claim_filter_keeps_every_figure_above_its_floor():
+    from treatywatch.extract import ExtractOptions
+
+    # in-sample (the filter has seen these articles), so a check that retraining did no harm, not a score
+    bad = eval_gate.failures(eval_gate.measure(ExtractOptions().claim_filter), eval_gate.load_floors())
+    assert not bad, "the claim filter lowers the team's figures: " + "; ".join(bad)
+
+
 def test_quality_floors_only_rise_without_the_explicit_flag():
     current = {"demo": {"all": {"strict_f1": 0.5, "coarse_f1": 0.9, "strict_precision": 0.9, "strict_recall": 0.4,
                                 "date_accuracy": 0.8, "false_on_negative": 0, "articles": 1}}}
