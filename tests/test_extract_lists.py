@@ -1118,6 +1118,28 @@ def test_word_lists_the_candidates_own_accession_is_kept(extractor, text, lang, 
     assert any(s == state and a == "acceded" and m == "asserted" for s, a, m, _ in got), got
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # extending a treaty is not labelled (LABELLING.md): no step of joining, at any stage
+        ("Государственная дума в среду ратифицировала соглашение о продлении Договора о СНВ на пять лет.", "ru"),
+        ("Das Parlament ratifizierte am Freitag das Abkommen über die Verlängerung des New-START-Vertrags.", "de"),
+        ("Il Senato ha ratificato martedì la proroga del trattato New START.", "it"),
+        ("El Senado ratificó el jueves la prórroga del tratado New START.", "es"),
+    ],
+)
+def test_word_lists_extending_a_treaty_is_no_act(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert not any(m == "asserted" for _, _, m, _ in got), got
+
+
+def test_word_lists_a_ratification_beside_a_later_extension_is_kept(extractor):
+    alone = claims_of(extractor, "Die russische Staatsduma ratifizierte am 26. Januar 2011 den New-START-Vertrag.", "de")
+    got = claims_of(extractor, "Die russische Staatsduma ratifizierte am 26. Januar 2011 den New-START-Vertrag; zehn "
+                    "Jahre später stimmte sie seiner Verlängerung zu.", "de")
+    assert alone and got == alone, (alone, got)
+
+
 def test_word_lists_a_legislature_approving_its_own_states_accession_is_its_step(extractor):
     # the actor is named apart as the state whose accession it approves
     got = claims_of(extractor, "I deputati del parlamento svedese hanno approvato mercoledì l'adesione della Svezia "

@@ -625,6 +625,11 @@ class ListExtraction:
                 # protocol members sign and ratify, not the candidate's accession ("вступил в силу протокол о
                 # присоединении Швеции": its entry into force is)
                 continue
+            if frame.action in JOINING and any(frame.cue_at - 60 <= h.start() <= frame.cue_at + 45
+                                               for h in hits["extension"]):
+                # "ратифицировал соглашение о продлении договора", "la proroga del trattato firmata": extending a
+                # treaty is no act of joining it (LABELLING.md, "Not labelled")
+                continue
             if (frame.action == "ratified" or frame.action == "acceded" and (
                     hits["vote"] or hits["legislature"] or hits["consent"])) and any(
                     frame.cue_at - 3 <= h.start() <= frame.cue_at + 60 and h.start() < frame.e and (
