@@ -1095,6 +1095,21 @@ def test_extract_a_numbered_protocol_is_not_the_treaty(extractor):
     assert asserted(extractor.extract(art)) == set()
 
 
+@pytest.mark.parametrize("text", [
+    "The adapted CFE Treaty was ratified by Belarus and Ukraine in 2000.",
+    "Belarus ratified the adapted version of the Treaty on Conventional Armed Forces in Europe in 2000.",
+])
+def test_extract_an_adapted_treaty_is_another_instrument(extractor, text):
+    assert asserted(extractor.extract(article(text))) == set()
+
+
+def test_extract_a_ratification_away_from_an_adapted_version_is_kept(extractor):
+    text = "Belarus ratified the Treaty on Conventional Armed Forces in Europe in 1992."
+    alone = asserted(extractor.extract(article(text)))
+    later = asserted(extractor.extract(article(text + " Its parliament later debated the adapted version for years.")))
+    assert ("BLR", "cfe", "ratified") in alone and alone <= later
+
+
 def test_extract_a_joining_judged_in_the_present_is_not_reported(extractor):
     art = article("Brazil is a large arms exporter, and its accession is seen as vital for the Arms Trade Treaty.")
     assert asserted(extractor.extract(art)) == set()

@@ -1126,9 +1126,12 @@ def test_word_lists_the_candidates_own_accession_is_kept(extractor, text, lang, 
         ("Das Parlament ratifizierte am Freitag das Abkommen über die Verlängerung des New-START-Vertrags.", "de"),
         ("Il Senato ha ratificato martedì la proroga del trattato New START.", "it"),
         ("El Senado ratificó el jueves la prórroga del tratado New START.", "es"),
+        # nor is ratifying the adapted version of a treaty, another instrument
+        ("Nur Russland, Belarus und Kasachstan haben den angepassten KSE-Vertrag ratifiziert.", "de"),
+        ("Rosja ratyfikowała zmodyfikowaną wersję traktatu CFE w 2004 roku.", "pl"),
     ],
 )
-def test_word_lists_extending_a_treaty_is_no_act(extractor, text, lang):
+def test_word_lists_extending_or_adapting_a_treaty_is_no_act(extractor, text, lang):
     got = claims_of(extractor, text, lang)
     assert not any(m == "asserted" for _, _, m, _ in got), got
 

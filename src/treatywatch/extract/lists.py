@@ -626,9 +626,10 @@ class ListExtraction:
                 # присоединении Швеции": its entry into force is)
                 continue
             if frame.action in JOINING and any(frame.cue_at - 60 <= h.start() <= frame.cue_at + 45
-                                               for h in hits["extension"]):
+                                               for h in hits["extension"] + hits["amended"]):
                 # "ратифицировал соглашение о продлении договора", "la proroga del trattato firmata": extending a
-                # treaty is no act of joining it (LABELLING.md, "Not labelled")
+                # treaty is no act of joining it (LABELLING.md, "Not labelled"); "den angepassten Vertrag", "wersja
+                # zmodyfikowana": the adapted treaty is another instrument
                 continue
             if (frame.action == "ratified" or frame.action == "acceded" and (
                     hits["vote"] or hits["legislature"] or hits["consent"])) and any(
