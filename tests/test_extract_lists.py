@@ -1136,6 +1136,25 @@ def test_word_lists_extending_or_adapting_a_treaty_is_no_act(extractor, text, la
     assert not any(m == "asserted" for _, _, m, _ in got), got
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "state"),
+    [
+        # "la legge che prevede", "la ley que prevé": what the law provides for, not a plan; the signing is done
+        ("Il presidente ha firmato martedì la legge che prevede il ritiro dell'Italia dalla Convenzione di Ottawa.",
+         "it", "ITA"),
+        ("El presidente firmó el martes la ley que prevé la retirada de Lituania de la Convención de Ottawa.", "es",
+         "LTU"),
+    ],
+)
+def test_word_lists_a_law_that_provides_for_an_act_is_signed_not_planned(extractor, text, lang, state):
+    assert (state, "law_signed", "asserted") in {(s, a, m) for s, a, m, _ in claims_of(extractor, text, lang)}
+
+
+def test_word_lists_a_state_that_plans_to_leave_still_plans(extractor):
+    got = claims_of(extractor, "L'Italia prevede di ritirarsi dalla Convenzione di Ottawa entro l'anno.", "it")
+    assert got and not any(m == "asserted" for _, _, m, _ in got), got
+
+
 def test_word_lists_a_ratification_beside_a_later_extension_is_kept(extractor):
     alone = claims_of(extractor, "Die russische Staatsduma ratifizierte am 26. Januar 2011 den New-START-Vertrag.", "de")
     got = claims_of(extractor, "Die russische Staatsduma ratifizierte am 26. Januar 2011 den New-START-Vertrag; zehn "
