@@ -74,3 +74,15 @@ def test_gate_another_state_in_a_longer_name_is_not_found(lexicon: Lexicon) -> N
     """The declined short name inside a longer one ("Гвинеи" in "Экваториальной Гвинеи") is the longer name's state."""
     assert {m.ref for m in lexicon.state_mentions("Правительство Экваториальной Гвинеи")} == {"GNQ"}
     assert {m.ref for m in lexicon.state_mentions("Rząd Sudanu Południowego")} == {"SSD"}
+
+
+@pytest.mark.parametrize("text", ["The Indian Ocean archipelago acceded to the statute.", "off the Gulf of Mexico coast",
+                                  "États insulaires de l'océan Indien", "острова в Индийском океане",
+                                  "patrols in the South China Sea"])
+def test_gate_a_place_named_after_a_state_is_not_the_state(lexicon: Lexicon, text: str) -> None:
+    assert lexicon.state_mentions(text) == []
+
+
+def test_gate_the_state_beside_a_place_named_after_it_is_found(lexicon: Lexicon) -> None:
+    got = [(m.text, m.ref) for m in lexicon.state_mentions("India, on the Indian Ocean, signed; the Indian envoy spoke.")]
+    assert got == [("India", "IND"), ("Indian", "IND")]

@@ -179,6 +179,9 @@ class Lexicon:
                             "ru", "uk", "pl") else (value,):
                         for spelling in typographic_spellings(written):
                             state_entries.append((spelling, (row["iso3"], kind.rstrip("s") if kind != "aliases" else "alias")))
+        for place in load_places():  # "the Indian Ocean": the longest name wins, and a place is no state
+            for spelling in typographic_spellings(place):
+                state_entries.append((spelling, ("", "place")))
         self.officials = load_officials()
         surnames: dict[str, set[str]] = {}
         for off in self.officials.values():
@@ -226,7 +229,7 @@ class Lexicon:
             if len(self._recent_states) >= RECENT_TEXTS:
                 self._recent_states.clear()
             found = self._recent_states[text] = [Mention(s, e, text[s:e], *values[0])
-                                                 for s, e, values in _scan(self._states, text)]
+                                                 for s, e, values in _scan(self._states, text) if values[0][1] != "place"]
         return list(found)
 
     def cue_hits(self, text: str) -> list[tuple[int, int, str]]:
@@ -302,6 +305,13 @@ def load_states() -> dict[str, dict[str, Any]]:
             entry[col] = [v.strip() for v in (row.get(col) or "").split("|") if v.strip()]
         states[row["iso3"]] = entry
     return states
+
+
+@functools.lru_cache(maxsize=1)
+def load_places() -> tuple[str, ...]:
+    """``data/places.json``: names of places that hold a state's name ("Indian Ocean")."""
+    data = json.loads(resources.files("treatywatch").joinpath("data/places.json").read_text(encoding="utf-8"))
+    return tuple(data["names"])
 
 
 @functools.lru_cache(maxsize=1)
