@@ -1496,3 +1496,16 @@ def test_word_lists_becoming_a_signatory_is_the_signature(extractor, text, lang)
 def test_word_lists_the_same_decision_is_the_decision(extractor, text, lang, expected):
     got = {(s, a) for s, a, m, _d in claims_of(extractor, text, lang) if m == "asserted"}
     assert expected in got and (expected[0], "took_effect") not in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Traktat o konwencjonalnych siłach zbrojnych w Europie ostatecznie podpisały w listopadzie 1990 roku państwa NATO, "
+    "w tym Polska.",
+    "Le traité sur les forces armées conventionnelles en Europe fut finalement signé en novembre 1990 par les pays de "
+    "l'OTAN, dont la Pologne.",
+])
+def test_word_lists_the_members_of_the_alliance_sign_the_treaty_named(extractor, text):
+    # "państwa NATO", "les pays de l'OTAN": the alliance's members, not the North Atlantic Treaty
+    art = parse_news_text(f"Nachricht\nWire\n2025-08-27T10:00:00+02:00\n\n{text}\n", article_id="x")
+    assert {(c.state, c.treaty, c.action) for c in extractor.extract(art) if c.modality == "asserted"} == {
+        ("POL", "cfe", "signed")}

@@ -277,7 +277,7 @@ def wordlists() -> dict[str, dict[str, re.Pattern[str]]]:
         out[lang] = {}
         for cue, patterns in data[lang].items():
             if cue in ("months", "weekdays", "date_links", "same_year", "this_year", "last_year", "last_year_alone",
-                       "groups", "name_heads",
+                       "groups", "name_heads", "alliance_members",
                        "infinitive", "month_in", "doc_date"):
                 continue  # read by the date, group and treaty-name helpers
             name = "_breaks" if cue == "breaks" else cue  # clause breaks, not a cue
@@ -306,6 +306,9 @@ def wordlists() -> dict[str, dict[str, re.Pattern[str]]]:
             re.IGNORECASE)
         # "закон от 10 октября", "ustawę z 10 października": the date names the document, not the act
         out[lang]["_docdate"] = re.compile(r"(?:%s)\s+$" % "|".join(data[lang]["doc_date"]), re.IGNORECASE)
+        # "państwami NATO", "les pays de l'OTAN", "dei paesi della NATO": the members of the alliance named just before it
+        out[lang]["_members_of"] = re.compile(r"(?<!\w)(?:%s)\s+(?:(?:de la|de l['’]|del|della|dell['’]|de|der|des)\s*)?$"
+                                              % "|".join(data[lang]["alliance_members"]), re.IGNORECASE)
         out[lang]["_weekdays"] = re.compile(
             r"(?<!\w)(?:%s)" % "|".join(f"(?P<w{i}>{w})" for i, w in enumerate(data[lang]["weekdays"])), re.IGNORECASE)
     return out
@@ -1063,8 +1066,10 @@ class ListExtraction:
                 m.ref != "north_atlantic_treaty" for m in inside):
             # "bis die NATO-Länder das Anpassungsabkommen ratifizieren", "weitere Nato-Mitglieder": the alliance's
             # members, in an article about another treaty
-            inside = [m for m in inside if m.ref != "north_atlantic_treaty" or not _ALLIANCE_MEMBERS.match(
-                self.article.text, m.end)]
+            # "państwami NATO", "les pays de l'OTAN": the members named before the alliance
+            inside = [m for m in inside if m.ref != "north_atlantic_treaty" or not (
+                _ALLIANCE_MEMBERS.match(self.article.text, m.end)
+                or self.wl["_members_of"].search(self.article.text, max(0, m.start - 40), m.start))]
         # "Porozumienia paryskiego do Ramowej konwencji NZ": the parent convention names the agreement it frames
         inside = [m for m in inside if not any(
             c.ref in self.lex.registry[m.ref].leaving.cascades and abs(c.start - m.start) < 150 for c in inside)]
