@@ -1509,3 +1509,17 @@ def test_word_lists_the_members_of_the_alliance_sign_the_treaty_named(extractor,
     art = parse_news_text(f"Nachricht\nWire\n2025-08-27T10:00:00+02:00\n\n{text}\n", article_id="x")
     assert {(c.state, c.treaty, c.action) for c in extractor.extract(art) if c.modality == "asserted"} == {
         ("POL", "cfe", "signed")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # weighing an exit is speculation (LABELLING.md: `hypothetical`), not an announcement
+        ("El Gobierno de Chile estudia retirarse del Acuerdo de París.", "es"),
+        ("La Polonia sta valutando di ritirarsi dalla Convenzione di Ottawa.", "it"),
+        ("Lettland erwägt, aus der Ottawa-Konvention auszutreten.", "de"),
+    ],
+)
+def test_word_lists_weighing_an_exit_is_no_act(extractor, text, lang):
+    got = claims_of(extractor, text, lang)
+    assert got and not any(m == "asserted" for _, _, m, _ in got), got
