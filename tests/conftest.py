@@ -17,7 +17,7 @@ SEED = ARTICLES / "000_c8cd2b3761d92ca4.txt"
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
     """The rules alone: their tests must not move when the claim filter is retrained
-    (tests/test_claim_filter.py tests the filter, which is on by default)."""
+    (tests/test_claim_filter.py tests the filter, which is off by default)."""
     return Extractor(ExtractOptions(claim_filter=None))
 
 

@@ -6,9 +6,9 @@
 
 `make test` runs the same check (tests/test_quality.py).  Floors live in tests/eval_baseline.json.
 
-The floors hold the rules alone.  The claim filter (on by default) was trained on these very
-articles, so its figures here are in-sample: the test suite checks that it keeps them above the
-floors too, but they are not what the floors measure (docs/claim-filter.md).
+The floors hold the rules alone, the default.  The claim filter (``--set claim_filter=true``) was
+trained on these very articles, so its figures here are in-sample: the test suite checks that it
+keeps them above the floors too, but they are not what the floors measure (docs/claim-filter.md).
 """
 
 from __future__ import annotations

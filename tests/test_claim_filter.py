@@ -74,14 +74,17 @@ def test_claim_filter_absent_model_is_the_rules_alone(corpus_articles, tmp_path:
 def test_claim_filter_only_weakens_asserted_claims_and_is_deterministic():
     articles = sorted(read_articles([str(CORPUS)]), key=lambda a: a.id)
     rules = dict(Extractor(ExtractOptions(claim_filter=None)).extract_many(articles))
-    extractor = Extractor(ExtractOptions(claim_filter=MODEL_DIR))  # on (the default)
+    extractor = Extractor(ExtractOptions(claim_filter=MODEL_DIR))  # on (off by default)
     filtered = dict(extractor.extract_many(articles))
     found = load_filter(MODEL_DIR)
     assert found is not None
     assert filtered == {a: found.apply(a, rules[a], extractor.lexicon) for a in articles}  # the same again
-    pairs = [(r, f) for a in articles for r, f in zip(rules[a], filtered[a], strict=True)]
+    # the model has seen these articles and weakens few or none of them at its own threshold: a stricter one
+    # makes it weaken some, and shows what weakening does and does not change
+    strict = dataclasses.replace(found, threshold=0.9)
+    pairs = [(r, f) for a in articles for r, f in zip(rules[a], strict.apply(a, rules[a], extractor.lexicon), strict=True)]
     changed = [(r, f) for r, f in pairs if r != f]
-    assert changed  # the model has seen these articles: it weakens a few of the rules' false claims
+    assert changed
     for r, f in changed:
         assert scored(r) and f.confidence == WEAK and f.notes[-1].startswith("claim filter:")
         assert dataclasses.replace(f, confidence=r.confidence, notes=r.notes) == r
