@@ -1523,3 +1523,21 @@ def test_word_lists_the_members_of_the_alliance_sign_the_treaty_named(extractor,
 def test_word_lists_weighing_an_exit_is_no_act(extractor, text, lang):
     got = claims_of(extractor, text, lang)
     assert got and not any(m == "asserted" for _, _, m, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "treaty", "action"),
+    [
+        # "сповістив", "известил": to notify
+        ("Уряд Литви у вівторок офіційно сповістив ООН про вихід з Оттавської конвенції.", "LTU", "apmbc", "notified"),
+        ("Правительство Литвы во вторник официально известило ООН о выходе из Оттавской конвенции.", "LTU", "apmbc",
+         "notified"),
+        # the INF Treaty named by its topic, with the parties between the head and the topic
+        ("Президент Росії у понеділок підписав указ про призупинення договору між РФ і США про ліквідацію ракет "
+         "середньої та малої дальності.", "RUS", "inf", "suspended"),
+    ],
+)
+def test_word_lists_more_ways_to_notify_and_to_name_the_inf_treaty(extractor, text, state, treaty, action):
+    art = parse_news_text(f"Nachricht\nWire\n2025-08-27T10:00:00+02:00\n\n{text}\n", article_id="x")
+    assert (state, treaty, action) in {(c.state, c.treaty, c.action) for c in extractor.extract(art)
+                                       if c.modality == "asserted" and c.confidence >= 0.5}
