@@ -1541,3 +1541,25 @@ def test_word_lists_more_ways_to_notify_and_to_name_the_inf_treaty(extractor, te
     art = parse_news_text(f"Nachricht\nWire\n2025-08-27T10:00:00+02:00\n\n{text}\n", article_id="x")
     assert (state, treaty, action) in {(c.state, c.treaty, c.action) for c in extractor.extract(art)
                                        if c.modality == "asserted" and c.confidence >= 0.5}
+
+
+def _asserted(extractor, text: str) -> set[tuple[str, str, str]]:
+    art = parse_news_text(f"Nachricht\nWire\n2025-08-27T10:00:00+02:00\n\n{text}\n", article_id="x")
+    return {(c.state, c.treaty, c.action) for c in extractor.extract(art) if c.modality == "asserted" and c.confidence >= 0.5}
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        # a headline in the present tense, the stage unstated: the decision announced
+        ("La Lettonia si ritira dalla Convenzione di Ottawa sulle mine antiuomo", "intent_announced"),
+        ("La Lettonie se retire de la Convention d'Ottawa sur les mines antipersonnel", "intent_announced"),
+        # said to be official: the exit itself
+        ("La Lettonia si ritira ufficialmente dalla Convenzione di Ottawa sulle mine antiuomo", "took_effect"),
+        # further down the article, the present tense keeps the reading of an unstated stage
+        ("Il governo si è riunito ieri. Il voto è atteso a breve. La Lettonia, del resto, si ritira dalla "
+         "Convenzione di Ottawa sulle mine antiuomo.", "took_effect"),
+    ],
+)
+def test_word_lists_a_withdrawal_in_the_present_in_a_headline_is_its_announcement(extractor, text, action):
+    assert _asserted(extractor, text) == {("LVA", "apmbc", action)}

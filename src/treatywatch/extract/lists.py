@@ -551,11 +551,15 @@ class ListExtraction:
         self.document_signed = False  # a law, decree or moratorium was signed: a later bare signature is its
         self.years = [(m.start(), int(m.group(1))) for m in YEAR_WRITTEN.finditer(article.text)]
         self.last_date: DateMention | None = None  # of the last dated act: "wówczas", "тогда" refer to it
+        self.in_lead = False  # the sentence read is the headline or the first sentence
 
     def run(self) -> list[Claim]:
         best: dict[tuple[str, str, str, str], Claim] = {}
         last_states: list[str] = []
-        for start, end in _sentences(self.article.text):
+        spans = _sentences(self.article.text)
+        lead_end = spans[min(1, len(spans) - 1)][1] if spans else 0  # the headline and the first sentence
+        for start, end in spans:
+            self.in_lead = start < lead_end
             for claim in self._sentence(start, end, last_states):
                 key = (claim.state, claim.treaty, claim.action, claim.modality)
                 if key not in best or _date_rank(claim) < _date_rank(best[key]) or _later_chamber(claim, best[key]):
@@ -566,7 +570,7 @@ class ListExtraction:
         text = self.article.text[start:end]
         hits = {cue: list(pattern.finditer(text)) for cue, pattern in self.wl.items() if not cue.startswith("_")}
         # leaving under way, said officially, denouncing: cues not every language has
-        for cue in ("progressive", "formally", "denounce"):
+        for cue in ("progressive", "formally", "denounce", "leave_present"):
             hits.setdefault(cue, [])
         names = [(m.start - start, m.end - start) for m in self.treaties if start <= m.start < end]
         hits["accede"] = [h for h in hits["accede"] if not _joins_other_body(h, hits["other_body"], names)
@@ -1019,6 +1023,12 @@ class ListExtraction:
                 return "suspended", 0.75, at("suspend")
             if all(any(n.start() <= h.start() < n.end() for n in hits["leave_noun"]) for h in hits["leave"]):
                 return "took_effect", 0.45, anchor  # "ein Dokument über den Austritt": the withdrawal named, no act
+            if self.in_lead and not hits["formally"] and hits["leave_present"] and all(
+                    any(p.start() <= h.start() < p.end() for p in hits["leave_present"]) for h in hits["leave"]):
+                # "L'Ucraina si ritira dalla Convenzione", "se retirent du statut de Rome" in a headline or lead: news
+                # of a decision in the present tense, its stage unstated: the announcement, as the labellers read
+                # it ("si ritira ufficialmente": the exit itself; the Slavic imperfective is an exit under way)
+                return "intent_announced", 0.55, anchor
             return "took_effect", 0.55, anchor
         if self.leave_seen and hits["law"] and not hits["ratify"]:
             # "the Sejm passed the law on 25 June", after the article named the withdrawal
