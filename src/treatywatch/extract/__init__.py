@@ -43,7 +43,7 @@ class ExtractOptions:
     gate: bool = True
     model: str = DEFAULT_MODEL
     batch_size: int = 64
-    claim_filter: pathlib.Path | None = None  # the trained claim filter's folder (MODEL_DIR; claim_filter.py); None: the rules alone
+    claim_filter: pathlib.Path | None = None  # the trained claim filter's folder (MODEL_DIR; claim_filter.py); None: off
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any], gate: bool = True) -> ExtractOptions:

@@ -19,8 +19,9 @@ from .tree import (
     past_relative, presupposed, signed_ratification, signs_a_law_before, span_of, until_of,
 )
 from .words import (
-    AMENDED, ANNOUNCE_VERBS, BECAME_MEMBER, BILL_VERBS, BILL_WORDS, CALLED_FOR, DECREE_WORDS, FUTURE_AUX, GENERIC_DETERMINERS,
-    GENERIC_SUBJECTS, GENERIC_TREATY_WORDS, GOVERNMENT_WORDS, HYPOTHETICAL_AUX, INSTRUMENT_WORDS, NOTIFY_VERBS,
+    AMENDED, ANNOUNCE_VERBS, BECAME_MEMBER, BILL_VERBS, BILL_WORDS, CALLED_FOR, DECREE_WORDS, FUTURE_AUX,
+    GENERIC_DETERMINERS, GENERIC_SUBJECTS, GENERIC_TREATY_WORDS, GOVERNMENT_WORDS, HYPOTHETICAL_AUX, INSTRUMENT_WORDS,
+    NOTIFY_VERBS,
     INTENT_VERBS, JOIN_LIKE, JOIN_NOUNS, LAW_WORDS, LEGISLATURE_WORDS, OTHER_BODIES, PLANNED, PREVENT_VERBS, PRONOUNS,
     QUANTIFIERS,
     REACTION_VERBS, REPORTING_VERBS, STATE_GROUPS, VOTE_VERBS, COUNT_BEFORE,
@@ -264,7 +265,8 @@ class ArticleExtraction:
             at = abs_of(act.core, offset)
             if act.action in ("signed", "ratified", "acceded") and _NUMBERED_PROTOCOL.search(self.article.text, at, at + 60):
                 continue  # "ratified Protocol V of the Convention": the protocol, not the treaty
-            if act.action in ("signed", "ratified", "acceded") and AMENDED.search(self.article.text, max(at - 60, 0), at + 60):
+            if act.action in ("signed", "ratified", "acceded") and AMENDED.search(
+                    self.article.text, max(at - 60, 0), at + 60):
                 continue  # "ratified the adapted CFE treaty": another instrument than the treaty
             states, subject_conf, actor = self._subjects(act, sent, offset, start, end)
             states = self._whole_lists(states, start, end)

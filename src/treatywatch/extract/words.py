@@ -52,8 +52,8 @@ DENY_VERBS = _EN["deny_verbs"]
 GENERIC_TREATY_WORDS = _EN["generic_treaty_words"]
 JOIN_NOUNS = _EN["join_nouns"]
 OTHER_BODIES = _EN["other_bodies"]  # organisations that are not treaties: joining them is no treaty act
-# "the adapted version", "the Doha Amendment": another instrument than the treaty; its ratification is no act on the
-# treaty (regular expressions, unlike the word classes above)
+# "the adapted version", "the adaptation agreement": another instrument than the treaty; its ratification is no act
+# on the treaty (regular expressions, unlike the word classes above)
 AMENDED = re.compile(r"\b(?:%s)\b" % "|".join(sorted(_EN["amended"])), re.IGNORECASE)
 # "takes effect on", "effective from", "until": a date of the effect, not of the act ("withdrawal from the
 # Ottawa Convention on 27 June" is the act's)
