@@ -1535,6 +1535,11 @@ def test_word_lists_weighing_an_exit_is_no_act(extractor, text, lang):
         # the INF Treaty named by its topic, with the parties between the head and the topic
         ("Президент Росії у понеділок підписав указ про призупинення договору між РФ і США про ліквідацію ракет "
          "середньої та малої дальності.", "RUS", "inf", "suspended"),
+        # New START by its topic without "new", and the INF Treaty as Italian news writes it
+        ("Совет Федерации в среду ратифицировал договор о сокращении стратегических наступательных вооружений.", "RUS",
+         "new_start", "parliament_approved"),
+        ("Gli Stati Uniti hanno sospeso venerdì la loro partecipazione al trattato nucleare Inf.", "USA", "inf",
+         "suspended"),
     ],
 )
 def test_word_lists_more_ways_to_notify_and_to_name_the_inf_treaty(extractor, text, state, treaty, action):
