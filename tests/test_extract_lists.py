@@ -1518,6 +1518,10 @@ def test_word_lists_the_members_of_the_alliance_sign_the_treaty_named(extractor,
         ("El Gobierno de Chile estudia retirarse del Acuerdo de París.", "es"),
         ("La Polonia sta valutando di ritirarsi dalla Convenzione di Ottawa.", "it"),
         ("Lettland erwägt, aus der Ottawa-Konvention auszutreten.", "de"),
+        # a threat to leave (LABELLING.md: the exit, hypothetical), a question to be discussed
+        ("La Lettonia minaccia di ritirarsi dalla Convenzione di Ottawa.", "it"),
+        ("Letonia amenazó con retirarse de la Convención de Ottawa.", "es"),
+        ("Госдума обсудит вопрос об отзыве ратификации Договора о всеобъемлющем запрещении ядерных испытаний.", "ru"),
     ],
 )
 def test_word_lists_weighing_an_exit_is_no_act(extractor, text, lang):
