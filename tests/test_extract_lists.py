@@ -1572,3 +1572,12 @@ def _asserted(extractor, text: str) -> set[tuple[str, str, str]]:
 )
 def test_word_lists_a_withdrawal_in_the_present_in_a_headline_is_its_announcement(extractor, text, action):
     assert _asserted(extractor, text) == {("LVA", "apmbc", action)}
+
+
+def test_word_lists_a_legislature_revoking_a_ratification_is_its_vote(extractor):
+    voted = _asserted(extractor, "Государственная дума в среду отозвала ратификацию Договора о всеобъемлющем "
+                                 "запрещении ядерных испытаний.")
+    assert voted == {("RUS", "ctbt", "parliament_approved")}, voted
+    signed = _asserted(extractor, "Президент России в четверг подписал закон об отзыве ратификации Договора о "
+                                  "всеобъемлющем запрещении ядерных испытаний.")
+    assert ("RUS", "ctbt", "deratified") in signed, signed

@@ -983,6 +983,10 @@ class ListExtraction:
             return hits[cue][0].start()
 
         if hits["deratify"]:
+            if hits["legislature"] and not hits["sign"]:
+                # "Госдума отозвала ратификацию": the legislature's vote to revoke, not yet the revocation (as for a
+                # ratification, LABELLING.md "Who ratifies decides the step")
+                return "parliament_approved", 0.85, at("deratify")
             return "deratified", 0.85, at("deratify")
         leaving = bool(hits["leave"])
         if not leaving and hits["notify"] and (hits["ratify"] or hits["accede"]) and (
