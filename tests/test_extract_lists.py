@@ -1581,3 +1581,20 @@ def test_word_lists_a_legislature_revoking_a_ratification_is_its_vote(extractor)
     signed = _asserted(extractor, "Президент России в четверг подписал закон об отзыве ратификации Договора о "
                                   "всеобъемлющем запрещении ядерных испытаний.")
     assert ("RUS", "ctbt", "deratified") in signed, signed
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the states named after "except" did not do the act
+        ("Konwencję ottawską ratyfikowało ponad 160 państw, z wyjątkiem Stanów Zjednoczonych, Rosji i Chin.", "pl"),
+        ("Более 160 государств ратифицировали Оттавскую конвенцию, за исключением США, России и Китая.", "ru"),
+    ],
+)
+def test_word_lists_states_named_after_except_did_not_act(extractor, text, lang):
+    assert not any(m == "asserted" for _s, _a, m, _d in claims_of(extractor, text, lang))
+
+
+def test_word_lists_what_is_necessary_is_not_done(extractor):
+    assert _asserted(extractor, "Do wycofania się Ukrainy z konwencji ottawskiej konieczna jest decyzja parlamentu.") \
+        == set()

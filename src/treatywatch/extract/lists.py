@@ -570,7 +570,7 @@ class ListExtraction:
         text = self.article.text[start:end]
         hits = {cue: list(pattern.finditer(text)) for cue, pattern in self.wl.items() if not cue.startswith("_")}
         # leaving under way, said officially, denouncing: cues not every language has
-        for cue in ("progressive", "formally", "denounce", "leave_present"):
+        for cue in ("progressive", "formally", "denounce", "leave_present", "except"):
             hits.setdefault(cue, [])
         names = [(m.start - start, m.end - start) for m in self.treaties if start <= m.start < end]
         hits["accede"] = [h for h in hits["accede"] if not _joins_other_body(h, hits["other_body"], names)
@@ -590,7 +590,8 @@ class ListExtraction:
             (h.end(), h.end() + 1) for h in hits["partner"] + hits["source"]] + [
             (h.start(), h.end() + 30) for h in hits["recipient"]] + [
             (h.start() - 25, h.end() + 25) for h in hits["place"]] + [
-            (h.start(), h.end() + 40) for h in hits["depositary"] if _DEPOSITARY_WORD.match(h.group(0))]
+            (h.start(), h.end() + 40) for h in hits["depositary"] if _DEPOSITARY_WORD.match(h.group(0))] + [
+            (h.end(), h.end() + 120) for h in hits["except"]]  # "ratyfikowało 160 państw, z wyjątkiem USA": not them
         # a place, not an actor: "в Хельсинки", "w Polsce", "in Genf"
         mentions = [dataclasses.replace(m, start=m.start - start, end=m.end - start)
                     for m in self.states if start <= m.start < end
