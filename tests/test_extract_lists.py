@@ -1598,3 +1598,24 @@ def test_word_lists_states_named_after_except_did_not_act(extractor, text, lang)
 def test_word_lists_what_is_necessary_is_not_done(extractor):
     assert _asserted(extractor, "Do wycofania się Ukrainy z konwencji ottawskiej konieczna jest decyzja parlamentu.") \
         == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # becoming a member is joining, with words between the two
+        "La Finlandia è diventata ufficialmente il trentunesimo membro della NATO martedì 4 aprile 2023.",
+        "La Finlande est devenue officiellement le 31e membre de l'OTAN le mardi 4 avril 2023.",
+        "Finlandia se convirtió oficialmente en el miembro número 31 de la OTAN el martes 4 de abril de 2023.",
+        "Finnland wurde im April 2023 offiziell Mitglied der Nato.",
+    ],
+)
+def test_word_lists_becoming_a_member_is_joining(extractor, text):
+    assert _asserted(extractor, text) == {("FIN", "north_atlantic_treaty", "acceded")}
+
+
+def test_word_lists_a_passive_beside_the_members_is_no_joining(extractor):
+    # "wurde" here makes a passive, and "Nato-Mitglieder" are the members: nobody joins
+    got = _asserted(extractor, "Der angepasste Vertrag wurde von Russland nie in Kraft gesetzt, weil weitere "
+                               "Nato-Mitglieder ihn nicht ratifizierten.")
+    assert not any(a == "acceded" for _s, _t, a in got), got

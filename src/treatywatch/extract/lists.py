@@ -233,6 +233,7 @@ _AUXILIARY = re.compile(r"(?<!\w)(?:ha|hanno|è|sono|fu|furono|stat[oaie]|a|ont|
                         r"sido|es|son)(?!\w)", re.IGNORECASE)
 # "NATO-Länder", "NATO countries", "países de la OTAN" after the name: the alliance's members, not the treaty
 _ALLIANCE_MEMBERS = re.compile(r"-\w|\s+(?:countries|allies|members|states)\b", re.IGNORECASE)
+_PUNCT = re.compile(r"[,;:.]")
 _PUNCT_BREAK = re.compile(r"[,;:]\s+|\s[–—](?=\s+(?!\d)(?:\S+\s+){3})")
 
 
@@ -573,6 +574,12 @@ class ListExtraction:
         for cue in ("progressive", "formally", "denounce", "leave_present", "except"):
             hits.setdefault(cue, [])
         names = [(m.start - start, m.end - start) for m in self.treaties if start <= m.start < end]
+        # "è diventata ufficialmente il trentunesimo membro della NATO", "est devenue le 31e membre", "ist Mitglied
+        # geworden": becoming a member or a party is joining (LABELLING.md "became a member or party")
+        hits["accede"] = sorted(hits["accede"] + [m for m in hits["member"] if any(
+            (0 <= m.start() - b.end() <= 32 and not _PUNCT.search(text, b.end(), m.start()))
+            or (0 <= b.start() - m.end() <= 30 and not _PUNCT.search(text, m.end(), b.start())) for b in hits["become"])],
+            key=lambda h: h.start())
         hits["accede"] = [h for h in hits["accede"] if not _joins_other_body(h, hits["other_body"], names)
                           and not _applied_for(h, hits["application"])]
         if not any(hits.get(c) for c in CORE):
