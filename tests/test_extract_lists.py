@@ -1619,3 +1619,15 @@ def test_word_lists_a_passive_beside_the_members_is_no_joining(extractor):
     got = _asserted(extractor, "Der angepasste Vertrag wurde von Russland nie in Kraft gesetzt, weil weitere "
                                "Nato-Mitglieder ihn nicht ratifizierten.")
     assert not any(a == "acceded" for _s, _t, a in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # freezing one's part in a treaty is suspending it
+        ("Rusia congeló el martes su participación en el Tratado de Cielos Abiertos.", "es"),
+        ("Россия во вторник заморозила участие в Договоре по открытому небу.", "ru"),
+    ],
+)
+def test_word_lists_freezing_participation_is_suspending(extractor, text, lang):
+    assert ("RUS", "suspended", "asserted") in {(s, a, m) for s, a, m, _ in claims_of(extractor, text, lang)}
