@@ -13,6 +13,13 @@ def claims_of(extractor, text: str, lang: str, published: str = "2025-08-27T10:0
     return {(c.state, c.action, c.modality, c.date) for c in extractor.extract(art) if c.confidence >= 0.5}
 
 
+def _asserted(extractor, text: str) -> set[tuple[str, str, str]]:
+    """The (state, treaty, action) of the asserted claims of ``text`` as a one-article news text."""
+    art = parse_news_text(f"Nachricht\nWire\n2025-08-27T10:00:00+02:00\n\n{text}\n", article_id="x")
+    return {(c.state, c.treaty, c.action) for c in extractor.extract(art)
+            if c.modality == "asserted" and c.confidence >= 0.5}
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
@@ -1506,9 +1513,7 @@ def test_word_lists_the_same_decision_is_the_decision(extractor, text, lang, exp
 ])
 def test_word_lists_the_members_of_the_alliance_sign_the_treaty_named(extractor, text):
     # "państwa NATO", "les pays de l'OTAN": the alliance's members, not the North Atlantic Treaty
-    art = parse_news_text(f"Nachricht\nWire\n2025-08-27T10:00:00+02:00\n\n{text}\n", article_id="x")
-    assert {(c.state, c.treaty, c.action) for c in extractor.extract(art) if c.modality == "asserted"} == {
-        ("POL", "cfe", "signed")}
+    assert _asserted(extractor, text) == {("POL", "cfe", "signed")}
 
 
 @pytest.mark.parametrize(
@@ -1547,14 +1552,7 @@ def test_word_lists_weighing_an_exit_is_no_act(extractor, text, lang):
     ],
 )
 def test_word_lists_more_ways_to_notify_and_to_name_the_inf_treaty(extractor, text, state, treaty, action):
-    art = parse_news_text(f"Nachricht\nWire\n2025-08-27T10:00:00+02:00\n\n{text}\n", article_id="x")
-    assert (state, treaty, action) in {(c.state, c.treaty, c.action) for c in extractor.extract(art)
-                                       if c.modality == "asserted" and c.confidence >= 0.5}
-
-
-def _asserted(extractor, text: str) -> set[tuple[str, str, str]]:
-    art = parse_news_text(f"Nachricht\nWire\n2025-08-27T10:00:00+02:00\n\n{text}\n", article_id="x")
-    return {(c.state, c.treaty, c.action) for c in extractor.extract(art) if c.modality == "asserted" and c.confidence >= 0.5}
+    assert (state, treaty, action) in _asserted(extractor, text)
 
 
 @pytest.mark.parametrize(
