@@ -1561,6 +1561,8 @@ def test_word_lists_more_ways_to_notify_and_to_name_the_inf_treaty(extractor, te
         ("La Lettonie se retire de la Convention d'Ottawa sur les mines antipersonnel", "intent_announced"),
         # said to be official: the exit itself
         ("La Lettonia si ritira ufficialmente dalla Convenzione di Ottawa sulle mine antiuomo", "took_effect"),
+        # a past year makes the present a historic one: the exit itself
+        ("Le 10 janvier 2003, la Lettonie se retire de la Convention d'Ottawa sur les mines antipersonnel", "took_effect"),
         # further down the article, the present tense keeps the reading of an unstated stage
         ("Il governo si è riunito ieri. Il voto è atteso a breve. La Lettonia, del resto, si ritira dalla "
          "Convenzione di Ottawa sulle mine antiuomo.", "took_effect"),

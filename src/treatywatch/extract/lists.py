@@ -552,7 +552,7 @@ class ListExtraction:
         self.document_signed = False  # a law, decree or moratorium was signed: a later bare signature is its
         self.years = [(m.start(), int(m.group(1))) for m in YEAR_WRITTEN.finditer(article.text)]
         self.last_date: DateMention | None = None  # of the last dated act: "wówczas", "тогда" refer to it
-        self.in_lead = False  # the sentence read is the headline or the first sentence
+        self.in_lead = False  # the sentence read is the headline or the first sentence, and names no past year
 
     def run(self) -> list[Claim]:
         best: dict[tuple[str, str, str, str], Claim] = {}
@@ -560,7 +560,9 @@ class ListExtraction:
         spans = _sentences(self.article.text)
         lead_end = spans[min(1, len(spans) - 1)][1] if spans else 0  # the headline and the first sentence
         for start, end in spans:
-            self.in_lead = start < lead_end
+            # a year other than the publication's in the sentence makes its present tense a historic one
+            self.in_lead = start < lead_end and not any(
+                start <= at < end and (self.published is None or year < self.published.year) for at, year in self.years)
             for claim in self._sentence(start, end, last_states):
                 key = (claim.state, claim.treaty, claim.action, claim.modality)
                 if key not in best or _date_rank(claim) < _date_rank(best[key]) or _later_chamber(claim, best[key]):
