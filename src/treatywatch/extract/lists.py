@@ -572,8 +572,8 @@ class ListExtraction:
     def _sentence(self, start: int, end: int, last_states: list[str]) -> list[Claim]:
         text = self.article.text[start:end]
         hits = {cue: list(pattern.finditer(text)) for cue, pattern in self.wl.items() if not cue.startswith("_")}
-        # leaving under way, said officially, denouncing: cues not every language has
-        for cue in ("progressive", "formally", "denounce", "leave_present", "except"):
+        # leaving under way, denouncing, a withdrawal in the present: cues not every language has
+        for cue in ("progressive", "denounce", "leave_present"):
             hits.setdefault(cue, [])
         names = [(m.start - start, m.end - start) for m in self.treaties if start <= m.start < end]
         # "è diventata ufficialmente il trentunesimo membro della NATO", "est devenue le 31e membre", "ist Mitglied
