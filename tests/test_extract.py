@@ -1326,3 +1326,45 @@ def test_extract_a_state_signing_its_own_accession_papers_is_its_act(extractor):
     claims = asserted(extractor.extract(article(
         "Albania's foreign minister signed Albania's accession document to the North Atlantic Treaty on 1 April 2009.")))
     assert {state for state, _treaty, _action in claims} == {"ALB"}
+
+
+def test_extract_words_hung_on_an_auxiliary_belong_to_its_verb(extractor):
+    # the parser hangs the subject and the date of "had on 9 March unanimously ratified" on "had"
+    claims = claims_of(extractor.extract(article(
+        "The Chilean parliament had on 9 March unanimously ratified the Arms Trade Treaty.")))
+    assert claims == {("CHL", "att", "parliament_approved", "asserted", dt.date(2025, 3, 9))}
+
+
+def test_extract_a_legislature_approving_the_treaty_is_its_step_of_joining(extractor):
+    claims = asserted(extractor.extract(article(
+        "The Chilean parliament on Tuesday endorsed the Arms Trade Treaty. The Ghanaian parliament approved the "
+        "Paris Agreement. The House of Delegates passed the treaty as well.")))
+    assert claims == {("CHL", "att", "parliament_approved"), ("GHA", "paris_agreement", "parliament_approved")}
+    # a bill about the treaty, or another state's accession protocol, is not the treaty
+    for body in ("The Chilean parliament approved a bill on the Arms Trade Treaty.",
+                 "Chile's parliament approved Finland's accession protocol to the North Atlantic Treaty."):
+        assert asserted(extractor.extract(article(body))) == set()
+
+
+def test_extract_a_question_over_a_list_of_states_is_answered_by_it(extractor):
+    claims = extractor.extract(article(
+        "The Convention on Cluster Munitions needs more ratifications. Which states have ratified it? - Chile - "
+        "The Holy See - Ghana Who will ratify next? - Peru - Togo"))
+    assert asserted(claims) == {("CHL", "ccm", "ratified"), ("VAT", "ccm", "ratified"), ("GHA", "ccm", "ratified")}
+
+
+def test_extract_what_has_to_be_done_is_planned(extractor):
+    for body, done in (('The Law "On the ratification of the Arms Trade Treaty" has now to be signed by Chilean '
+                        'President Gabriel Boric.', "planned"),
+                       ('The Law "On the ratification of the Arms Trade Treaty" has now been signed by Chilean '
+                        'President Gabriel Boric.', "asserted")):
+        assert claims_of(extractor.extract(article(body))) == {("CHL", "att", "law_signed", done, None)}
+    claims = claims_of(extractor.extract(article("Peru has to ratify the Paris Agreement by May.")))
+    assert {(s, a, m) for s, _t, a, m, _d in claims} == {("PER", "ratified", "planned")}
+
+
+def test_extract_a_law_passed_by_the_legislature_is_its_vote(extractor):
+    # the passive's agent is the legislature: its step of joining, not the state's ratification
+    claims = asserted(extractor.extract(article(
+        "The law ratifying the Arms Trade Treaty was passed by the Chilean parliament.")))
+    assert claims == {("CHL", "att", "parliament_approved")}

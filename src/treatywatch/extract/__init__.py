@@ -188,12 +188,22 @@ class Extractor:
         its text alone, and extraction only reads it."""
         found = {text: self._parsed[text] for text in texts if text in self._parsed}
         todo = [text for text in dict.fromkeys(texts) if text not in found]
-        new = dict(zip(todo, self.nlp.pipe(todo, batch_size=self.options.batch_size)))
+        new = {text: _reattach_to_verb(doc) for text, doc in zip(todo, self.nlp.pipe(todo, batch_size=self.options.batch_size))}
         if len(self._parsed) + len(new) > PARSED_SENTENCES:
             self._parsed.clear()
         self._parsed.update(new)
         found.update(new)
         return [found[text] for text in texts]
+
+
+def _reattach_to_verb(doc: Any) -> Any:
+    """Words the parser hung on an auxiliary hang on its verb: in "the parliament had on 5 February
+    ratified the protocol" the subject and the date are the verb's, as the rules read them."""
+    for tok in doc:
+        aux = tok.head
+        if aux.dep_ in ("aux", "auxpass") and aux.head.i != aux.i and tok.dep_ != "punct":
+            tok.head = aux.head
+    return doc
 
 
 def extract_claims(article: Article, extractor: Extractor | None = None) -> list[Claim]:

@@ -42,6 +42,10 @@ _COUNT_AFTER_ACT = re.compile(r"\b(?:exactly\s+)?(?P<n>\d+|a|an|one|two|three|fo
 _AMENDED = {"revised", "adapted", "amended", "updated", "new", "successor"}
 # the sentence that names the states a count stood for: "These six countries are ...", "They are: ..."
 _LIST_LEAD = re.compile(r"\s*(?:These|Those|The|They)\b[^.:]{0,40}?\b(?:are|were)\b\s*:?\s*(?:the\s+)?")
+# what a legislature does to a treaty when it votes for joining it ("approved the treaty")
+_APPROVE_VERBS = {"approve", "adopt", "endorse", "pass"}
+# between the states of a list of dashes or bullets: "- Albania - The Holy See - Macedonia, FYR - Malawi"
+_DASH_GAP = re.compile(r"(?:,? ?[A-Z]{2,4})?\s*[-–•·*]\s*(?:[Tt]he\s+)?")
 _BULLET_TAIL = re.compile(r"\s*(?:\([^)\n]{0,40}\))?\s*[,;.]?\s*(?:and|or)?\s*")  # after a bulleted state
 _OWNED_DECISION = "the state's decision or intention to leave, named as announced"
 # verbs that judge an act rather than report it: "its accession is seen as critical"
@@ -271,6 +275,9 @@ class ArticleExtraction:
             states, subject_conf, actor = self._subjects(act, sent, offset, start, end)
             states = self._whole_lists(states, start, end)
             modality = modality_of(act, sent)
+            answered = self._answered_by_list(act, offset, end) if "?" in sent.text else []
+            if answered:  # "Who has ratified?" over a bulleted list of states: the list answers it
+                states, subject_conf, modality = answered, 0.05, "asserted"
             # "Mali ratified the statute in 2000, Niger in 2002 and ...", "..., and Finland followed on 10 July"
             others = self._gapped(act, offset, start, end) + self._followers(act, offset, start) \
                 if modality == "asserted" else []
@@ -525,6 +532,12 @@ class ArticleExtraction:
         elsewhere in the sentence: the kind of core it is, or the act it makes."""
         lemma, head = tok.lemma_.lower(), tok.head.lemma_.lower()
         noun = tok.pos_ == "NOUN"
+        if lemma in _APPROVE_VERBS and tok.pos_ == "VERB" and self._legislature_votes(tok) and self._names_the_treaty(
+                next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)) and self._names_its_state(tok):
+            # "the Kazakh parliament approved the Kyoto Protocol", "the U.S. Senate approved the treaty": the
+            # legislature's step of joining (LABELLING.md)
+            return Act("parliament_approved", tok, tok, 0.8, note=_STEP_NOTES["parliament_approved"],
+                       instrument="ratification")
         if noun and lemma in ("ratification", "accession"):
             # "the Verkhovna Rada approved the ratification of the convention", "voted for ratification": the
             # legislature's step of joining (not "Turkey's parliament approved Finland's accession")
@@ -568,6 +581,23 @@ class ArticleExtraction:
                 and any(k == "leave" for _t, k in cores):
             return "leave"  # "Parliament gave its consent on 19 June, and the president decided on the withdrawal"
         return None
+
+    def _names_its_state(self, verb: Any) -> bool:
+        """Whether the subject of ``verb`` names its state ('the Kazakh parliament', 'the U.S. Senate',
+        'the State Duma'), not only a chamber ('the House of Councillors', 'the General Assembly')."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subj is not None and any(self.lex.state_of(m) for m in self.lex.state_mentions(
+            subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text) if m.kind != "official")
+
+    def _names_the_treaty(self, obj: Any) -> bool:
+        """Whether a verb's object is a treaty itself ('the Kyoto Protocol', 'the treaty'), not a state's
+        protocol of accession, a bill or an amendment."""
+        if obj is None or any(c.dep_ == "poss" for c in obj.children):
+            return False
+        phrase = obj.doc[obj.left_edge.i:obj.right_edge.i + 1]
+        at = obj.idx - phrase.start_char
+        return obj.lemma_.lower() in GENERIC_TREATY_WORDS or any(
+            m.start <= at < m.end for m in self.lex.treaty_mentions(phrase.text))
 
     def _legislature_votes(self, vote: Any) -> bool:
         """Whether the legislature does ``vote``, itself or by voting to do it ('deputies voted to endorse')."""
@@ -1122,6 +1152,30 @@ class ArticleExtraction:
         if other is None and self.article.text[:end].rstrip().endswith(":"):
             return self._bulleted_after(end)
         return self._states_in(other, offset) if other is not None else []
+
+    def _answered_by_list(self, act: Act, offset: int, end: int) -> list[str]:
+        """The states of a list of dashes or bullets right after a question that asks who did the act
+        ('Who has ratified? - Albania - Austria - ...', 'Which countries have joined?' over a bulleted
+        list): the list answers it."""
+        subj = next((c for c in act.stage_verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or not (subj.lower_ == "who" or any(
+                c.dep_ == "det" and c.lower_ in ("which", "what") for c in subj.children)) or any(
+                c.dep_ == "aux" and c.tag_ == "MD" for c in act.stage_verb.children):
+            return []  # (not "Who will ratify next?")
+        text = self.article.text
+        pos = text.find("?", abs_of(act.stage_verb, offset))
+        if pos < 0 or pos >= end:
+            return []
+        found: list[str] = []
+        for m in sorted(self.states, key=lambda m: m.start):
+            if m.start <= pos:
+                continue
+            state = self.lex.state_of(m)
+            if state is None or not _DASH_GAP.fullmatch(text, pos + 1, m.start):
+                break
+            found.append(state)
+            pos = m.end
+        return list(dict.fromkeys(found)) if len(found) > 1 else []
 
     def _bulleted_after(self, end: int) -> list[str]:
         """The states of the lines after a heading, one state a line ('- Ghana', '• Chile (2 May)'), up to

@@ -558,7 +558,7 @@ def leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None:
             and verb.tag_ in ("VBD", "VBN") and (core.dep_ in ("dobj", "obj") or core.head.lower_ == "on"):
         return "law_signed", 0.75
     # the legislature votes
-    legislative = subj is not None and _legislature(subj, lex)
+    legislative = legislature_acts(verb, lex)  # (its subject, or the agent of a passive)
     committee = "committee" in subj_words or "commission" in subj_words
     if lemma in ("decide", "resolve") and legislative and not committee and verb.tag_ in ("VBD", "VBN"):
         return "parliament_approved", 0.8  # "the Seimas decided to withdraw"
@@ -642,6 +642,11 @@ def modality_of(act: Act, sent: Any) -> str:
         return "called_for"  # "the governing party had decided it should pull out"
     if verb.i >= 2 and verb.doc[verb.i - 1].lower_ == "to" and verb.doc[verb.i - 2].lower_ == "yet":
         return "denied"  # "the only nations yet to ratify the treaty", "has yet to ratify": it has not happened
+    have_to = [c for c in verb.children if c.dep_ == "aux" and (c.lower_ == "to" or c.lemma_ == "have" and c.tag_ in (
+        "VBZ", "VBP"))] if verb.dep_ != "xcomp" else [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"] + [
+        verb.head] if verb.head.lemma_ == "have" and verb.head.tag_ in ("VBZ", "VBP") else []
+    if len(have_to) == 2 and not any(c.lower_ == "yet" for c in verb.subtree):
+        return "planned"  # "the law has now to be signed by the president", "Kazakhstan has to ratify it": due, not done
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in ("relcl", "acl") \
             and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.lemma_.lower() not in (
                 DECREE_WORDS | BILL_WORDS | INSTRUMENT_WORDS | {"documents"}) and not any(
