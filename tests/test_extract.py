@@ -1368,3 +1368,18 @@ def test_extract_a_law_passed_by_the_legislature_is_its_vote(extractor):
     claims = asserted(extractor.extract(article(
         "The law ratifying the Arms Trade Treaty was passed by the Chilean parliament.")))
     assert claims == {("CHL", "att", "parliament_approved")}
+
+
+def test_extract_states_in_brackets_after_a_counted_act_did_it(extractor):
+    claims = asserted(extractor.extract(article(
+        "By Friday, three members of the Council of Europe had notified derogations from the European Convention on "
+        "Human Rights (Latvia, Georgia and Romania). Two states have signed the Mine Ban Treaty but not ratified it "
+        "(Tonga and Palau). Two states signed the Arms Trade Treaty (Chile did so in 2013).")))
+    assert claims == {("LVA", "echr", "suspended"), ("GEO", "echr", "suspended"), ("ROU", "echr", "suspended"),
+                      ("TON", "apmbc", "signed"), ("PLW", "apmbc", "signed")}
+
+
+def test_extract_states_a_clause_describes_include_are_named_by_the_object(extractor):
+    claims = asserted(extractor.extract(article(
+        "Nations that have lately joined the Open Skies Treaty include Finland, Sweden and Latvia.")))
+    assert claims == {("FIN", "open_skies", "acceded"), ("SWE", "open_skies", "acceded"), ("LVA", "open_skies", "acceded")}

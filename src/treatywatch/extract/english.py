@@ -1146,9 +1146,12 @@ class ArticleExtraction:
         latest countries to ratify', 'The states that ratified today are:' over a bulleted list: the states
         a copula equates with the countries a clause describes."""
         if noun.lemma_.lower() not in ("country", "state", "nation", "signatory", "member", "party", "one") \
-                or noun.dep_ not in ("nsubj", "attr") or noun.head.lemma_ not in ("be", "become"):
+                or noun.dep_ not in ("nsubj", "attr") or noun.head.lemma_ not in ("be", "become", "include") \
+                or noun.head.lemma_ == "include" and noun.dep_ != "nsubj":
             return []
-        other = next((c for c in noun.head.children if c.dep_ == ("attr" if noun.dep_ == "nsubj" else "nsubj")), None)
+        # ("Nations that have recently joined it include A, B and C": the object names them)
+        wanted = ("dobj", "obj") if noun.head.lemma_ == "include" else ("attr",) if noun.dep_ == "nsubj" else ("nsubj",)
+        other = next((c for c in noun.head.children if c.dep_ in wanted), None)
         if other is None and self.article.text[:end].rstrip().endswith(":"):
             return self._bulleted_after(end)
         return self._states_in(other, offset) if other is not None else []
@@ -1225,14 +1228,16 @@ class ArticleExtraction:
     def _colon_list(self, verb: Any, offset: int, end: int) -> list[str]:
         """The states listed after a colon that ends the clause, '...: Burundi and the Philippines.', or set
         off by dashes after it, 'Two countries have signed but not ratified it - Burma and Israel - while ...';
-        not a list after a later clause with a subject of its own ('..., while four have not: A, B')."""
-        for mark in [t for t in verb.sent if t.i > verb.i and t.text in (":", "—", "–", "--")]:
+        in brackets, 'Two have signed it but not ratified (Chad and Haiti).'; not a list after a later clause
+        with a subject of its own ('..., while four have not: A, B')."""
+        for mark in [t for t in verb.sent if t.i > verb.i and t.text in (":", "—", "–", "--", "(")]:
             if any(v.i < mark.i and v.i != verb.i and v not in verb.conjuncts and v.pos_ in ("VERB", "AUX")
                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) for v in verb.sent if v.i > verb.i):
                 return []
             pos = abs_of(mark, offset) + len(mark.text)
+            close = ")" if mark.text == "(" else mark.text
             stop = end if mark.text == ":" else next(
-                (abs_of(t, offset) for t in verb.sent if t.i > mark.i and t.text == mark.text), end)
+                (abs_of(t, offset) for t in verb.sent if t.i > mark.i and t.text == close), end)
             names = [m for m in self.states if pos <= m.start < stop and m.kind in ("name", "alias")]
             if not names:
                 continue
