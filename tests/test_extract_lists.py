@@ -1628,3 +1628,18 @@ def test_word_lists_a_passive_beside_the_members_is_no_joining(extractor):
 )
 def test_word_lists_freezing_participation_is_suspending(extractor, text, lang):
     assert ("RUS", "suspended", "asserted") in {(s, a, m) for s, a, m, _ in claims_of(extractor, text, lang)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list set off by dashes names the counted agent of the act before it; the relative clause after it
+        # counts other states, none of them named
+        "Il Trattato sul commercio delle armi è stato finora ratificato da quattro paesi — Cile, Guaiana, Perù, "
+        "Ghana — dei 130 che lo avevano firmato.",
+        "Le Traité sur le commerce des armes est ratifié par quatre pays — Chili, Guyana, Pérou, Ghana — "
+        "des 130 qui l'avaient signé.",
+    ],
+)
+def test_word_lists_a_list_set_off_by_dashes_names_the_counted_agent(extractor, text):
+    assert _asserted(extractor, text) == {(s, "att", "ratified") for s in ("CHL", "GUY", "PER", "GHA")}

@@ -221,6 +221,8 @@ _AGENT = re.compile(r"\w+(?:\s+\w+){0,3}\s+(?:(?:por|par|da|dal|dalla|von|przez)
 _GLUED_STOP = re.compile(r"(?<=[^\W\d_A-ZА-ЯЁІЇЄ]{3})\.(?=[A-ZА-ЯЁІЇЄ][^\W\d_A-ZА-ЯЁІЇЄ])")
 # a participle with an agent that is not a named state: "la Convenzione, firmata da 30 paesi", "firmado en 1987
 # por las dos potencias" (a date or place between)
+# a number a relative clause describes: "sui 58 che l'hanno firmato", "des 58 qui l'ont signé"
+_COUNT = re.compile(r"\b\d{1,3},?\s+(?:che|qui|que|die|welche|które|которые|які)\b", re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"\w+(?:\s+(?:en|in|im|w|в|у|a|à|le|el|il|nel|am)\s+\w+){0,2}"
                          r"\s+(?:por|par|da|dal|dalla|dall['’]|von|przez)\s", re.IGNORECASE)
 # between an act's noun and the state it belongs to: "adhésion de la Finlande", "przystąpienia Polski"
@@ -775,7 +777,9 @@ class ListExtraction:
                     local["leave"] = hits["leave"]  # "Ihr Austritt ..., ist ... wirksam geworden"
                 act, st, at = self._action(local)
                 # "la Convenzione, firmata da 30 paesi": a participle whose agent is no name states no act
-                unnamed = _PASSIVE_BY.match(text, at) is not None and not any(m.start > at for m in ch.names)
+                # (unless a list set off by a dash or a colon names them: "ratificato da dieci paesi — A, B, ... —")
+                unnamed = _PASSIVE_BY.match(text, at) is not None and not any(m.start > at for m in ch.names) \
+                    and not (text[ch.s:ch.e].rstrip()[-1:] in "—–:" and i + 1 < len(chunks) and chunks[i + 1].names and chunks[i + 1].terse)
                 if act == "notified" and hits["suspend"] and not hits["leave"]:
                     continue  # "повідомила Генерального секретаря, що ... для відступу": the notice of a derogation
                 if act is not None and st >= 0.6 and not unnamed:
@@ -800,7 +804,7 @@ class ListExtraction:
                         pending_dates = []
                         continue
                     later = [m for m in mentions if m.start >= ch.e]  # "da Obama | e Medvedev": an agent list goes on
-                    states = pending + self._subjects(ch.names, at, [], text, later)
+                    states = pending + self._subjects(ch.names, at, [], text, later) or self._set_off(chunks, i, text)
                     listed = self._including(mentions, at, hits, text)
                     if states and listed and set(states) < set(listed):
                         states = listed  # "... Etats l'ont ratifié dont A, B, C et D": the whole list
@@ -811,7 +815,9 @@ class ListExtraction:
                             # before the list are its states' too, unless counted apart ("von 183 Staaten unterzeichnet")
                             if not earlier.states and not (counted and counted.search(text, earlier.s, earlier.e)):
                                 earlier.states = states
-                    if not states:
+                    if not states and _COUNT.search(text, ch.s, at):
+                        pass  # "... sui 58 che l'hanno firmato": the states counted there, none named
+                    elif not states:
                         # "Наступною стане Польща, яка ... повідомила ООН": the state named before
                         states = frames[-1].states if frames else self._subjects(
                             [m for m in mentions if m.end <= ch.s], at, last_states, text)
@@ -865,6 +871,20 @@ class ListExtraction:
         if action in JOINING and (before := self._after_list(names, cue_at, text)):
             frames.append(_Frame(0, chunks[-1].e, action, strength, cue_at, before, []))
         return frames
+
+    def _set_off(self, chunks: list[_Chunk], i: int, text: str) -> list[str]:
+        """The states of a list a dash or a colon sets off right after the act of ``chunks[i]``, when it names
+        no actor itself: "ratificato da dieci paesi — A, B, ..., J — sui 58 che l'hanno firmato"."""
+        if text[chunks[i].s:chunks[i].e].rstrip()[-1:] not in ("—", "–", ":"):
+            return []
+        found: list[str] = []
+        for ch in chunks[i + 1:]:
+            if not ch.terse or not ch.names or any(ch.hits.get(c) for c in CORE):
+                break
+            found += [x for m in ch.names if m.kind != "official" for x in self._codes(m)]
+            if text[ch.s:ch.e].rstrip()[-1:] in ("—", "–"):
+                break
+        return list(dict.fromkeys(found))
 
     def _including(self, names: list[Mention], cue_at: int, hits: dict[str, list[re.Match[str]]], text: str) -> list[str]:
         """The states an "including" list names after an act with no named subject: "73 haben ihn
