@@ -1643,3 +1643,26 @@ def test_word_lists_freezing_participation_is_suspending(extractor, text, lang):
 )
 def test_word_lists_a_list_set_off_by_dashes_names_the_counted_agent(extractor, text):
     assert _asserted(extractor, text) == {(s, "att", "ratified") for s in ("CHL", "GUY", "PER", "GHA")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "day"),
+    [
+        # the announcement, in a participle or a relative clause beside the exit, is an act of its own
+        ("L'uscita del Giappone dal Trattato sul commercio delle armi, annunciata il 3 marzo, è entrata in vigore "
+         "oggi.", "it", dt.date(2025, 3, 3)),
+        ("Annoncé le 3 mars, le retrait du Japon du Traité sur le commerce des armes est devenu effectif "
+         "aujourd'hui.", "fr", dt.date(2025, 3, 3)),
+    ],
+)
+def test_word_lists_an_exit_announced_before_it_took_effect(extractor, text, lang, day):
+    got = claims_of(extractor, text, lang)
+    assert ("JPN", "intent_announced", "asserted", day) in got and ("JPN", "took_effect", "asserted", dt.date(
+        2025, 8, 27)) in got
+
+
+def test_word_lists_reporting_an_exit_is_no_announcement(extractor):
+    # "a annoncé le ministère": who reports the exit, not an announcement of it
+    got = claims_of(extractor, "Le retrait du Japon du Traité sur le commerce des armes est devenu effectif "
+                               "aujourd'hui, a annoncé le ministère japonais.", "fr")
+    assert {a for _s, a, _m, _d in got} == {"took_effect"}

@@ -222,6 +222,8 @@ _GLUED_STOP = re.compile(r"(?<=[^\W\d_A-ZА-ЯЁІЇЄ]{3})\.(?=[A-ZА-ЯЁІЇ�
 # a participle with an agent that is not a named state: "la Convenzione, firmata da 30 paesi", "firmado en 1987
 # por las dos potencias" (a date or place between)
 # a number a relative clause describes: "sui 58 che l'hanno firmato", "des 58 qui l'ont signé"
+# a relative pronoun: "una decisión que el presidente anunció", "la decisione che il governo ha annunciato"
+_RELATIVE = re.compile(r"\b(?:que|qui|che|cui|die|der|das|den|welche\w*|któr\w+|котор\w+|як\w+)\b", re.IGNORECASE)
 _COUNT = re.compile(r"\b\d{1,3},?\s+(?:che|qui|que|die|welche|które|которые|які)\b", re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"\w+(?:\s+(?:en|in|im|w|в|у|a|à|le|el|il|nel|am)\s+\w+){0,2}"
                          r"\s+(?:por|par|da|dal|dalla|dall['’]|von|przez)\s", re.IGNORECASE)
@@ -851,7 +853,14 @@ class ListExtraction:
         states = self._subjects(names, who_at, last_states, text)
         if not states:
             return []
+        announced = self._announced_apart(chunks, hits, cue_at, text) if action in ("took_effect", "notified") else None
+        if announced is not None:
+            left = [d for d in left if d not in announced.dates]
         frames.append(_Frame(0, chunks[-1].e, action, strength, cue_at, states, left))
+        if announced is not None:
+            # "Il recesso, annunciato un anno fa, entra in vigore oggi": the announcement is an act of its own
+            frames.append(_Frame(0, chunks[-1].e, "intent_announced", 0.7, announced.hits["announce"][0].start(),
+                                 states, announced.dates))
         if action in ("deratified", "suspended") and (hits["law"] or action == "deratified"):
             # "the Rada passed a law suspending the convention": the vote and the signature are acts too;
             # "the senators approved the revocation of the ratification": the vote
@@ -871,6 +880,24 @@ class ListExtraction:
         if action in JOINING and (before := self._after_list(names, cue_at, text)):
             frames.append(_Frame(0, chunks[-1].e, action, strength, cue_at, before, []))
         return frames
+
+    @staticmethod
+    def _announced_apart(chunks: list[_Chunk], hits: dict[str, list[re.Match[str]]], cue_at: int,
+                         text: str) -> _Chunk | None:
+        """The clause that says when the exit, in effect or notified in another clause, was announced: "Il
+        recesso, annunciato un anno fa, entra in vigore", "une décision que le président avait annoncée en mars"."""
+        if not hits["announce"] or hits["negation"]:
+            return None
+        own = next((ch for ch in chunks if ch.s <= cue_at < ch.e), None)
+        for ch in chunks:
+            if ch is own or not ch.hits["announce"] or any(
+                    ch.hits.get(c) for c in ("leave", "effect", "notify", "ratify", "accede", "sign", "suspend")):
+                continue
+            # a participle that opens its clause, or a relative clause (not "a annoncé le ministère", reporting)
+            before = text[ch.s:ch.hits["announce"][0].start()]
+            if not before.strip(" ,;:—–-\"'«»“”") or _RELATIVE.search(before):
+                return ch
+        return None
 
     def _set_off(self, chunks: list[_Chunk], i: int, text: str) -> list[str]:
         """The states of a list a dash or a colon sets off right after the act of ``chunks[i]``, when it names
