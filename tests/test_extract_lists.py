@@ -1666,3 +1666,21 @@ def test_word_lists_reporting_an_exit_is_no_announcement(extractor):
     got = claims_of(extractor, "Le retrait du Japon du Traité sur le commerce des armes est devenu effectif "
                                "aujourd'hui, a annoncé le ministère japonais.", "fr")
     assert {a for _s, a, _m, _d in got} == {"took_effect"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # plans to leave announced, not an exit ("uscirà": a future exit, beside a treaty that entered into force)
+        ("Il presidente argentino ha annunciato che l'Argentina uscirà dall'Accordo di Parigi, un patto entrato in "
+         "vigore nel 2016.", "it"),
+        ("Il governo ha comunicato la decisione dell'Argentina di ritirarsi dall'Accordo di Parigi.", "it"),
+        ("Der argentinische Präsident bekräftigte seine Ankündigung, Argentinien aus dem Pariser Abkommen "
+         "zurückzuziehen.", "de"),
+        ("Президент Аргентины заявил о планах выйти из Парижского соглашения.", "ru"),
+        ("Президент Аргентини заявив про плани вийти з Паризької угоди.", "uk"),
+    ],
+)
+def test_word_lists_plans_announced_are_no_exit(extractor, text, lang):
+    got = {(s, a, m) for s, a, m, _d in claims_of(extractor, text, lang)}
+    assert ("ARG", "intent_announced", "asserted") in got and ("ARG", "took_effect", "asserted") not in got, got

@@ -775,6 +775,9 @@ class ListExtraction:
         for i, ch in enumerate(chunks):
             if any(ch.hits.get(c) for c in CORE):
                 local = {k: (ch.hits[k] if k in LOCAL_CUES else v) for k, v in hits.items()}
+                if ch.hits["effect"] and not any(ch.hits.get(c) for c in CORE if c != "effect") and any(
+                        ch.s <= h.start() < ch.hits["effect"][0].start() for h in hits["generic_treaty"]):
+                    continue  # "..., un patto entrato in vigore nel 2016": the treaty's own entry into force
                 if ch.hits["effect"]:
                     local["leave"] = hits["leave"]  # "Ihr Austritt ..., ist ... wirksam geworden"
                 act, st, at = self._action(local)
