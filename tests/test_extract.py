@@ -1383,3 +1383,27 @@ def test_extract_states_a_clause_describes_include_are_named_by_the_object(extra
     claims = asserted(extractor.extract(article(
         "Nations that have lately joined the Open Skies Treaty include Finland, Sweden and Latvia.")))
     assert claims == {("FIN", "open_skies", "acceded"), ("SWE", "open_skies", "acceded"), ("LVA", "open_skies", "acceded")}
+
+
+@pytest.mark.parametrize(("body", "state", "treaty", "action", "modality"), [
+    # a call inside a reported condition, no announcement
+    ("A Chilean senator said that if talks fail, Chile should withdraw from the Arms Trade Treaty.",
+     "CHL", "att", "intent_announced", "called_for"),
+    # no intention of joining: it has not happened
+    ("Peru has no intention of joining the Treaty on the Prohibition of Nuclear Weapons.",
+     "PER", "tpnw", "acceded", "denied"),
+    # a present perfect after 'after' waits for the act
+    ("New rules are being drafted for the Arms Trade Treaty to apply after Peru has ratified it.",
+     "PER", "att", "ratified", "hypothetical"),
+])
+def test_extract_calls_refusals_and_awaited_acts_are_not_asserted(extractor, body, state, treaty, action, modality):
+    claims = {(c.state, c.treaty, c.action, c.modality) for c in extractor.extract(article(body))}
+    assert claims == {(state, treaty, action, modality)}
+
+
+def test_extract_generic_states_and_leaving_someone_somewhere_are_no_acts(extractor):
+    claims = asserted(extractor.extract(article(
+        "Peru has ratified the Convention on Certain Conventional Weapons. States ratify its protocols one by one. "
+        "Peru announced that it will accede to the Arms Trade Treaty, which would leave Chile as the last state "
+        "of the region outside it.")))
+    assert claims == {("PER", "ccw", "ratified")}

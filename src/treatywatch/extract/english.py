@@ -1035,6 +1035,10 @@ class ArticleExtraction:
                 if listed_after:
                     return listed_after, 0.05, actor  # "Only two countries have ever left the court: Burundi and ..."
                 return [], 0.0, actor  # "a withdrawal takes effect six months after...": a rule, not an act
+            if subj is not None and subj.tag_ == "NNS" and subj.lemma_.lower() in ("state", "country", "nation", "party") \
+                    and verb.tag_ == "VBP" and not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound")
+                                                       for c in subj.children):
+                return [], 0.0, actor  # "States ratify each protocol separately": how it works, no act
             if subj is not None and subj.lower_ == "they":
                 main = next((c for c in verb.sent.root.children if c.dep_ == "nsubj"), None)
                 numbered = self._numbered_states(main, offset, start) if main is not None and main.i != subj.i else []

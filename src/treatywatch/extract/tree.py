@@ -81,6 +81,8 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
         if lemma == "leave" and any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.text.islower() and c.lemma_.lower() not in
                                     GENERIC_TREATY_WORDS | {"court", "bloc", "union"} for c in tok.children):
             return None  # "as it left the organisation": not the treaty
+        if lemma == "leave" and any(c.dep_ in ("dobj", "obj") and c.ent_type_ == "GPE" for c in tok.children):
+            return None  # "which would leave India and Israel as the only states outside": no one leaves
         if lemma == "withdraw" and any(c.dep_ in ("dobj", "obj", "nsubjpass") and c.lemma_.lower() in INSTRUMENT_WORDS
                                        for c in tok.children):
             return None  # "while the notice can still be withdrawn": retracting the notice, not leaving
@@ -703,6 +705,9 @@ def modality_of(act: Act, sent: Any) -> str:
             return "denied"  # "the Senate voted down ratification"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "before", "until", "once") for c in kids):
             return "hypothetical"  # conditions and time references ("before the withdrawal became effective")
+        if any(c.dep_ == "mark" and c.lower_ == "after" for c in kids) and any(
+                c.dep_ == "aux" and c.lower_ in ("has", "have") for c in kids):
+            return "hypothetical"  # "to prepare for the treaty after Thailand has ratified it": not yet done
         if not act.intent and v.dep_ == "xcomp" and v.head.pos_ == "ADJ" and v.head.lemma_.lower() in READINESS:
             return "planned"  # "the government is willing to ratify", "ready to sign": a readiness, not the act
         auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
@@ -713,6 +718,8 @@ def modality_of(act: Act, sent: Any) -> str:
                 return "hypothetical"  # "officials are considering leaving", "weighing whether to leave"
             if auxes & {"could", "may", "might", "can", "ca"} or ("would" in auxes and v.dep_ in ("relcl", "acl")):
                 return "hypothetical"  # "draft legislation that would take Estonia out"
+            if i == 0 and auxes & {"should", "ought", "must"}:
+                return "called_for"  # "an MP said Britain should withdraw": a call, no announcement
             if i > 0 and lemma in PLANNED and chain[i - 1].dep_ in ("xcomp", "ccomp") and lemma not in INTENT_VERBS:
                 return "planned"  # "parliament is expected to decide"
             if i > 0 and lemma == "report" and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX
@@ -743,6 +750,9 @@ def modality_of(act: Act, sent: Any) -> str:
     head = act.core.head
     if act.core.dep_ in ("acl", "xcomp") and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return "denied"  # "the government has no plans to leave the convention"
+    if act.core.dep_ == "pcomp" and head.lower_ == "of" and head.head.lemma_.lower() in _PROSPECT_NOUNS | {
+            "desire", "wish"} and any(c.dep_ == "det" and c.lower_ == "no" for c in head.head.children):
+        return "denied"  # "has no intention of joining the treaty"
     if not act.intent and act.stage_verb.i == clause_verb(act.core).i and (
             act.core.dep_ in ("acl", "xcomp") or act.core.dep_ == "advcl" and head.pos_ == "NOUN") \
             and head.lemma_.lower() in _PROSPECT_NOUNS:
