@@ -1407,3 +1407,9 @@ def test_extract_generic_states_and_leaving_someone_somewhere_are_no_acts(extrac
         "Peru announced that it will accede to the Arms Trade Treaty, which would leave Chile as the last state "
         "of the region outside it.")))
     assert claims == {("PER", "ccw", "ratified")}
+
+
+def test_extract_countries_such_as_or_like_name_the_states_that_acted(extractor):
+    claims = asserted(extractor.extract(article(
+        "Countries such as Chile and Peru have ratified the Arms Trade Treaty. Nations like Ghana signed it too.")))
+    assert claims == {("CHL", "att", "ratified"), ("PER", "att", "ratified"), ("GHA", "att", "signed")}

@@ -1684,3 +1684,16 @@ def test_word_lists_reporting_an_exit_is_no_announcement(extractor):
 def test_word_lists_plans_announced_are_no_exit(extractor, text, lang):
     got = {(s, a, m) for s, a, m, _d in claims_of(extractor, text, lang)}
     assert ("ARG", "intent_announced", "asserted") in got and ("ARG", "took_effect", "asserted") not in got, got
+
+
+def test_word_lists_a_name_with_a_conjunction_stays_in_its_list(extractor):
+    # "Bosnia y Herzegovina": the "y" in a state's name does not end the list
+    got = _asserted(extractor, "Han firmado el Tratado sobre el Comercio de Armas estos países: Chile, Bosnia y "
+                               "Herzegovina, Perú y Ghana.")
+    assert got == {(s, "att", "signed") for s in ("CHL", "BIH", "PER", "GHA")}
+
+
+def test_word_lists_the_nth_country_in_the_world_to_ratify_after_others(extractor):
+    got = _asserted(extractor, "Il Cile è stato il terzo paese al mondo a ratificare il Trattato sul commercio delle "
+                               "armi, dopo Antigua e Guyana.")
+    assert got == {(s, "att", "ratified") for s in ("CHL", "ATG", "GUY")}

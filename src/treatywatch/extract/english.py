@@ -1035,6 +1035,9 @@ class ArticleExtraction:
                 if listed_after:
                     return listed_after, 0.05, actor  # "Only two countries have ever left the court: Burundi and ..."
                 return [], 0.0, actor  # "a withdrawal takes effect six months after...": a rule, not an act
+            if subj is not None and subj.tag_ == "NNS" and subj.lemma_.lower() in ("state", "country", "nation") \
+                    and (named := self._named_among(subj, offset)):
+                return named, 0.05, actor  # "Countries such as Turkey and Poland have withdrawn"
             if subj is not None and subj.tag_ == "NNS" and subj.lemma_.lower() in ("state", "country", "nation", "party") \
                     and verb.tag_ == "VBP" and not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound")
                                                        for c in subj.children):
@@ -1269,11 +1272,12 @@ class ArticleExtraction:
         return list(dict.fromkeys(str(self.lex.state_of(m)) for m in run if self.lex.state_of(m)))
 
     def _named_among(self, subj: Any, offset: int) -> list[str]:
-        """'A dozen governments, including Ghana and Kenya, have signed': the states a subject that only counts names
-        among its members ('including', 'among them')."""
+        """'A dozen governments, including Ghana and Kenya, have signed', 'countries such as Chile and Peru': the states
+        a subject that only counts or describes names among its members ('including', 'among them', 'such as', 'like')."""
         found: list[str] = []
         for c in subj.children:
-            if c.dep_ == "prep" and c.lower_ == "including" or c.dep_ == "appos" and any(
+            if c.dep_ == "prep" and (c.lower_ in ("including", "like") or c.lower_ == "as" and any(
+                    g.lower_ == "such" for g in c.children)) or c.dep_ == "appos" and any(
                     g.lower_ == "among" for g in c.children):
                 found += [s for g in c.children if g.dep_ in ("pobj", "appos") for s in self._states_in(g, offset)]
         self.examples.update(found)

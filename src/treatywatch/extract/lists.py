@@ -21,6 +21,7 @@ import datetime as dt
 import functools
 import json
 import re
+from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
@@ -252,9 +253,11 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _clauses(text: str, breaks: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Spans of ``text`` cut after commas, semicolons and colons and before conjunctions."""
-    cuts = sorted({m.end() for m in _PUNCT_BREAK.finditer(text)} | {m.start() for m in breaks.finditer(text)})
+def _clauses(text: str, breaks: re.Pattern[str], names: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Spans of ``text`` cut after commas, semicolons and colons and before conjunctions, never inside
+    one of ``names`` ("Bosnia y Herzegovina", "Antigua e Barbuda")."""
+    cuts = sorted(c for c in {m.end() for m in _PUNCT_BREAK.finditer(text)} | {m.start() for m in breaks.finditer(text)}
+                  if not any(a < c < b for a, b in names))
     spans, s = [], 0
     for c in cuts:
         if c > s:
@@ -624,7 +627,8 @@ class ListExtraction:
         hits["suspend"] = [h for h in hits["suspend"] if not any(-80 < t.start() - h.start() < 40 for t in hits["talks"])]
         hits["notify"] = [h for h in hits["notify"] if not _REPORTING.match(text, h.end())
                           and not any(r.start() <= h.start() <= r.end() + 60 for r in hits["reported"])]
-        chunks = [self._chunk(s, e, text, hits, mentions, dates) for s, e in _clauses(text, self.wl["_breaks"])]
+        chunks = [self._chunk(s, e, text, hits, mentions, dates) for s, e in _clauses(
+            text, self.wl["_breaks"], [(m.start, m.end) for m in mentions])]
         out = []
         for frame in self._frames(chunks, hits, mentions, last_states, text):
             treaty = self._treaty(start, end, frame.cue_at, hits, frame.action)
