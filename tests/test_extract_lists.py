@@ -1697,3 +1697,17 @@ def test_word_lists_the_nth_country_in_the_world_to_ratify_after_others(extracto
     got = _asserted(extractor, "Il Cile è stato il terzo paese al mondo a ratificare il Trattato sul commercio delle "
                                "armi, dopo Antigua e Guyana.")
     assert got == {(s, "att", "ratified") for s in ("CHL", "ATG", "GUY")}
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        # two acts of joining, one conjunction, one list of states: both acts are theirs
+        ("Traktat o handlu bronią został podpisany i ratyfikowany przez Chile, Peru i Ghanę.", ("CHL", "PER", "GHA")),
+        ("Договір про торгівлю зброєю підписали і ратифікували - Чилі, Перу і Гана.", ("CHL", "PER", "GHA")),
+        ("Le Traité sur le commerce des armes a été signé et ratifié par le Chili et le Pérou.", ("CHL", "PER")),
+        ("Il Cile ha firmato e ratificato il Trattato sul commercio delle armi.", ("CHL",)),
+    ],
+)
+def test_word_lists_two_coordinated_acts_of_joining(extractor, text, states):
+    assert _asserted(extractor, text) == {(s, "att", a) for s in states for a in ("signed", "ratified")}

@@ -223,6 +223,8 @@ _GLUED_STOP = re.compile(r"(?<=[^\W\d_A-ZА-ЯЁІЇЄ]{3})\.(?=[A-ZА-ЯЁІЇ�
 # a participle with an agent that is not a named state: "la Convenzione, firmata da 30 paesi", "firmado en 1987
 # por las dos potencias" (a date or place between)
 # a number a relative clause describes: "sui 58 che l'hanno firmato", "des 58 qui l'ont signé"
+# between two coordinated act words: "signé et ratifié", "podpisany i ratyfikowany"
+_AND = re.compile(r"\s+(?:and|et|e|y|und|i|и|і|й|та|oraz)\s+", re.IGNORECASE)
 # a relative pronoun: "una decisión que el presidente anunció", "la decisione che il governo ha annunciato"
 _RELATIVE = re.compile(r"\b(?:que|qui|che|cui|die|der|das|den|welche\w*|któr\w+|котор\w+|як\w+)\b", re.IGNORECASE)
 _COUNT = re.compile(r"\b\d{1,3},?\s+(?:che|qui|que|die|welche|które|которые|які)\b", re.IGNORECASE)
@@ -630,7 +632,7 @@ class ListExtraction:
         chunks = [self._chunk(s, e, text, hits, mentions, dates) for s, e in _clauses(
             text, self.wl["_breaks"], [(m.start, m.end) for m in mentions])]
         out = []
-        for frame in self._frames(chunks, hits, mentions, last_states, text):
+        for frame in self._coordinated(self._frames(chunks, hits, mentions, last_states, text), hits, text):
             treaty = self._treaty(start, end, frame.cue_at, hits, frame.action)
             if treaty is None:
                 continue
@@ -887,6 +889,26 @@ class ListExtraction:
         if action in JOINING and (before := self._after_list(names, cue_at, text)):
             frames.append(_Frame(0, chunks[-1].e, action, strength, cue_at, before, []))
         return frames
+
+    @staticmethod
+    def _coordinated(frames: list[_Frame], hits: dict[str, list[re.Match[str]]], text: str) -> list[_Frame]:
+        """Two acts of joining said of the same states with a conjunction between their words ("signé et
+        ratifié par", "підписали і ратифікували", "firmato e ratificato"): the other act is theirs too."""
+        def word_end(at: int) -> int:
+            word = re.match(r"\w+", text[at:])
+            return at + (word.end() if word is not None else 0)
+
+        out = list(frames)
+        for frame in frames:
+            if frame.action not in JOINING:
+                continue
+            for cue, action in (("ratify", "ratified"), ("sign", "signed"), ("accede", "acceded")):
+                other = next((h.start() for h in hits[cue] if _AND.fullmatch(text, word_end(frame.cue_at), h.start())
+                              or _AND.fullmatch(text, word_end(h.start()), frame.cue_at)), None)
+                if action != frame.action and other is not None and not any(
+                        f.action == action and set(frame.states) <= set(f.states) for f in out):
+                    out.append(dataclasses.replace(frame, action=action, cue_at=other))
+        return out
 
     @staticmethod
     def _announced_apart(chunks: list[_Chunk], hits: dict[str, list[re.Match[str]]], cue_at: int,
@@ -1223,9 +1245,11 @@ class ListExtraction:
             elif lead is not None and lead not in out:
                 out = self._list_from(lead, states, text) + out  # "Neben Österreich haben auch Irland ..."
             return out
+        if not states:
+            return []
         out = states[:1]
-        for m in states[1:]:
-            if not _gap(text, out[-1].end, m.start):
+        for m in states[1:] + [m for m in later or [] if m.kind != "official"]:
+            if not _gap(text, out[-1].end, m.start):  # (a list may go on past the clause: "- Чилі, | Перу | і Гана")
                 break
             out.append(m)
         return out
