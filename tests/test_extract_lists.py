@@ -1711,3 +1711,25 @@ def test_word_lists_the_nth_country_in_the_world_to_ratify_after_others(extracto
 )
 def test_word_lists_two_coordinated_acts_of_joining(extractor, text, states):
     assert _asserted(extractor, text) == {(s, "att", a) for s in states for a in ("signed", "ratified")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a legislature approving the treaty itself is its step of joining (with its instrument)
+        ("Der Bundesrat hat am Freitag das Übereinkommen über Streumunition gebilligt.", "de"),
+        ("Via libera del parlamento tedesco alla Convenzione sulle munizioni a grappolo.", "it"),
+        ("Le Parlement allemand a approuvé vendredi la Convention sur les armes à sous-munitions.", "fr"),
+        ("El Parlamento alemán aprobó el viernes la Convención sobre Municiones en Racimo.", "es"),
+    ],
+)
+def test_word_lists_a_legislature_approving_the_treaty(extractor, text, lang):
+    art = parse_news_text(f"Nachricht\nWire\n2025-08-27T10:00:00+02:00\n\n{text}\n", article_id="x")
+    claims = [c for c in extractor.extract(art) if c.modality == "asserted" and c.confidence >= 0.5]
+    assert [(c.state, c.treaty, c.action, c.instrument) for c in claims] == [
+        ("DEU", "ccm", "parliament_approved", "ratification")]
+
+
+def test_word_lists_the_un_general_assembly_adopting_a_treaty_is_no_state_step(extractor):
+    assert _asserted(extractor, "Hace un año la Asamblea General aprobó el Tratado sobre el Comercio de Armas "
+                                "en una votación histórica.") == set()

@@ -116,8 +116,9 @@ def _noun_agent(noun: Any) -> Any:
     suspension, in response to similar steps by the US')."""
     for t in noun.subtree:
         if t.lower_ == "by" and t.dep_ in ("agent", "prep") and (t.head.i == noun.i or (
-                t.head.dep_ == "acl" and t.head.pos_ == "VERB" and t.head.head.i == noun.i)):
-            return t
+                t.head.dep_ == "acl" and t.head.pos_ == "VERB" and t.head.head.i == noun.i
+                and t.head.lemma_.lower() not in ("follow", "precede", "match", "mirror", "copy", "echo"))):
+            return t  # (not "its withdrawal, followed by Russia a day later": Russia's own act, after it)
     return None
 
 

@@ -223,6 +223,9 @@ _GLUED_STOP = re.compile(r"(?<=[^\W\d_A-ZА-ЯЁІЇЄ]{3})\.(?=[A-ZА-ЯЁІЇ�
 # a participle with an agent that is not a named state: "la Convenzione, firmata da 30 paesi", "firmado en 1987
 # por las dos potencias" (a date or place between)
 # a number a relative clause describes: "sui 58 che l'hanno firmato", "des 58 qui l'ont signé"
+# the UN's assembly, no state's legislature: "la Asamblea General aprobó el tratado"
+_GENERAL_ASSEMBLY = re.compile(r"(?:assembl\w+|asamblea|assemblea|ассамбле\w+|асамбле\w+|zgromadzeni\w+)\s+(?:general|générale|generale|ogóln)|"
+                               r"(?:general|генеральн\w+|генеральн\w+)\s+(?:assembl|ассамбле|асамбле)|generalversammlung", re.IGNORECASE)
 # between two coordinated act words: "signé et ratifié", "podpisany i ratyfikowany"
 _AND = re.compile(r"\s+(?:and|et|e|y|und|i|и|і|й|та|oraz)\s+", re.IGNORECASE)
 # a relative pronoun: "una decisión que el presidente anunció", "la decisione che il governo ha annunciato"
@@ -558,6 +561,9 @@ class ListExtraction:
                              key=lambda m: m.start)
         self.published = article.published.date() if article.published else None
         self.leave_seen = False
+        self.treaty_spans: list[tuple[int, int]] = []  # where the sentence read now names treaties
+        self.sentence_text = ""
+        self.approvals: set[int] = set()  # where a legislature approves a treaty (its step of joining)
         self.document_signed = False  # a law, decree or moratorium was signed: a later bare signature is its
         self.years = [(m.start(), int(m.group(1))) for m in YEAR_WRITTEN.finditer(article.text)]
         self.last_date: DateMention | None = None  # of the last dated act: "wówczas", "тогда" refer to it
@@ -585,6 +591,7 @@ class ListExtraction:
         for cue in ("progressive", "denounce", "leave_present"):
             hits.setdefault(cue, [])
         names = [(m.start - start, m.end - start) for m in self.treaties if start <= m.start < end]
+        self.treaty_spans, self.sentence_text, self.approvals = names, text, set()
         # "è diventata ufficialmente il trentunesimo membro della NATO", "est devenue le 31e membre", "ist Mitglied
         # geworden": becoming a member or a party is joining (LABELLING.md "became a member or party")
         hits["accede"] = sorted(hits["accede"] + [m for m in hits["member"] if any(
@@ -716,7 +723,7 @@ class ListExtraction:
                 h.start() < frame.cue_at and _THAT.search(text, h.end(), frame.cue_at) for h in hits["announce"])
             # "ratyfikowała Konwencję ... i została członkiem": the membership the ratification gave
             member = action == "acceded" and any(-30 <= h.start() - frame.cue_at <= 40 for h in hits["member"])
-            instrument = None
+            instrument = "ratification" if action == "parliament_approved" and frame.cue_at in self.approvals else None
             if step is not None:
                 instrument = "ratification" if action == "ratified" else "accession"
                 action, strength, member = step, min(strength, 0.8), False
@@ -1139,6 +1146,18 @@ class ListExtraction:
                 for d in hits["decision"]):
             # "Il governo aveva annunciato la decisione il 3 aprile", after the article named the withdrawal
             return "intent_announced", 0.7, at("announce")
+        if not leaving and not self.leave_seen and not (
+                hits["ratify"] or hits["accede"] or hits["sign"] or hits["law"] or hits["decree"]):
+            # "Der Bundesrat hat das Kioto-Protokoll gebilligt", "Via libera del parlamento al Protocollo di Kyoto":
+            # the legislature approves the treaty itself, its step of joining (not the UN's General Assembly)
+            treaty_at = [a for a, _b in self.treaty_spans] + [h.start() for h in hits["generic_treaty"]]
+            vote = next((v for v in hits["vote"] if any(abs(t - v.start()) <= 60 for t in treaty_at) and any(
+                (0 <= v.start() - h.end() <= 70 or 0 <= h.start() - v.end() <= 30)
+                and not _GENERAL_ASSEMBLY.search(self.sentence_text, max(0, h.start() - 12), h.end() + 12)
+                for h in hits["legislature"])), None)
+            if vote is not None:
+                self.approvals.add(vote.start())
+                return "parliament_approved", 0.75, vote.start()
         if hits["ratify"]:
             return "ratified", 0.8, at("ratify")
         if hits["accede"]:
