@@ -1413,3 +1413,20 @@ def test_extract_countries_such_as_or_like_name_the_states_that_acted(extractor)
     claims = asserted(extractor.extract(article(
         "Countries such as Chile and Peru have ratified the Arms Trade Treaty. Nations like Ghana signed it too.")))
     assert claims == {("CHL", "att", "ratified"), ("PER", "att", "ratified"), ("GHA", "att", "signed")}
+
+
+def test_extract_an_act_followed_by_another_state_is_still_its_own(extractor):
+    # "its withdrawal, followed by Peru": Peru acts after it and is not the withdrawal's agent, unlike in
+    # "a withdrawal decided by Peru" (a parse that hangs the participle on the noun, as some wordings get)
+    from treatywatch.extract.english import _noun_agent
+    for verb, lemma, agent in (("followed", "follow", None), ("decided", "decide", "by")):
+        doc = parsed(extractor, f"""
+            its its PRON PRP$ poss 1
+            withdrawal withdrawal NOUN NN ROOT 1
+            , , PUNCT , punct 1
+            {verb} {lemma} VERB VBN acl 1
+            by by ADP IN agent 3
+            Peru Peru PROPN NNP pobj 4
+        """)
+        found = _noun_agent(doc[1])
+        assert (found.text if found is not None else None) == agent
