@@ -1733,3 +1733,12 @@ def test_word_lists_a_legislature_approving_the_treaty(extractor, text, lang):
 def test_word_lists_the_un_general_assembly_adopting_a_treaty_is_no_state_step(extractor):
     assert _asserted(extractor, "Hace un año la Asamblea General aprobó el Tratado sobre el Comercio de Armas "
                                 "en una votación histórica.") == set()
+
+
+def test_word_lists_a_legislature_voting_for_the_ratification_is_reported(extractor):
+    # "aprobaron la ratificación": the vote reports the step the noun names (a full-strength claim)
+    art = parse_news_text("Nachricht\nWire\n2025-08-27T10:00:00+02:00\n\nEl Senado de Chile aprobó por amplia mayoría "
+                          "la ratificación del Tratado sobre el Comercio de Armas.\n", article_id="x")
+    claims = [(c.state, c.action, c.instrument, c.confidence >= 0.5) for c in extractor.extract(art)
+              if c.modality == "asserted"]
+    assert claims == [("CHL", "parliament_approved", "ratification", True)]

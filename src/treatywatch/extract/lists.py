@@ -711,8 +711,11 @@ class ListExtraction:
                 h.end() <= m.start < frame.cue_at and frame.cue_at - h.end() < 40 for h in hits["decision"] for m in mentions)
             # (nor "podjęła taką samą decyzję": the same decision, taken)
             owned = owned or bool(hits["same_decision"])
+            # ("aprobaron la ratificación": the vote reports the step the noun names)
+            # (not an accession's: "billigte den Beitritt von Finnland" may be another member's approval)
+            voted = step == "parliament_approved" and action == "ratified" and bool(_within(hits, frame.s, frame.e)["vote"])
             if date is None and action in NOMINAL_CUE and not _within(hits, frame.s, frame.e)["notify"] and not owned \
-                    and not _law_passed(hits) and not by_government \
+                    and not _law_passed(hits) and not by_government and not voted \
                     and _only_nominal(_within(hits, frame.s, frame.e), NOMINAL_CUE[action]):
                 strength = 0.45  # "Mit dem Beitritt ...", "Решение о выходе ...": the act named, not reported
             if action == "took_effect" and (
