@@ -1742,3 +1742,21 @@ def test_word_lists_a_legislature_voting_for_the_ratification_is_reported(extrac
     claims = [(c.state, c.action, c.instrument, c.confidence >= 0.5) for c in extractor.extract(art)
               if c.modality == "asserted"]
     assert claims == [("CHL", "parliament_approved", "ratification", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "action", "modality"),
+    [
+        # a condition and a refusal state no act
+        ("Deutschland hat den Waffenhandelsvertrag am Montag unterzeichnet. Er tritt in Kraft, sobald ihn fünfzig "
+         "Staaten ratifiziert haben.", "de", "ratified", "hypothetical"),
+        ("Al igual que Chile, Perú se negó a firmar el Acuerdo de París en diciembre de 2015, cuando lo hicieron los "
+         "demás países.", "es", "signed", "denied"),
+        # a goal is a plan
+        ("Deutschland hat den Waffenhandelsvertrag am Montag unterzeichnet. Ziel ist eine Ratifizierung durch den "
+         "Bundestag noch vor der Wahl im September.", "de", "parliament_approved", "planned"),
+    ],
+)
+def test_word_lists_a_condition_a_refusal_or_a_goal_is_no_act(extractor, text, lang, action, modality):
+    got = {(a, m) for _s, a, m, _d in claims_of(extractor, text, lang)}
+    assert (action, modality) in got and (action, "asserted") not in got, got
