@@ -1430,3 +1430,10 @@ def test_extract_an_act_followed_by_another_state_is_still_its_own(extractor):
         """)
         found = _noun_agent(doc[1])
         assert (found.text if found is not None else None) == agent
+
+
+def test_extract_an_order_directing_the_withdrawal_is_the_governments_step(extractor):
+    claims = claims_of(extractor.extract(article(
+        "The president of Chile signed an executive order directing the country to withdraw from the Arms Trade "
+        "Treaty.")))
+    assert {(s, a, m) for s, _t, a, m, _d in claims} == {("CHL", "government_approved", "asserted")}

@@ -711,6 +711,10 @@ class ArticleExtraction:
                 return Act("took_effect", verb, core, 0.6, note=THREAT)
             if lemma in INTENT_VERBS:
                 return Act("intent_announced", verb, core, 0.75, note=f"stated intention ('{verb.text}')", intent=True)
+            if lemma in ("direct", "instruct", "order") and verb.dep_ == "acl" and verb.head.lemma_.lower() in DECREE_WORDS \
+                    and verb.head.head.lemma_.lower() in ("sign", "issue", "publish"):
+                # "signed an executive order directing the United States to withdraw": the decree (LABELLING.md)
+                return Act("government_approved", verb.head.head, core, 0.8, note="signed the order to withdraw")
             if lemma in PLANNED | CALLED_FOR | HYPOTHETICAL_AUX:
                 break
         owned = core.head if core.dep_ == "acl" and core.head.lemma_.lower() in _DECISION_NOUNS and any(
