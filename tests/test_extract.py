@@ -1437,3 +1437,20 @@ def test_extract_an_order_directing_the_withdrawal_is_the_governments_step(extra
         "The president of Chile signed an executive order directing the country to withdraw from the Arms Trade "
         "Treaty.")))
     assert {(s, a, m) for s, _t, a, m, _d in claims} == {("CHL", "government_approved", "asserted")}
+
+
+@pytest.mark.parametrize(("body", "modality"), [
+    # legislators wanting an exit press for it; a government wanting it announces it
+    ("Chilean lawmakers want to withdraw from the Arms Trade Treaty.", "called_for"),
+    ("The Chilean government wants to withdraw from the Arms Trade Treaty.", "asserted"),
+])
+def test_extract_who_wants_an_exit_decides_if_it_is_announced(extractor, body, modality):
+    claims = extractor.extract(article(body))
+    assert {(c.state, c.action, c.modality) for c in claims} == {("CHL", "intent_announced", modality)}
+
+
+def test_extract_a_body_suspending_a_states_rights_is_no_suspension_by_the_state(extractor):
+    body = ("Chile left the Council of Europe. The Committee of Ministers of the Council of Europe suspended Chile's "
+            "rights of representation under the European Convention on Human Rights. Peru suspended its participation "
+            "in the European Convention on Human Rights.")
+    assert asserted(extractor.extract(article(body))) == {("PER", "echr", "suspended")}

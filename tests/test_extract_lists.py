@@ -1760,3 +1760,8 @@ def test_word_lists_a_legislature_voting_for_the_ratification_is_reported(extrac
 def test_word_lists_a_condition_a_refusal_or_a_goal_is_no_act(extractor, text, lang, action, modality):
     got = {(a, m) for _s, a, m, _d in claims_of(extractor, text, lang)}
     assert (action, modality) in got and (action, "asserted") not in got, got
+
+
+def test_word_lists_the_australia_group_is_not_australia(extractor):
+    assert _asserted(extractor, "Alla Convenzione sulle armi biologiche aderiscono tutti gli Stati del Gruppo "
+                                "Australia, che controlla le esportazioni.") == set()

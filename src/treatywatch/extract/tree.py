@@ -180,6 +180,10 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
         if lemma.startswith("suspen") and any(c.dep_ == "prep" and c.lower_ == "from" and not any(t.ent_type_ in ("DATE", "TIME") or t.like_num
                                                                     for t in c.subtree) for c in tok.children):
             return None  # "its suspension from the Council of Europe" is done to it ("suspend from 7 December" is not)
+        if tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in (
+                "membership", "right", "representation", "vote", "voting") and any(
+                p.dep_ == "poss" and p.pos_ == "PROPN" for p in c.children) for c in tok.children):
+            return None  # "the Committee of Ministers suspended Russia's rights": a body acts on a state
         return "suspend"
     if lemma in ("deratify", "de-ratify", "deratification", "de-ratification"):
         return "deratify"
@@ -625,6 +629,10 @@ def modality_of(act: Act, sent: Any) -> str:
         return "hypothetical"  # "If neither objects, the government will deposit..."
     if act.note == THREAT:
         return "hypothetical"  # "threatened to quit the treaty": the exit, if the threat is carried out
+    wanting = next((c for c in verb.children if c.dep_ == "nsubj"), None) if act.intent and verb.lemma_.lower() in (
+        "want", "seek", "aim") else None
+    if wanting is not None and {t.lower_ for t in wanting.subtree} & LEGISLATURE_WORDS:
+        return "called_for"  # "hardline lawmakers want withdrawal": legislators press for it; no one announced it
     if not act.intent and any(v.tag_ == "VBG" and v.dep_ == "pcomp" and v.head.lower_ == "of"
                               and v.head.head.lemma_.lower() == "process" for v in (verb, act.core)):
         return "planned"  # "was in the process of ratifying the convention": under way, not done
