@@ -1765,3 +1765,18 @@ def test_word_lists_a_condition_a_refusal_or_a_goal_is_no_act(extractor, text, l
 def test_word_lists_the_australia_group_is_not_australia(extractor):
     assert _asserted(extractor, "Alla Convenzione sulle armi biologiche aderiscono tutti gli Stati del Gruppo "
                                 "Australia, che controlla le esportazioni.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # a word of possibility in a later clause does not qualify the act; a condition does, wherever it is
+        ("Chile suspendió la aplicación del Convenio Europeo de Derechos Humanos, alegando que necesitaba más margen "
+         "en caso de ataques.", "asserted"),
+        ("El ministro afirmó este lunes que Chile suspenderá el Convenio Europeo de Derechos Humanos si la "
+         "situación empeora.", "hypothetical"),
+    ],
+)
+def test_word_lists_possibility_words_qualify_their_own_clause(extractor, text, modality):
+    got = {(s, a, m) for s, a, m, _d in claims_of(extractor, text, "es")}
+    assert ("CHL", "suspended", modality) in got, got

@@ -228,6 +228,8 @@ _GENERAL_ASSEMBLY = re.compile(r"(?:assembl\w+|asamblea|assemblea|ассамбл
                                r"(?:general|генеральн\w+|генеральн\w+)\s+(?:assembl|ассамбле|асамбле)|generalversammlung", re.IGNORECASE)
 # between two coordinated act words: "signé et ratifié", "podpisany i ratyfikowany"
 _AND = re.compile(r"\s+(?:and|et|e|y|und|i|и|і|й|та|oraz)\s+", re.IGNORECASE)
+# the words of a condition: "se retirará del Tratado si ...", "falls", "если"
+_CONDITION = re.compile(r"(?:si|se|if|wenn|falls|qualora|если|якщо|jeśli|jeżeli|gdyby)$", re.IGNORECASE)
 # a relative pronoun: "una decisión que el presidente anunció", "la decisione che il governo ha annunciato"
 _RELATIVE = re.compile(r"\b(?:que|qui|che|cui|die|der|das|den|welche\w*|któr\w+|котор\w+|як\w+)\b", re.IGNORECASE)
 _COUNT = re.compile(r"\b\d{1,3},?\s+(?:che|qui|que|die|welche|które|которые|які)\b", re.IGNORECASE)
@@ -1317,7 +1319,9 @@ class ListExtraction:
         if action == "notified" and _only_nominal(hits, "notify") and all(
                 any(0 <= n.start() - p.end() <= 40 for p in hits["period"]) for n in hits["notify"]):
             return "planned"  # "potrwa rok od złożenia notyfikacji": the notice a rule counts from, not one given
-        if hits["hypothetical"]:
+        if any(h.start() < clause[1] or _CONDITION.match(h.group(0)) for h in hits["hypothetical"]):
+            # (a condition qualifies the act wherever it is, "se retirará ... si ...", but other words only in
+            # the act's clause or before it: not "suspendió la aplicación ..., alegando ... en caso de ...")
             return "hypothetical"
         if action == "took_effect" and hits["progressive"] and not hits["formally"]:
             # "США выходят из соглашения", "USA wycofują się", "se retirait": an exit under way, not done
