@@ -1780,3 +1780,10 @@ def test_word_lists_the_australia_group_is_not_australia(extractor):
 def test_word_lists_possibility_words_qualify_their_own_clause(extractor, text, modality):
     got = {(s, a, m) for s, a, m, _d in claims_of(extractor, text, "es")}
     assert ("CHL", "suspended", modality) in got, got
+
+
+def test_word_lists_a_separable_verb_with_a_long_middle_field(extractor):
+    # "setzt ... aus" with a long middle field suspends; "setzt sich aus ... zusammen" is what a body consists of
+    got = _asserted(extractor, "Chile setzt nach der Verhängung des Ausnahmezustands als Folge der schweren Unruhen "
+                               "in mehreren Landesteilen die Europäische Menschenrechtskonvention teilweise aus.")
+    assert got == {("CHL", "echr", "suspended")}
