@@ -1787,3 +1787,18 @@ def test_word_lists_a_separable_verb_with_a_long_middle_field(extractor):
     got = _asserted(extractor, "Chile setzt nach der Verhängung des Ausnahmezustands als Folge der schweren Unruhen "
                                "in mehreren Landesteilen die Europäische Menschenrechtskonvention teilweise aus.")
     assert got == {("CHL", "echr", "suspended")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "action"),
+    [
+        ("Chile zog sich nach einer Meldung der staatlichen Nachrichtenagentur vom Montag im Jahr 2019 endgültig aus "
+         "dem Waffenhandelsvertrag zurück.", "de", "took_effect"),
+        ("Ранее стало известно, что Чили подала письмо в ООН о выходе из Договора о торговле оружием.", "ru",
+         "notified"),
+        ("Siglato a New York nel 2013 dal presidente del Cile, il Trattato sul commercio delle armi regola le "
+         "esportazioni.", "it", "signed"),
+    ],
+)
+def test_word_lists_long_separable_verbs_letters_and_initialling(extractor, text, lang, action):
+    assert ("CHL", action, "asserted") in {(s, a, m) for s, a, m, _d in claims_of(extractor, text, lang)}
