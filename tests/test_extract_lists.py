@@ -1802,3 +1802,15 @@ def test_word_lists_a_separable_verb_with_a_long_middle_field(extractor):
 )
 def test_word_lists_long_separable_verbs_letters_and_initialling(extractor, text, lang, action):
     assert ("CHL", action, "asserted") in {(s, a, m) for s, a, m, _d in claims_of(extractor, text, lang)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the legislature's consent to the exit is its vote
+        "Le Parlement chilien approuve la sortie du Traité sur le commerce des armes.",
+        "Le Parlement chilien a donné mardi son feu vert à la sortie du Traité sur le commerce des armes.",
+    ],
+)
+def test_word_lists_a_legislature_consenting_to_the_exit(extractor, text):
+    assert _asserted(extractor, text) == {("CHL", "att", "parliament_approved")}
