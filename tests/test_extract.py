@@ -1454,3 +1454,11 @@ def test_extract_a_body_suspending_a_states_rights_is_no_suspension_by_the_state
             "rights of representation under the European Convention on Human Rights. Peru suspended its participation "
             "in the European Convention on Human Rights.")
     assert asserted(extractor.extract(article(body))) == {("PER", "echr", "suspended")}
+
+
+def test_extract_a_bilateral_treatys_act_is_not_the_partners(extractor):
+    # the state named after "with" is the other side: the act is the other party's (registry `parties`)
+    claims = asserted(extractor.extract(article(
+        "Russia welcomed the vote. The Senate on Wednesday ratified the New START treaty with Russia by 71 votes to "
+        "26. Russia signed the New START treaty with the United States in April.")))
+    assert claims == {("USA", "new_start", "parliament_approved"), ("RUS", "new_start", "signed")}

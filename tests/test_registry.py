@@ -337,3 +337,19 @@ def test_registry_constructor_later_wins() -> None:
     other = dataclasses.replace(apmbc, short_name="other")
     registry = Registry([apmbc, other])
     assert len(registry) == 1 and registry["apmbc"].short_name == "other"
+
+
+def test_registry_bilateral_parties() -> None:
+    registry = load_registry()
+    assert registry["new_start"].parties == ("USA", "RUS") and registry["apmbc"].parties == ()
+
+
+@pytest.mark.parametrize("parties", ['["USA", "RUS"]', '["USA"]', '["usa", "rus"]'])
+def test_registry_parties_only_for_two_states_of_a_bilateral_treaty(tmp_path: Path, parties: str) -> None:
+    # apmbc is multilateral: no parties; a bilateral file needs two ISO3 codes
+    text = edited('kind = "multilateral"', f'kind = "bilateral"\nparties = {parties}') if parties != '["USA", "RUS"]' \
+        else edited('kind = "multilateral"', f'kind = "multilateral"\nparties = {parties}')
+    path = write(tmp_path, "apmbc", text)
+    with pytest.raises(TreatyFileError) as info:
+        load_registry(tmp_path)
+    assert info.value.path == str(path) and info.value.field == "parties" and "ISO3" in str(info.value)

@@ -122,6 +122,7 @@ class Treaty:
     sources: tuple[str, ...]
     verified: bool
     notes: str | None = None
+    parties: tuple[str, ...] = ()  # a bilateral treaty's two states (ISO3)
     path: str = ""
 
     def __post_init__(self) -> None:
@@ -150,7 +151,7 @@ _REQUIRED = (
     "sources",
     "verified",
 )
-_OPTIONAL = ("adopted", "opened_for_signature", "entry_into_force", "terminated", "notes")
+_OPTIONAL = ("adopted", "opened_for_signature", "entry_into_force", "terminated", "notes", "parties")
 KINDS = ("multilateral", "bilateral")
 _JOINING_KEYS = ("article", "summary", "rule", "params")
 _LEAVING_KEYS = _JOINING_KEYS + ("runs_from", "armed_conflict_bar", "min_party_years", "later_date_allowed",
@@ -323,6 +324,9 @@ def _parse_treaty(text: str, label: str, stem: str) -> Treaty:
     kind = r.string(data["kind"], "kind")
     if kind not in KINDS:
         raise r.fail("kind", f"must be one of {', '.join(KINDS)}, got {kind!r}")
+    parties = r.strings(data["parties"], "parties") if "parties" in data else ()
+    if parties and (kind != "bilateral" or len(parties) != 2 or not all(re.fullmatch(r"[A-Z]{3}", x) for x in parties)):
+        raise r.fail("parties", "only a bilateral treaty has them: its two states, as ISO3 codes (\"USA\", \"RUS\")")
     if terminated is not None and eif is None:
         raise r.fail("terminated", "a treaty that never entered into force cannot terminate")
     if terminated is not None and eif is not None and terminated < eif:
@@ -359,6 +363,7 @@ def _parse_treaty(text: str, label: str, stem: str) -> Treaty:
         sources=r.strings(data["sources"], "sources"),
         verified=r.boolean(data["verified"], "verified"),
         notes=r.string(data["notes"], "notes") if "notes" in data else None,
+        parties=parties,
         path=label,
     )
 

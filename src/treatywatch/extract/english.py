@@ -275,6 +275,7 @@ class ArticleExtraction:
                 continue  # "ratified the adapted CFE treaty": another instrument than the treaty
             states, subject_conf, actor = self._subjects(act, sent, offset, start, end)
             states = self._whole_lists(states, start, end)
+            states = self._other_party(treaty, states, sent, offset, start, end)
             modality = modality_of(act, sent)
             answered = self._answered_by_list(act, offset, end) if "?" in sent.text else []
             if answered:  # "Who has ratified?" over a bulleted list of states: the list answers it
@@ -809,8 +810,8 @@ class ArticleExtraction:
         vague = [o for o in objects if o.lemma_.lower() in GENERIC_TREATY_WORDS and (o.tag_ == "NNS" or any(
             c.dep_ == "det" and c.lower_ in ("a", "an", "another") or c.dep_ == "amod" and c.lower_ in _AMENDED
             for c in o.children))]
-        if vague and not any(abs_of(o, offset) <= m.start < abs_of(o, offset) + 80 for o in vague for m in inside
-                             if m.ref not in WEAK_TREATIES):
+        if vague and not any(abs_of(o.left_edge, offset) <= m.start < abs_of(o, offset) + 80 for o in vague for m in inside
+                             if m.ref not in WEAK_TREATIES):  # (the name may begin before the noun: "the new START treaty")
             return None  # "withdrew from a nuclear deal", "has signed bilateral agreements": some other treaty
         if any(self._unknown_name(o, offset, inside) for o in objects):
             return None  # "signed the Treaty of Lisbon", "the Warsaw Pact": a treaty named that the registry lacks
@@ -1167,6 +1168,18 @@ class ArticleExtraction:
         if other is None and self.article.text[:end].rstrip().endswith(":"):
             return self._bulleted_after(end)
         return self._states_in(other, offset) if other is not None else []
+
+    def _other_party(self, treaty: str, states: list[str], sent: Any, offset: int, start: int, end: int) -> list[str]:
+        """A bilateral treaty's act whose only state is the one named as the other side ("the Senate ratified
+        the New START treaty with Russia"): the act is the other party's."""
+        t = self.x.registry.get(treaty)
+        if t is None or len(t.parties) != 2 or len(states) != 1 or states[0] not in t.parties:
+            return states
+        partners = [span_of(p, offset) for p in sent if p.dep_ == "pobj" and p.head.lower_ == "with"]
+        named = [m for m in self.states if start <= m.start < end and self.lex.state_of(m) == states[0]]
+        if named and all(any(s <= m.start < e for s, e in partners) for m in named):
+            return [p for p in t.parties if p != states[0]]
+        return states
 
     def _answered_by_list(self, act: Act, offset: int, end: int) -> list[str]:
         """The states of a list of dashes or bullets right after a question that asks who did the act
