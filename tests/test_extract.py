@@ -1462,3 +1462,13 @@ def test_extract_a_bilateral_treatys_act_is_not_the_partners(extractor):
         "Russia welcomed the vote. The Senate on Wednesday ratified the New START treaty with Russia by 71 votes to "
         "26. Russia signed the New START treaty with the United States in April.")))
     assert claims == {("USA", "new_start", "parliament_approved"), ("RUS", "new_start", "signed")}
+
+
+@pytest.mark.parametrize("body", [
+    # the legislature's vote on the law of ratification, however the parse hangs "on Ratification"
+    "The Parliament of Chile has unanimously adopted the Bill on Ratification of the Arms Trade Treaty.",
+    "The Chilean Senate adopted the Law On ratification of the Arms Trade Treaty at its session on Thursday.",
+    "Chile's lower house voted 80-12 to approve the Arms Trade Treaty.",
+])
+def test_extract_a_legislature_adopting_the_law_on_ratification(extractor, body):
+    assert asserted(extractor.extract(article(body))) == {("CHL", "att", "parliament_approved")}

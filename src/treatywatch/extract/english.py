@@ -543,9 +543,11 @@ class ArticleExtraction:
         if noun and lemma in ("ratification", "accession"):
             # "the Verkhovna Rada approved the ratification of the convention", "voted for ratification": the
             # legislature's step of joining (not "Turkey's parliament approved Finland's accession")
-            vote = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of") else tok.head
+            vote = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of", "on") else tok.head
             if vote.lemma_.lower() in ("favour", "favor") and vote.head.lower_ == "in":
                 vote = vote.head.head  # "voted in favour of ratification"
+            if vote.lemma_.lower() in BILL_WORDS | LAW_WORDS and vote.dep_ in ("dobj", "obj"):
+                vote = vote.head  # "adopted the Law on Ratification of the Paris Agreement"
             if (tok.dep_ in ("dobj", "obj") or tok.dep_ == "pobj" and vote.i != tok.head.i) \
                     and vote.lemma_.lower() in VOTE_VERBS and vote.pos_ == "VERB" and self._legislature_votes(vote) \
                     and not any(c.dep_ == "poss" and c.lower_ not in ("its", "their", "country", "nation")
@@ -587,6 +589,8 @@ class ArticleExtraction:
     def _names_its_state(self, verb: Any) -> bool:
         """Whether the subject of ``verb`` names its state ('the Kazakh parliament', 'the U.S. Senate',
         'the State Duma'), not only a chamber ('the House of Councillors', 'the General Assembly')."""
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in VOTE_VERBS:
+            verb = verb.head  # "the State Duma voted to approve the treaty"
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         return subj is not None and any(self.lex.state_of(m) for m in self.lex.state_mentions(
             subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text) if m.kind != "official")
