@@ -1472,3 +1472,21 @@ def test_extract_a_bilateral_treatys_act_is_not_the_partners(extractor):
 ])
 def test_extract_a_legislature_adopting_the_law_on_ratification(extractor, body):
     assert asserted(extractor.extract(article(body))) == {("CHL", "att", "parliament_approved")}
+
+
+@pytest.mark.parametrize(("body", "action"), [
+    # the government's and the legislature's steps of joining, named by the joining noun
+    ("The Chilean president submitted to the Senate a bill on the ratification of the Arms Trade Treaty.",
+     "government_approved"),
+    ("Chile's cabinet has approved a memorandum for the ratification of the Arms Trade Treaty.", "government_approved"),
+    ("Chile's cabinet approves ratification of the Arms Trade Treaty.", "government_approved"),
+    ("Chile's parliament approved the country's accession to the Arms Trade Treaty.", "parliament_approved"),
+])
+def test_extract_steps_of_joining_named_by_the_joining_noun(extractor, body, action):
+    assert asserted(extractor.extract(article(body))) == {("CHL", "att", action)}
+
+
+def test_extract_a_decision_on_accession_is_no_step(extractor):
+    # "decisions on accession": a topic, not a bill or a decree
+    body = "The envoy visited Chile and Peru to facilitate these countries' decisions on accession to the Arms Trade Treaty."
+    assert asserted(extractor.extract(article(body))) == set()

@@ -19,7 +19,7 @@ from .tree import (
     past_relative, presupposed, signed_ratification, signs_a_law_before, span_of, until_of,
 )
 from .words import (
-    AMENDED, ANNOUNCE_VERBS, BECAME_MEMBER, BILL_VERBS, BILL_WORDS, CALLED_FOR, DECREE_WORDS, FUTURE_AUX,
+    AMENDED, ANNOUNCE_VERBS, BECAME_MEMBER, BILL_VERBS, BILL_WORDS, CALLED_FOR, DECREE_WORDS, FUTURE_AUX, GOVT_VERBS,
     GENERIC_DETERMINERS, GENERIC_SUBJECTS, GENERIC_TREATY_WORDS, GOVERNMENT_WORDS, HYPOTHETICAL_AUX, INSTRUMENT_WORDS,
     NOTIFY_VERBS,
     INTENT_VERBS, JOIN_LIKE, JOIN_NOUNS, LAW_WORDS, LEGISLATURE_WORDS, OTHER_BODIES, PLANNED, PREVENT_VERBS, PRONOUNS,
@@ -656,7 +656,8 @@ class ArticleExtraction:
                     and not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children):
                 return None  # "its accession is seen as critical": a view of a joining, not one reported
             if core.pos_ == "NOUN" and join_action(lemma) == "acceded" and clause.lemma_.lower() not in NOTIFY_VERBS \
-                    and not (core.head.lower_ == "of" and core.head.head.lemma_.lower() in INSTRUMENT_WORDS):
+                    and not (core.head.lower_ == "of" and core.head.head.lemma_.lower() in INSTRUMENT_WORDS) \
+                    and not (clause.lemma_.lower() in VOTE_VERBS | GOVT_VERBS and core.head.i == clause.i):
                 # "welcomed Myanmar's accession" (not "deposited its instrument of accession")
                 return Act("acceded", clause, core, 0.8, note=_JOINING_NOUN)
             if join_action(lemma) in ("ratified", "acceded"):
@@ -674,6 +675,8 @@ class ArticleExtraction:
                     # "the Duma ratified the convention", "was ratified by the Turkish parliament": the vote
                     return Act("parliament_approved", core, core, 0.8, note=_STEP_NOTES["parliament_approved"],
                                instrument=instrument)
+                if core.pos_ == "NOUN" and core.dep_ == "pobj" and core.head.lower_ in ("on", "for"):
+                    return None  # "the bill on the ratification", its step not told: not yet the ratification
             return Act(join_action(lemma), clause, core, 0.8)
         if kind == "suspend":
             if core.pos_ == "NOUN" and clause.lemma_.lower() in REACTION_VERBS and not any(

@@ -281,7 +281,7 @@ def _nominal_join_event(tok: Any) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in _PROSPECTIVE for c in tok.children):
         return False
     head = tok.head
-    if tok.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in _APPROVING:
+    if tok.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in _APPROVING and owned_joining(tok):
         return False  # "Turkey's parliament approves Finland's accession": others approve it, it has not happened
     if owned_joining(tok) and _approved_before(tok):
         return False  # the same where the parse loses the object (a headline run into the next line)
@@ -292,6 +292,11 @@ def _nominal_join_event(tok: Any) -> bool:
         return False  # "the treaty, opened for signature and ratification in Oslo": the treaty opens, nobody acts
     if any(t.ent_type_ == "DATE" and not _dates_another_thing(t, tok) for t in tok.subtree):
         return True  # "pointed to Finland's accession to the alliance earlier this year"
+    laws = LAW_WORDS | DECREE_WORDS - {"decision", "resolution"}
+    law = head.head if head.head.lemma_.lower() in laws else next(
+        (c for c in head.head.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in laws), None)
+    if tok.dep_ == "pobj" and head.lower_ in ("on", "for") and law is not None and not owned_joining(tok):
+        return True  # "submitted to parliament the bill on the ratification", "a memorandum for the ratification"
     if tok.dep_ == "pobj" and head.lower_ in ("on", "about", "for", "to", "toward", "towards", "against", "over",
                                               "regarding", "concerning", "without"):
         return False
