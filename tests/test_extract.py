@@ -1490,3 +1490,11 @@ def test_extract_a_decision_on_accession_is_no_step(extractor):
     # "decisions on accession": a topic, not a bill or a decree
     body = "The envoy visited Chile and Peru to facilitate these countries' decisions on accession to the Arms Trade Treaty."
     assert asserted(extractor.extract(article(body))) == set()
+
+
+def test_extract_making_a_state_the_nth_to_ratify_after_others(extractor):
+    claims = asserted(extractor.extract(article(
+        "The Arms Trade Treaty won another ratification. The senators voted for the treaty, making Chile the fourth "
+        "country to ratify it after Peru, Ghana and Togo.")))
+    assert {("CHL", "att", "ratified"), ("PER", "att", "ratified"), ("GHA", "att", "ratified"),
+            ("TGO", "att", "ratified")} <= claims

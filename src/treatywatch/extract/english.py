@@ -421,7 +421,9 @@ class ArticleExtraction:
         core = act.core
         counted = core.head if core.dep_ in ("relcl", "acl") else next(
             (c for c in core.head.children if c.dep_ == "attr"), None) if core.dep_ in ("advcl", "xcomp") \
-            and core.head.lemma_ in ("be", "become") else None  # "became the fourth country, to ratify"
+            and core.head.lemma_ in ("be", "become") else next(
+            (c for c in core.children if c.dep_ == "nsubj"), None) if core.dep_ in ("ccomp", "xcomp") \
+            and core.head.lemma_ == "make" else None  # "became the fourth country, to ratify", "making Italy the fifth"
         if act.action not in ("ratified", "acceded", "signed") or counted is None \
                 or counted.lemma_.lower() not in ("country", "state", "nation") or not any(
                     c.ent_type_ == "ORDINAL" or c.lower_ in ("latest", "last") for c in counted.children):
