@@ -1498,3 +1498,15 @@ def test_extract_making_a_state_the_nth_to_ratify_after_others(extractor):
         "country to ratify it after Peru, Ghana and Togo.")))
     assert {("CHL", "att", "ratified"), ("PER", "att", "ratified"), ("GHA", "att", "ratified"),
             ("TGO", "att", "ratified")} <= claims
+
+
+def test_extract_a_bilateral_treatys_notice_is_the_senders(extractor):
+    # the state a notice is given to is the other side of a bilateral treaty; a state's own legislature that a
+    # bill is sent to is not
+    for body, given, kept in (
+            ("Today, I have given formal notice to Russia that we are withdrawing from the ABM Treaty.", "RUS", "USA"),
+            ("He sent a bill to the State Duma on withdrawing from the ABM Treaty.", "RUS", "RUS")):
+        reading = ArticleExtraction(extractor, article(body))
+        sent = extractor.nlp(reading.article.text)[:]
+        end = len(reading.article.text)
+        assert reading._other_party("abm", [given], sent, 0, 0, end) == [kept]

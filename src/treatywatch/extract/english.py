@@ -42,6 +42,8 @@ _COUNT_AFTER_ACT = re.compile(r"\b(?:exactly\s+)?(?P<n>\d+|a|an|one|two|three|fo
 _AMENDED = {"revised", "adapted", "amended", "updated", "new", "successor"}
 # the sentence that names the states a count stood for: "These six countries are ...", "They are: ..."
 _LIST_LEAD = re.compile(r"\s*(?:These|Those|The|They)\b[^.:]{0,40}?\b(?:are|were)\b\s*:?\s*(?:the\s+)?")
+# what a notice is given with: "gave formal notice to Russia", "sent a notification to"
+_NOTICE_WORDS = {"notice", "notification", "note", "letter", "give", "send", "deliver", "transmit"}
 # what a legislature does to a treaty when it votes for joining it ("approved the treaty")
 _APPROVE_VERBS = {"approve", "adopt", "endorse", "pass"}
 # between the states of a list of dashes or bullets: "- Albania - The Holy See - Macedonia, FYR - Malawi"
@@ -1180,13 +1182,17 @@ class ArticleExtraction:
 
     def _other_party(self, treaty: str, states: list[str], sent: Any, offset: int, start: int, end: int) -> list[str]:
         """A bilateral treaty's act whose only state is the one named as the other side ("the Senate ratified
-        the New START treaty with Russia"): the act is the other party's."""
+        the New START treaty with Russia", "I have given formal notice to Russia"): the act is the other party's."""
         t = self.x.registry.get(treaty)
         if t is None or len(t.parties) != 2 or len(states) != 1 or states[0] not in t.parties:
             return states
-        partners = [span_of(p, offset) for p in sent if p.dep_ == "pobj" and p.head.lower_ == "with"]
+        # the other side: "with Russia", and who receives the notice: "gave formal notice to Russia", "informed Russia"
+        partners = [span_of(p, offset) for p in sent if p.dep_ == "pobj" and (p.head.lower_ == "with" or (
+            p.head.lower_ == "to" and p.head.head.lemma_.lower() in _NOTICE_WORDS)) or p.dep_ in ("dobj", "obj")
+            and p.head.lemma_.lower() in ("notify", "inform", "tell")]
         named = [m for m in self.states if start <= m.start < end and self.lex.state_of(m) == states[0]]
-        if named and all(any(s <= m.start < e for s, e in partners) for m in named):
+        if named and all(m.kind in ("name", "alias", "capital") and any(s <= m.start < e for s, e in partners)
+                         for m in named):  # (not "a bill to the State Duma": the state's own legislature)
             return [p for p in t.parties if p != states[0]]
         return states
 
