@@ -131,6 +131,7 @@ def lexicon() -> Lexicon:
         ("Die USA traten aus dem Vertrag zur Regulierung des Waffenhandels aus.", "att"),
         ("La Russie suspend l'accord New Start.", "new_start"),
         ("Russia suspends the Strategic Offensive Arms Treaty.", "new_start"),
+        ("the US left the Anti-Ballistic Missile (ABM) Treaty", "abm"),
         ("El Tratado de Otawa prohíbe las minas.", "apmbc"),
         ("Il trattato per la messa al bando delle armi nucleari è entrato in vigore.", "tpnw"),
         # German compounds in the genitive; a Polish name whose adjective is declined
