@@ -1510,3 +1510,15 @@ def test_extract_a_bilateral_treatys_notice_is_the_senders(extractor):
         sent = extractor.nlp(reading.article.text)[:]
         end = len(reading.article.text)
         assert reading._other_party("abm", [given], sent, 0, 0, end) == [kept]
+
+
+@pytest.mark.parametrize(("body", "action"), [
+    # the procedure for withdrawing a state, completed, is its exit; the object of 'withdrawing' is who leaves
+    ("The foreign ministry announced that the procedure for withdrawing Chile from the Arms Trade Treaty had been "
+     "completed.", "took_effect"),
+    # a bill proposed to the legislature, the legislature named in the bill's own clause
+    ("Chile's president proposed a law denouncing the Arms Trade Treaty to the lower house of parliament.",
+     "government_approved"),
+])
+def test_extract_completed_procedures_and_proposed_laws(extractor, body, action):
+    assert asserted(extractor.extract(article(body))) == {("CHL", "att", action)}

@@ -985,8 +985,9 @@ class ArticleExtraction:
         agents = self._passive_agents(act, offset)
         if agents is not None:
             return agents, 0.05, actor
-        # "pull the United States out of the treaty": the object leaves
-        if act.core.lemma_.lower() == "pull":
+        # "pull the United States out of the treaty", "the procedure for withdrawing Russia from the CFE": the object
+        # leaves
+        if act.core.lemma_.lower() in ("pull", "withdraw") and act.core.pos_ == "VERB":
             for child in act.core.children:
                 if child.dep_ in ("dobj", "obj"):
                     states = self._states_in(child, offset)

@@ -541,8 +541,9 @@ def leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None:
         return "took_effect", 0.85
     if lemma in ("cease",) or ("longer" in words and ("party" in words or lemma == "bind" or "bound" in words)):
         return "took_effect", 0.8
-    if lemma in ("complete", "finalize", "finalise") and core.lemma_.lower() in ("withdrawal", "exit", "departure"):
-        return "took_effect", 0.8  # "Russia completed its withdrawal from the treaty"
+    if lemma in ("complete", "finalize", "finalise", "conclude") and (core.lemma_.lower() in ("withdrawal", "exit", "departure") or (
+            core.head.lower_ in ("for", "of") and core.head.head.lemma_.lower() in ("procedure", "process"))):
+        return "took_effect", 0.8  # "Russia completed its withdrawal", "the procedure for withdrawing ... was completed"
     if lemma == "enter" and "force" in words and core.lemma_.lower() in ("withdrawal", "denunciation", "exit"):
         return "took_effect", 0.8
     if lemma in ("leave", "withdraw", "exit", "quit") and ({"officially", "formally"} & words) and verb.tag_ in ("VBD", "VBN"):
@@ -587,7 +588,9 @@ def leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None:
         return "intent_announced", 0.75  # "the ministers issued a joint recommendation to leave"
     if lemma == "give" and government and words & {"approval", "backing", "consent", "support"}:
         return "government_approved", 0.8  # "the Cabinet of Ministers gave its backing to the withdrawal"
-    if lemma in BILL_VERBS and words & BILL_WORDS and words & LEGISLATURE_WORDS and not legislative:
+    if lemma in BILL_VERBS and words & BILL_WORDS and not legislative and (
+            {t.lemma_.lower() for t in verb.subtree} | {t.lower_ for t in verb.subtree}) & LEGISLATURE_WORDS:
+        # (the legislature may hang on the bill's own clause: "proposed a law denouncing it to the lower house")
         return "government_approved", 0.75  # "He submitted a bill to the State Duma"
     if lemma == "order" and subj is not None and any(t.lower_ in ("president", "trump", "biden") or t.ent_type_ == "PERSON" for t in subj.subtree):
         return "government_approved", 0.75
