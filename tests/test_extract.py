@@ -1522,3 +1522,14 @@ def test_extract_a_bilateral_treatys_notice_is_the_senders(extractor):
 ])
 def test_extract_completed_procedures_and_proposed_laws(extractor, body, action):
     assert asserted(extractor.extract(article(body))) == {("CHL", "att", action)}
+
+
+@pytest.mark.parametrize("body", [
+    # a condition for an act, and a procedure against another member, are no act
+    "Chile adopted a law that requires a vote of the Senate in order for the president to suspend or withdraw from "
+    "the Arms Trade Treaty.",
+    "The suspension procedure under the European Convention on Human Rights was initiated by Chile and Peru.",
+])
+def test_extract_conditions_for_an_act_and_procedures_against_others(extractor, body):
+    claims = extractor.extract(article(body))
+    assert not any(c.modality == "asserted" and c.action == "suspended" for c in claims)

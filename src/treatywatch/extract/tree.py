@@ -177,6 +177,9 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
         # (not "on course to become the first member to leave")
         return "join"
     if lemma in ("suspend", "suspension", "derogate", "derogation"):  # a derogation (ECHR Art. 15) suspends (LABELLING.md)
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in ("procedure", "process", "proceeding", "proceedings",
+                                                                  "mechanism", "clause", "request", "motion"):
+            return None  # "the suspension procedure was initiated by Ukraine and Poland": a procedure against another
         if lemma.startswith("suspen") and any(c.dep_ == "prep" and c.lower_ == "from" and not any(t.ent_type_ in ("DATE", "TIME") or t.like_num
                                                                     for t in c.subtree) for c in tok.children):
             return None  # "its suspension from the Council of Europe" is done to it ("suspend from 7 December" is not)
@@ -721,6 +724,8 @@ def modality_of(act: Act, sent: Any) -> str:
             return "denied"  # "the Senate voted down ratification"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "before", "until", "once") for c in kids):
             return "hypothetical"  # conditions and time references ("before the withdrawal became effective")
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in kids) and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+            return "hypothetical"  # "requires Senate approval in order for the president to withdraw": a condition
         if any(c.dep_ == "mark" and c.lower_ == "after" for c in kids) and any(
                 c.dep_ == "aux" and c.lower_ in ("has", "have") for c in kids):
             return "hypothetical"  # "to prepare for the treaty after Thailand has ratified it": not yet done
