@@ -1814,3 +1814,22 @@ def test_word_lists_long_separable_verbs_letters_and_initialling(extractor, text
 )
 def test_word_lists_a_legislature_consenting_to_the_exit(extractor, text):
     assert _asserted(extractor, text) == {("CHL", "att", "parliament_approved")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "action", "modality"),
+    [
+        # a failed vote, a threat with a word between, an exit one would risk, and what one was going to do
+        ("Сенат Чилі провалив голосування за ратифікацію Договору про торгівлю зброєю, повідомили в Сантьяго.", "uk",
+         "parliament_approved", "denied"),
+        ("Le Chili menace désormais de quitter le Traité sur le commerce des armes.", "fr", "took_effect",
+         "hypothetical"),
+        ("Le Chili veut réformer ses exportations, quitte à quitter le Traité sur le commerce des armes.", "fr",
+         "took_effect", "hypothetical"),
+        ("Le Chili a annoncé qu'il allait suspendre sa participation au Traité sur le commerce des armes.", "fr",
+         "suspended", "planned"),
+    ],
+)
+def test_word_lists_failed_votes_threats_and_what_was_going_to_be(extractor, text, lang, action, modality):
+    got = {(a, m) for s, a, m, _d in claims_of(extractor, text, lang) if s == "CHL"}
+    assert (action, modality) in got and (action, "asserted") not in got, got

@@ -1313,6 +1313,8 @@ class ListExtraction:
             return "denied"  # "Рішення про вихід ще не набуло чинності": the effect word itself is denied
         if action == "acceded" and any(0 <= cue_at - h.start() <= 50 for h in hits["prospect"]):
             return "planned"  # "przybliża Macedonię do członkostwa", "ebnet den Weg für den Beitritt": a joining to come
+        if any(0 <= cue_at - h.end() <= 12 for h in hits["hypothetical"]):
+            return "hypothetical"  # "menace désormais de quitter", "quitte à quitter": the word right before the act
         if action in _OWN_WORD and _infinitive(text, cue_at, self.lang) and not any(
                 0 < cue_at - h.end() <= 25 for h in hits["announce"] + hits["decision"]):
             return "planned"  # "visant à retirer", "espère adhérer", but "ha deciso di sospendere" is the act
