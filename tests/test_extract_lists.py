@@ -1833,3 +1833,15 @@ def test_word_lists_a_legislature_consenting_to_the_exit(extractor, text):
 def test_word_lists_failed_votes_threats_and_what_was_going_to_be(extractor, text, lang, action, modality):
     got = {(a, m) for s, a, m, _d in claims_of(extractor, text, lang) if s == "CHL"}
     assert (action, modality) in got and (action, "asserted") not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "action"),
+    [
+        # "we ask", "they demanded": a call for the act
+        ("Chiediamo che il Cile aderisca al Trattato sul commercio delle armi entro l'anno.", "it", "acceded"),
+        ("Les ONG réclament que le Chili adhère au Traité sur le commerce des armes cette année.", "fr", "acceded"),
+    ],
+)
+def test_word_lists_we_ask_is_a_call(extractor, text, lang, action):
+    assert ("CHL", action, "called_for") in {(s, a, m) for s, a, m, _d in claims_of(extractor, text, lang)}
