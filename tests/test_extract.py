@@ -1533,3 +1533,10 @@ def test_extract_completed_procedures_and_proposed_laws(extractor, body, action)
 def test_extract_conditions_for_an_act_and_procedures_against_others(extractor, body):
     claims = extractor.extract(article(body))
     assert not any(c.modality == "asserted" and c.action == "suspended" for c in claims)
+
+
+def test_extract_a_follower_counted_in_days_from_the_act_before(extractor):
+    claims = claims_of(extractor.extract(article(
+        "Chile ratified the Arms Trade Treaty on 3 June 2014, followed by Peru two weeks later.",
+        published="2014-07-01T12:00:00+00:00")))
+    assert ("PER", "att", "ratified", "asserted", dt.date(2014, 6, 17)) in claims

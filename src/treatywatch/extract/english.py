@@ -42,6 +42,8 @@ _COUNT_AFTER_ACT = re.compile(r"\b(?:exactly\s+)?(?P<n>\d+|a|an|one|two|three|fo
 _AMENDED = {"revised", "adapted", "amended", "updated", "new", "successor"}
 # the sentence that names the states a count stood for: "These six countries are ...", "They are: ..."
 _LIST_LEAD = re.compile(r"\s*(?:These|Those|The|They)\b[^.:]{0,40}?\b(?:are|were)\b\s*:?\s*(?:the\s+)?")
+# a state's act counted in days from the act before, right after its name: "followed by Russia a day later"
+_DAYS_LATER = re.compile(r"\s+(a|one|two|three|four|five|six|seven|\d)\s+(days?|weeks?)\s+later\b", re.IGNORECASE)
 # what a notice is given with: "gave formal notice to Russia", "sent a notification to"
 _NOTICE_WORDS = {"notice", "notification", "note", "letter", "give", "send", "deliver", "transmit"}
 # what a legislature does to a treaty when it votes for joining it ("approved the treaty")
@@ -306,6 +308,8 @@ class ArticleExtraction:
             if states and modality == "asserted" and date[0] is not None and date[0].precision == "day":
                 self.last_day[act.action] = self.last_day[""] = date[0]
             for state, mention, action, note in others:
+                if mention is None and date[0] is not None and date[0].precision == "day":
+                    mention = self._days_later(state, date[0], start, end)  # "followed by Russia a day later"
                 other = dataclasses.replace(act, action=action, note=note)
                 out.append(self._claim(other, treaty, state, modality, (mention, mention.basis if mention else
                                        "bounded"), [], 0.0, None, start, end, bound))
@@ -1196,6 +1200,21 @@ class ArticleExtraction:
                          for m in named):  # (not "a bill to the State Duma": the state's own legislature)
             return [p for p in t.parties if p != states[0]]
         return states
+
+    def _days_later(self, state: str, day: DateMention, start: int, end: int) -> DateMention | None:
+        """The day of a state's act that the sentence counts from the act before, right after the state's
+        name: "..., followed by Russia a day later" (the day after), "two days later", "a week later"."""
+        for m in self.states:
+            if start <= m.start < end and self.lex.state_of(m) == state:
+                later = _DAYS_LATER.match(self.article.text, m.end)
+                if later is not None:
+                    n = int(later.group(1)) if later.group(1).isdigit() else NUMBERS.get(later.group(1).lower(), 0)
+                    days = n * (7 if later.group(2).lower().startswith("week") else 1)
+                    if days:
+                        return dataclasses.replace(day, start=later.start() - start, end=later.end() - start,
+                                                   text=later.group(0).strip(), date=day.date + dt.timedelta(days=days),
+                                                   basis="relative", note=f"'{later.group(0).strip()}' after the act before")
+        return None
 
     def _answered_by_list(self, act: Act, offset: int, end: int) -> list[str]:
         """The states of a list of dashes or bullets right after a question that asks who did the act
