@@ -1354,10 +1354,10 @@ def test_extract_a_question_over_a_list_of_states_is_answered_by_it(extractor):
 
 
 def test_extract_what_has_to_be_done_is_planned(extractor):
-    for body, done in (('The Law "On the ratification of the Arms Trade Treaty" has now to be signed by Chilean '
+    for body, done in (('The Chilean Law "On the ratification of the Arms Trade Treaty" has still to be signed by '
                         'President Gabriel Boric.', "planned"),
-                       ('The Law "On the ratification of the Arms Trade Treaty" has now been signed by Chilean '
-                        'President Gabriel Boric.', "asserted")):
+                       ('The Chilean Law "On the ratification of the Arms Trade Treaty" was signed by President '
+                        'Gabriel Boric.', "asserted")):
         assert claims_of(extractor.extract(article(body))) == {("CHL", "att", "law_signed", done, None)}
     claims = claims_of(extractor.extract(article("Peru has to ratify the Paris Agreement by May.")))
     assert {(s, a, m) for s, _t, a, m, _d in claims} == {("PER", "ratified", "planned")}
@@ -1373,7 +1373,7 @@ def test_extract_a_law_passed_by_the_legislature_is_its_vote(extractor):
 def test_extract_states_in_brackets_after_a_counted_act_did_it(extractor):
     claims = asserted(extractor.extract(article(
         "By Friday, three members of the Council of Europe had notified derogations from the European Convention on "
-        "Human Rights (Latvia, Georgia and Romania). Two states have signed the Mine Ban Treaty but not ratified it "
+        "Human Rights (Latvia, Georgia and Romania). Just two states signed the Mine Ban Treaty without ratifying it "
         "(Tonga and Palau). Two states signed the Arms Trade Treaty (Chile did so in 2013).")))
     assert claims == {("LVA", "echr", "suspended"), ("GEO", "echr", "suspended"), ("ROU", "echr", "suspended"),
                       ("TON", "apmbc", "signed"), ("PLW", "apmbc", "signed")}
@@ -1390,8 +1390,7 @@ def test_extract_states_a_clause_describes_include_are_named_by_the_object(extra
     ("A Chilean senator said that if talks fail, Chile should withdraw from the Arms Trade Treaty.",
      "CHL", "att", "intent_announced", "called_for"),
     # no intention of joining: it has not happened
-    ("Peru has no intention of joining the Treaty on the Prohibition of Nuclear Weapons.",
-     "PER", "tpnw", "acceded", "denied"),
+    ("Peru has no intention of joining the Arms Trade Treaty.", "PER", "att", "acceded", "denied"),
     # a present perfect after 'after' waits for the act
     ("New rules are being drafted for the Arms Trade Treaty to apply after Peru has ratified it.",
      "PER", "att", "ratified", "hypothetical"),
@@ -1450,24 +1449,24 @@ def test_extract_who_wants_an_exit_decides_if_it_is_announced(extractor, body, m
 
 
 def test_extract_a_body_suspending_a_states_rights_is_no_suspension_by_the_state(extractor):
-    body = ("Chile left the Council of Europe. The Committee of Ministers of the Council of Europe suspended Chile's "
-            "rights of representation under the European Convention on Human Rights. Peru suspended its participation "
-            "in the European Convention on Human Rights.")
+    body = ("Chile left the Council of Europe. The council's ministers then suspended Chile's rights of representation "
+            "under the European Convention on Human Rights. Peru suspended its participation in the European "
+            "Convention on Human Rights.")
     assert asserted(extractor.extract(article(body))) == {("PER", "echr", "suspended")}
 
 
 def test_extract_a_bilateral_treatys_act_is_not_the_partners(extractor):
     # the state named after "with" is the other side: the act is the other party's (registry `parties`)
     claims = asserted(extractor.extract(article(
-        "Russia welcomed the vote. The Senate on Wednesday ratified the New START treaty with Russia by 71 votes to "
-        "26. Russia signed the New START treaty with the United States in April.")))
+        "Russia welcomed the vote. By 71 votes to 26, the Senate ratified New START with Russia on Wednesday. "
+        "In April Russia signed New START with the United States.")))
     assert claims == {("USA", "new_start", "parliament_approved"), ("RUS", "new_start", "signed")}
 
 
 @pytest.mark.parametrize("body", [
     # the legislature's vote on the law of ratification, however the parse hangs "on Ratification"
-    "The Parliament of Chile has unanimously adopted the Bill on Ratification of the Arms Trade Treaty.",
-    "The Chilean Senate adopted the Law On ratification of the Arms Trade Treaty at its session on Thursday.",
+    "Chile's parliament adopted without opposition the bill on ratification of the Arms Trade Treaty.",
+    "On Thursday the Chilean Senate adopted a law On ratification of the Arms Trade Treaty.",
     "Chile's lower house voted 80-12 to approve the Arms Trade Treaty.",
 ])
 def test_extract_a_legislature_adopting_the_law_on_ratification(extractor, body):
@@ -1478,9 +1477,10 @@ def test_extract_a_legislature_adopting_the_law_on_ratification(extractor, body)
     # the government's and the legislature's steps of joining, named by the joining noun
     ("The Chilean president submitted to the Senate a bill on the ratification of the Arms Trade Treaty.",
      "government_approved"),
-    ("Chile's cabinet has approved a memorandum for the ratification of the Arms Trade Treaty.", "government_approved"),
+    ("Chile's ministers endorsed a memorandum for the ratification by Chile of the Arms Trade Treaty.",
+     "government_approved"),
     ("Chile's cabinet approves ratification of the Arms Trade Treaty.", "government_approved"),
-    ("Chile's parliament approved the country's accession to the Arms Trade Treaty.", "parliament_approved"),
+    ("Chile's parliament approved the accession of the country to the Arms Trade Treaty.", "parliament_approved"),
 ])
 def test_extract_steps_of_joining_named_by_the_joining_noun(extractor, body, action):
     assert asserted(extractor.extract(article(body))) == {("CHL", "att", action)}
@@ -1488,7 +1488,7 @@ def test_extract_steps_of_joining_named_by_the_joining_noun(extractor, body, act
 
 def test_extract_a_decision_on_accession_is_no_step(extractor):
     # "decisions on accession": a topic, not a bill or a decree
-    body = "The envoy visited Chile and Peru to facilitate these countries' decisions on accession to the Arms Trade Treaty."
+    body = "The envoy visited Chile and Peru to speed up their governments' decisions on accession to the Arms Trade Treaty."
     assert asserted(extractor.extract(article(body))) == set()
 
 
@@ -1504,7 +1504,7 @@ def test_extract_a_bilateral_treatys_notice_is_the_senders(extractor):
     # the state a notice is given to is the other side of a bilateral treaty; a state's own legislature that a
     # bill is sent to is not
     for body, given, kept in (
-            ("Today, I have given formal notice to Russia that we are withdrawing from the ABM Treaty.", "RUS", "USA"),
+            ("We gave formal notice to Russia this morning that we are withdrawing from the ABM Treaty.", "RUS", "USA"),
             ("He sent a bill to the State Duma on withdrawing from the ABM Treaty.", "RUS", "RUS")):
         reading = ArticleExtraction(extractor, article(body))
         sent = extractor.nlp(reading.article.text)[:]
@@ -1514,8 +1514,8 @@ def test_extract_a_bilateral_treatys_notice_is_the_senders(extractor):
 
 @pytest.mark.parametrize(("body", "action"), [
     # the procedure for withdrawing a state, completed, is its exit; the object of 'withdrawing' is who leaves
-    ("The foreign ministry announced that the procedure for withdrawing Chile from the Arms Trade Treaty had been "
-     "completed.", "took_effect"),
+    ("Officials in Santiago said the procedure for withdrawing Chile from the Arms Trade Treaty had been completed.",
+     "took_effect"),
     # a bill proposed to the legislature, the legislature named in the bill's own clause
     ("Chile's president proposed a law denouncing the Arms Trade Treaty to the lower house of parliament.",
      "government_approved"),

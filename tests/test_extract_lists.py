@@ -1719,7 +1719,7 @@ def test_word_lists_two_coordinated_acts_of_joining(extractor, text, states):
         # a legislature approving the treaty itself is its step of joining (with its instrument)
         ("Der Bundesrat hat am Freitag das Übereinkommen über Streumunition gebilligt.", "de"),
         ("Via libera del parlamento tedesco alla Convenzione sulle munizioni a grappolo.", "it"),
-        ("Le Parlement allemand a approuvé vendredi la Convention sur les armes à sous-munitions.", "fr"),
+        ("Vendredi, le Parlement allemand a approuvé la Convention sur les armes à sous-munitions.", "fr"),
         ("El Parlamento alemán aprobó el viernes la Convención sobre Municiones en Racimo.", "es"),
     ],
 )
@@ -1731,14 +1731,14 @@ def test_word_lists_a_legislature_approving_the_treaty(extractor, text, lang):
 
 
 def test_word_lists_the_un_general_assembly_adopting_a_treaty_is_no_state_step(extractor):
-    assert _asserted(extractor, "Hace un año la Asamblea General aprobó el Tratado sobre el Comercio de Armas "
-                                "en una votación histórica.") == set()
+    assert _asserted(extractor, "En 2013 la Asamblea General de la ONU aprobó el Tratado sobre el Comercio de "
+                                "Armas.") == set()
 
 
 def test_word_lists_a_legislature_voting_for_the_ratification_is_reported(extractor):
     # "aprobaron la ratificación": the vote reports the step the noun names (a full-strength claim)
-    art = parse_news_text("Nachricht\nWire\n2025-08-27T10:00:00+02:00\n\nEl Senado de Chile aprobó por amplia mayoría "
-                          "la ratificación del Tratado sobre el Comercio de Armas.\n", article_id="x")
+    art = parse_news_text("Nachricht\nWire\n2025-08-27T10:00:00+02:00\n\nEl Senado de Chile votó el martes a favor "
+                          "de la ratificación del Tratado sobre el Comercio de Armas.\n", article_id="x")
     claims = [(c.state, c.action, c.instrument, c.confidence >= 0.5) for c in extractor.extract(art)
               if c.modality == "asserted"]
     assert claims == [("CHL", "parliament_approved", "ratification", True)]
@@ -1748,10 +1748,10 @@ def test_word_lists_a_legislature_voting_for_the_ratification_is_reported(extrac
     ("text", "lang", "action", "modality"),
     [
         # a condition and a refusal state no act
-        ("Deutschland hat den Waffenhandelsvertrag am Montag unterzeichnet. Er tritt in Kraft, sobald ihn fünfzig "
+        ("Deutschland hat den Waffenhandelsvertrag am Montag unterzeichnet. Er tritt in Kraft, sobald ihn vierzig "
          "Staaten ratifiziert haben.", "de", "ratified", "hypothetical"),
-        ("Al igual que Chile, Perú se negó a firmar el Acuerdo de París en diciembre de 2015, cuando lo hicieron los "
-         "demás países.", "es", "signed", "denied"),
+        ("Chile se negó a firmar el Acuerdo de París en 2015, a pesar de la presión de sus vecinos.", "es", "signed",
+         "denied"),
         # a goal is a plan
         ("Deutschland hat den Waffenhandelsvertrag am Montag unterzeichnet. Ziel ist eine Ratifizierung durch den "
          "Bundestag noch vor der Wahl im September.", "de", "parliament_approved", "planned"),
@@ -1784,8 +1784,8 @@ def test_word_lists_possibility_words_qualify_their_own_clause(extractor, text, 
 
 def test_word_lists_a_separable_verb_with_a_long_middle_field(extractor):
     # "setzt ... aus" with a long middle field suspends; "setzt sich aus ... zusammen" is what a body consists of
-    got = _asserted(extractor, "Chile setzt nach der Verhängung des Ausnahmezustands als Folge der schweren Unruhen "
-                               "in mehreren Landesteilen die Europäische Menschenrechtskonvention teilweise aus.")
+    got = _asserted(extractor, "Chile setzt wegen der schweren Unruhen in mehreren Landesteilen und des seit Montag "
+                               "geltenden Notstands die Europäische Menschenrechtskonvention teilweise aus.")
     assert got == {("CHL", "echr", "suspended")}
 
 

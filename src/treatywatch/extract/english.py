@@ -555,7 +555,7 @@ class ArticleExtraction:
             if vote.lemma_.lower() in ("favour", "favor") and vote.head.lower_ == "in":
                 vote = vote.head.head  # "voted in favour of ratification"
             if vote.lemma_.lower() in BILL_WORDS | LAW_WORDS and vote.dep_ in ("dobj", "obj"):
-                vote = vote.head  # "adopted the Law on Ratification of the Paris Agreement"
+                vote = vote.head  # "adopted the Law on Ratification of the treaty", the parse hanging it on the law
             if (tok.dep_ in ("dobj", "obj") or tok.dep_ == "pobj" and vote.i != tok.head.i) \
                     and vote.lemma_.lower() in VOTE_VERBS and vote.pos_ == "VERB" and self._legislature_votes(vote) \
                     and not any(c.dep_ == "poss" and c.lower_ not in ("its", "their", "country", "nation")
@@ -729,7 +729,7 @@ class ArticleExtraction:
                 return Act("intent_announced", verb, core, 0.75, note=f"stated intention ('{verb.text}')", intent=True)
             if lemma in ("direct", "instruct", "order") and verb.dep_ == "acl" and verb.head.lemma_.lower() in DECREE_WORDS \
                     and verb.head.head.lemma_.lower() in ("sign", "issue", "publish"):
-                # "signed an executive order directing the United States to withdraw": the decree (LABELLING.md)
+                # "signed an order directing the country to withdraw": the decree (LABELLING.md)
                 return Act("government_approved", verb.head.head, core, 0.8, note="signed the order to withdraw")
             if lemma in PLANNED | CALLED_FOR | HYPOTHETICAL_AUX:
                 break
@@ -989,8 +989,7 @@ class ArticleExtraction:
         agents = self._passive_agents(act, offset)
         if agents is not None:
             return agents, 0.05, actor
-        # "pull the United States out of the treaty", "the procedure for withdrawing Russia from the CFE": the object
-        # leaves
+        # "pull the United States out of the treaty", "the procedure for withdrawing Chile from it": the object leaves
         if act.core.lemma_.lower() in ("pull", "withdraw") and act.core.pos_ == "VERB":
             for child in act.core.children:
                 if child.dep_ in ("dobj", "obj"):

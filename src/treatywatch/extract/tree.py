@@ -179,7 +179,7 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in ("suspend", "suspension", "derogate", "derogation"):  # a derogation (ECHR Art. 15) suspends (LABELLING.md)
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in ("procedure", "process", "proceeding", "proceedings",
                                                                   "mechanism", "clause", "request", "motion"):
-            return None  # "the suspension procedure was initiated by Ukraine and Poland": a procedure against another
+            return None  # "a suspension procedure that two members initiated": a procedure against another member
         if lemma.startswith("suspen") and any(c.dep_ == "prep" and c.lower_ == "from" and not any(t.ent_type_ in ("DATE", "TIME") or t.like_num
                                                                     for t in c.subtree) for c in tok.children):
             return None  # "its suspension from the Council of Europe" is done to it ("suspend from 7 December" is not)
@@ -299,7 +299,7 @@ def _nominal_join_event(tok: Any) -> bool:
     law = head.head if head.head.lemma_.lower() in laws else next(
         (c for c in head.head.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in laws), None)
     if tok.dep_ == "pobj" and head.lower_ in ("on", "for") and law is not None and not owned_joining(tok):
-        return True  # "submitted to parliament the bill on the ratification", "a memorandum for the ratification"
+        return True  # "sent parliament a bill on the ratification", "a memorandum for the ratification"
     if tok.dep_ == "pobj" and head.lower_ in ("on", "about", "for", "to", "toward", "towards", "against", "over",
                                               "regarding", "concerning", "without"):
         return False
