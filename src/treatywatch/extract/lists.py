@@ -220,19 +220,20 @@ _AGENT = re.compile(r"\w+(?:\s+\w+){0,3}\s+(?:(?:por|par|da|dal|dalla|von|przez)
                     re.IGNORECASE)
 # a full stop with no space after it between two words: "... говорится в сообщении.После ..."
 _GLUED_STOP = re.compile(r"(?<=[^\W\d_A-ZА-ЯЁІЇЄ]{3})\.(?=[A-ZА-ЯЁІЇЄ][^\W\d_A-ZА-ЯЁІЇЄ])")
-# a participle with an agent that is not a named state: "la Convenzione, firmata da 30 paesi", "firmado en 1987
-# por las dos potencias" (a date or place between)
-# a number a relative clause describes: "sui 58 che l'hanno firmato", "des 58 qui l'ont signé"
 # the UN's assembly, no state's legislature: "la Asamblea General aprobó el tratado"
-_GENERAL_ASSEMBLY = re.compile(r"(?:assembl\w+|asamblea|assemblea|ассамбле\w+|асамбле\w+|zgromadzeni\w+)\s+(?:general|générale|generale|ogóln)|"
-                               r"(?:general|генеральн\w+|генеральн\w+)\s+(?:assembl|ассамбле|асамбле)|generalversammlung", re.IGNORECASE)
+_GENERAL_ASSEMBLY = re.compile(
+    r"(?:assembl\w+|asamblea|assemblea|ассамбле\w+|асамбле\w+|zgromadzeni\w+)\s+(?:general|générale|generale|ogóln)|"
+    r"(?:general|генеральн\w+)\s+(?:assembl|ассамбле|асамбле)|generalversammlung", re.IGNORECASE)
 # between two coordinated act words: "signé et ratifié", "podpisany i ratyfikowany"
 _AND = re.compile(r"\s+(?:and|et|e|y|und|i|и|і|й|та|oraz)\s+", re.IGNORECASE)
 # the words of a condition: "se retirará del Tratado si ...", "falls", "если"
 _CONDITION = re.compile(r"(?:si|se|if|wenn|falls|qualora|если|якщо|jeśli|jeżeli|gdyby)$", re.IGNORECASE)
 # a relative pronoun: "una decisión que el presidente anunció", "la decisione che il governo ha annunciato"
 _RELATIVE = re.compile(r"\b(?:que|qui|che|cui|die|der|das|den|welche\w*|któr\w+|котор\w+|як\w+)\b", re.IGNORECASE)
+# a number a relative clause describes: "sui 58 che l'hanno firmato", "des 58 qui l'ont signé"
 _COUNT = re.compile(r"\b\d{1,3},?\s+(?:che|qui|que|die|welche|które|которые|які)\b", re.IGNORECASE)
+# a participle with an agent that is not a named state: "la Convenzione, firmata da 30 paesi", "firmado en 1987
+# por las dos potencias" (a date or place between)
 _PASSIVE_BY = re.compile(r"\w+(?:\s+(?:en|in|im|w|в|у|a|à|le|el|il|nel|am)\s+\w+){0,2}"
                          r"\s+(?:por|par|da|dal|dalla|dall['’]|von|przez)\s", re.IGNORECASE)
 # between an act's noun and the state it belongs to: "adhésion de la Finlande", "przystąpienia Polski"
@@ -715,7 +716,8 @@ class ListExtraction:
             owned = owned or bool(hits["same_decision"])
             # ("aprobaron la ratificación": the vote reports the step the noun names)
             # (not an accession's: "billigte den Beitritt von Finnland" may be another member's approval)
-            voted = step == "parliament_approved" and action == "ratified" and bool(_within(hits, frame.s, frame.e)["vote"])
+            voted = step == "parliament_approved" and action == "ratified" and bool(
+                _within(hits, frame.s, frame.e)["vote"])
             if date is None and action in NOMINAL_CUE and not _within(hits, frame.s, frame.e)["notify"] and not owned \
                     and not _law_passed(hits) and not by_government and not voted \
                     and _only_nominal(_within(hits, frame.s, frame.e), NOMINAL_CUE[action]):
@@ -802,7 +804,8 @@ class ListExtraction:
                 # "la Convenzione, firmata da 30 paesi": a participle whose agent is no name states no act
                 # (unless a list set off by a dash or a colon names them: "ratificato da dieci paesi — A, B, ... —")
                 unnamed = _PASSIVE_BY.match(text, at) is not None and not any(m.start > at for m in ch.names) \
-                    and not (text[ch.s:ch.e].rstrip()[-1:] in "—–:" and i + 1 < len(chunks) and chunks[i + 1].names and chunks[i + 1].terse)
+                    and not (text[ch.s:ch.e].rstrip()[-1:] in "—–:" and i + 1 < len(chunks)
+                             and chunks[i + 1].names and chunks[i + 1].terse)
                 if act == "notified" and hits["suspend"] and not hits["leave"]:
                     continue  # "повідомила Генерального секретаря, що ... для відступу": the notice of a derogation
                 if act is not None and st >= 0.6 and not unnamed:
