@@ -1845,3 +1845,18 @@ def test_word_lists_failed_votes_threats_and_what_was_going_to_be(extractor, tex
 )
 def test_word_lists_we_ask_is_a_call(extractor, text, lang, action):
     assert ("CHL", action, "called_for") in {(s, a, m) for s, a, m, _d in claims_of(extractor, text, lang)}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a participle before the treaty word describes the treaty; the states on whose initiative it was signed
+        # did not sign it then
+        ("Chile ist aus dem Waffenhandelsvertrag ausgetreten. Den 2013 in New York unterzeichneten Vertrag hatten "
+         "viele Staaten begrüßt.", "de"),
+        ("La Convenzione di Ottawa fu firmata nel 1997 su iniziativa di Cile, Perù e Ghana, insieme a molte "
+         "organizzazioni.", "it"),
+    ],
+)
+def test_word_lists_a_treatys_history_is_no_states_signature(extractor, text, lang):
+    assert not any(a == "signed" and m == "asserted" for _s, a, m, _d in claims_of(extractor, text, lang))

@@ -220,6 +220,8 @@ _AGENT = re.compile(r"\w+(?:\s+\w+){0,3}\s+(?:(?:por|par|da|dal|dalla|von|przez)
                     re.IGNORECASE)
 # a full stop with no space after it between two words: "... говорится в сообщении.После ..."
 _GLUED_STOP = re.compile(r"(?<=[^\W\d_A-ZА-ЯЁІЇЄ]{3})\.(?=[A-ZА-ЯЁІЇЄ][^\W\d_A-ZА-ЯЁІЇЄ])")
+# a participle's own word and the space before the noun it describes: "unterzeichnete Vereinbarung"
+_BEFORE_TREATY_WORD = re.compile(r"\w+(?:te|ten|tes|ter|tem|ta|to|ti|te|ée|é|ado|ada|ados|adas)\s+", re.IGNORECASE)
 # the UN's assembly, no state's legislature: "la Asamblea General aprobó el tratado"
 _GENERAL_ASSEMBLY = re.compile(
     r"(?:assembl\w+|asamblea|assemblea|ассамбле\w+|асамбле\w+|zgromadzeni\w+)\s+(?:general|générale|generale|ogóln)|"
@@ -757,6 +759,9 @@ class ListExtraction:
         word with no verb of its own between ("il trattato ... firmato nel 1992", "un acuerdo firmado en 1992"):
         the treaty's history, no state's act, unless a state is named as its agent after it ("signé par la
         France", "firmato dall'Ungheria")."""
+        before = _BEFORE_TREATY_WORD.match(text, cue_at)
+        if before is not None and any(h.start() == before.end() for h in hits["generic_treaty"]):
+            return True  # "diese Ende 2015 unterzeichnete Vereinbarung": a participle before the treaty word
         comma = re.search(r",\s*$", text[:cue_at])
         if comma is None or not any(m.end - start == comma.start() for m in self.treaties):
             if not _PARTICIPLE.match(text, cue_at):
