@@ -1860,3 +1860,18 @@ def test_word_lists_we_ask_is_a_call(extractor, text, lang, action):
 )
 def test_word_lists_a_treatys_history_is_no_states_signature(extractor, text, lang):
     assert not any(a == "signed" and m == "asserted" for _s, a, m, _d in claims_of(extractor, text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "action", "modality"),
+    [
+        # an intention to join, an obligation still to meet, a need: no act yet
+        ("Chile ha anunciado su intención de ratificar el Tratado sobre el Comercio de Armas.", "es", "ratified",
+         "planned"),
+        ("Теперь договор о торговле оружием должен ратифицировать чилийский парламент.", "ru", "parliament_approved",
+         "planned"),
+    ],
+)
+def test_word_lists_intentions_obligations_and_needs_are_no_act(extractor, text, lang, action, modality):
+    got = {(a, m) for s, a, m, _d in claims_of(extractor, text, lang) if s == "CHL"}
+    assert (action, modality) in got and (action, "asserted") not in got, got
