@@ -1540,3 +1540,9 @@ def test_extract_a_follower_counted_in_days_from_the_act_before(extractor):
         "Chile ratified the Arms Trade Treaty on 3 June 2014, followed by Peru two weeks later.",
         published="2014-07-01T12:00:00+00:00")))
     assert ("PER", "att", "ratified", "asserted", dt.date(2014, 6, 17)) in claims
+
+
+def test_extract_failing_to_ratify_is_no_ratification(extractor):
+    claims = {(c.state, c.action, c.modality) for c in extractor.extract(article(
+        "So far the Chilean government has failed to ratify the Arms Trade Treaty."))}
+    assert claims == {("CHL", "ratified", "denied")}

@@ -1875,3 +1875,9 @@ def test_word_lists_a_treatys_history_is_no_states_signature(extractor, text, la
 def test_word_lists_intentions_obligations_and_needs_are_no_act(extractor, text, lang, action, modality):
     got = {(a, m) for s, a, m, _d in claims_of(extractor, text, lang) if s == "CHL"}
     assert (action, modality) in got and (action, "asserted") not in got, got
+
+
+def test_word_lists_a_state_that_will_become_the_nth_to_ratify(extractor):
+    got = {(s, a, m) for s, a, m, _d in claims_of(
+        extractor, "Po podpisaniu ustawy Chile stanie się 20. państwem, które ratyfikowało Traktat o handlu bronią.", "pl")}
+    assert ("CHL", "ratified", "asserted") not in got, got
