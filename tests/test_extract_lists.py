@@ -1881,3 +1881,16 @@ def test_word_lists_a_state_that_will_become_the_nth_to_ratify(extractor):
     got = {(s, a, m) for s, a, m, _d in claims_of(
         extractor, "Po podpisaniu ustawy Chile stanie się 20. państwem, które ratyfikowało Traktat o handlu bronią.", "pl")}
     assert ("CHL", "ratified", "asserted") not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # suspending supplies, aid or support is no suspension of the treaty the article is about
+        ("Chile ist dem Waffenhandelsvertrag beigetreten. Chile setzte im Mai die Lieferungen an die Armee aus.", "de"),
+        ("Il Cile ha aderito al Trattato sul commercio delle armi. Il Cile ha sospeso il sostegno all'agenzia.", "it"),
+        ("Chile se adhirió al Tratado sobre el Comercio de Armas. Chile suspendió los suministros de combustible.", "es"),
+    ],
+)
+def test_word_lists_suspending_supplies_or_support_is_no_suspension(extractor, text, lang):
+    assert not any(a == "suspended" for _s, a, _m, _d in claims_of(extractor, text, lang))
