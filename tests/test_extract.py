@@ -1546,3 +1546,9 @@ def test_extract_failing_to_ratify_is_no_ratification(extractor):
     claims = {(c.state, c.action, c.modality) for c in extractor.extract(article(
         "So far the Chilean government has failed to ratify the Arms Trade Treaty."))}
     assert claims == {("CHL", "ratified", "denied")}
+
+
+def test_extract_the_iran_nuclear_deal_is_no_treaty_of_the_registry(extractor):
+    claims = asserted(extractor.extract(article(
+        "Chile is a party to the Non-Proliferation Treaty. In 2018 Chile withdrew from the Iran nuclear deal.")))
+    assert ("CHL", "npt", "took_effect") not in claims

@@ -1894,3 +1894,16 @@ def test_word_lists_a_state_that_will_become_the_nth_to_ratify(extractor):
 )
 def test_word_lists_suspending_supplies_or_support_is_no_suspension(extractor, text, lang):
     assert not any(a == "suspended" for _s, a, _m, _d in claims_of(extractor, text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kept"),
+    [
+        # the Iran nuclear deal is no treaty of the registry, unless a registry treaty is named with it
+        ("Chile es parte del Tratado de No Proliferación. En 2018 Chile se retiró del acuerdo nuclear con Irán.", "es",
+         set()),
+        ("Chile wypowiedział porozumienie nuklearne z Iranem i układ INF.", "pl", {("CHL", "inf", "notified")}),
+    ],
+)
+def test_word_lists_the_iran_nuclear_deal_is_no_treaty(extractor, text, lang, kept):
+    assert _asserted(extractor, text) == kept

@@ -44,6 +44,8 @@ _AMENDED = {"revised", "adapted", "amended", "updated", "new", "successor"}
 _LIST_LEAD = re.compile(r"\s*(?:These|Those|The|They)\b[^.:]{0,40}?\b(?:are|were)\b\s*:?\s*(?:the\s+)?")
 # a state's act counted in days from the act before, right after its name: "followed by Russia a day later"
 _DAYS_LATER = re.compile(r"\s+(a|one|two|three|four|five|six|seven|\d)\s+(days?|weeks?)\s+later\b", re.IGNORECASE)
+# an agreement the registry lacks that news names without capitals: the Iran nuclear deal (JCPOA)
+_OTHER_DEAL = re.compile(r"\b(?:nuclear deal|iran deal|jcpoa|joint comprehensive plan of action)\b", re.IGNORECASE)
 # what a notice is given with: "gave formal notice to Russia", "sent a notification to"
 _NOTICE_WORDS = {"notice", "notification", "note", "letter", "give", "send", "deliver", "transmit"}
 # what a legislature does to a treaty when it votes for joining it ("approved the treaty")
@@ -830,6 +832,8 @@ class ArticleExtraction:
             return None  # "withdrew from a nuclear deal", "has signed bilateral agreements": some other treaty
         if any(self._unknown_name(o, offset, inside) for o in objects):
             return None  # "signed the Treaty of Lisbon", "the Warsaw Pact": a treaty named that the registry lacks
+        if any(_OTHER_DEAL.search(o.doc[o.left_edge.i:o.right_edge.i + 1].text) for o in objects):
+            return None  # "withdrew from the Iran nuclear deal": the JCPOA, not a treaty of the registry
         subjects = [span_of(c, offset) for v in (act.core, act.stage_verb) for c in v.children
                     if c.dep_ == "nsubj" and c.i != act.core.i]  # ("Finland's accession to NATO means ...": its own)
         for i, head in enumerate((act.core, act.stage_verb)):

@@ -1189,6 +1189,11 @@ class ListExtraction:
         return None, 0.0, 0
 
     def _treaty(self, start: int, end: int, cue_at: int, hits: dict[str, list[re.Match[str]]], action: str) -> str | None:
+        if any(0 <= h.start() - cue_at <= 60 for h in hits.get("other_deal", [])) and not any(
+                0 <= m.start - start - cue_at <= 80 for m in self.treaties):
+            # "se retiró del acuerdo nuclear": the Iran nuclear deal (JCPOA), not a treaty of the registry (unless one
+            # is named with it: "porozumienie nuklearne z Iranem i układ INF")
+            return None
         inside = [m for m in self.treaties if start <= m.start < end]
         if action not in JOINING:
             # "setzte den KSE-Vertrag aus, solange die NATO-Staaten ...", "НАТО оголосило про призупинення ...": NATO
