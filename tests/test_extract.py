@@ -1552,3 +1552,45 @@ def test_extract_the_iran_nuclear_deal_is_no_treaty_of_the_registry(extractor):
     claims = asserted(extractor.extract(article(
         "Chile is a party to the Non-Proliferation Treaty. In 2018 Chile withdrew from the Iran nuclear deal.")))
     assert ("CHL", "npt", "took_effect") not in claims
+
+
+@pytest.mark.parametrize("text", [
+    "The Senate ratified the New START treaty between the United States and Russia on Wednesday.",
+    "By a 71-26 vote, the Senate voted to ratify the New START treaty with Russia.",
+])
+def test_extract_a_bilateral_treatys_senate_is_the_party_with_a_senate(extractor, text):
+    # the US Senate, named without its state; Russia is named only as the treaty's other side
+    claims = asserted(extractor.extract(article(text, published="2010-12-23T12:00:00+00:00")))
+    assert claims == {("USA", "new_start", "parliament_approved")}
+
+
+def test_extract_a_pair_of_states_is_no_gapped_clause(extractor):
+    claims = asserted(extractor.extract(article(
+        "Parliament ratified the INF Treaty between Germany and France on Monday.")))
+    assert ("FRA", "inf", "ratified") not in claims and ("FRA", "inf", "parliament_approved") not in claims
+
+
+def test_extract_being_out_of_a_treaty_is_its_exit(extractor):
+    claims = extractor.extract(article(
+        "Chile was officially out of the International Criminal Court on Sunday. Peru will be out of the Arms Trade "
+        "Treaty in six months. That is out of the question, Bolivia said of the Paris Agreement."))
+    got = {(c.state, c.treaty, c.action, c.modality) for c in claims}
+    assert ("CHL", "rome_statute", "took_effect", "asserted") in got
+    assert ("PER", "att", "took_effect", "planned") in got
+    assert not any(c.state == "BOL" for c in claims)
+
+
+def test_extract_joining_the_opcw_is_joining_the_cwc(extractor):
+    claims = asserted(extractor.extract(article(
+        "Angola on Friday joined the UN chemical arms watchdog. Three states have joined the OPCW: Tonga, Palau and "
+        "Samoa.")))
+    assert claims == {(s, "cwc", "acceded") for s in ("AGO", "TON", "PLW", "WSM")}
+
+
+@pytest.mark.parametrize("text", [
+    "Cambodia is to join the Chemical Weapons Convention next month.",
+    "Cambodia to ratify Chemical Weapons Convention",
+])
+def test_extract_is_to_join_and_a_headlines_to_join_are_planned(extractor, text):
+    claims = extractor.extract(article(text))
+    assert {(c.state, c.modality) for c in claims} == {("KHM", "planned")}

@@ -64,6 +64,7 @@ _STEP_NOTES = {  # LABELLING.md: the domestic steps of joining, named as those o
 }
 _JOINING_NOUN = "a joining named by its noun ('X's accession'): the state's ratification, if one is reported"
 _LEAD_PRESENT = "'withdraws' in the simple present in a headline or lead: the day's news, done"
+_OUT_OF = "'is out of the treaty': the withdrawal has taken effect"
 # the heads of a phrase naming others who do the same: "besides X", "apart from X", "in addition to X"
 _ALSO_PREPS = {"besides", "alongside", "like"}
 _ALSO_HEADS = {"apart", "aside", "addition", "along", "together"}
@@ -282,6 +283,7 @@ class ArticleExtraction:
             states, subject_conf, actor = self._subjects(act, sent, offset, start, end)
             states = self._whole_lists(states, start, end)
             states = self._other_party(treaty, states, sent, offset, start, end)
+            states = self._party_legislature(act, treaty, states)
             modality = modality_of(act, sent)
             answered = self._answered_by_list(act, offset, end) if "?" in sent.text else []
             if answered:  # "Who has ratified?" over a bulleted list of states: the list answers it
@@ -298,7 +300,7 @@ class ArticleExtraction:
                 continue
             date, note_parts, conf_adj, bound = self._date_for(act, sent, offset, start, end, modality)
             if act.action in ("took_effect", "notified") and date[0] is None and modality == "asserted" \
-                    and act.note != _LEAD_PRESENT and (act.stage_verb.tag_ in ("VBZ", "VBP") or (
+                    and act.note not in (_LEAD_PRESENT, _OUT_OF) and (act.stage_verb.tag_ in ("VBZ", "VBP") or (
                         act.stage_verb.tag_ == "VBN" and any(
                             c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in act.stage_verb.children))):
                 continue  # "the exit takes effect six months after the notice": how the rule works
@@ -361,7 +363,9 @@ class ArticleExtraction:
         i = 0
         while i < len(names):
             group = [names[i]]
-            if not GAP_OPEN.search(text, 0, names[i].start - start):
+            if not GAP_OPEN.search(text, 0, names[i].start - start) or i and GAP_JOIN.fullmatch(
+                    text, names[i - 1].end - start, names[i].start - start):
+                # (not "the treaty between the United States and Russia on Wednesday": a pair, no gapped clause)
                 i += 1
                 continue
             pos = names[i].end - start
@@ -747,6 +751,8 @@ class ArticleExtraction:
             return Act("took_effect", core, core, 0.6, note="an exit named as past history")
         if core.pos_ in ("NOUN", "PROPN"):
             return None  # "the withdrawal" named as a topic: no act unless a verb gives its stage
+        if core.lower_ == "out" and core.head.lemma_ == "be":
+            return Act("took_effect", clause, core, 0.7, note=_OUT_OF)
         auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
         if auxes & (FUTURE_AUX | HYPOTHETICAL_AUX) or clause.head.lemma_.lower() in CALLED_FOR | PLANNED:
             return Act("intent_announced", clause, core, 0.7, note="stated or reported intention", intent=True)
@@ -1203,6 +1209,26 @@ class ArticleExtraction:
                          for m in named):  # (not "a bill to the State Duma": the state's own legislature)
             return [p for p in t.parties if p != states[0]]
         return states
+
+    def _party_legislature(self, act: Act, treaty: str, states: list[str]) -> list[str]:
+        """A bilateral treaty's step by a legislature named without its state ("the Senate ratified the New
+        START treaty"): the party one of whose institutions bears that name (the US Senate), not a state
+        named elsewhere in the sentence or before."""
+        t = self.x.registry.get(treaty)
+        if t is None or len(t.parties) != 2 or act.action != "parliament_approved":
+            return states
+        verb, subj = act.stage_verb, None
+        while True:
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") or verb.pos_ == "NOUN"
+                         and c.dep_ == "compound"), None)  # (a headline's "Senate votes to ratify ...")
+            if subj is not None or verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if subj is None or not subj.text[:1].isupper() or any(c.dep_ in ("compound", "amod", "poss") for c in subj.children):
+            return states  # "the Russian Duma", "the U.S. Senate": the lexicon names those
+        owners = [p for p in t.parties if any(name.split()[-1] == subj.text for name in self.lex.states.get(
+            p, {}).get("institutions", []))]
+        return owners if len(owners) == 1 else states
 
     def _days_later(self, state: str, day: DateMention, start: int, end: int) -> DateMention | None:
         """The day of a state's act that the sentence counts from the act before, right after the state's

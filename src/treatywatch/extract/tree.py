@@ -94,6 +94,10 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
         if any(c.lower_ == "temporarily" for c in tok.children):
             return "suspend"  # "temporarily withdrew from the treaty": a suspension (LABELLING.md)
         return "leave"
+    if low == "out" and tok.head.lemma_ == "be" and tok.dep_ in ("prep", "advmod", "prt", "acomp") and any(
+            c.lower_ == "of" and any(g.dep_ == "pobj" and (g.lemma_.lower() in GENERIC_TREATY_WORDS or g.pos_ == "PROPN")
+                                     for g in c.children) for c in tok.children):
+        return "leave"  # "the Philippines was officially out of the International Criminal Court on Sunday"
     if lemma in ("abolish", "scrap") and tok.pos_ == "VERB" and any(
             c.dep_ in ("dobj", "obj") and c.lemma_.lower() in GENERIC_TREATY_WORDS for c in tok.children):
         return "leave"  # "a decree to abolish the treaty": a state can only leave it
@@ -668,6 +672,12 @@ def modality_of(act: Act, sent: Any) -> str:
         verb.head] if verb.head.lemma_ == "have" and verb.head.tag_ in ("VBZ", "VBP") else []
     if len(have_to) == 2 and not any(c.lower_ == "yet" for c in verb.subtree):
         return "planned"  # "the law has now to be signed by the president", "Kazakhstan has to ratify it": due, not done
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return "planned"  # "Cambodia is to join the convention next month": arranged, not done
+    if not act.intent and verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            and any(c.dep_ == "nsubj" for c in verb.children):
+        return "planned"  # a headline, "Cambodia to join OPCW": what is to come
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in ("relcl", "acl") \
             and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.lemma_.lower() not in (
                 DECREE_WORDS | BILL_WORDS | INSTRUMENT_WORDS | {"documents"}) and not any(
