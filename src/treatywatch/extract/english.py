@@ -974,7 +974,9 @@ class ArticleExtraction:
                     if child.dep_ == "poss" and child.lower_ in PRONOUNS:
                         # "Lithuania, Latvia and Estonia lodged their notices": the clause's subject
                         clause_subj = next((c for c in clause_verb(act.core).children if c.dep_ == "nsubj"), None)
-                        states = self._states_in(clause_subj, offset) if clause_subj is not None else []
+                        states = [] if clause_subj is None else (self._dashed_list(clause_subj, offset) if
+                                                                  clause_subj.tag_ == "NNS" else []) or self._states_in(
+                            clause_subj, offset)
                         if states:
                             return states, 0.1, actor
                         if clause_subj is not None and clause_subj.lower_ in ("which", "who", "that"):
@@ -1038,6 +1040,9 @@ class ArticleExtraction:
                         return ([resolved], 0.0, actor) if resolved else ([], 0.0, actor)
                     return [], 0.0, actor  # "prompted both Nordic countries to join": they act, not the subject
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+            set_off = self._dashed_list(subj, offset) if subj is not None and subj.tag_ == "NNS" else []
+            if set_off:  # "The Western neighbours of Belarus - Lithuania, Latvia and Estonia - have notified"
+                return set_off, 0.05, actor
             if subj is not None:
                 listed = [c for c in subj.children if c.dep_ == "appos"]
                 if listed:  # "Finland, Sweden's neighbour, joined": the state named, not its description
@@ -1337,6 +1342,25 @@ class ArticleExtraction:
                 return list(dict.fromkeys(str(self.lex.state_of(m)) for m in names))
             if mark.text == ":":
                 return []
+        return []
+
+    def _dashed_list(self, subj: Any, offset: int) -> list[str]:
+        """The states a plural subject sets off between dashes, whatever the parse hangs them on: 'the
+        neighbours of Belarus - Lithuania, Latvia and Estonia - have ...' (Belarus only describes them)."""
+        opening = next((t for t in subj.subtree if t.text in ("—", "–", "--")), None)
+        closing = next((t for t in subj.doc[opening.i + 1:subj.head.i] if t.text == opening.text), None) \
+            if opening is not None and opening.i < subj.head.i else None
+        if opening is None or closing is None:
+            return []
+        a, b = abs_of(opening, offset) + len(opening.text), abs_of(closing, offset)
+        names = [m for m in self.states if a <= m.start < b and m.kind in ("name", "alias")]
+        if not names:
+            return []
+        gaps = [self.article.text[a:names[0].start]] + [
+            self.article.text[x.end:y.start] for x, y in zip(names, names[1:])] + [self.article.text[names[-1].end:b]]
+        if re.fullmatch(r"\s*(?:the\s+)?", gaps[0]) and all(GAP_JOIN.fullmatch(g) for g in gaps[1:-1]) \
+                and re.fullmatch(r"\s*", gaps[-1]):
+            return list(dict.fromkeys(str(self.lex.state_of(m)) for m in names))
         return []
 
     def _including_list(self, verb: Any, offset: int, end: int) -> list[str]:

@@ -20,6 +20,8 @@ def _english_words() -> dict[str, frozenset[str]]:
 
 
 _EN = _english_words()
+# forms the model's lemmatizer reads as another word ("hopes" as "hop"): set right before it runs (``load_nlp``)
+MISREAD_LEMMAS = dict(pair.split(":") for pair in _EN["misread_lemmas"])
 PRONOUNS = _EN["pronouns"]
 GENERIC_SUBJECTS = _EN["generic_subjects"]
 NOTIFY_VERBS = _EN["notify_verbs"]
