@@ -1907,3 +1907,17 @@ def test_word_lists_suspending_supplies_or_support_is_no_suspension(extractor, t
 )
 def test_word_lists_the_iran_nuclear_deal_is_no_treaty(extractor, text, lang, kept):
     assert _asserted(extractor, text) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington notificó a Rusia su retirada del Tratado de Cielos Abiertos en noviembre de 2020.",
+        "Les États-Unis ont notifié à la Russie leur retrait du traité sur les forces nucléaires à portée intermédiaire.",
+        "Президент США заявил, что он официально уведомил правительство России о выходе из Договора по ПРО.",
+        "Stany Zjednoczone poinformowały Rosję o wycofaniu się z traktatu INF, podał Departament Stanu.",
+    ],
+)
+def test_word_lists_the_state_a_notice_goes_to_does_not_send_it(extractor, text):
+    claims = _asserted(extractor, text)
+    assert {s for s, _t, a in claims if a == "notified"} == {"USA"}

@@ -249,6 +249,13 @@ _AUXILIARY = re.compile(r"(?<!\w)(?:ha|hanno|è|sono|fu|furono|stat[oaie]|a|ont|
 # "NATO-Länder", "NATO countries", "países de la OTAN" after the name: the alliance's members, not the treaty
 _ALLIANCE_MEMBERS = re.compile(r"-\w|\s+(?:countries|allies|members|states)\b", re.IGNORECASE)
 _PUNCT = re.compile(r"[,;:.]")
+# what may stand between a notice's verb and the state that receives it: "notificó a Rusia", "a informé le gouvernement
+# de la Russie", "уведомил правительство России", "poinformował Rosję"
+_TO_RECIPIENT = re.compile(
+    r"\w*\s+(?:(?:a|à|al|alla|au|den|dem)\s+)?(?:(?:el|le|il|los|les|gli|la|l['’])\s*)?(?:(?:gobierno|gouvernement|governo|"
+    r"regierung|правительство|уряд|rząd|autoridades|autorités|autorità)\s+(?:(?:de|del|des|du|di|della|de la)\s+)?"
+    r"(?:(?:la|le|l['’])\s*)?)?", re.IGNORECASE)
+_SLAVIC_OBJECT = re.compile(r"(?:[юу]|ę|правительство|уряд|rząd)\s*$", re.IGNORECASE)
 _PUNCT_BREAK = re.compile(r"[,;:]\s+|\s[–—](?=\s+(?!\d)(?:\S+\s+){3})")
 
 
@@ -629,6 +636,15 @@ class ListExtraction:
                     and not _LOCATIVE.search(text[max(0, m.start - start - 4):m.start - start])
                     and not (self.lang in _LOCATIVE_LANG
                              and _LOCATIVE_LANG[self.lang].search(text[max(0, m.start - start - 3):m.start - start]))]
+        # "Washington notificó a Rusia su retirada": the state named right after a notice's verb receives it, when a
+        # state named before sends it
+        # (in the Slavic languages only the object's case tells it from a subject after the verb: "уведомили Латвия")
+        recipients = [(m.start, m.end) for h in hits["notify"] for m in mentions[1:] if m.start >= h.end()
+                      and any(o.end <= h.start() and o.ref != m.ref for o in mentions)
+                      and (to := _TO_RECIPIENT.match(text, h.end())) is not None and to.end() == m.start
+                      and (self.lang not in ("ru", "uk", "pl") or _SLAVIC_OBJECT.search(m.text)
+                           or _SLAVIC_OBJECT.search(to.group(0)))]
+        mentions = [m for m in mentions if (m.start, m.end) not in recipients]
         # "Łotewski Sejm", "la Rada lituana": an institution's name that another state's adjective qualifies is that
         # state's legislature, not the institution's own state
         mentions = [m for m in mentions if not (m.kind == "institution" and any(
