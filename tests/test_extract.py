@@ -1608,3 +1608,18 @@ def test_extract_states_set_off_by_dashes_are_the_subject_not_the_state_they_nei
     claims = asserted(extractor.extract(article(
         f"The western neighbours of Belarus—Lithuania, Latvia, and Estonia—{verb} the Ottawa Convention.")))
     assert {s for s, _t, _a in claims} == {"LTU", "LVA", "EST"}
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey's top court upheld a presidential decree that pulled the country out of the Istanbul Convention.",
+    "Erdogan published a decree withdrawing Turkey from the Istanbul Convention.",
+])
+def test_extract_a_decree_that_takes_the_state_out_is_the_governments_step(extractor, text):
+    claims = asserted(extractor.extract(article(text)))
+    assert ("TUR", "istanbul_convention", "government_approved") in claims
+
+
+def test_extract_a_decision_to_withdraw_is_no_decree(extractor):
+    claims = asserted(extractor.extract(article(
+        "Lithuania has announced its decision to withdraw from the Ottawa Convention.")))
+    assert claims == {("LTU", "apmbc", "intent_announced")}

@@ -714,6 +714,12 @@ class ArticleExtraction:
             if core.pos_ == "NOUN" else None
         if announced is not None:
             return Act("intent_announced", announced, core, 0.75, note="the withdrawal announced before", intent=True)
+        decree = core.head if core.dep_ in ("acl", "relcl") and core.pos_ == "VERB" else None
+        if decree is not None and decree.lemma_.lower() in DECREE_WORDS - {"decision", "resolution"} and (
+                core.dep_ == "acl" or any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in core.children)):
+            # "a presidential decree that pulled the country out of the convention", "the decree withdrawing Turkey":
+            # the decree (LABELLING.md)
+            return Act("government_approved", core, core, 0.75, note="the decree that takes the state out")
         counted = core.head if core.dep_ in ("acl", "relcl") and core.pos_ == "VERB" else None
         if counted is not None and counted.lemma_.lower() in ("nation", "state", "country") \
                 and counted.dep_ == "attr" and counted.head.lemma_.lower() == "become" and any(
