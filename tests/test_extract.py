@@ -1623,3 +1623,25 @@ def test_extract_a_decision_to_withdraw_is_no_decree(extractor):
     claims = asserted(extractor.extract(article(
         "Lithuania has announced its decision to withdraw from the Ottawa Convention.")))
     assert claims == {("LTU", "apmbc", "intent_announced")}
+
+
+def test_extract_abandoning_a_treaty_is_leaving_it(extractor):
+    claims = extractor.extract(article(
+        "A day after Chile formally abandoned the Arms Trade Treaty, Peru abandoned its plans to ratify the Ottawa "
+        "Convention. The CFE Treaty was abandoned last year by Russia."))
+    got = {(c.state, c.treaty, c.action) for c in claims if c.modality == "asserted" and c.confidence >= 0.4}
+    assert ("CHL", "att", "took_effect") in got and ("RUS", "cfe", "took_effect") in got
+    assert not any(c.state == "PER" and c.action == "took_effect" for c in claims)
+
+
+def test_extract_countries_named_in_the_plural_are_no_one_state(extractor):
+    claims = asserted(extractor.extract(article(
+        "Russia suspended the CFE Treaty in 2007. NATO countries that were part of the treaty have also suspended "
+        "their participation.")))
+    assert claims == {("RUS", "cfe", "suspended")}
+
+
+def test_extract_the_following_countries_and_a_list_after_a_colon(extractor):
+    claims = asserted(extractor.extract(article(
+        "The following countries have signed the Arms Trade Treaty: Ghana, Mali, Benin and Niger.")))
+    assert claims == {(s, "att", "signed") for s in ("GHA", "MLI", "BEN", "NER")}

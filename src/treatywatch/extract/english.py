@@ -778,7 +778,7 @@ class ArticleExtraction:
         if self.in_lead and core.i == clause.i and core.tag_ in ("VBZ", "VBP") and not any(
                 c.dep_ in ("aux", "auxpass") for c in core.children):
             return Act("took_effect", clause, core, 0.6, note=_LEAD_PRESENT)
-        left = [c for c in core.children if c.dep_ in ("dobj", "obj")] + [
+        left = [c for c in core.children if c.dep_ in ("dobj", "obj", "nsubjpass")] + [
             g for c in core.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
         if core.tag_ in ("VBD", "VBN") and any(c.lemma_.lower() in GENERIC_TREATY_WORDS | {"court"} for c in left):
             return Act("took_effect", clause, core, 0.45,
@@ -1071,7 +1071,8 @@ class ArticleExtraction:
             if subj is not None and not legislature and (subj.lower_ in ("none", "nobody", "neither", "nor") or any(
                     c.lower_ in ("neither", "no") for c in subj.children) or any(
                     (c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS) or c.lower_ in QUANTIFIERS
-                    or c.dep_ == "nummod" for c in subj.children)) and not self._states_in(subj, offset):
+                    or c.dep_ == "nummod" or c.lower_ == "following" for c in subj.children)) and not self._states_in(
+                    subj, offset):  # ("the following countries have signed it: ...")
                 listed_after = self._colon_list(verb, offset, end) or self._listed_next(subj, end) \
                     or self._including_list(verb, offset, end) or self._named_among(subj, offset)
                 if listed_after:
@@ -1122,6 +1123,8 @@ class ArticleExtraction:
                         # "The government then sent a withdrawal bill to the Riigikogu", "Russian officials insist
                         # that the country is not withdrawing": the one state named in the sentence
                         return [str(next(iter(here)))], 0.0, actor
+                    if subj.tag_ == "NNS" and subj.lemma_.lower() in ("country", "state", "nation", "member", "ally"):
+                        return [], 0.0, actor  # "NATO countries that were part of the treaty have also suspended": many
                     resolved = self._resolve_reference(start, abs_of(subj, offset) if subj.lower_ in PRONOUNS else None)
                     if resolved:
                         return [resolved], 0.0, actor or self._quote_speaker(start)

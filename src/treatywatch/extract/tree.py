@@ -69,9 +69,17 @@ def abs_tok_end(token: Any, offset: int) -> int:
 
 def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in ("withdraw", "withdrawal", "leave", "quit", "exit", "denounce", "denunciation", "renounce",
-                 "pullout", "pull-out", "leaving") \
+                 "pullout", "pull-out", "leaving", "abandon") \
             or (lemma == "pull" and any(c.lower_ in ("out", "from") for c in tok.children)) \
             or (lemma == "drop" and any(c.lower_ == "out" for c in tok.children) and not _left_something_else(tok)):
+        named = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")] + (
+            [tok.head] if tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children) else [])
+        if lemma == "abandon" and (tok.pos_ != "VERB" or not any(
+                c.lemma_.lower() in GENERIC_TREATY_WORDS | {"pact", "accord"} and any(
+                    t.pos_ == "PROPN" for t in c.subtree if t.i < c.i or t.i == c.i) for c in named)):
+            # "abandoned the ABM Treaty", "the CFE treaty abandoned by Russia" (not "abandoned its plans", "abandoned
+            # the nuclear deal", a treaty that is not named)
+            return None
         if lemma in ("withdraw", "pull", "renounce") and any(
                 c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.lemma_.lower() not in GENERIC_TREATY_WORDS
                 | {"ratification", "signature", "country", "state", "nation"} for c in tok.children):
