@@ -1645,3 +1645,18 @@ def test_extract_the_following_countries_and_a_list_after_a_colon(extractor):
     claims = asserted(extractor.extract(article(
         "The following countries have signed the Arms Trade Treaty: Ghana, Mali, Benin and Niger.")))
     assert claims == {(s, "att", "signed") for s in ("GHA", "MLI", "BEN", "NER")}
+
+
+def test_extract_signing_the_instrument_of_ratification_is_ratifying(extractor):
+    # LABELLING.md: signing the instrument of ratification is the ratification, even beside "act" (a law word)
+    claims = asserted(extractor.extract(article(
+        "Portugal's Prime Minister Ana Silva signed the instrument of ratification of the Kyoto Protocol in her first "
+        "official act.")))
+    assert claims == {("PRT", "kyoto_protocol", "ratified")}
+
+
+def test_extract_acceding_to_an_amendment_is_no_accession_to_the_treaty(extractor):
+    claims = asserted(extractor.extract(article(
+        "Chile, already a party to the Convention on Certain Conventional Weapons, has acceded to the Amendment to the "
+        "Convention. Peru ratified the Rome Statute and the amendments to it.")))
+    assert claims == {("PER", "rome_statute", "ratified")}

@@ -278,7 +278,7 @@ class ArticleExtraction:
             if act.action in ("signed", "ratified", "acceded") and _NUMBERED_PROTOCOL.search(self.article.text, at, at + 60):
                 continue  # "ratified Protocol V of the Convention": the protocol, not the treaty
             if act.action in ("signed", "ratified", "acceded") and AMENDED.search(
-                    self.article.text, max(at - 60, 0), at + 60):
+                    self.article.text, max(at - 60, start), min(at + 60, end)):
                 continue  # "ratified the adapted CFE treaty": another instrument than the treaty
             states, subject_conf, actor = self._subjects(act, sent, offset, start, end)
             states = self._whole_lists(states, start, end)
@@ -674,6 +674,11 @@ class ArticleExtraction:
                     and not (clause.lemma_.lower() in VOTE_VERBS | GOVT_VERBS and core.head.i == clause.i):
                 # "welcomed Myanmar's accession" (not "deposited its instrument of accession")
                 return Act("acceded", clause, core, 0.8, note=_JOINING_NOUN)
+            if core.pos_ == "NOUN" and core.dep_ == "pobj" and core.head.lower_ == "of" \
+                    and core.head.head.lemma_.lower() in INSTRUMENT_WORDS and clause.lemma_.lower() in {"sign"} | NOTIFY_VERBS:
+                # "signed the instrument of ratification" (LABELLING.md), whatever else the clause names ("in his
+                # first official act"): the act itself, not a step
+                return Act(join_action(lemma), clause, core, 0.8, note="the instrument of the act")
             if join_action(lemma) in ("ratified", "acceded"):
                 # "submitted a bill to parliament to ratify the statute", "the Sejm voted to ratify", "signed a
                 # law ratifying": the government's, the legislature's or the head of state's step of joining
