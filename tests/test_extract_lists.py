@@ -1921,3 +1921,13 @@ def test_word_lists_the_iran_nuclear_deal_is_no_treaty(extractor, text, lang, ke
 def test_word_lists_the_state_a_notice_goes_to_does_not_send_it(extractor, text):
     claims = _asserted(extractor, text)
     assert {s for s, _t, a in claims if a == "notified"} == {"USA"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wegen des russischen Angriffskrieges ist Schweden 2024 der NATO beigetreten.",
+    ],
+)
+def test_word_lists_a_state_whose_adjective_names_an_attack_is_no_actor(extractor, text):
+    assert not any(s == "RUS" for s, _t, _a in _asserted(extractor, text))

@@ -630,6 +630,10 @@ class ListExtraction:
             (h.start(), h.end() + 40) for h in hits["depositary"] if _DEPOSITARY_WORD.match(h.group(0))] + [
             (h.end(), h.end() + 120) for h in hits["except"]]  # "ratyfikowało 160 państw, z wyjątkiem USA": not them
         # a place, not an actor: "в Хельсинки", "w Polsce", "in Genf"
+        # nor the state whose adjective qualifies an attack or a threat: "des russischen Angriffskrieges" (not "La
+        # Lettonia minaccia di ritirarsi", whose name is the subject)
+        blocked += [(m.start - start, m.end - start) for m in self.states if start <= m.start < end
+                    and m.text[:1].islower() and any(0 < h.start() - (m.end - start) <= 2 for h in hits["not_subject"])]
         mentions = [dataclasses.replace(m, start=m.start - start, end=m.end - start)
                     for m in self.states if start <= m.start < end
                     and not any(a <= m.start - start < b for a, b in blocked)
