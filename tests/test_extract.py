@@ -1660,3 +1660,9 @@ def test_extract_acceding_to_an_amendment_is_no_accession_to_the_treaty(extracto
         "Chile, already a party to the Convention on Certain Conventional Weapons, has acceded to the Amendment to the "
         "Convention. Peru ratified the Rome Statute and the amendments to it.")))
     assert claims == {("PER", "rome_statute", "ratified")}
+
+
+def test_extract_a_city_in_a_treatys_name_in_the_headline_is_no_state(extractor):
+    claims = extractor.extract(article("The President signed the law on the ratification of the Rome Statute.",
+                                       title="President signs the law on the Rome Statute"))
+    assert not any(c.state == "ITA" for c in claims)

@@ -196,7 +196,8 @@ class ArticleExtraction:
         dateline = find_dateline(text, DATELINE_PLACE)
         self.states = [m for m in outside_names(self.lex.state_mentions(text), self.treaties, text)
                        if not (dateline and dateline.start() <= m.start and m.end <= dateline.end())]
-        self.title_states = self.lex.state_mentions(article.title)
+        # (not "Rome" in a headline's "Rome Statute")
+        self.title_states = outside_names(self.lex.state_mentions(article.title), self.title_treaties, article.title)
         self.quotes = quote_spans(text)
         self.groups = [Mention(m.start(), m.end(), m.group(0), members, "group")
                        for pattern, members in STATE_GROUPS for m in pattern.finditer(text)]
