@@ -1666,3 +1666,11 @@ def test_extract_a_city_in_a_treatys_name_in_the_headline_is_no_state(extractor)
     claims = extractor.extract(article("The President signed the law on the ratification of the Rome Statute.",
                                        title="President signs the law on the Rome Statute"))
     assert not any(c.state == "ITA" for c in claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Latvia's president sent the law on the country's withdrawal from the Istanbul Convention back to the Saeima.",
+    "Latvian President returns Istanbul Convention withdrawal law to parliament",
+])
+def test_extract_a_law_sent_back_to_parliament_is_no_step(extractor, text):
+    assert not asserted(extractor.extract(article(text)))

@@ -603,6 +603,9 @@ def leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None:
         return "intent_announced", 0.75  # "the ministers issued a joint recommendation to leave"
     if lemma == "give" and government and words & {"approval", "backing", "consent", "support"}:
         return "government_approved", 0.8  # "the Cabinet of Ministers gave its backing to the withdrawal"
+    if lemma in BILL_VERBS | {"return"} and "back" in {t.lower_ for t in verb.subtree} or lemma == "return" and (
+            words & BILL_WORDS):
+        return None  # "the president sent the withdrawal law back to the Saeima", "returns the law": not passed on
     if lemma in BILL_VERBS and words & BILL_WORDS and not legislative and (
             {t.lemma_.lower() for t in verb.subtree} | {t.lower_ for t in verb.subtree}) & LEGISLATURE_WORDS:
         # (the legislature may hang on the bill's own clause: "proposed a law denouncing it to the lower house")
