@@ -1931,3 +1931,25 @@ def test_word_lists_the_state_a_notice_goes_to_does_not_send_it(extractor, text)
 )
 def test_word_lists_a_state_whose_adjective_names_an_attack_is_no_actor(extractor, text):
     assert not any(s == "RUS" for s, _t, _a in _asserted(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ha sorpreso tutti la decisione dell'Austria di ritirarsi dallo Statuto di Roma.",
+        "Die Entscheidung Österreichs, aus dem Römischen Statut auszutreten, überraschte viele.",
+    ],
+)
+def test_word_lists_a_states_decision_to_leave_is_its_announcement(extractor, text):
+    assert _asserted(extractor, text) == {("AUT", "rome_statute", "intent_announced")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile notificó su retirada del Estatuto de Roma. La retirada surte efecto un año después de la notificación.",
+        "Le Chili a notifié son retrait du Statut de Rome. Le retrait prend effet un an après la notification.",
+    ],
+)
+def test_word_lists_an_exit_that_takes_effect_a_year_after_the_notice_is_to_come(extractor, text):
+    assert _asserted(extractor, text) == {("CHL", "rome_statute", "notified")}

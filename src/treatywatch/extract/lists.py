@@ -1362,6 +1362,8 @@ class ListExtraction:
             # "США выходят из соглашения", "USA wycofują się", "se retirait": an exit under way, not done
             # ("официально выходит" reports the formal step taken)
             return "planned"
+        if action == "took_effect" and any(0 <= p.start() - e.end() <= 20 for e in hits["effect"] for p in hits["period"]):
+            return "planned"  # "la retirada surte efecto un año después de la notificación": the exit to come
         if action == "intent_announced" and hits["announce_future"]:
             return "planned"  # "Bush ogłosi dzisiaj ...": the announcement itself is still to come
         # "внёс в Госдуму законопроект": the words of the government's step, done, are not its plan; "a ratifié le
