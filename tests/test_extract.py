@@ -1674,3 +1674,10 @@ def test_extract_a_city_in_a_treatys_name_in_the_headline_is_no_state(extractor)
 ])
 def test_extract_a_law_sent_back_to_parliament_is_no_step(extractor, text):
     assert not asserted(extractor.extract(article(text)))
+
+
+def test_extract_an_exit_said_in_a_memorandum_or_decree_is_the_governments_step(extractor):
+    claims = asserted(extractor.extract(article(
+        "In a presidential memorandum issued on Wednesday, the president said Chile would withdraw from the Paris "
+        "Agreement. In a speech on Thursday, Peru's president said Peru would withdraw from the Arms Trade Treaty.")))
+    assert claims == {("CHL", "paris_agreement", "government_approved"), ("PER", "att", "intent_announced")}

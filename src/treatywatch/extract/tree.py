@@ -616,6 +616,10 @@ def leave_stage(verb: Any, core: Any, lex: Lexicon) -> tuple[str, float] | None:
         return "government_approved", 0.8
     if lemma in ANNOUNCE_VERBS - {"say", "state", "confirm"} and words & {"decree"}:
         return "government_approved", 0.75  # "By decree published on Saturday, President Erdogan announced ..."
+    if lemma in ANNOUNCE_VERBS and any(c.dep_ == "prep" and c.lower_ in ("in", "by", "through", "via") and any(
+            g.lemma_.lower() in {"decree", "memorandum"} or g.lemma_.lower() == "order" and any(
+                a.lower_ == "executive" for a in g.children) for g in c.children) for c in verb.children):
+        return "government_approved", 0.75  # "In a presidential memorandum issued on Wednesday, Trump said the US would"
     if lemma in ANNOUNCE_VERBS - {"say", "state", "confirm"}:
         return "intent_announced", 0.75
     return None
