@@ -1953,3 +1953,15 @@ def test_word_lists_a_states_decision_to_leave_is_its_announcement(extractor, te
 )
 def test_word_lists_an_exit_that_takes_effect_a_year_after_the_notice_is_to_come(extractor, text):
     assert _asserted(extractor, text) == {("CHL", "rome_statute", "notified")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "reported about the exit": the news of it, not the notice
+        "Раніше про вихід Чилі з Паризької угоди в Twitter повідомив міністр закордонних справ Чилі.",
+        "У повідомленні зазначається, що Чилі виходить з Паризької угоди.",
+    ],
+)
+def test_word_lists_reporting_about_an_exit_is_no_notice(extractor, text):
+    assert not any(a == "notified" for _s, _t, a in _asserted(extractor, text))
