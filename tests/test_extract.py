@@ -1681,3 +1681,8 @@ def test_extract_an_exit_said_in_a_memorandum_or_decree_is_the_governments_step(
         "In a presidential memorandum issued on Wednesday, the president said Chile would withdraw from the Paris "
         "Agreement. In a speech on Thursday, Peru's president said Peru would withdraw from the Arms Trade Treaty.")))
     assert claims == {("CHL", "paris_agreement", "government_approved"), ("PER", "att", "intent_announced")}
+
+
+def test_extract_became_natos_nth_member_passes_the_gate(extractor):
+    claims = asserted(extractor.extract(article("On Tuesday, Finland became NATO’s 31st member.")))
+    assert claims == {("FIN", "north_atlantic_treaty", "acceded")}
