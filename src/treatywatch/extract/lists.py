@@ -29,7 +29,7 @@ from ..dates import YEAR_HINT_REACH, YEAR_WRITTEN, DateMention, find_dates
 from ..gate import Lexicon, Mention, split_sentences
 from ..models import Article, Claim, Evidence
 from .concepts import concept_mentions
-from .words import BECAME_MEMBER, outside_names
+from .words import BECAME_MEMBER, outside_names, page_date
 
 LANGUAGES = ("de", "fr", "ru", "uk", "pl", "es", "it")
 _YEAR_RANGE = re.compile(r"(?<![\d.])(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d(?!\d)")
@@ -571,7 +571,8 @@ class ListExtraction:
                                             for pattern, ref in group_patterns(self.lang)
                                             for m in pattern.finditer(article.text)],
                              key=lambda m: m.start)
-        self.published = article.published.date() if article.published else None
+        # (a page's own date line, "date 2023-04-05 ...", when the publication date is unknown)
+        self.published = article.published.date() if article.published else page_date(article.text)
         self.leave_seen = False
         self.treaty_spans: list[tuple[int, int]] = []  # where the sentence read now names treaties
         self.sentence_text = ""

@@ -131,6 +131,21 @@ def find_dateline(text: str, pattern: re.Pattern[str] = _DATELINE) -> re.Match[s
     return None
 
 
+# the date line a stored page may open with, before its text ("date 2023-04-05 On Tuesday, Finland ...")
+PAGE_DATE = re.compile(r"date ((?:19|20)\d\d-\d\d-\d\d|(?:19|20)\d\d-\d\d)\s+")
+
+
+def page_date(text: str) -> dt.date | None:
+    """The day of the date line a text opens with ('date 2023-04-05 ...'), if it gives a day."""
+    m = PAGE_DATE.match(text)
+    if m is None or len(m.group(1)) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(m.group(1))
+    except ValueError:
+        return None
+
+
 def parse_dateline(text: str, published: dt.date | None) -> dt.date | None:
     """The date of a dateline in any agency's style ("VILNIUS, June 27 (Reuters) -", "MOSCOW, 2 November
     /TASS/.", "(Geneva, 12 January 2012):"), with the year of publication when it gives none."""
