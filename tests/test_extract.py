@@ -1697,3 +1697,10 @@ def test_extract_a_withdrawal_others_respond_to_is_no_act_of_theirs(extractor):
     claims = asserted(extractor.extract(article(
         "In response to Russia's withdrawal, NATO allies have announced their intent to suspend the CFE Treaty.")))
     assert ("RUS", "cfe", "intent_announced") not in claims
+
+
+def test_extract_a_list_set_off_by_a_dash_after_the_treaty_joined(extractor):
+    claims = asserted(extractor.extract(article(
+        "The Chemical Weapons Convention keeps growing. In the past 12 months, 5 new Member States have joined the "
+        "Convention—Samoa, Thailand, Palau, Guatemala and Andorra.")))
+    assert claims == {(s, "cwc", "acceded") for s in ("WSM", "THA", "PLW", "GTM", "AND")}

@@ -140,6 +140,7 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
         if lemma in ("join", "rejoin") and (any(c.dep_ == "auxpass" for c in tok.children) or any(
                 c.dep_ in ("dobj", "obj") and (c.ent_type_ in ("GPE", "PERSON", "NORP") or c.lower_ in ("them", "us", "him", "her")
                                                or c.lemma_.lower() in ("country", "state", "nation") and c.tag_ == "NNS")
+                and not (c.i > 0 and c.doc[c.i - 1].text in ("—", "–", "--", ":"))  # (a list set off after the treaty)
                 for c in tok.children)):
             # "Finland joined Poland in leaving", "Trump was joined on his trip by ...", "They join 30 other countries
             # that have ratified": not an accession
