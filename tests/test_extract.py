@@ -1704,3 +1704,11 @@ def test_extract_a_list_set_off_by_a_dash_after_the_treaty_joined(extractor):
         "The Chemical Weapons Convention keeps growing. In the past 12 months, 5 new Member States have joined the "
         "Convention—Samoa, Thailand, Palau, Guatemala and Andorra.")))
     assert claims == {(s, "cwc", "acceded") for s in ("WSM", "THA", "PLW", "GTM", "AND")}
+
+
+def test_extract_the_accessions_of_states_named_as_owners(extractor):
+    claims = extractor.extract(article(
+        "Spain joined NATO in 1982. NATO's first enlargement included the accessions of Greece and Turkey in 1952 "
+        "and Germany in 1955."))
+    got = {(c.state, c.date) for c in claims if c.modality == "asserted" and c.action == "acceded"}
+    assert {("GRC", dt.date(1952, 1, 1)), ("TUR", dt.date(1952, 1, 1)), ("DEU", dt.date(1955, 1, 1))} <= got

@@ -891,8 +891,10 @@ class ArticleExtraction:
             # a joining act must name what is joined, or refer back to it: "ratified it",
             # "Estonia acceded in 2004", "the Marshall Islands' ratification"
             objects = [c for c in act.core.children if c.dep_ in ("dobj", "obj", "pobj", "prep") and not (
-                c.dep_ == "prep" and act.core.tag_ in ("VBD", "VBN", "NN") and any(
-                    g.ent_type_ in ("DATE", "TIME") for g in c.children)) and c.lemma_.lower() not in _TIME_NOUNS]
+                c.dep_ == "prep" and act.core.tag_ in ("VBD", "VBN", "NN", "NNS") and any(
+                    g.ent_type_ in ("DATE", "TIME") for g in c.children)) and c.lemma_.lower() not in _TIME_NOUNS
+                and not (c.lower_ == "of" and act.core.pos_ == "NOUN" and any(  # ("the accession of Greece": its owner)
+                    g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP") for g in c.children))]
             # ("ratified this Hiroshima Day": a time read as the object)
             # ("Finland joined in April", "Finland's accession on 9 January": no object)
             if act.core.lemma_.lower() == "signature":
