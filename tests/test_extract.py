@@ -1712,3 +1712,16 @@ def test_extract_the_accessions_of_states_named_as_owners(extractor):
         "and Germany in 1955."))
     got = {(c.state, c.date) for c in claims if c.modality == "asserted" and c.action == "acceded"}
     assert {("GRC", dt.date(1952, 1, 1)), ("TUR", dt.date(1952, 1, 1)), ("DEU", dt.date(1955, 1, 1))} <= got
+
+
+def test_extract_like_x_which_joined_is_xs_act(extractor):
+    claims = asserted(extractor.extract(article(
+        "Sweden, like Finland, which joined NATO last year, changed its stance after the invasion.")))
+    assert claims == {("FIN", "north_atlantic_treaty", "acceded")}
+
+
+def test_extract_a_ratification_with_no_object_but_among_others(extractor):
+    claims = asserted(extractor.extract(article(
+        "The Arms Trade Treaty has 60 parties. Among the permanent members of the Security Council (most of them big "
+        "exporters), Britain and France have ratified.")))
+    assert claims == {("GBR", "att", "ratified"), ("FRA", "att", "ratified")}

@@ -891,6 +891,7 @@ class ArticleExtraction:
             # a joining act must name what is joined, or refer back to it: "ratified it",
             # "Estonia acceded in 2004", "the Marshall Islands' ratification"
             objects = [c for c in act.core.children if c.dep_ in ("dobj", "obj", "pobj", "prep") and not (
+                c.dep_ == "prep" and c.lower_ in ("among", "amongst", "like", "unlike", "besides", "despite")) and not (
                 c.dep_ == "prep" and act.core.tag_ in ("VBD", "VBN", "NN", "NNS") and any(
                     g.ent_type_ in ("DATE", "TIME") for g in c.children)) and c.lemma_.lower() not in _TIME_NOUNS
                 and not (c.lower_ == "of" and act.core.pos_ == "NOUN" and any(  # ("the accession of Greece": its owner)
@@ -1153,6 +1154,14 @@ class ArticleExtraction:
                     head = verb.head
                     while head.dep_ == "conj" and head.head.i != head.i:
                         head = head.head
+                    relative = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in (
+                        "WDT", "WP")), None)
+                    before = relative.doc[relative.i - 2] if relative is not None and relative.i >= 2 \
+                        and relative.doc[relative.i - 1].text == "," else None
+                    nearest = self._states_in_token(before, offset) if before is not None and before.i != head.i \
+                        and before.pos_ == "PROPN" and before.head.lower_ in ("like", "unlike", "as") else []
+                    if nearest:  # "Sweden, like Finland, which joined NATO last year, ...": the name right before
+                        return nearest, 0.05, actor
                     states = self._states_in(head, offset) or self._states_in_token(verb.head, offset)
                     if states:
                         return states, 0.05, actor
