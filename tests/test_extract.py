@@ -1725,3 +1725,10 @@ def test_extract_a_ratification_with_no_object_but_among_others(extractor):
         "The Arms Trade Treaty has 60 parties. Among the permanent members of the Security Council (most of them big "
         "exporters), Britain and France have ratified.")))
     assert claims == {("GBR", "att", "ratified"), ("FRA", "att", "ratified")}
+
+
+def test_extract_enough_nations_is_no_state(extractor):
+    claims = asserted(extractor.extract(article(
+        "Russia's lower house voted 334-73 to approve the Kyoto Protocol, meaning enough nations have signed up to "
+        "bring it into force.")))
+    assert claims == {("RUS", "kyoto_protocol", "parliament_approved")}
