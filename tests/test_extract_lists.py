@@ -1965,3 +1965,8 @@ def test_word_lists_an_exit_that_takes_effect_a_year_after_the_notice_is_to_come
 )
 def test_word_lists_reporting_about_an_exit_is_no_notice(extractor, text):
     assert not any(a == "notified" for _s, _t, a in _asserted(extractor, text))
+
+
+def test_word_lists_german_subjunctive_is_hypothetical(extractor):
+    got = claims_of(extractor, "Chile wäre das erste Land, das die Klimarahmenkonvention verlässt.", "de")
+    assert got and not any(m == "asserted" for _s, _a, m, _d in got)
