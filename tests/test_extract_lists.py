@@ -1970,3 +1970,10 @@ def test_word_lists_reporting_about_an_exit_is_no_notice(extractor, text):
 def test_word_lists_german_subjunctive_is_hypothetical(extractor):
     got = claims_of(extractor, "Chile wäre das erste Land, das die Klimarahmenkonvention verlässt.", "de")
     assert got and not any(m == "asserted" for _s, _a, m, _d in got)
+
+
+def test_word_lists_a_weekday_picks_the_year_near_the_articles_other_dates():
+    # publication date unknown: the year the article names is 2015, but 15 June 2015 was a Monday
+    from treatywatch.extract.lists import find_dates_lang
+    found = find_dates_lang("W środę 15 czerwca prezydent podpisał ustawę.", "pl", None, year_hint=2015)
+    assert [d.date for d in found if d.precision == "day"] == [dt.date(2016, 6, 15)]

@@ -397,6 +397,13 @@ def declined_treaty_mentions(lexicon: Lexicon, lang: str, text: str) -> list[Men
     return sorted(found, key=lambda m: m.start)
 
 
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
 def find_dates_lang(text: str, lang: str, published: dt.date | None, year_hint: int | None = None) -> list[DateMention]:
     """Dates in ``text`` written in ``lang`` (plus ISO dates and years).  A day and month without a
     year take the publication's year, or, when the publication date is unknown, ``year_hint``."""
@@ -441,6 +448,14 @@ def find_dates_lang(text: str, lang: str, published: dt.date | None, year_hint: 
         elif year_hint is not None:
             year = year_hint
             note = f"year {year} taken from the article's other dates (publication date unknown)"
+            weekday = next((w for w in wl["_weekdays"].finditer(text, max(0, m.start() - 20), m.start())
+                            if 0 <= m.start() - w.end() <= 3), None)
+            if weekday is not None:  # "W środę 15 czerwca": the year near the hint whose 15 June is a Wednesday
+                wd = next(i for i in range(7) if weekday.group(f"w{i}"))
+                fitting = [y for y in (year_hint, year_hint + 1, year_hint - 1) if _weekday_of(y, month, day) == wd]
+                if fitting and fitting[0] != year_hint:
+                    year = fitting[0]
+                    note = f"year {year}: the one near {year_hint} (the article's other dates) whose day is a '{weekday.group(0)}'"
         else:
             continue
         try:
