@@ -1977,3 +1977,10 @@ def test_word_lists_a_weekday_picks_the_year_near_the_articles_other_dates():
     from treatywatch.extract.lists import find_dates_lang
     found = find_dates_lang("W środę 15 czerwca prezydent podpisał ustawę.", "pl", None, year_hint=2015)
     assert [d.date for d in found if d.precision == "day"] == [dt.date(2016, 6, 15)]
+
+
+def test_word_lists_a_pages_own_date_line_dates_no_act(extractor):
+    art = parse_news_text("Nachricht\nWire\nunknown\n\ndate 2020-11 Chile formalnie przestało być stroną Traktatu o "
+                          "otwartych przestworzach.\n", article_id="x")
+    got = [(c.state, c.action, c.date) for c in extractor.extract(art) if c.modality == "asserted"]
+    assert got == [("CHL", "took_effect", None)]  # (not 2020, read from the page's date line)

@@ -29,7 +29,7 @@ from ..dates import YEAR_HINT_REACH, YEAR_WRITTEN, DateMention, find_dates
 from ..gate import Lexicon, Mention, split_sentences
 from ..models import Article, Claim, Evidence
 from .concepts import concept_mentions
-from .words import BECAME_MEMBER, outside_names, page_date
+from .words import BECAME_MEMBER, PAGE_DATE, outside_names, page_date
 
 LANGUAGES = ("de", "fr", "ru", "uk", "pl", "es", "it")
 _YEAR_RANGE = re.compile(r"(?<![\d.])(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d(?!\d)")
@@ -635,6 +635,9 @@ class ListExtraction:
         if hits["sign"] and (hits["law"] or hits["decree"]):
             self.document_signed = True
         dates = find_dates_lang(text, self.lang, self.published, self._year_hint(start, end))
+        page = PAGE_DATE.match(self.article.text) if start == 0 else None
+        if page is not None:  # "date 2020-11 Stany Zjednoczone ...": the page's own date line dates no act
+            dates = [d for d in dates if d.start >= page.end()]
         # not the actor: "the threat from Russia", "notified the depositaries, Canada and Hungary", "handed it to
         # his American counterpart" (who receives an instrument)
         # nor a treaty's other party, named right after "with": "der Vertrag mit den USA", "con la Russia"; nor a
