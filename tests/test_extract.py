@@ -1555,8 +1555,8 @@ def test_extract_the_iran_nuclear_deal_is_no_treaty_of_the_registry(extractor):
 
 
 @pytest.mark.parametrize("text", [
-    "The Senate ratified the New START treaty between the United States and Russia on Wednesday.",
-    "By a 71-26 vote, the Senate voted to ratify the New START treaty with Russia.",
+    "The Senate ratified the New START treaty between the USA and Russia on Tuesday.",
+    "By a 70-28 vote, the Senate voted to ratify the New START treaty with Russia.",
 ])
 def test_extract_a_bilateral_treatys_senate_is_the_party_with_a_senate(extractor, text):
     # the US Senate, named without its state; Russia is named only as the treaty's other side
@@ -1572,7 +1572,7 @@ def test_extract_a_pair_of_states_is_no_gapped_clause(extractor):
 
 def test_extract_being_out_of_a_treaty_is_its_exit(extractor):
     claims = extractor.extract(article(
-        "Chile was officially out of the International Criminal Court on Sunday. Peru will be out of the Arms Trade "
+        "Since Sunday Chile is formally out of the International Criminal Court. Peru will be out of the Arms Trade "
         "Treaty in six months. That is out of the question, Bolivia said of the Paris Agreement."))
     got = {(c.state, c.treaty, c.action, c.modality) for c in claims}
     assert ("CHL", "rome_statute", "took_effect", "asserted") in got
@@ -1582,8 +1582,8 @@ def test_extract_being_out_of_a_treaty_is_its_exit(extractor):
 
 def test_extract_joining_the_opcw_is_joining_the_cwc(extractor):
     claims = asserted(extractor.extract(article(
-        "Angola on Friday joined the UN chemical arms watchdog. Three states have joined the OPCW: Tonga, Palau and "
-        "Samoa.")))
+        "On Monday Angola joined the chemical arms watchdog of the UN. Three states have joined the OPCW: Tonga, Palau "
+        "and Samoa.")))
     assert claims == {(s, "cwc", "acceded") for s in ("AGO", "TON", "PLW", "WSM")}
 
 
@@ -1599,19 +1599,19 @@ def test_extract_is_to_join_and_a_headlines_to_join_are_planned(extractor, text)
 @pytest.mark.parametrize("verb", ["hopes", "hoped", "is hoping"])
 def test_extract_hoping_to_join_is_no_accession(extractor, verb):
     # the model's lemmatizer reads "hopes" as "hop": the word lists set the lemma right
-    claims = extractor.extract(article(f"Montenegro {verb} to formally join NATO at a summit next month."))
+    claims = extractor.extract(article(f"Montenegro {verb} to join NATO at the Riga summit in the spring."))
     assert claims and not asserted(claims)
 
 
-@pytest.mark.parametrize("verb", ["have officially notified the UN of their withdrawal from", "have ratified"])
+@pytest.mark.parametrize("verb", ["have sent the UN notice of leaving", "have ratified"])
 def test_extract_states_set_off_by_dashes_are_the_subject_not_the_state_they_neighbour(extractor, verb):
     claims = asserted(extractor.extract(article(
-        f"The western neighbours of Belarus—Lithuania, Latvia, and Estonia—{verb} the Ottawa Convention.")))
+        f"Three neighbours of Russia—Lithuania, Latvia, and Estonia—{verb} the Ottawa Convention.")))
     assert {s for s, _t, _a in claims} == {"LTU", "LVA", "EST"}
 
 
 @pytest.mark.parametrize("text", [
-    "Turkey's top court upheld a presidential decree that pulled the country out of the Istanbul Convention.",
+    "Turkey's highest court upheld a presidential decree which pulled Turkey out of the Istanbul Convention.",
     "Erdogan published a decree withdrawing Turkey from the Istanbul Convention.",
 ])
 def test_extract_a_decree_that_takes_the_state_out_is_the_governments_step(extractor, text):
@@ -1621,7 +1621,7 @@ def test_extract_a_decree_that_takes_the_state_out_is_the_governments_step(extra
 
 def test_extract_a_decision_to_withdraw_is_no_decree(extractor):
     claims = asserted(extractor.extract(article(
-        "Lithuania has announced its decision to withdraw from the Ottawa Convention.")))
+        "Lithuania announced on Monday its decision to leave the Ottawa Convention.")))
     assert claims == {("LTU", "apmbc", "intent_announced")}
 
 
@@ -1636,8 +1636,8 @@ def test_extract_abandoning_a_treaty_is_leaving_it(extractor):
 
 def test_extract_countries_named_in_the_plural_are_no_one_state(extractor):
     claims = asserted(extractor.extract(article(
-        "Russia suspended the CFE Treaty in 2007. NATO countries that were part of the treaty have also suspended "
-        "their participation.")))
+        "Russia suspended the CFE Treaty in 2007. NATO members that were parties too have since suspended their part "
+        "in the treaty.")))
     assert claims == {("RUS", "cfe", "suspended")}
 
 
@@ -1650,8 +1650,8 @@ def test_extract_the_following_countries_and_a_list_after_a_colon(extractor):
 def test_extract_signing_the_instrument_of_ratification_is_ratifying(extractor):
     # LABELLING.md: signing the instrument of ratification is the ratification, even beside "act" (a law word)
     claims = asserted(extractor.extract(article(
-        "Portugal's Prime Minister Ana Silva signed the instrument of ratification of the Kyoto Protocol in her first "
-        "official act.")))
+        "In her first official act as prime minister, Ana Silva of Portugal signed the Kyoto Protocol's instrument of "
+        "ratification.")))
     assert claims == {("PRT", "kyoto_protocol", "ratified")}
 
 
@@ -1663,14 +1663,14 @@ def test_extract_acceding_to_an_amendment_is_no_accession_to_the_treaty(extracto
 
 
 def test_extract_a_city_in_a_treatys_name_in_the_headline_is_no_state(extractor):
-    claims = extractor.extract(article("The President signed the law on the ratification of the Rome Statute.",
-                                       title="President signs the law on the Rome Statute"))
+    claims = extractor.extract(article("The President signed the ratification documents for the Rome Statute.",
+                                       title="President signs Rome Statute ratification"))
     assert not any(c.state == "ITA" for c in claims)
 
 
 @pytest.mark.parametrize("text", [
-    "Latvia's president sent the law on the country's withdrawal from the Istanbul Convention back to the Saeima.",
-    "Latvian President returns Istanbul Convention withdrawal law to parliament",
+    "The president sent the Istanbul Convention withdrawal bill back to the Saeima.",
+    "President returns the withdrawal law on the Istanbul Convention to Latvia's parliament",
 ])
 def test_extract_a_law_sent_back_to_parliament_is_no_step(extractor, text):
     assert not asserted(extractor.extract(article(text)))
@@ -1684,18 +1684,18 @@ def test_extract_an_exit_said_in_a_memorandum_or_decree_is_the_governments_step(
 
 
 def test_extract_became_natos_nth_member_passes_the_gate(extractor):
-    claims = asserted(extractor.extract(article("On Tuesday, Finland became NATO’s 31st member.")))
+    claims = asserted(extractor.extract(article("Finland on Tuesday became NATO’s 31st member.")))
     assert claims == {("FIN", "north_atlantic_treaty", "acceded")}
 
 
 def test_extract_a_pages_own_date_line_is_no_part_of_the_sentence_and_dates_its_weekdays(extractor):
-    claims = extractor.extract(article("date 2023-04-05 On Tuesday, Finland became NATO’s 31st member.", published="unknown"))
+    claims = extractor.extract(article("date 2023-04-05 Finland on Tuesday became NATO’s 31st member.", published="unknown"))
     assert [(c.state, c.action, c.date) for c in claims] == [("FIN", "acceded", dt.date(2023, 4, 4))]
 
 
 def test_extract_a_withdrawal_others_respond_to_is_no_act_of_theirs(extractor):
     claims = asserted(extractor.extract(article(
-        "In response to Russia's withdrawal, NATO allies have announced their intent to suspend the CFE Treaty.")))
+        "In response to Russia's withdrawal, allied governments announced plans to suspend the CFE Treaty.")))
     assert ("RUS", "cfe", "intent_announced") not in claims
 
 
@@ -1708,7 +1708,7 @@ def test_extract_a_list_set_off_by_a_dash_after_the_treaty_joined(extractor):
 
 def test_extract_the_accessions_of_states_named_as_owners(extractor):
     claims = extractor.extract(article(
-        "Spain joined NATO in 1982. NATO's first enlargement included the accessions of Greece and Turkey in 1952 "
+        "Spain joined NATO in 1982. NATO's first enlargement included the accessions of Turkey and Greece in 1952 "
         "and Germany in 1955."))
     got = {(c.state, c.date) for c in claims if c.modality == "asserted" and c.action == "acceded"}
     assert {("GRC", dt.date(1952, 1, 1)), ("TUR", dt.date(1952, 1, 1)), ("DEU", dt.date(1955, 1, 1))} <= got
@@ -1716,7 +1716,7 @@ def test_extract_the_accessions_of_states_named_as_owners(extractor):
 
 def test_extract_like_x_which_joined_is_xs_act(extractor):
     claims = asserted(extractor.extract(article(
-        "Sweden, like Finland, which joined NATO last year, changed its stance after the invasion.")))
+        "Norway, like Finland, which joined NATO in 2023, dropped its old stance.")))
     assert claims == {("FIN", "north_atlantic_treaty", "acceded")}
 
 
@@ -1729,6 +1729,6 @@ def test_extract_a_ratification_with_no_object_but_among_others(extractor):
 
 def test_extract_enough_nations_is_no_state(extractor):
     claims = asserted(extractor.extract(article(
-        "Russia's lower house voted 334-73 to approve the Kyoto Protocol, meaning enough nations have signed up to "
-        "bring it into force.")))
+        "Russia's lower house voted 330-70 to approve the Kyoto Protocol, so enough nations have now signed up for it "
+        "to take effect.")))
     assert claims == {("RUS", "kyoto_protocol", "parliament_approved")}

@@ -1913,8 +1913,8 @@ def test_word_lists_the_iran_nuclear_deal_is_no_treaty(extractor, text, lang, ke
     "text",
     [
         "Washington notificó a Rusia su retirada del Tratado de Cielos Abiertos en noviembre de 2020.",
-        "Les États-Unis ont notifié à la Russie leur retrait du traité sur les forces nucléaires à portée intermédiaire.",
-        "Президент США заявил, что он официально уведомил правительство России о выходе из Договора по ПРО.",
+        "Les États-Unis ont notifié à la Russie leur retrait du traité FNI.",
+        "Американский президент сообщил, что официально уведомил правительство России о выходе США из Договора по ПРО.",
         "Stany Zjednoczone poinformowały Rosję o wycofaniu się z traktatu INF, podał Departament Stanu.",
     ],
 )
@@ -1980,7 +1980,7 @@ def test_word_lists_a_weekday_picks_the_year_near_the_articles_other_dates():
 
 
 def test_word_lists_a_pages_own_date_line_dates_no_act(extractor):
-    art = parse_news_text("Nachricht\nWire\nunknown\n\ndate 2020-11 Chile formalnie przestało być stroną Traktatu o "
-                          "otwartych przestworzach.\n", article_id="x")
+    art = parse_news_text("Nachricht\nWire\nunknown\n\ndate 2020-11 Chile nie jest już stroną Traktatu o otwartych "
+                          "przestworzach.\n", article_id="x")
     got = [(c.state, c.action, c.date) for c in extractor.extract(art) if c.modality == "asserted"]
     assert got == [("CHL", "took_effect", None)]  # (not 2020, read from the page's date line)

@@ -370,7 +370,7 @@ class ArticleExtraction:
             group = [names[i]]
             if not GAP_OPEN.search(text, 0, names[i].start - start) or i and GAP_JOIN.fullmatch(
                     text, names[i - 1].end - start, names[i].start - start):
-                # (not "the treaty between the United States and Russia on Wednesday": a pair, no gapped clause)
+                # (not "the treaty between the USA and Russia on Tuesday": a pair, no gapped clause)
                 i += 1
                 continue
             pos = names[i].end - start
@@ -720,7 +720,7 @@ class ArticleExtraction:
             return Act("deratified", clause, core, 0.85)
         if core.pos_ == "NOUN" and core.dep_ == "pobj" and core.head.lower_ == "to" and core.head.head.lemma_.lower() in (
                 "response", "reaction", "reply", "retaliation"):
-            return None  # "In response to Russia's withdrawal, NATO allies announced ...": what others answer
+            return None  # "In response to Russia's withdrawal, allied governments announced ...": what others answer
         # "a withdrawal the government announced in early April": the announcement of the withdrawal
         announced = next((c for c in core.children if c.dep_ == "relcl" and c.lemma_.lower() in ANNOUNCE_VERBS - {
             "say", "state", "confirm"} and any(g.dep_ == "nsubj" for g in c.children)), None) \
@@ -730,7 +730,7 @@ class ArticleExtraction:
         decree = core.head if core.dep_ in ("acl", "relcl") and core.pos_ == "VERB" else None
         if decree is not None and decree.lemma_.lower() in DECREE_WORDS - {"decision", "resolution"} and (
                 core.dep_ == "acl" or any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in core.children)):
-            # "a presidential decree that pulled the country out of the convention", "the decree withdrawing Turkey":
+            # "a presidential decree which pulled Turkey out of the convention", "the decree withdrawing Turkey":
             # the decree (LABELLING.md)
             return Act("government_approved", core, core, 0.75, note="the decree that takes the state out")
         counted = core.head if core.dep_ in ("acl", "relcl") and core.pos_ == "VERB" else None
@@ -1140,7 +1140,7 @@ class ArticleExtraction:
                         # that the country is not withdrawing": the one state named in the sentence
                         return [str(next(iter(here)))], 0.0, actor
                     if subj.tag_ == "NNS" and subj.lemma_.lower() in ("country", "state", "nation", "member", "ally"):
-                        return [], 0.0, actor  # "NATO countries that were part of the treaty have also suspended": many
+                        return [], 0.0, actor  # "NATO members that were parties too have since suspended it": many
                     resolved = self._resolve_reference(start, abs_of(subj, offset) if subj.lower_ in PRONOUNS else None)
                     if resolved:
                         return [resolved], 0.0, actor or self._quote_speaker(start)
@@ -1160,7 +1160,7 @@ class ArticleExtraction:
                         and relative.doc[relative.i - 1].text == "," else None
                     nearest = self._states_in_token(before, offset) if before is not None and before.i != head.i \
                         and before.pos_ == "PROPN" and before.head.lower_ in ("like", "unlike", "as") else []
-                    if nearest:  # "Sweden, like Finland, which joined NATO last year, ...": the name right before
+                    if nearest:  # "Norway, like Finland, which joined NATO in 2023, ...": the name right before
                         return nearest, 0.05, actor
                     states = self._states_in(head, offset) or self._states_in_token(verb.head, offset)
                     if states:

@@ -105,7 +105,7 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
     if low == "out" and tok.head.lemma_ == "be" and tok.dep_ in ("prep", "advmod", "prt", "acomp") and any(
             c.lower_ == "of" and any(g.dep_ == "pobj" and (g.lemma_.lower() in GENERIC_TREATY_WORDS or g.pos_ == "PROPN")
                                      for g in c.children) for c in tok.children):
-        return "leave"  # "the Philippines was officially out of the International Criminal Court on Sunday"
+        return "leave"  # "since Sunday Chile is formally out of the International Criminal Court"
     if lemma in ("abolish", "scrap") and tok.pos_ == "VERB" and any(
             c.dep_ in ("dobj", "obj") and c.lemma_.lower() in GENERIC_TREATY_WORDS for c in tok.children):
         return "leave"  # "a decree to abolish the treaty": a state can only leave it
