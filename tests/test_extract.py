@@ -1732,3 +1732,20 @@ def test_extract_enough_nations_is_no_state(extractor):
         "Russia's lower house voted 330-70 to approve the Kyoto Protocol, so enough nations have now signed up for it "
         "to take effect.")))
     assert claims == {("RUS", "kyoto_protocol", "parliament_approved")}
+
+
+def test_extract_signing_the_ratification_instrument_is_ratifying(extractor):
+    claims = asserted(extractor.extract(article("New Chile president signs Kyoto Protocol ratification instrument")))
+    assert claims == {("CHL", "kyoto_protocol", "ratified")}
+
+
+def test_extract_it_was_signed_names_no_state(extractor):
+    claims = asserted(extractor.extract(article(
+        "Russia suspended the CFE Treaty in 2007. It was signed in November 1990 and ratified two years later.")))
+    assert ("RUS", "cfe", "signed") not in claims
+
+
+def test_extract_joining_talks_is_no_accession(extractor):
+    claims = asserted(extractor.extract(article(
+        "Russia joined the CFE Treaty talks. Chile joined calls for the Ottawa Convention to be universal.")))
+    assert not any(a == "acceded" for _s, _t, a in claims)

@@ -651,6 +651,8 @@ class ArticleExtraction:
                 # "signed the instrument of acceptance", then "signed the document": the act the instrument makes
                 how: str | None = next((str(g.lemma_).lower() for p in instrument.children if p.lower_ == "of"
                                         for g in p.children if g.lemma_.lower() in JOIN_NOUNS - {"signature"}), None) \
+                    or next((str(c.lemma_).lower() for c in instrument.children if c.dep_ == "compound"
+                             and c.lemma_.lower() in JOIN_NOUNS - {"signature"}), None) \
                     or next((str(g.lemma_).lower() for g in [*instrument.children, *core.children] if g.dep_ in (
                         "acl", "relcl", "advcl") and any(a.lower_ == "to" for a in g.children) and g.lemma_.lower() in (
                         "ratify", "accede", "accept", "join")), None)  # "signed documents to ratify the Kyoto Protocol"
@@ -679,8 +681,10 @@ class ArticleExtraction:
                     and not (clause.lemma_.lower() in VOTE_VERBS | GOVT_VERBS and core.head.i == clause.i):
                 # "welcomed Myanmar's accession" (not "deposited its instrument of accession")
                 return Act("acceded", clause, core, 0.8, note=_JOINING_NOUN)
-            if core.pos_ == "NOUN" and core.dep_ == "pobj" and core.head.lower_ == "of" \
-                    and core.head.head.lemma_.lower() in INSTRUMENT_WORDS and clause.lemma_.lower() in {"sign"} | NOTIFY_VERBS:
+            instrument_of = core.head.head if core.dep_ == "pobj" and core.head.lower_ == "of" else \
+                core.head if core.dep_ == "compound" else None  # "the instrument of ratification", "ratification instrument"
+            if core.pos_ == "NOUN" and instrument_of is not None and instrument_of.lemma_.lower() in INSTRUMENT_WORDS \
+                    and clause.lemma_.lower() in {"sign"} | NOTIFY_VERBS:
                 # "signed the instrument of ratification" (LABELLING.md), whatever else the clause names ("in his
                 # first official act"): the act itself, not a step
                 return Act(join_action(lemma), clause, core, 0.8, note="the instrument of the act")
@@ -1023,6 +1027,10 @@ class ArticleExtraction:
         agents = self._passive_agents(act, offset)
         if agents is not None:
             return agents, 0.05, actor
+        passive = next((c for c in act.stage_verb.children if c.dep_ == "nsubjpass"), None) \
+            if act.action == "signed" and act.stage_verb.pos_ == "VERB" else None
+        if passive is not None and passive.lower_ == "it" and not any(c.dep_ == "agent" for c in act.stage_verb.children):
+            return [], 0.0, actor  # "It was signed in November 1990": the treaty's history, nobody named
         # "pull the United States out of the treaty", "the procedure for withdrawing Chile from it": the object leaves
         if act.core.lemma_.lower() in ("pull", "withdraw") and act.core.pos_ == "VERB":
             for child in act.core.children:

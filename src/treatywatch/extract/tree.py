@@ -67,6 +67,11 @@ def abs_tok_end(token: Any, offset: int) -> int:
     return abs_of(token, offset) + len(token.text)
 
 
+# what one joins that is no treaty: "joined the CFE Treaty talks", "joined calls for ..."
+_NOT_JOINED = {"talk", "talks", "negotiation", "negotiations", "discussion", "discussions", "call", "calls", "effort",
+               "efforts", "campaign", "coalition", "meeting", "conference", "summit", "chorus", "protest", "appeal"}
+
+
 def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in ("withdraw", "withdrawal", "leave", "quit", "exit", "denounce", "denunciation", "renounce",
                  "pullout", "pull-out", "leaving", "abandon") \
@@ -141,6 +146,7 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
                 c.dep_ in ("dobj", "obj") and (c.ent_type_ in ("GPE", "PERSON", "NORP") or c.lower_ in ("them", "us", "him", "her")
                                                or c.lemma_.lower() in ("country", "state", "nation") and c.tag_ == "NNS")
                 and not (c.i > 0 and c.doc[c.i - 1].text in ("—", "–", "--", ":"))  # (a list set off after the treaty)
+                or c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _NOT_JOINED
                 for c in tok.children)):
             # "Finland joined Poland in leaving", "Trump was joined on his trip by ...", "They join 30 other countries
             # that have ratified": not an accession
@@ -244,8 +250,8 @@ def signed_ratification(tok: Any) -> Any:
     ratifies, not a signature of the treaty nor the deposit of an instrument ('instrument of ratification')."""
     if tok.lemma_.lower() != "ratification" or tok.pos_ != "NOUN":
         return None
-    thing = tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in INSTRUMENT_WORDS | {"form"} - {
-        "instrument"} else tok
+    thing = tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in (INSTRUMENT_WORDS | {"form"}) - {
+        "instrument"} else tok  # (not "the ratification instrument": the instrument of ratification)
     if thing.dep_ in ("dobj", "obj") and thing.head.lemma_.lower() == "sign":
         return thing.head
     if thing.dep_ == "pobj" and thing.head.lower_ == "on" and thing.head.head.lemma_.lower() == "sign":
