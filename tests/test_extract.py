@@ -1749,3 +1749,9 @@ def test_extract_joining_talks_is_no_accession(extractor):
     claims = asserted(extractor.extract(article(
         "Russia joined the CFE Treaty talks. Chile joined calls for the Ottawa Convention to be universal.")))
     assert not any(a == "acceded" for _s, _t, a in claims)
+
+
+def test_extract_a_bill_on_the_suspension_is_no_suspension_yet(extractor):
+    claims = asserted(extractor.extract(article(
+        "Peru's president submitted a bill on the suspension of the Arms Trade Treaty to Congress.")))
+    assert claims == {("PER", "att", "government_approved")}

@@ -707,6 +707,14 @@ class ArticleExtraction:
                     return None  # "the bill on the ratification", its step not told: not yet the ratification
             return Act(join_action(lemma), clause, core, 0.8)
         if kind == "suspend":
+            holder = core.head.head if core.dep_ == "pobj" and core.head.lower_ in ("on", "about") else None
+            bills = BILL_WORDS - {"law", "legislation"}
+            if core.pos_ == "NOUN" and holder is not None and clause.lemma_.lower() in BILL_VERBS | {
+                    "receive", "draft", "prepare"} and (holder.lemma_.lower() in bills or any(
+                        c.dep_ in ("dobj", "obj") and c.lemma_.lower() in bills for c in holder.children)):
+                # "submitted a bill on the suspension of the treaty": the government's step; the suspension is only the
+                # bill's topic, not in force
+                return self._legal_step(chain, core, ("government_approved",))
             if core.pos_ == "NOUN" and clause.lemma_.lower() in REACTION_VERBS and not any(
                     c.dep_ == "poss" or c.lower_ == "of" for c in core.children):
                 return None  # "Washington called the suspension legally invalid": another state's act
