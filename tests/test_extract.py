@@ -1755,3 +1755,10 @@ def test_extract_a_bill_on_the_suspension_is_no_suspension_yet(extractor):
     claims = asserted(extractor.extract(article(
         "Peru's president submitted a bill on the suspension of the Arms Trade Treaty to Congress.")))
     assert claims == {("PER", "att", "government_approved")}
+
+
+def test_extract_ministers_of_the_twelve_allies_are_no_state_named_nearby(extractor):
+    claims = asserted(extractor.extract(article(
+        "The event, which the US foreign minister opened, was held in the hall where the foreign ministers of the 12 "
+        "first Allies gathered to sign the North Atlantic Treaty in April 1949.")))
+    assert ("USA", "north_atlantic_treaty", "signed") not in claims

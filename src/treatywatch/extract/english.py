@@ -1140,7 +1140,7 @@ class ArticleExtraction:
                     states = self._states_in(main, offset) if main is not None else []
                     if states:  # "China slams U.S. as it joins the treaty": the main clause's subject
                         return states, 0.05, actor
-                if any(t.dep_ == "nummod" and t.head.lemma_.lower() in ("country", "state", "nation") and t.lower_ not in (
+                if any(t.dep_ == "nummod" and t.head.lemma_.lower() in ("country", "state", "nation", "ally", "allies", "member") and t.lower_ not in (
                         "one", "1") for t in subj.subtree):
                     return [], 0.0, actor  # "leaders from 175 countries signed": many states, none named
                 if subj.lemma_.lower() in INSTRUMENT_WORDS and any(c.ent_type_ == "ORDINAL" for c in subj.children) \
