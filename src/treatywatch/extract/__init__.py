@@ -140,13 +140,10 @@ class Extractor:
     def _spans(self, article: Article) -> list[tuple[int, int]]:
         """The gate's candidate sentences of an English article, each without a dateline in front."""
         spans = self.lexicon.candidate_sentences(article)
-        dateline = find_dateline(article.text, DATELINE_PLACE) if spans else None
-        if dateline:  # parse "President Putin signed ..." without "MOSCOW, Nov 2 -" in front
-            spans = [(max(s, dateline.end()), e) if s <= dateline.start() < dateline.end() < e else (s, e)
-                     for s, e in spans]
-        page = PAGE_DATE.match(article.text) if spans else None
-        if page:  # nor without the page's own date line, "date 2023-04-05 On Tuesday, ..."
-            spans = [(max(s, page.end()), e) if s < page.end() < e else (s, e) for s, e in spans]
+        # parse "President Putin signed ..." without "MOSCOW, Nov 2 -" or the page's own "date 2023-04-05" in front
+        for mark in (find_dateline(article.text, DATELINE_PLACE), PAGE_DATE.match(article.text)) if spans else ():
+            if mark:
+                spans = [(max(s, mark.end()), e) if s <= mark.start() < mark.end() < e else (s, e) for s, e in spans]
         return spans
 
     def extract_batch(self, articles: Sequence[Article]) -> list[list[Claim] | BaseException]:

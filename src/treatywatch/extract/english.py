@@ -1381,16 +1381,25 @@ class ArticleExtraction:
             close = ")" if mark.text == "(" else mark.text
             stop = end if mark.text == ":" else next(
                 (abs_of(t, offset) for t in verb.sent if t.i > mark.i and t.text == close), end)
-            names = [m for m in self.states if pos <= m.start < stop and m.kind in ("name", "alias")]
-            if not names:
+            listed = self._names_list(pos, stop, r"\s*[.;]?\s*")
+            if listed is None:
                 continue
-            gaps = [self.article.text[pos:names[0].start]] + [
-                self.article.text[a.end:b.start] for a, b in zip(names, names[1:])] + [self.article.text[names[-1].end:stop]]
-            if re.fullmatch(r"\s*(?:the\s+)?", gaps[0]) and all(GAP_JOIN.fullmatch(g) for g in gaps[1:-1]) \
-                    and re.fullmatch(r"\s*[.;]?\s*", gaps[-1]):
-                return list(dict.fromkeys(str(self.lex.state_of(m)) for m in names))
-            if mark.text == ":":
-                return []
+            if listed or mark.text == ":":
+                return listed
+        return []
+
+    def _names_list(self, a: int, b: int, tail: str) -> list[str] | None:
+        """The states named from ``a`` to ``b`` when that stretch is only a list of their names (joined by
+        commas and 'and', ``tail`` after the last): [] when it names states but is no such list, None when
+        it names none."""
+        names = [m for m in self.states if a <= m.start < b and m.kind in ("name", "alias")]
+        if not names:
+            return None
+        gaps = [self.article.text[a:names[0].start]] + [
+            self.article.text[x.end:y.start] for x, y in zip(names, names[1:])] + [self.article.text[names[-1].end:b]]
+        if re.fullmatch(r"\s*(?:the\s+)?", gaps[0]) and all(GAP_JOIN.fullmatch(g) for g in gaps[1:-1]) \
+                and re.fullmatch(tail, gaps[-1]):
+            return list(dict.fromkeys(str(self.lex.state_of(m)) for m in names))
         return []
 
     def _dashed_list(self, subj: Any, offset: int) -> list[str]:
@@ -1401,16 +1410,7 @@ class ArticleExtraction:
             if opening is not None and opening.i < subj.head.i else None
         if opening is None or closing is None:
             return []
-        a, b = abs_of(opening, offset) + len(opening.text), abs_of(closing, offset)
-        names = [m for m in self.states if a <= m.start < b and m.kind in ("name", "alias")]
-        if not names:
-            return []
-        gaps = [self.article.text[a:names[0].start]] + [
-            self.article.text[x.end:y.start] for x, y in zip(names, names[1:])] + [self.article.text[names[-1].end:b]]
-        if re.fullmatch(r"\s*(?:the\s+)?", gaps[0]) and all(GAP_JOIN.fullmatch(g) for g in gaps[1:-1]) \
-                and re.fullmatch(r"\s*", gaps[-1]):
-            return list(dict.fromkeys(str(self.lex.state_of(m)) for m in names))
-        return []
+        return self._names_list(abs_of(opening, offset) + len(opening.text), abs_of(closing, offset), r"\s*") or []
 
     def _including_list(self, verb: Any, offset: int, end: int) -> list[str]:
         """'23 countries have ratified it, including 14 EU members (Austria, Belgium, ...)', '..., including

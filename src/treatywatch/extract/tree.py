@@ -77,11 +77,9 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
                  "pullout", "pull-out", "leaving", "abandon") \
             or (lemma == "pull" and any(c.lower_ in ("out", "from") for c in tok.children)) \
             or (lemma == "drop" and any(c.lower_ == "out" for c in tok.children) and not _left_something_else(tok)):
-        named = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")] + (
-            [tok.head] if tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children) else [])
         if lemma == "abandon" and (tok.pos_ != "VERB" or not any(
                 c.lemma_.lower() in GENERIC_TREATY_WORDS | {"pact", "accord"} and any(
-                    t.pos_ == "PROPN" for t in c.subtree if t.i < c.i or t.i == c.i) for c in named)):
+                    t.pos_ == "PROPN" for t in c.subtree if t.i < c.i or t.i == c.i) for c in _abandoned(tok))):
             # "abandoned the ABM Treaty", "the CFE treaty abandoned by Russia" (not "abandoned its plans", "abandoned
             # the nuclear deal", a treaty that is not named)
             return None
@@ -234,6 +232,12 @@ def core_kind_of(tok: Any, lemma: str, low: str) -> str | None:
     if lemma in NOTIFY_VERBS and tok.dep_ == "relcl" and tok.head.lemma_.lower() in ("notice", "notification", "instrument"):
         return "leave"  # "the notice Warsaw lodged with the United Nations on 20 August"
     return None
+
+
+def _abandoned(verb: Any) -> list[Any]:
+    """What 'abandon' leaves: its object, or the noun its participle with an agent describes."""
+    return [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")] + (
+        [verb.head] if verb.dep_ == "acl" and any(c.dep_ == "agent" for c in verb.children) else [])
 
 
 def _left_something_else(verb: Any) -> bool:
